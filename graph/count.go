@@ -1,0 +1,456 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/coauthnet/coauthnet"
+)
+
+// Stats counts what a [Counter] was given and what it used. Nothing is
+// dropped without being counted here.
+type Stats struct {
+	// Papers is the number of papers given to Add.
+	Papers int
+	// OutOfYears is the number of papers outside Options.Years.
+	OutOfYears int
+	// NoKnownNode is the number of papers in Options.Years none of whose
+	// authors has a known node; they add nothing.
+	NoKnownNode int
+	// Used is the number of papers counted.
+	Used int
+	// Authors is the number of authors on papers in Options.Years.
+	Authors int
+	// AuthorsUnknown is the number of those authors without any known
+	// node: left out of n_p, or counted as node ZZ with KeepUnknown.
+	AuthorsUnknown int
+	// Grouped is the number of author-affiliations whose node was
+	// replaced by a group.
+	Grouped int
+}
+
+// A Counter accumulates the weights of papers, one at a time, into
+// per-year sums. Its memory grows with the number of nodes and of
+// (year, edge) pairs, not with the number of papers.
+//
+// A Counter is not safe for concurrent use. The weights are sums over
+// papers, so several Counters over shards of a corpus give the same
+// result as one over the whole up to floating-point rounding; a single
+// Counter fed in a fixed order gives the same bytes every run.
+type Counter struct {
+	opts  Options
+	ids   map[string]int32
+	nodes []nodeInfo
+	group map[string]string
+	years map[int]*yearAcc
+	last  *yearAcc
+	lastY int
+	stats Stats
+
+	// Scratch space for one paper, reused.
+	pos    []int32 // internal id → 1 + local index on the current paper
+	local  []int32 // local index → internal id
+	nA, qA []float64
+	cross  []crossTerm
+	aff    []int32 // local indices of one author's known affiliations
+	xsum   map[uint64]float64
+}
+
+type nodeInfo struct {
+	key     string
+	name    string         // display name for countries and groups
+	names   map[string]int // institution names seen, with counts
+	country map[string]int // institution countries seen, with counts
+}
+
+type crossTerm struct {
+	a, b int32 // local indices, a < b
+	x    float64
+}
+
+type edgeAcc struct {
+	a, b int32 // internal ids, a < b
+	w    Weights
+}
+
+type yearAcc struct {
+	edgeIdx map[uint64]int32
+	edges   []edgeAcc
+	nodes   []NodeWeights // by internal id
+}
+
+// NewCounter returns an empty Counter. It panics if opts is not valid
+// (see [Options.Validate]): check options that come from users first.
+func NewCounter(opts Options) *Counter {
+	if err := opts.Validate(); err != nil {
+		panic(err.Error())
+	}
+	c := &Counter{
+		opts:  opts,
+		ids:   map[string]int32{},
+		group: map[string]string{},
+		years: map[int]*yearAcc{},
+	}
+	for _, g := range opts.Groups {
+		for _, m := range g.Members {
+			c.group[m] = g.Name
+		}
+	}
+	return c
+}
+
+// Stats returns the counts so far.
+func (c *Counter) Stats() Stats { return c.stats }
+
+// key returns the node key of an affiliation at the counter's level, or
+// "" when the affiliation has no known node.
+func (c *Counter) key(af *coauthnet.Affiliation) string {
+	switch c.opts.Level {
+	case Countries:
+		return af.Country
+	case Institutions:
+		if af.InstitutionID != "" {
+			return af.InstitutionID
+		}
+		if af.Institution != "" {
+			return InstitutionKey(af.Institution, af.Country)
+		}
+	}
+	return ""
+}
+
+// InstitutionKey returns the node key of an institution without an
+// identifier: its country, a colon and its name folded to lower case with
+// runs of spaces and punctuation other than '&' and '-' made one space,
+// e.g. "CN:tsinghua univ" for ("Tsinghua Univ.", "CN").
+func InstitutionKey(name, country string) string {
+	var b strings.Builder
+	b.Grow(len(country) + 1 + len(name))
+	b.WriteString(country)
+	b.WriteByte(':')
+	space := false
+	for _, r := range name {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '&' || r == '-' {
+			if space && b.Len() > len(country)+1 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// intern returns the internal id of a node key, adding it if new.
+func (c *Counter) intern(key string) int32 {
+	if id, ok := c.ids[key]; ok {
+		return id
+	}
+	id := int32(len(c.nodes))
+	c.ids[key] = id
+	ni := nodeInfo{key: key}
+	switch {
+	case key == coauthnet.Unknown:
+		ni.name = "Unknown"
+	case c.isGroup(key):
+		ni.name = key
+	case c.opts.Level == Countries:
+		ni.name = coauthnet.CountryName(key)
+	default:
+		ni.names = map[string]int{}
+		ni.country = map[string]int{}
+	}
+	c.nodes = append(c.nodes, ni)
+	c.pos = append(c.pos, 0)
+	return id
+}
+
+func (c *Counter) isGroup(key string) bool {
+	for _, g := range c.opts.Groups {
+		if g.Name == key {
+			return true
+		}
+	}
+	return false
+}
+
+// localIndex returns the local index of internal id on the current paper.
+func (c *Counter) localIndex(id int32) int32 {
+	if p := c.pos[id]; p != 0 {
+		return p - 1
+	}
+	c.local = append(c.local, id)
+	c.nA = append(c.nA, 0)
+	c.qA = append(c.qA, 0)
+	c.pos[id] = int32(len(c.local))
+	return int32(len(c.local) - 1)
+}
+
+func (c *Counter) year(y int) *yearAcc {
+	if c.last != nil && c.lastY == y {
+		return c.last
+	}
+	acc := c.years[y]
+	if acc == nil {
+		acc = &yearAcc{edgeIdx: map[uint64]int32{}}
+		c.years[y] = acc
+	}
+	c.last, c.lastY = acc, y
+	return acc
+}
+
+// Add counts one paper. It does not keep p.
+//
+// Cost: O(a + k²) for a author-affiliations and k distinct nodes on the
+// paper, so hyper-authored papers at level Institutions dominate.
+func (c *Counter) Add(p *coauthnet.Paper) {
+	c.stats.Papers++
+	if c.opts.Years != (Period{}) && !c.opts.Years.Contains(p.Year) {
+		c.stats.OutOfYears++
+		return
+	}
+	c.stats.Authors += len(p.Authors)
+	defer c.reset()
+
+	n := 0 // authors with a known node
+	for i := range p.Authors {
+		c.aff = c.aff[:0]
+		affs := p.Authors[i].Affiliations
+		for j := range affs {
+			k := c.key(&affs[j])
+			if k == "" {
+				continue
+			}
+			if g, ok := c.group[k]; ok {
+				k = g
+				c.stats.Grouped++
+			}
+			id := c.intern(k)
+			if c.opts.Level == Institutions && c.nodes[id].names != nil {
+				ni := &c.nodes[id]
+				if affs[j].Institution != "" {
+					ni.names[affs[j].Institution]++
+				}
+				if affs[j].Country != "" {
+					ni.country[affs[j].Country]++
+				}
+			}
+			c.aff = append(c.aff, c.localIndex(id))
+		}
+		if len(c.aff) == 0 {
+			c.stats.AuthorsUnknown++
+			if !c.opts.KeepUnknown {
+				continue
+			}
+			c.aff = append(c.aff, c.localIndex(c.intern(coauthnet.Unknown)))
+		}
+		n++
+		c.addAuthor(c.aff)
+	}
+	if n == 0 {
+		c.stats.NoKnownNode++
+		return
+	}
+	c.stats.Used++
+	c.flush(c.year(p.Year), n)
+}
+
+// addAuthor adds one author's weights w_iA = (affiliations in A) / m,
+// with m = len(aff), to n_A and Σ_i w_iA², and records the cross terms
+// w_iA·w_iB of an author in several nodes.
+func (c *Counter) addAuthor(aff []int32) {
+	m := float64(len(aff))
+	if len(aff) == 1 {
+		c.nA[aff[0]]++
+		c.qA[aff[0]]++
+		return
+	}
+	slices.Sort(aff)
+	// Distinct nodes of this author with their weights, in local order.
+	type nw struct {
+		a int32
+		w float64
+	}
+	var buf [8]nw
+	ws := buf[:0]
+	for i := 0; i < len(aff); {
+		j := i
+		for j < len(aff) && aff[j] == aff[i] {
+			j++
+		}
+		ws = append(ws, nw{aff[i], float64(j-i) / m})
+		i = j
+	}
+	for _, x := range ws {
+		c.nA[x.a] += x.w
+		c.qA[x.a] += x.w * x.w
+	}
+	for i := range ws {
+		for j := i + 1; j < len(ws); j++ {
+			c.cross = append(c.cross, crossTerm{ws[i].a, ws[j].a, ws[i].w * ws[j].w})
+		}
+	}
+}
+
+// flush turns the current paper's n_A, Σ w², and cross terms into edge
+// and node weights for its year. n is n_p.
+func (c *Counter) flush(acc *yearAcc, n int) {
+	k := len(c.local)
+	if need := len(c.nodes); len(acc.nodes) < need {
+		acc.nodes = append(acc.nodes, make([]NodeWeights, need-len(acc.nodes))...)
+	}
+	fn := float64(n)
+	pairs := fn * (fn - 1) // n(n−1); 0 when n = 1
+	for a := 0; a < k; a++ {
+		nw := &acc.nodes[c.local[a]]
+		nw.Papers++
+		if k > 1 {
+			nw.Intl++
+		}
+		nw.Output += c.nA[a] / fn
+		if n > 1 {
+			nw.Domestic += (c.nA[a]*c.nA[a] - c.qA[a]) / pairs
+		}
+	}
+	if k < 2 {
+		return
+	}
+	var xsum map[uint64]float64
+	if len(c.cross) > 0 {
+		if c.xsum == nil {
+			c.xsum = map[uint64]float64{}
+		}
+		clear(c.xsum)
+		xsum = c.xsum
+		for _, t := range c.cross {
+			xsum[uint64(t.a)<<32|uint64(t.b)] += t.x
+		}
+	}
+	for a := 0; a < k; a++ {
+		for b := a + 1; b < k; b++ {
+			P := c.nA[a] * c.nA[b]
+			if xsum != nil {
+				P -= xsum[uint64(a)<<32|uint64(b)]
+			}
+			ia, ib := c.local[a], c.local[b]
+			if ia > ib {
+				ia, ib = ib, ia
+			}
+			key := uint64(ia)<<32 | uint64(ib)
+			ei, ok := acc.edgeIdx[key]
+			if !ok {
+				ei = int32(len(acc.edges))
+				acc.edgeIdx[key] = ei
+				acc.edges = append(acc.edges, edgeAcc{a: ia, b: ib})
+			}
+			w := &acc.edges[ei].w
+			w[Full]++
+			if n > 1 {
+				w[BiFrac] += 2 * P / pairs
+				w[Frac] += P / (fn - 1)
+			}
+			w[Share] += (c.nA[a] + c.nA[b]) / fn
+		}
+	}
+}
+
+func (c *Counter) reset() {
+	for _, id := range c.local {
+		c.pos[id] = 0
+	}
+	c.local = c.local[:0]
+	c.nA = c.nA[:0]
+	c.qA = c.qA[:0]
+	c.cross = c.cross[:0]
+}
+
+// Series returns the per-year weights counted so far. The Counter may go
+// on counting; the Series does not change.
+//
+// Cost: O(N log N + E log E) for N nodes and E (year, edge) pairs.
+func (c *Counter) Series() *Series {
+	n := len(c.nodes)
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(c.nodes[a].key, c.nodes[b].key) })
+	remap := make([]int32, n)
+	s := &Series{
+		level:     c.opts.Level,
+		stats:     c.stats,
+		keys:      make([]string, n),
+		names:     make([]string, n),
+		countries: make([]string, n),
+	}
+	for newID, old := range order {
+		remap[old] = int32(newID)
+		ni := &c.nodes[old]
+		s.keys[newID] = ni.key
+		s.names[newID] = ni.name
+		if c.opts.Level == Countries {
+			if ni.key != coauthnet.Unknown && !c.isGroup(ni.key) {
+				s.countries[newID] = ni.key
+			}
+		}
+		if ni.names != nil {
+			s.names[newID] = mostFrequent(ni.names)
+			s.countries[newID] = mostFrequent(ni.country)
+			if s.names[newID] == "" {
+				s.names[newID] = ni.key
+			}
+		}
+	}
+	for y, acc := range c.years {
+		yd := yearData{year: y}
+		for id, nw := range acc.nodes {
+			if nw.Papers > 0 {
+				yd.nodes = append(yd.nodes, nodeEntry{id: remap[id], w: nw})
+			}
+		}
+		slices.SortFunc(yd.nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
+		yd.edges = make([]edgeEntry, len(acc.edges))
+		for i, e := range acc.edges {
+			a, b := remap[e.a], remap[e.b]
+			if a > b {
+				a, b = b, a
+			}
+			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w}
+		}
+		slices.SortFunc(yd.edges, compareEdgeEntry)
+		s.years = append(s.years, yd)
+	}
+	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
+	return s
+}
+
+// mostFrequent returns the most frequent key, the smallest on ties, or ""
+// for an empty map.
+func mostFrequent(m map[string]int) string {
+	best, bn := "", 0
+	for k, n := range m {
+		if n > bn || (n == bn && k < best) {
+			best, bn = k, n
+		}
+	}
+	return best
+}
+
+// Yearly counts papers and returns their per-year weights.
+func Yearly(papers []coauthnet.Paper, opts Options) *Series {
+	c := NewCounter(opts)
+	for i := range papers {
+		c.Add(&papers[i])
+	}
+	return c.Series()
+}
+
+// Build counts papers and returns one graph over all their years.
+func Build(papers []coauthnet.Paper, opts Options) *Graph {
+	s := Yearly(papers, opts)
+	return s.Range(s.Span())
+}

@@ -1,0 +1,180 @@
+package graph
+
+import (
+	"cmp"
+	"iter"
+	"slices"
+)
+
+// A Series holds the weights of every publication year counted, and
+// makes graphs of one year, a range of years or sliding windows. Node
+// keys are shared by all its graphs. A Series is immutable and safe for
+// concurrent use.
+type Series struct {
+	level     Level
+	stats     Stats
+	keys      []string // sorted
+	names     []string
+	countries []string
+	years     []yearData // sorted by year
+}
+
+type yearData struct {
+	year  int
+	nodes []nodeEntry // sorted by id
+	edges []edgeEntry // sorted by (a, b)
+}
+
+type nodeEntry struct {
+	id int32
+	w  NodeWeights
+}
+
+type edgeEntry struct {
+	a, b int32 // a < b, series ids
+	w    Weights
+}
+
+func compareEdgeEntry(x, y edgeEntry) int {
+	if c := cmp.Compare(x.a, y.a); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.b, y.b)
+}
+
+// Level returns the level the series was counted at.
+func (s *Series) Level() Level { return s.level }
+
+// Stats returns what the counter was given and used.
+func (s *Series) Stats() Stats { return s.stats }
+
+// Years returns the years with at least one counted paper, ascending.
+func (s *Series) Years() []int {
+	ys := make([]int, len(s.years))
+	for i, y := range s.years {
+		ys[i] = y.year
+	}
+	return ys
+}
+
+// Span returns the period from the first to the last counted year, or
+// the zero Period when nothing was counted.
+func (s *Series) Span() Period {
+	if len(s.years) == 0 {
+		return Period{}
+	}
+	return Period{s.years[0].year, s.years[len(s.years)-1].year}
+}
+
+// NumNodes returns the number of nodes over all years.
+func (s *Series) NumNodes() int { return len(s.keys) }
+
+// At returns the graph of year y; it has no nodes when nothing was
+// counted in y.
+func (s *Series) At(y int) *Graph { return s.Range(Year(y)) }
+
+// All yields every counted year with its graph, in ascending order.
+func (s *Series) All() iter.Seq2[int, *Graph] {
+	return func(yield func(int, *Graph) bool) {
+		for _, yd := range s.years {
+			if !yield(yd.year, s.Range(Year(yd.year))) {
+				return
+			}
+		}
+	}
+}
+
+// Windows returns the sliding windows of width years that start every
+// step years, from the first counted year, ending with the last window
+// that fits in [Series.Span]. It returns nil if width or step is less
+// than 1 or the span is shorter than width.
+func (s *Series) Windows(width, step int) []Period {
+	sp := s.Span()
+	if width < 1 || step < 1 || len(s.years) == 0 {
+		return nil
+	}
+	var ps []Period
+	for from := sp.From; from+width-1 <= sp.To; from += step {
+		ps = append(ps, Period{from, from + width - 1})
+	}
+	return ps
+}
+
+// Range returns the graph of the papers published in period p: every
+// weight is the sum of its yearly weights, years added in ascending order.
+//
+// Cost: O(E log E) for E (year, edge) pairs in p.
+func (s *Series) Range(p Period) *Graph {
+	lo, _ := slices.BinarySearchFunc(s.years, p.From, func(yd yearData, y int) int { return cmp.Compare(yd.year, y) })
+	hi, _ := slices.BinarySearchFunc(s.years, p.To+1, func(yd yearData, y int) int { return cmp.Compare(yd.year, y) })
+	years := s.years[lo:hi]
+
+	var nodes []nodeEntry
+	var edges []edgeEntry
+	if len(years) == 1 {
+		nodes, edges = years[0].nodes, years[0].edges
+	} else if len(years) > 1 {
+		nodeAt := make(map[int32]int)
+		edgeAt := make(map[uint64]int)
+		for _, yd := range years {
+			for _, ne := range yd.nodes {
+				i, ok := nodeAt[ne.id]
+				if !ok {
+					i = len(nodes)
+					nodeAt[ne.id] = i
+					nodes = append(nodes, nodeEntry{id: ne.id})
+				}
+				addNode(&nodes[i].w, &ne.w)
+			}
+			for _, ee := range yd.edges {
+				k := uint64(ee.a)<<32 | uint64(ee.b)
+				i, ok := edgeAt[k]
+				if !ok {
+					i = len(edges)
+					edgeAt[k] = i
+					edges = append(edges, edgeEntry{a: ee.a, b: ee.b})
+				}
+				for c := range ee.w {
+					edges[i].w[c] += ee.w[c]
+				}
+			}
+		}
+		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
+		slices.SortFunc(edges, compareEdgeEntry)
+	}
+	return s.graph(p, nodes, edges)
+}
+
+func addNode(dst, src *NodeWeights) {
+	dst.Papers += src.Papers
+	dst.Intl += src.Intl
+	dst.Output += src.Output
+	dst.Domestic += src.Domestic
+}
+
+// graph makes a Graph from nodes and edges sorted by series id.
+func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry) *Graph {
+	n := len(nodes)
+	g := &Graph{
+		level:     s.level,
+		period:    p,
+		keys:      make([]string, n),
+		names:     make([]string, n),
+		countries: make([]string, n),
+		nodes:     make([]NodeWeights, n),
+		edges:     make([]Edge, len(edges)),
+	}
+	local := make(map[int32]int, n)
+	for i, ne := range nodes {
+		local[ne.id] = i
+		g.keys[i] = s.keys[ne.id]
+		g.names[i] = s.names[ne.id]
+		g.countries[i] = s.countries[ne.id]
+		g.nodes[i] = ne.w
+	}
+	for i, ee := range edges {
+		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w}
+	}
+	g.index()
+	return g
+}

@@ -1,0 +1,114 @@
+// Package input opens the byte streams that readers parse: it undoes gzip
+// and zstd compression recognised by their magic bytes (not by file
+// name), skips a UTF-8 byte order mark, and recognises files that are not
+// UTF-8 text at all, so that every reader fails on them the same way.
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Errors for streams that are not UTF-8 text.
+var (
+	ErrUTF16  = errors.New("file is UTF-16 text without a byte order mark, not UTF-8")
+	ErrBinary = errors.New("file is binary, not text")
+)
+
+// Compression names what [Open] undid.
+type Compression string
+
+const (
+	None Compression = ""
+	Gzip Compression = "gzip"
+	Zstd Compression = "zstd"
+)
+
+var (
+	gzipMagic = []byte{0x1f, 0x8b}
+	zstdMagic = []byte{0x28, 0xb5, 0x2f, 0xfd}
+)
+
+// Open returns a buffered reader of r's content, decompressed when r
+// starts with the gzip or zstd magic number. A truncated compressed
+// stream shows as an error from a later Read (io.ErrUnexpectedEOF).
+func Open(r io.Reader) (*bufio.Reader, Compression, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	head, _ := br.Peek(4)
+	switch {
+	case bytes.HasPrefix(head, gzipMagic):
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, Gzip, fmt.Errorf("gzip: %w", err)
+		}
+		zr.Multistream(true)
+		return bufio.NewReaderSize(zr, 1<<20), Gzip, nil
+	case bytes.HasPrefix(head, zstdMagic):
+		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
+		if err != nil {
+			return nil, Zstd, fmt.Errorf("zstd: %w", err)
+		}
+		return bufio.NewReaderSize(zr.IOReadCloser(), 1<<20), Zstd, nil
+	}
+	return br, None, nil
+}
+
+// Sniff returns up to n bytes from the start of br without consuming them.
+func Sniff(br *bufio.Reader, n int) []byte {
+	b, _ := br.Peek(n)
+	return b
+}
+
+// CheckUTF8 inspects the start of a stream that must be UTF-8 text and
+// returns [ErrUTF16] or [ErrBinary] (wrapped with the likely cause) when
+// it is not. A UTF-16 byte order mark is reported as UTF-16 too: callers
+// that accept UTF-16 check for the BOM first.
+func CheckUTF8(head []byte) error {
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return fmt.Errorf("file is UTF-16 text (byte order mark %x), not UTF-8; convert it with iconv -f UTF-16 -t UTF-8", head[:2])
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		// UTF-16 of ASCII text has a NUL in every other byte.
+		even, odd := 0, 0
+		for j := 0; j+1 < len(head) && j < 512; j += 2 {
+			if head[j] == 0 {
+				even++
+			}
+			if head[j+1] == 0 {
+				odd++
+			}
+		}
+		pairs := min(len(head), 512) / 2
+		if pairs > 0 && (even*10 >= pairs*4 || odd*10 >= pairs*4) && (even == 0 || odd == 0) {
+			return fmt.Errorf("%w (NUL bytes in every other byte); convert it with iconv -f UTF-16LE -t UTF-8", ErrUTF16)
+		}
+		return fmt.Errorf("%w: NUL byte at offset %d", ErrBinary, i)
+	}
+	// Invalid UTF-8 at the start (allowing a sequence cut at the end).
+	h := head
+	for len(h) > 0 {
+		r, size := utf8.DecodeRune(h)
+		if r == utf8.RuneError && size == 1 {
+			if len(h) < utf8.UTFMax && !utf8.FullRune(h) {
+				break
+			}
+			return fmt.Errorf("%w: invalid UTF-8 at offset %d", ErrBinary, len(head)-len(h))
+		}
+		h = h[size:]
+	}
+	return nil
+}
+
+// SkipBOM discards a UTF-8 byte order mark at the start of br.
+func SkipBOM(br *bufio.Reader) {
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xef, 0xbb, 0xbf}) {
+		br.Discard(3)
+	}
+}

@@ -1,0 +1,333 @@
+// Package jsonl reads and writes the canonical paper record of coauthnet
+// as JSON Lines: one [coauthnet.Paper] object per line, UTF-8, lines
+// separated by "\n" (a "\r" before it is ignored, blank lines are
+// skipped). Gzip and zstd input is recognised by its magic bytes.
+//
+// A line that is not a valid paper (bad JSON, a field of the wrong type,
+// a missing id or year) makes [Reader.Read] return a *[ParseError] naming
+// the file and line; the record is skipped and the next Read goes on. A
+// stream that is not JSON Lines at all (binary, UTF-16, a first record
+// that is not an object, a truncated gzip stream) makes Read return
+// another error, after which the stream is done.
+//
+// For parallel decoding, [Reader.ReadChunk] returns runs of whole lines
+// that [Chunk.Decode] turns into papers independently; the order of
+// chunks gives the order of papers.
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/internal/input"
+)
+
+// MaxLine is the longest line Read accepts, in bytes. A longer line is
+// skipped with a *ParseError wrapping ErrLineTooLong.
+const MaxLine = 64 << 20
+
+// Errors wrapped by *ParseError or returned by Read.
+var (
+	ErrLineTooLong = errors.New("line too long")
+	ErrNotJSONL    = errors.New("not JSON Lines")
+)
+
+// A ParseError reports a record that was skipped.
+type ParseError struct {
+	Name string // file name given to the Reader, or ""
+	Line int    // 1-based line number
+	ID   string // the record's id, when it could be read
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	id := ""
+	if e.ID != "" {
+		id = " (id " + e.ID + ")"
+	}
+	if e.Name != "" {
+		return fmt.Sprintf("jsonl: %s:%d%s: %v", e.Name, e.Line, id, e.Err)
+	}
+	return fmt.Sprintf("jsonl: line %d%s: %v", e.Line, id, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// A Reader reads papers from JSON Lines. It is not safe for concurrent
+// use.
+type Reader struct {
+	// Name is used in errors: "jsonl: savedrecs.jsonl:12: …".
+	Name string
+
+	src     io.Reader
+	br      *bufio.Reader
+	started bool
+	err     error // sticky fatal error
+	line    int   // lines consumed
+	buf     []byte
+	// Compression is what the stream was compressed with, known after the
+	// first Read or ReadChunk.
+	Compression input.Compression
+}
+
+// NewReader returns a Reader of r.
+func NewReader(r io.Reader) *Reader { return &Reader{src: r} }
+
+func (r *Reader) start() error {
+	if r.started {
+		return r.err
+	}
+	r.started = true
+	br, comp, err := input.Open(r.src)
+	r.Compression = comp
+	if err != nil {
+		return r.fail(err)
+	}
+	r.br = br
+	head := input.Sniff(br, 4096)
+	if err := input.CheckUTF8(head); err != nil {
+		return r.fail(err)
+	}
+	input.SkipBOM(br)
+	head = bytes.TrimLeft(input.Sniff(br, 4096), " \t\r\n")
+	if len(head) > 0 && head[0] != '{' {
+		n := min(len(head), 20)
+		if i := bytes.IndexByte(head[:n], '\n'); i >= 0 {
+			n = i
+		}
+		return r.fail(fmt.Errorf("%w: first record starts with %q, not '{'", ErrNotJSONL, head[:n]))
+	}
+	return nil
+}
+
+func (r *Reader) fail(err error) error {
+	if r.Name != "" {
+		err = fmt.Errorf("jsonl: %s: %w", r.Name, err)
+	} else {
+		err = fmt.Errorf("jsonl: %w", err)
+	}
+	r.err = err
+	return err
+}
+
+// readLine returns the next line without its terminator, or a nil line
+// and io.EOF. A line over MaxLine is discarded and reported as
+// ErrLineTooLong.
+func (r *Reader) readLine() ([]byte, error) {
+	r.buf = r.buf[:0]
+	tooLong := false
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		if tooLong || len(r.buf)+len(chunk) > MaxLine {
+			tooLong = true
+			r.buf = r.buf[:0]
+		} else {
+			r.buf = append(r.buf, chunk...)
+		}
+		switch err {
+		case bufio.ErrBufferFull:
+			continue
+		case nil:
+		case io.EOF:
+			if len(r.buf) == 0 && !tooLong {
+				return nil, io.EOF
+			}
+		default:
+			return nil, r.fail(err)
+		}
+		r.line++
+		if tooLong {
+			return nil, ErrLineTooLong
+		}
+		return r.buf, nil
+	}
+}
+
+// Read returns the next paper. At the end of the stream it returns
+// io.EOF; for a skipped record a *ParseError, after which Read may be
+// called again; any other error ends the stream.
+func (r *Reader) Read() (coauthnet.Paper, error) {
+	if err := r.start(); err != nil {
+		return coauthnet.Paper{}, err
+	}
+	for {
+		line, err := r.readLine()
+		if err == ErrLineTooLong {
+			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, Err: err}
+		}
+		if err != nil {
+			return coauthnet.Paper{}, err
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		var p coauthnet.Paper
+		if err := Decode(line, &p); err != nil {
+			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, ID: p.ID, Err: err}
+		}
+		return p, nil
+	}
+}
+
+// ReadAll reads every paper. It stops at the first error of any kind, as
+// encoding/csv's ReadAll does; callers that want to skip bad records call
+// Read in a loop.
+func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
+	var ps []coauthnet.Paper
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return ps, nil
+		}
+		if err != nil {
+			return ps, err
+		}
+		ps = append(ps, p)
+	}
+}
+
+// Decode parses one line into p and validates it ([coauthnet.Paper.Validate]).
+// On error p may hold the fields read so far (its ID helps reports).
+func Decode(line []byte, p *coauthnet.Paper) error {
+	if err := json.Unmarshal(line, p); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return fmt.Errorf("bad JSON at byte %d: %v", se.Offset, se)
+		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return fmt.Errorf("field %s: JSON %s where %s is expected", te.Field, te.Value, te.Type)
+		}
+		return err
+	}
+	return p.Validate()
+}
+
+// A Chunk is a run of whole lines of a JSON Lines stream.
+type Chunk struct {
+	Name      string
+	FirstLine int    // line number of the first line in Data
+	Data      []byte // whole lines; a line over MaxLine is left empty
+	TooLong   []int  // line numbers of lines over MaxLine, ascending
+}
+
+// ReadChunk returns the next run of whole lines, about size bytes (more
+// when one line is longer), or io.EOF. Data is a fresh slice the caller
+// owns. Errors other than io.EOF end the stream.
+func (r *Reader) ReadChunk(size int) (Chunk, error) {
+	if err := r.start(); err != nil {
+		return Chunk{}, err
+	}
+	c := Chunk{Name: r.Name, FirstLine: r.line + 1}
+	data := make([]byte, 0, size+size/8)
+	lineStart := 0
+	for len(data) < size {
+		chunk, err := r.br.ReadSlice('\n')
+		if len(data)-lineStart+len(chunk) > MaxLine {
+			data = data[:lineStart] // drop the line, keep reading to its end
+			if n := len(c.TooLong); n == 0 || c.TooLong[n-1] != r.line+1 {
+				c.TooLong = append(c.TooLong, r.line+1)
+			}
+			if err == nil {
+				data = append(data, '\n')
+			}
+		} else {
+			data = append(data, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			if len(data) > 0 && data[len(data)-1] != '\n' {
+				r.line++ // last line without terminator
+			}
+			break
+		}
+		if err != nil {
+			return Chunk{}, r.fail(err)
+		}
+		r.line++
+		lineStart = len(data)
+	}
+	if len(data) == 0 && len(c.TooLong) == 0 {
+		return Chunk{}, io.EOF
+	}
+	c.Data = data
+	return c, nil
+}
+
+// Decode appends the papers of c to dst and returns it with a
+// *ParseError for every line it skipped, in line order.
+func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
+	var errs []error
+	data := c.Data
+	line := c.FirstLine - 1
+	long := c.TooLong
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		var l []byte
+		if i < 0 {
+			l, data = data, nil
+		} else {
+			l, data = data[:i], data[i+1:]
+		}
+		line++
+		if len(long) > 0 && long[0] == line {
+			errs = append(errs, &ParseError{Name: c.Name, Line: line, Err: ErrLineTooLong})
+			long = long[1:]
+			continue
+		}
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			continue
+		}
+		dst = append(dst, coauthnet.Paper{})
+		p := &dst[len(dst)-1]
+		if err := Decode(l, p); err != nil {
+			errs = append(errs, &ParseError{Name: c.Name, Line: line, ID: p.ID, Err: err})
+			dst = dst[:len(dst)-1]
+		}
+	}
+	for _, n := range long { // a last line over MaxLine without terminator
+		errs = append(errs, &ParseError{Name: c.Name, Line: n, Err: ErrLineTooLong})
+	}
+	return dst, errs
+}
+
+// A Writer writes papers as JSON Lines. Errors are sticky: after one,
+// every call returns it. Call Flush at the end and check its error.
+type Writer struct {
+	bw  *bufio.Writer
+	enc *json.Encoder
+	err error
+}
+
+// NewWriter returns a Writer to w.
+func NewWriter(w io.Writer) *Writer {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &Writer{bw: bw, enc: enc}
+}
+
+// Write writes one paper on one line.
+func (w *Writer) Write(p *coauthnet.Paper) error {
+	if w.err == nil {
+		w.err = w.enc.Encode(p)
+	}
+	return w.err
+}
+
+// Flush writes buffered data to the underlying writer.
+func (w *Writer) Flush() error {
+	if w.err == nil {
+		w.err = w.bw.Flush()
+	}
+	return w.err
+}
