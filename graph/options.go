@@ -41,10 +41,10 @@ func ParseLevel(s string) (Level, error) {
 type Counting int
 
 const (
-	Full    Counting = iota // whole counting: 1 per paper with both nodes
-	BiFrac                  // bidirectional fractional (Leydesdorff & Park 2017)
-	Frac                    // fractional, author-link normalised (Perianes-Rodriguez et al. 2016)
-	Share                   // Nature Index bilateral score s_A + s_B
+	Full   Counting = iota // whole counting: 1 per paper with both nodes
+	BiFrac                 // bidirectional fractional (Leydesdorff & Park 2017)
+	Frac                   // fractional, author-link normalised (Perianes-Rodriguez et al. 2016)
+	Share                  // Nature Index bilateral score s_A + s_B
 	numCountings
 )
 

@@ -48,10 +48,15 @@ func String(name string, v []string) Column { return Column{name: name, typ: "st
 
 func (c Column) len() int { return max(len(c.floats), len(c.ints), len(c.strs)) }
 
-// A Meta is one graph-level string attribute.
+// A Meta is one graph-level attribute: a string, or a long when made
+// with [MetaInt].
 type Meta struct {
 	Key, Value string
+	long       bool
 }
+
+// MetaInt returns a graph-level attribute of type long.
+func MetaInt(key string, n int) Meta { return Meta{Key: key, Value: strconv.Itoa(n), long: true} }
 
 // Options say what to write beyond the graph's own weights.
 type Options struct {
@@ -94,10 +99,10 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		countingList += c.String()
 	}
 	meta := append([]Meta{
-		{"level", g.Level().String()},
-		{"years", g.Period().String()},
-		{"counting", countingList},
-		{"weight_counting", cs[0].String()},
+		{Key: "level", Value: g.Level().String()},
+		{Key: "years", Value: g.Period().String()},
+		{Key: "counting", Value: countingList},
+		{Key: "weight_counting", Value: cs[0].String()},
 	}, opts.Meta...)
 
 	bw := bufio.NewWriterSize(w, 1<<16)
@@ -107,7 +112,11 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(id), target, esc(id), typ)
 	}
 	for _, m := range meta {
-		key(m.Key, "graph", "string")
+		if m.long {
+			key(m.Key, "graph", "long")
+		} else {
+			key(m.Key, "graph", "string")
+		}
 	}
 	key("label", "node", "string")
 	key("country", "node", "string")

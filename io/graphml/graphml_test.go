@@ -33,7 +33,7 @@ func TestGolden(t *testing.T) {
 	var buf bytes.Buffer
 	err := Write(&buf, g, Options{
 		Nodes: []Column{String("note", []string{`<&"Côte d'Ivoire">`, "Türkiye", "a,b;c"}), Double("bad", []float64{math.NaN(), math.Inf(1), 0.5})},
-		Meta:  []Meta{{"source", "worked example, DESIGN.md §11"}},
+		Meta:  []Meta{{Key: "source", Value: "worked example, DESIGN.md §11"}, MetaInt("papers_total", 2)},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,8 @@ const MaxLine = 64 << 20
 var (
 	ErrLineTooLong = errors.New("line too long")
 	ErrNotJSONL    = errors.New("not JSON Lines")
+	ErrSyntax      = errors.New("bad JSON")
+	ErrType        = errors.New("wrong type")
 )
 
 // A ParseError reports a record that was skipped.
@@ -198,13 +200,13 @@ func Decode(line []byte, p *coauthnet.Paper) error {
 	if err := json.Unmarshal(line, p); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return fmt.Errorf("bad JSON at byte %d: %v", se.Offset, se)
+			return fmt.Errorf("%w at byte %d: %v", ErrSyntax, se.Offset, se)
 		}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return fmt.Errorf("field %s: JSON %s where %s is expected", te.Field, te.Value, te.Type)
+			return fmt.Errorf("%w: field %s: JSON %s where %s is expected", ErrType, te.Field, te.Value, te.Type)
 		}
-		return err
+		return fmt.Errorf("%w: %v", ErrSyntax, err)
 	}
 	return p.Validate()
 }

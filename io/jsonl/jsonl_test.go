@@ -21,15 +21,15 @@ const good = `{"id":"W1","year":2019,"authors":[{"name":"Li, X","affiliations":[
 
 // mixed has good and bad lines; the comment on each says why it is skipped.
 var mixed = strings.Join([]string{
-	`{"id":"a","year":2019,"authors":[]}`,                           // 1 ok
-	`{"id":"b","year":2019,"authors":[`,                             // 2 bad JSON
-	``,                                                              // 3 blank, ignored
-	`{"id":"c","authors":[]}`,                                       // 4 no year
-	`{"id":"d","year":"2019","authors":[]}`,                         // 5 year is a string
-	`{"id":"e","year":2019.5,"authors":[]}`,                         // 6 year not an integer
-	`{"id":"f","year":2020,"authors":{"name":"x"}}`,                 // 7 authors not an array
+	`{"id":"a","year":2019,"authors":[]}`,           // 1 ok
+	`{"id":"b","year":2019,"authors":[`,             // 2 bad JSON
+	``,                                              // 3 blank, ignored
+	`{"id":"c","authors":[]}`,                       // 4 no year
+	`{"id":"d","year":"2019","authors":[]}`,         // 5 year is a string
+	`{"id":"e","year":2019.5,"authors":[]}`,         // 6 year not an integer
+	`{"id":"f","year":2020,"authors":{"name":"x"}}`, // 7 authors not an array
 	`{"id":"g","year":2020,"authors":[{"affiliations":[{"country":"China"}]}]}`, // 8 country not a code
-	`{"year":2020,"authors":[]}`,                                    // 9 no id
+	`{"year":2020,"authors":[]}`,                                      // 9 no id
 	`{"id":"h","year":2021,"authors":[],"extra":{"future":1}}` + "\r", // 10 ok: unknown field, CRLF
 }, "\n")
 

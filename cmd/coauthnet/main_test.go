@@ -1,0 +1,330 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"encoding/xml"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/coauthnet/coauthnet/internal/golden"
+	"github.com/coauthnet/coauthnet/internal/sample"
+	"github.com/coauthnet/coauthnet/io/jsonl"
+)
+
+// runCmd runs the command in-process and returns its exit status,
+// standard output and standard error.
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBuildWorkedGolden(t *testing.T) {
+	// DESIGN.md §11, 2019: the GraphML must carry the numbers of the
+	// worked example (checked in graph's tests) and the provenance.
+	code, out, stderr := runCmd(t, "", "build", "--years", "2019", "testdata/worked.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden.Check(t, "testdata/build-worked-2019.graphml", []byte(out))
+	golden.Check(t, "testdata/build-worked-2019.stderr", []byte(stderr))
+}
+
+func TestBuildByYear(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, "", "build", "--by-year", "-o", filepath.Join(dir, "w-{year}.graphml"), "testdata/worked.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, y := range []string{"2019", "2020"} {
+		b, err := os.ReadFile(filepath.Join(dir, "w-"+y+".graphml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(`<data key="years">`+y+`</data>`)) {
+			t.Errorf("w-%s.graphml is not the graph of %s", y, y)
+		}
+	}
+	// 2020: CN–SG exists with bifrac 0 (one author's dual affiliation).
+	b, _ := os.ReadFile(filepath.Join(dir, "w-2020.graphml"))
+	if !bytes.Contains(b, []byte("<edge source=\"CN\" target=\"SG\">\n      <data key=\"weight\">0</data>")) {
+		t.Errorf("2020 lacks the CN-SG edge with weight 0:\n%s", b)
+	}
+}
+
+func TestBadRecordsReported(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "build", "-v", "--country-policy", "prc", "testdata/bad.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden.Check(t, "testdata/bad.stderr", []byte(stderr))
+	// ok1 (CN–US) and ok2 (TW→CN under prc, XK; C has no country) are
+	// counted; nocountry is read but has no known country.
+	if !strings.Contains(out, `<data key="records_read">9</data>`) || !strings.Contains(out, `<data key="records_used">2</data>`) || !strings.Contains(out, `<data key="records_skipped">6</data>`) {
+		t.Errorf("provenance counts wrong:\n%s", out)
+	}
+	if !strings.Contains(out, `<edge source="CN" target="XK">`) {
+		t.Errorf("TW was not counted as CN under --country-policy prc")
+	}
+}
+
+func TestFatalInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o644)
+		return p
+	}
+	var u16 bytes.Buffer
+	for _, r := range `{"id":"a","year":2019,"authors":[]}` + "\n" {
+		u16.WriteByte(byte(r))
+		u16.WriteByte(0)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	w := jsonl.NewWriter(zw)
+	for _, p := range sample.Generate(sample.Config{Papers: 500}) {
+		w.Write(&p)
+	}
+	w.Flush()
+	zw.Close()
+	tests := []struct{ name, path, want string }{
+		{"utf16", write("u16.jsonl", u16.Bytes()), "UTF-16"},
+		{"binary", write("bin.jsonl", []byte("\x7fELF\x02\x01\x01\x00\x00\x00")), "binary"},
+		{"csv", write("papers.csv", []byte("id,year,country\nW1,2019,CN\n")), "not JSON Lines"},
+		{"truncated-gzip", write("trunc.jsonl.gz", gz.Bytes()[:gz.Len()/2]), "unexpected EOF"},
+		{"missing", filepath.Join(dir, "nope.jsonl"), "no such file"},
+		{"empty", write("empty.jsonl", nil), "no paper could be counted"},
+		{"directory", dir, "is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := runCmd(t, "", "build", tt.path)
+			if code != 1 {
+				t.Errorf("exit %d, want 1; stderr:\n%s", code, stderr)
+			}
+			if out != "" {
+				t.Errorf("wrote output on error: %.80q", out)
+			}
+			last := strings.TrimSpace(stderr)
+			if i := strings.LastIndex(last, "\n"); i >= 0 {
+				last = last[i+1:]
+			}
+			if !strings.Contains(last, tt.want) || !strings.HasPrefix(last, "coauthnet build: ") {
+				t.Errorf("last stderr line %q, want it to contain %q", last, tt.want)
+			}
+			if tt.name != "empty" && tt.name != "missing" && tt.name != "directory" && !strings.Contains(last, filepath.Base(tt.path)) {
+				t.Errorf("error %q does not name the file", last)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := [][]string{
+		{},
+		{"frobnicate"},
+		{"build"},
+		{"build", "--nope", "--sample"},
+		{"build", "--sample", "--by-year"},
+		{"build", "--sample", "-o", "x-{year}.graphml"},
+		{"build", "--sample", "--from", "wos"},
+		{"build", "--sample", "--counting", "bifrac,bogus"},
+		{"build", "--sample", "--years", "2020-2010"},
+		{"build", "--sample", "--group", "X=DE,FR", "--group", "EU27"},
+		{"build", "--sample", "testdata/worked.jsonl"},
+	}
+	for _, args := range tests {
+		code, out, stderr := runCmd(t, "", args...)
+		if code != 2 || out != "" || stderr == "" {
+			t.Errorf("%q: exit %d, stdout %d bytes, stderr %q; want exit 2 with a message", args, code, len(out), stderr)
+		}
+	}
+	if code, _, _ := runCmd(t, "", "build", "-h"); code != 0 {
+		t.Errorf("build -h: exit %d, want 0", code)
+	}
+}
+
+func TestStdinAndInterleavedFlags(t *testing.T) {
+	in, _ := os.ReadFile("testdata/worked.jsonl")
+	code, out, stderr := runCmd(t, string(in), "build", "-", "--years", "2019")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want, _ := os.ReadFile("testdata/build-worked-2019.graphml")
+	// Same graph as from the file; only the inputs line differs.
+	strip := func(s string) string {
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `key="inputs"`) {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	if strip(out) != strip(string(want)) {
+		t.Errorf("stdin output differs from file output")
+	}
+}
+
+// TestDeterministic: same input and flags, same bytes, whatever the
+// number of cores decoding.
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.jsonl")
+	writeSample(t, path, sample.Config{Papers: 20000})
+	var outs []string
+	for _, procs := range []int{1, 2, 4, 1} {
+		old := runtime.GOMAXPROCS(procs)
+		code, out, stderr := runCmd(t, "", "build", "--level", "institution", path)
+		runtime.GOMAXPROCS(old)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		outs = append(outs, out)
+	}
+	for i := 1; i < len(outs); i++ {
+		if outs[i] != outs[0] {
+			t.Errorf("run %d differs from run 0", i)
+		}
+	}
+	_, a, _ := runCmd(t, "", "build", "--sample")
+	_, b, _ := runCmd(t, "", "build", "--sample")
+	if a != b || len(a) < 1000 {
+		t.Errorf("build --sample not deterministic (%d vs %d bytes)", len(a), len(b))
+	}
+}
+
+func writeSample(t testing.TB, path string, cfg sample.Config) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := jsonl.NewWriter(f)
+	g := sample.New(cfg)
+	for {
+		p, ok := g.Next()
+		if !ok {
+			break
+		}
+		w.Write(&p)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+// gml is a minimal GraphML decoder, independent of io/graphml.
+type gml struct {
+	Graph struct {
+		Nodes []struct {
+			ID   string  `xml:"id,attr"`
+			Data []gdata `xml:"data"`
+		} `xml:"node"`
+		Edges []struct {
+			Source string  `xml:"source,attr"`
+			Target string  `xml:"target,attr"`
+			Data   []gdata `xml:"data"`
+		} `xml:"edge"`
+	} `xml:"graph"`
+}
+
+type gdata struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+func values(ds []gdata) map[string]float64 {
+	m := map[string]float64{}
+	for _, d := range ds {
+		if f, err := strconv.ParseFloat(d.Value, 64); err == nil {
+			m[d.Key] = f
+		}
+	}
+	return m
+}
+
+// TestIndependentImplementation compares `coauthnet build` with
+// testdata/independent/count.py, a Python implementation of DESIGN.md §3
+// written from the text. Every node and edge weight must agree to 1e-9
+// relative. Skips without python3.
+func TestIndependentImplementation(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not available")
+	}
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.jsonl")
+	writeSample(t, small, sample.Config{Papers: 3000, Seed: 11})
+	big := filepath.Join(dir, "big.jsonl")
+	writeSample(t, big, sample.Config{Papers: 20000, Seed: 12})
+	tests := []struct {
+		file, level, years, method, unknown string
+	}{
+		{small, "country", "2019", "pairs", "drop"},      // the definition, O(n²)
+		{small, "institution", "2019", "pairs", "drop"},  // institution keys
+		{small, "country", "2010-2012", "pairs", "node"}, // ZZ kept
+		{big, "country", "2019", "formula", "drop"},      // the issue's check
+		{big, "institution", "2019", "formula", "drop"},
+	}
+	for _, tt := range tests {
+		name := filepath.Base(tt.file) + "/" + tt.level + "/" + tt.years + "/" + tt.method + "/" + tt.unknown
+		t.Run(name, func(t *testing.T) {
+			out, err := exec.Command(py, "../../testdata/independent/count.py", tt.file, "--level", tt.level, "--years", tt.years, "--method", tt.method, "--unknown", tt.unknown).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ref struct {
+				Used  int
+				Nodes map[string]map[string]float64
+				Edges map[string]map[string]float64
+			}
+			if err := json.Unmarshal(out, &ref); err != nil {
+				t.Fatal(err)
+			}
+			code, gout, stderr := runCmd(t, "", "build", "--from", "jsonl", "--level", tt.level, "--years", tt.years, "--unknown", tt.unknown, tt.file)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var g gml
+			if err := xml.Unmarshal([]byte(gout), &g); err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Graph.Nodes) != len(ref.Nodes) || len(g.Graph.Edges) != len(ref.Edges) {
+				t.Fatalf("%d nodes %d edges, python %d %d", len(g.Graph.Nodes), len(g.Graph.Edges), len(ref.Nodes), len(ref.Edges))
+			}
+			check := func(what string, got map[string]float64, want map[string]float64) {
+				for k, w := range want {
+					if d := math.Abs(got[k] - w); d > 1e-9*math.Max(1, math.Abs(w)) {
+						t.Errorf("%s %s = %v, python %v", what, k, got[k], w)
+					}
+				}
+			}
+			for _, n := range g.Graph.Nodes {
+				want, ok := ref.Nodes[n.ID]
+				if !ok {
+					t.Fatalf("node %s not in python output", n.ID)
+				}
+				check("node "+n.ID, values(n.Data), want)
+			}
+			for _, e := range g.Graph.Edges {
+				want, ok := ref.Edges[e.Source+"|"+e.Target]
+				if !ok {
+					t.Fatalf("edge %s-%s not in python output", e.Source, e.Target)
+				}
+				check("edge "+e.Source+"-"+e.Target, values(e.Data), want)
+			}
+			t.Logf("%d nodes, %d edges, %d papers agree", len(g.Graph.Nodes), len(g.Graph.Edges), ref.Used)
+		})
+	}
+}
