@@ -1,0 +1,58 @@
+package input
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"testing"
+)
+
+func TestCheckUTF8(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		want error // nil, ErrUTF16 or ErrBinary; "bom" cases only need an error
+	}{
+		{"ascii", []byte(`{"id":"a"}`), nil},
+		{"utf8", []byte(`{"institution":"Université Côte d'Azur"}`), nil},
+		{"cut-rune-at-end", []byte("abc\xc3"), nil},
+		{"utf16le", []byte("{\x00\"\x00i\x00d\x00\"\x00:\x00"), ErrUTF16},
+		{"utf16be", []byte("\x00{\x00\"\x00i\x00d\x00\"\x00:"), ErrUTF16},
+		{"elf", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"), ErrBinary},
+		{"latin1", []byte("caf\xe9 au lait"), ErrBinary},
+	}
+	for _, tt := range tests {
+		err := CheckUTF8(tt.in)
+		if (tt.want == nil) != (err == nil) || (tt.want != nil && !errors.Is(err, tt.want)) {
+			t.Errorf("%s: CheckUTF8 = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	if err := CheckUTF8([]byte("\xff\xfe{\x00")); err == nil {
+		t.Error("UTF-16 BOM accepted")
+	}
+}
+
+func TestOpen(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("hello\n"))
+	zw.Close()
+	for _, tt := range []struct {
+		in   []byte
+		comp Compression
+	}{{[]byte("hello\n"), None}, {gz.Bytes(), Gzip}} {
+		br, comp, err := Open(bytes.NewReader(tt.in))
+		if err != nil || comp != tt.comp {
+			t.Fatalf("Open: %v %q", err, comp)
+		}
+		b, _ := io.ReadAll(br)
+		if string(b) != "hello\n" {
+			t.Errorf("%q: read %q", comp, b)
+		}
+	}
+	// A gzip header cut short is an error at Open.
+	if _, _, err := Open(bytes.NewReader(gz.Bytes()[:5])); err == nil {
+		t.Error("truncated gzip header accepted")
+	}
+}
