@@ -151,6 +151,7 @@ func (c *Counter) intern(key string) int32 {
 		return id
 	}
 	id := int32(len(c.nodes))
+	key = strings.Clone(key) // the caller's string may pin a large buffer
 	c.ids[key] = id
 	ni := nodeInfo{key: key}
 	switch {
@@ -232,12 +233,8 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 			id := c.intern(k)
 			if c.opts.Level == Institutions && c.nodes[id].names != nil {
 				ni := &c.nodes[id]
-				if affs[j].Institution != "" {
-					ni.names[affs[j].Institution]++
-				}
-				if affs[j].Country != "" {
-					ni.country[affs[j].Country]++
-				}
+				countString(ni.names, affs[j].Institution)
+				countString(ni.country, affs[j].Country)
 			}
 			c.aff = append(c.aff, c.localIndex(id))
 		}
@@ -426,6 +423,19 @@ func (c *Counter) Series() *Series {
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
 	return s
+}
+
+// countString adds one to m[s] for a non-empty s, storing a copy of s
+// when it is new: the paper's strings may share a large buffer.
+func countString(m map[string]int, s string) {
+	if s == "" {
+		return
+	}
+	if _, ok := m[s]; ok {
+		m[s]++
+		return
+	}
+	m[strings.Clone(s)] = 1
 }
 
 // mostFrequent returns the most frequent key, the smallest on ties, or ""

@@ -196,17 +196,18 @@ func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
 
 // Decode parses one line into p and validates it ([coauthnet.Paper.Validate]).
 // On error p may hold the fields read so far (its ID helps reports).
+// Errors wrap [ErrSyntax] for malformed JSON and [ErrType] for a field of
+// the wrong type; see decode.go for the exact semantics.
 func Decode(line []byte, p *coauthnet.Paper) error {
-	if err := json.Unmarshal(line, p); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return fmt.Errorf("%w at byte %d: %v", ErrSyntax, se.Offset, se)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return fmt.Errorf("%w: field %s: JSON %s where %s is expected", ErrType, te.Field, te.Value, te.Type)
-		}
-		return fmt.Errorf("%w: %v", ErrSyntax, err)
+	d := decoder{cache: map[string]string{}}
+	d.setLine(line, string(line), 0)
+	return d.decode(p)
+}
+
+func (d *decoder) decode(p *coauthnet.Paper) error {
+	d.i, d.depth = 0, 0
+	if err := d.paper(p); err != nil {
+		return err
 	}
 	return p.Validate()
 }
@@ -266,11 +267,17 @@ func (r *Reader) ReadChunk(size int) (Chunk, error) {
 
 // Decode appends the papers of c to dst and returns it with a
 // *ParseError for every line it skipped, in line order.
+//
+// The strings of the papers share memory with one copy of c.Data: a
+// caller that keeps a few strings of many papers should clone them
+// (strings.Clone) so the chunks can be freed.
 func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	var errs []error
 	data := c.Data
 	line := c.FirstLine - 1
 	long := c.TooLong
+	d := decoder{cache: make(map[string]string, 256)}
+	whole := string(c.Data)
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
 		var l []byte
@@ -291,7 +298,9 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 		}
 		dst = append(dst, coauthnet.Paper{})
 		p := &dst[len(dst)-1]
-		if err := Decode(l, p); err != nil {
+		// l is a sub-slice of c.Data; its offset locates it in whole.
+		d.setLine(l, whole, cap(c.Data)-cap(l))
+		if err := d.decode(p); err != nil {
 			errs = append(errs, &ParseError{Name: c.Name, Line: line, ID: p.ID, Err: err})
 			dst = dst[:len(dst)-1]
 		}

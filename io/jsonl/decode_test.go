@@ -1,0 +1,142 @@
+package jsonl
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+)
+
+// decodeNoValidate runs the fast decoder without Validate.
+func decodeNoValidate(line []byte, p *coauthnet.Paper) error {
+	d := decoder{cache: map[string]string{}}
+	d.setLine(line, string(line), 0)
+	return d.paper(p)
+}
+
+var knownKeys = map[string]bool{
+	"id": true, "doi": true, "year": true, "fields": true, "citations": true, "authors": true,
+	"name": true, "orcid": true, "corresponding": true, "affiliations": true,
+	"institution": true, "institution_id": true, "country": true,
+}
+
+// ambiguous reports whether the JSON in b has an object with a repeated
+// key or a key that matches a field name only case-insensitively: there
+// encoding/json (case-insensitive, merging into reused slice elements)
+// and the fast decoder (exact keys) are meant to differ.
+func ambiguous(b []byte) bool {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	type frame struct {
+		obj     bool
+		keyNext bool
+		keys    map[string]bool
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.obj && top.keyNext {
+			if k, ok := tok.(string); ok {
+				if top.keys[k] || (!knownKeys[k] && knownKeys[strings.ToLower(k)]) {
+					return true
+				}
+				for kk := range knownKeys {
+					if kk != k && strings.EqualFold(kk, k) {
+						return true
+					}
+				}
+				top.keys[k] = true
+				top.keyNext = false
+				continue
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			if top != nil && top.obj {
+				top.keyNext = true
+			}
+			stack = append(stack, &frame{obj: true, keyNext: true, keys: map[string]bool{}})
+			continue
+		case json.Delim('['):
+			if top != nil && top.obj {
+				top.keyNext = true
+			}
+			stack = append(stack, &frame{})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			if len(stack) > 0 && stack[len(stack)-1].obj {
+				stack[len(stack)-1].keyNext = true
+			}
+			continue
+		}
+		if top != nil && top.obj {
+			top.keyNext = true
+		}
+	}
+}
+
+// FuzzDecodeMatchesStdlib holds the fast decoder to encoding/json on the
+// fields of coauthnet.Paper: the same inputs are malformed, the same have
+// fields of the wrong type, and the same values come out, except where
+// the JSON has repeated or case-variant keys (see ambiguous).
+func FuzzDecodeMatchesStdlib(f *testing.F) {
+	for _, l := range strings.Split(mixed, "\n") {
+		f.Add([]byte(l))
+	}
+	f.Add([]byte(good))
+	f.Add([]byte(`{"id":"a\u00e9\ud83d\ude00\ud800x","year":-0,"citations":null,"authors":[null,{"affiliations":[null,{"country":"C\u004e"}]}]}`))
+	f.Add([]byte(`{"id":"x","year":1e3}`))
+	f.Add([]byte(`{"id":"x","year":2019,"citations":12,"fields":["a",null,"b"],"z":[1,{"a":[true,false,null]},-1.5e-3]}`))
+	f.Add([]byte(`[1,2]`))
+	f.Add([]byte(`{"id":"\xff\xfe","year":2019} `))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var fast, std coauthnet.Paper
+		ferr := decodeNoValidate(b, &fast)
+		serr := json.Unmarshal(b, &std)
+		var se *json.SyntaxError
+		stdSyntax := errors.As(serr, &se)
+		fastSyntax := errors.Is(ferr, ErrSyntax)
+		if stdSyntax != fastSyntax {
+			t.Fatalf("syntax: encoding/json %v, fast %v\ninput %q", serr, ferr, b)
+		}
+		if stdSyntax || ambiguous(b) {
+			return
+		}
+		var te *json.UnmarshalTypeError
+		stdType := errors.As(serr, &te)
+		fastType := errors.Is(ferr, ErrType)
+		if serr != nil && !stdType {
+			// Other encoding/json errors (e.g. a top-level non-object into
+			// a struct is a type error too); both must fail.
+			if ferr == nil {
+				t.Fatalf("encoding/json failed (%v), fast did not\ninput %q", serr, b)
+			}
+			return
+		}
+		if stdType != fastType {
+			t.Fatalf("type: encoding/json %v, fast %v\ninput %q", serr, ferr, b)
+		}
+		if !reflect.DeepEqual(fast, std) {
+			t.Fatalf("values differ\nfast %+v\nstd  %+v\ninput %q", fast, std, b)
+		}
+	})
+}
+
+func TestDecodeExactKeys(t *testing.T) {
+	var p coauthnet.Paper
+	err := Decode([]byte(`{"id":"a","YeAr":2019,"authors":[]}`), &p)
+	if !errors.Is(err, coauthnet.ErrNoYear) {
+		t.Errorf("YeAr read as year: err %v, year %d", err, p.Year)
+	}
+}
