@@ -46,6 +46,9 @@ type decoder struct {
 	authSlab    []coauthnet.Author
 	affSlab     []coauthnet.Affiliation
 	strSlab     []string
+	// slabSize is the number of elements a new slab holds (at least the
+	// slice being made): 0 for a one-off Decode, larger for a stream.
+	slabSize int
 }
 
 // setLine points the decoder at line, which is s[base:base+len(line)].
@@ -541,7 +544,7 @@ func sliceOf[T any](d *decoder, field string, dst *[]T, scratch, slab *[]T, elem
 		return err
 	}
 	if len(*slab) < n {
-		*slab = make([]T, max(n, 1024))
+		*slab = make([]T, max(n, d.slabSize))
 	}
 	out := (*slab)[:n:n]
 	*slab = (*slab)[n:]

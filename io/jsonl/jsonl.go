@@ -72,6 +72,7 @@ type Reader struct {
 	err     error // sticky fatal error
 	line    int   // lines consumed
 	buf     []byte
+	dec     decoder
 	// Compression is what the stream was compressed with, known after the
 	// first Read or ReadChunk.
 	Compression input.Compression
@@ -170,7 +171,12 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			continue
 		}
 		var p coauthnet.Paper
-		if err := Decode(line, &p); err != nil {
+		if r.dec.cache == nil || len(r.dec.cache) >= 1<<14 {
+			r.dec.cache = make(map[string]string, 256)
+		}
+		r.dec.slabSize = 64
+		r.dec.setLine(line, string(line), 0)
+		if err := r.dec.decode(&p); err != nil {
 			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, ID: p.ID, Err: err}
 		}
 		return p, nil
@@ -276,7 +282,7 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	data := c.Data
 	line := c.FirstLine - 1
 	long := c.TooLong
-	d := decoder{cache: make(map[string]string, 256)}
+	d := decoder{cache: make(map[string]string, 256), slabSize: 1024}
 	whole := string(c.Data)
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
