@@ -102,6 +102,16 @@ func (d *decoder) expect(c byte) error {
 	return nil
 }
 
+// mismatch skips a value of the wrong type for field and returns the
+// type error (or the syntax error that stopped the skip).
+func (d *decoder) mismatch(field, want string) error {
+	k := d.kind()
+	if err := d.skip(); err != nil {
+		return err
+	}
+	return typeError(field, k, want)
+}
+
 // kind names the JSON value starting at the next byte, for type errors.
 func (d *decoder) kind() string {
 	switch d.peek() {
@@ -357,11 +367,7 @@ func (d *decoder) strField(field string, dst *string, intern bool) error {
 		return err
 	}
 	if d.peek() != '"' {
-		k := d.kind()
-		if err := d.skip(); err != nil {
-			return err
-		}
-		return typeError(field, k, "string")
+		return d.mismatch(field, "string")
 	}
 	b, sub, err := d.stringValue()
 	if err != nil {
@@ -403,11 +409,7 @@ func (d *decoder) integer(field string, dst *int) error {
 	}
 	c := d.peek()
 	if c != '-' && (c < '0' || c > '9') {
-		k := d.kind()
-		if err := d.skip(); err != nil {
-			return err
-		}
-		return typeError(field, k, "int")
+		return d.mismatch(field, "int")
 	}
 	start := d.i
 	if err := d.number(); err != nil {
@@ -434,11 +436,7 @@ func (d *decoder) boolean(field string, dst *bool) error {
 		*dst = false
 		return d.literal("false")
 	}
-	k := d.kind()
-	if err := d.skip(); err != nil {
-		return err
-	}
-	return typeError(field, k, "bool")
+	return d.mismatch(field, "bool")
 }
 
 // number consumes a JSON number (RFC 8259 grammar).
@@ -522,11 +520,7 @@ func sliceOf[T any](d *decoder, field string, dst *[]T, scratch, slab *[]T, elem
 		return err
 	}
 	if d.peek() != '[' {
-		k := d.kind()
-		if err := d.skip(); err != nil {
-			return err
-		}
-		return typeError(field, k, "array")
+		return d.mismatch(field, "array")
 	}
 	start := len(*scratch)
 	err := d.array(func() error {
@@ -628,11 +622,7 @@ func (d *decoder) end() error {
 
 func (d *decoder) author(a *coauthnet.Author, note func(error) error) error {
 	if d.peek() != '{' {
-		k := d.kind()
-		if err := d.skip(); err != nil {
-			return err
-		}
-		return typeError("authors", k, "author object")
+		return d.mismatch("authors", "author object")
 	}
 	return d.object(func(key []byte) error {
 		switch string(key) {
@@ -655,11 +645,7 @@ func (d *decoder) author(a *coauthnet.Author, note func(error) error) error {
 
 func (d *decoder) affiliation(af *coauthnet.Affiliation, note func(error) error) error {
 	if d.peek() != '{' {
-		k := d.kind()
-		if err := d.skip(); err != nil {
-			return err
-		}
-		return typeError("authors.affiliations", k, "affiliation object")
+		return d.mismatch("authors.affiliations", "affiliation object")
 	}
 	return d.object(func(key []byte) error {
 		switch string(key) {
