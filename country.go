@@ -10,7 +10,8 @@ type CountryInfo struct {
 	Code     string // alpha-2, e.g. "CN"
 	Alpha3   string // alpha-3, e.g. "CHN"
 	Name     string // neutral short name, e.g. "China", "Taiwan", "South Korea"
-	Official string // official name when ISO has one, else the short name
+	ISOName  string // ISO 3166-1 name, e.g. "Korea, Republic of", "Viet Nam"
+	Official string // official name when ISO has one, else the ISO name
 }
 
 // LookupCountry returns the ISO 3166-1 entry for an alpha-2 code.

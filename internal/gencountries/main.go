@@ -66,7 +66,7 @@ func main() {
 		if off == "" {
 			off = e.Name
 		}
-		fmt.Fprintf(&b, "\t{Code: %q, Alpha3: %q, Name: %q, Official: %q},\n", e.Alpha2, e.Alpha3, name, off)
+		fmt.Fprintf(&b, "\t{Code: %q, Alpha3: %q, Name: %q, ISOName: %q, Official: %q},\n", e.Alpha2, e.Alpha3, name, e.Name, off)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())

@@ -56,3 +56,36 @@ func TestOpen(t *testing.T) {
 		t.Error("truncated gzip header accepted")
 	}
 }
+
+func TestOpenTextUTF16(t *testing.T) {
+	text := "PT J\nAU Müller, K\n"
+	for _, be := range []bool{false, true} {
+		var b bytes.Buffer
+		if be {
+			b.Write([]byte{0xfe, 0xff})
+		} else {
+			b.Write([]byte{0xff, 0xfe})
+		}
+		for _, r := range text {
+			if be {
+				b.WriteByte(byte(r >> 8))
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteByte(byte(r))
+				b.WriteByte(byte(r >> 8))
+			}
+		}
+		br, enc, _, err := OpenText(&b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(br)
+		if string(got) != text {
+			t.Errorf("%s: %q, want %q", enc, got, text)
+		}
+	}
+	br, enc, _, err := OpenText(bytes.NewReader([]byte("\xef\xbb\xbfFN x\n")))
+	if got, _ := io.ReadAll(br); err != nil || enc != UTF8BOM || string(got) != "FN x\n" {
+		t.Errorf("UTF-8 BOM: %q %s %v", got, enc, err)
+	}
+}

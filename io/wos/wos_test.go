@@ -1,0 +1,224 @@
+package wos
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+)
+
+const plain = `FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AU Smith, J
+   Wang, L
+   Kumar, A
+AF Smith, John
+   Wang, Li
+   Kumar, Anil
+C1 [Smith, John; Kumar, Anil] Univ Oxford, Dept Zool, Oxford OX1 3PS, England.
+   [Wang, Li] Tsinghua Univ, Sch Environm, Beijing 100084, Peoples R China.
+   [Kumar, Anil] Indian Inst Sci, Bangalore, Karnataka, India.
+C3 University of Oxford; Tsinghua University; Indian Institute of Science
+   (IISC) - Bangalore
+RP Wang, L (corresponding author), Tsinghua Univ, Sch Environm, Beijing 100084, Peoples R China.
+TC 12
+WC Ecology; Zoology
+PY 2019
+DI 10.1000/xyz
+UT WOS:000000000000001
+ER
+
+PT J
+AU Garbage, G
+XX this tag is fine (unknown tags are kept and ignored)
+this line is not a tag
+PY 2019
+UT WOS:000000000000002
+ER
+
+PT J
+AU Early, E
+C1 Univ Sao Paulo, Sao Paulo, Brazil.
+   Univ Florida, Gainesville, FL 32611 USA.
+EA OCT 2024
+UT WOS:000000000000003
+ER
+
+PT J
+AU Year, Y
+PY 20l9
+UT WOS:000000000000004
+ER
+
+PT J
+AU Rp, R
+RP Rp, R (reprint author), Univ Tokyo, Tokyo 1130033, Japan.
+PY 1999
+UT WOS:000000000000005
+ER
+
+EF
+`
+
+func readAll(t *testing.T, in string) ([]coauthnet.Paper, []*ParseError, error) {
+	t.Helper()
+	r := NewReader(strings.NewReader(in))
+	r.Name = "savedrecs.txt"
+	var ps []coauthnet.Paper
+	var pes []*ParseError
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return ps, pes, nil
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			pes = append(pes, pe)
+			continue
+		}
+		if err != nil {
+			return ps, pes, err
+		}
+		ps = append(ps, p)
+	}
+}
+
+func TestPlainRecords(t *testing.T) {
+	ps, pes, err := readAll(t, plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 3 || len(pes) != 2 {
+		t.Fatalf("%d papers, %d skipped; want 3 and 2", len(ps), len(pes))
+	}
+	// Skips name the file, the first line of the record (PT at line 23 and
+	// 39 of plain), the UT and the reason (the garbage is line 26).
+	if !strings.Contains(pes[0].Error(), "wos: savedrecs.txt:23 (WOS:000000000000002): line 26: line is neither") {
+		t.Errorf("garbage: %v", pes[0])
+	}
+	if !errors.Is(pes[1], ErrBadYear) || pes[1].Line != 39 {
+		t.Errorf("bad year: %v", pes[1])
+	}
+
+	p := ps[0]
+	c := 12
+	want := coauthnet.Paper{
+		ID: "WOS:000000000000001", DOI: "10.1000/xyz", Year: 2019, Citations: &c,
+		Fields: []string{"Ecology", "Zoology"},
+		Authors: []coauthnet.Author{
+			{Name: "Smith, John", Affiliations: []coauthnet.Affiliation{{Institution: "University of Oxford", Country: "GB"}}},
+			{Name: "Wang, Li", Corresponding: true, Affiliations: []coauthnet.Affiliation{{Institution: "Tsinghua University", Country: "CN"}}},
+			{Name: "Kumar, Anil", Affiliations: []coauthnet.Affiliation{
+				{Institution: "University of Oxford", Country: "GB"},
+				{Institution: "Indian Institute of Science (IISC) - Bangalore", Country: "IN"}}},
+		},
+	}
+	if !reflect.DeepEqual(p, want) {
+		t.Errorf("record 1:\n got %+v\nwant %+v", p, want)
+	}
+	// Unbracketed C1: one unit per address; year from EA.
+	p = ps[1]
+	if p.Year != 2024 || len(p.Authors) != 2 || p.Authors[0].Affiliations[0].Country != "BR" || p.Authors[1].Affiliations[0].Country != "US" {
+		t.Errorf("record 3: %+v", p)
+	}
+	// Empty C1: the reprint address.
+	p = ps[2]
+	if len(p.Authors) != 1 || !p.Authors[0].Corresponding || p.Authors[0].Affiliations[0].Country != "JP" {
+		t.Errorf("record 5: %+v", p)
+	}
+}
+
+func TestTruncatedAndFatal(t *testing.T) {
+	cut := plain[:strings.Index(plain, "UT WOS:000000000000001")]
+	ps, pes, err := readAll(t, cut)
+	if err != nil || len(ps) != 0 || len(pes) != 1 || !errors.Is(pes[0], ErrTruncated) {
+		t.Errorf("truncated: %d papers, %v, %v", len(ps), pes, err)
+	}
+	var u16 bytes.Buffer
+	for _, r := range plain {
+		u16.WriteByte(byte(r))
+		u16.WriteByte(0)
+	}
+	for name, in := range map[string]string{
+		"utf16-nobom": u16.String(),
+		"scopus":      "Authors,Title,Year\n",
+		"binary":      "\x89PNG\r\n\x1a\n\x00\x00",
+	} {
+		_, _, err := readAll(t, in)
+		if err == nil || !strings.Contains(err.Error(), "wos: savedrecs.txt: ") {
+			t.Errorf("%s: err %v, want one fatal error naming the file", name, err)
+		}
+	}
+}
+
+func TestSplitC1(t *testing.T) {
+	in := "[Bruna, Emilio M.; Smith, J] Univ Florida, Gainesville, FL USA.; [Li, X] Tsinghua Univ, Beijing, Peoples R China."
+	want := []string{"[Bruna, Emilio M.; Smith, J] Univ Florida, Gainesville, FL USA.", "[Li, X] Tsinghua Univ, Beijing, Peoples R China."}
+	if got := splitC1(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("bracketed: %q", got)
+	}
+	in = "Univ Florida, Gainesville, FL USA.; Tsinghua Univ, Beijing, Peoples R China."
+	want = []string{"Univ Florida, Gainesville, FL USA.", "Tsinghua Univ, Beijing, Peoples R China."}
+	if got := splitC1(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("unbracketed: %q", got)
+	}
+}
+
+func TestParseRP(t *testing.T) {
+	got := parseRP("Bruna, EM (corresponding author), Univ Florida, Gainesville, FL 32611 USA.; Li, X (corresponding author), Tsinghua Univ, Beijing, Peoples R China.")
+	want := []rpEntry{{"Bruna, EM", "Univ Florida, Gainesville, FL 32611 USA."}, {"Li, X", "Tsinghua Univ, Beijing, Peoples R China."}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("parseRP = %q", got)
+	}
+}
+
+func TestBestOrg(t *testing.T) {
+	orgs := []string{"State University System of Florida", "University of Florida", "Chinese Academy of Sciences", "Institute of Zoology, CAS"}
+	for inst, want := range map[string]string{
+		"Univ Florida":     "University of Florida",
+		"Chinese Acad Sci": "Chinese Academy of Sciences",
+		"Max Planck Inst":  "",
+	} {
+		if got := bestOrg(inst, orgs); got != want {
+			t.Errorf("bestOrg(%q) = %q, want %q", inst, got, want)
+		}
+	}
+}
+
+// FuzzReader: no input panics; every paper returned is valid; errors are
+// per-record (*ParseError) or end the stream.
+func FuzzReader(f *testing.F) {
+	f.Add([]byte(plain))
+	for _, rel := range []string{"wos-wosfile/wos_plaintext.txt", "wos-wosfile/wos_tab_delimited_win_utf16.txt", "wos-tab-scientopy/wos_2026_04_02_1000.txt", "wos-plain-c3-brunalab/savedrecs.txt"} {
+		if b, err := os.ReadFile(filepath.Join(real, rel)); err == nil {
+			f.Add(b[:min(len(b), 20000)])
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(bytes.NewReader(data))
+		for i := 0; i < 100000; i++ {
+			p, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			if err != nil {
+				return
+			}
+			if err := p.Validate(); err != nil {
+				t.Fatalf("invalid paper: %v", err)
+			}
+		}
+		t.Fatal("reader did not end")
+	})
+}
