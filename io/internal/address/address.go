@@ -81,6 +81,9 @@ func Normalize(s string) string {
 // export ("Peoples R China", "USA", "England", "FL 32611 USA",
 // "Korea, Republic of"), and whether it is known.
 func LookupCountry(name string) (string, bool) {
+	if i := strings.IndexByte(name, '('); i > 0 {
+		name = name[:i] // "Grenoble France 38000 (e-mail: x@y.fr)"
+	}
 	n := Normalize(name)
 	if n == "" {
 		return "", false
@@ -88,21 +91,58 @@ func LookupCountry(name string) (string, bool) {
 	if code, ok := names[n]; ok {
 		return code, true
 	}
-	// Web of Science US addresses end "FL 32611 USA" or, in older
-	// records, "FL 32611" or "FL".
 	f := strings.Fields(n)
+	// Web of Science US addresses end "FL 32611 USA", or in older records
+	// "FL 32611" or "FL"; ZIP+4 codes normalise to two numbers.
 	if f[len(f)-1] == "usa" {
 		return "US", true
 	}
-	if usState[f[0]] && (len(f) == 1 || (len(f) == 2 && isZIP(f[1]))) {
+	if usState[f[0]] && (len(f) == 1 || (len(f) <= 3 && isZIP(f[1]) && (len(f) == 2 || isZIP4(f[2])))) {
 		return "US", true
 	}
-	// Canadian and other postcodes before the country: "ON M5S 1A8 Canada"
-	// is not a form WoS uses, but "Canada" preceded by words is.
-	if code, ok := names[f[len(f)-1]]; ok && len(f) > 1 && len(f[len(f)-1]) > 3 {
+	// A country after a city, a region or a postcode: "Grenoble France
+	// 38000", "Indiana United States", "India 600036". Try the longest
+	// run of trailing words (postcodes dropped) that names a country; a
+	// single word must be longer than three letters.
+	var words []string
+	for _, w := range f {
+		if !strings.ContainsAny(w, "0123456789") {
+			words = append(words, w)
+		}
+	}
+	if code, ok := trailingCountry(words, len(f)); ok {
 		return code, true
 	}
+	// A placeholder after the country: "Johannesburg South Africa xxxx".
+	if len(words) > 1 && len(words[len(words)-1]) <= 5 {
+		return trailingCountry(words[:len(words)-1], len(f))
+	}
 	return "", false
+}
+
+// trailingCountry finds the longest run of up to four trailing words
+// that names a country; one word must be longer than three letters
+// unless it is the whole text (all words n).
+func trailingCountry(words []string, all int) (string, bool) {
+	for k := min(4, len(words)); k >= 1; k-- {
+		tail := strings.Join(words[len(words)-k:], " ")
+		if code, ok := names[tail]; ok && (k > 1 || len(tail) > 3 || k == all) {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+func isZIP4(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func isZIP(s string) bool {

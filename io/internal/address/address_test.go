@@ -41,7 +41,15 @@ func TestLookupCountry(t *testing.T) {
 		{"Brazil.", "BR"},
 		{"DEU", "DE"}, // alpha-3
 		{"Federal Republic of Germany", "DE"},
+		// Scopus/IEEE country fields with postcodes and e-mail addresses.
+		{"Grenoble France 38000 (e-mail: someone@example.fr)", "FR"},
+		{"Indiana United States 47906 (e-mail: x@purdue.edu)", "US"},
+		{"India 600036", "IN"},
+		{"Johannesburg South Africa xxxx", "ZA"},
+		{"ROC", "TW"},
 		// Unknown: reported, never guessed.
+		{"University of Göttingen", ""},
+		{"Nokia Research Center", ""},
 		{"USSR", ""},
 		{"Yugoslavia", ""},
 		{"Dept Biol", ""},

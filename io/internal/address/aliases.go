@@ -114,6 +114,8 @@ var aliases = map[string]string{
 	"Iran, Islamic Republic of": "IR",
 	"Korea, Republic of":        "KR",
 	"Hong Kong SAR":             "HK",
+	"ROC":                       "TW",
+	"Taiwan ROC":                "TW",
 	"Macao SAR":                 "MO",
 	"The Netherlands":           "NL",
 	"Holland":                   "NL",
