@@ -23,6 +23,9 @@ import (
 	"github.com/coauthnet/coauthnet/internal/input"
 	"github.com/coauthnet/coauthnet/internal/sample"
 	"github.com/coauthnet/coauthnet/io/jsonl"
+	"github.com/coauthnet/coauthnet/io/openalex"
+	"github.com/coauthnet/coauthnet/io/scopus"
+	"github.com/coauthnet/coauthnet/io/wos"
 )
 
 // chunkSize is the size of the runs of lines decoded in parallel. Chunk
@@ -56,6 +59,12 @@ type report struct {
 	elapsed      time.Duration
 	bytes        int64
 	counter      *graph.Counter
+	sink         func(*coauthnet.Paper) // where papers go; counter.Add by default
+	applyPolicy  bool
+	from         string
+	dedup        map[string]bool // normalised DOIs seen, when reading several inputs
+	duplicates   int
+	unmapped     map[string]int // country texts that mapped to no ISO code
 	verbose      bool
 	progress     bool
 	stderr       io.Writer
@@ -63,23 +72,45 @@ type report struct {
 }
 
 func newReport(f *inputFlags, e *env) *report {
-	return &report{
-		reasons:    map[string]int{},
-		policy:     map[string]int{},
-		notISO:     map[string]int{},
-		isoCache:   map[string]bool{},
-		countryPol: f.pol,
-		counter:    graph.NewCounter(f.opts),
-		verbose:    f.verbose,
-		progress:   f.progress || e.isTerminal,
-		stderr:     e.stderr,
+	r := &report{
+		reasons:     map[string]int{},
+		policy:      map[string]int{},
+		notISO:      map[string]int{},
+		isoCache:    map[string]bool{},
+		unmapped:    map[string]int{},
+		countryPol:  f.pol,
+		counter:     graph.NewCounter(f.opts),
+		applyPolicy: true,
+		from:        f.from,
+		verbose:     f.verbose,
+		progress:    f.progress || e.isTerminal,
+		stderr:      e.stderr,
 	}
+	r.sink = r.counter.Add
+	return r
 }
 
 // load reads the inputs named by files (or the sample) and counts them.
 func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error) {
 	rep := newReport(f, e)
+	if err := rep.readAll(f, files, e); err != nil {
+		return nil, rep, err
+	}
+	rep.stats = rep.counter.Stats()
+	s := rep.counter.Series()
+	if rep.stats.Used == 0 {
+		rep.print(f, e.stderr, s)
+		return nil, rep, errors.New("no paper could be counted (see the summary above)")
+	}
+	return s, rep, nil
+}
+
+// readAll reads every input (or the sample) into r.sink.
+func (rep *report) readAll(f *inputFlags, files []string, e *env) error {
 	start := time.Now()
+	if len(files) > 1 {
+		rep.dedup = map[string]bool{}
+	}
 	if f.sample {
 		cfg := sample.Config{}
 		rep.inputs = append(rep.inputs, inputInfo{name: "sample", format: "sample (seed 1, 20000 papers, 2005-2024)"})
@@ -95,23 +126,30 @@ func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error)
 	}
 	for _, name := range files {
 		if err := rep.readFile(name, e); err != nil {
-			return nil, rep, err
+			return err
 		}
 	}
 	rep.elapsed = time.Since(start)
-	rep.stats = rep.counter.Stats()
-	s := rep.counter.Series()
-	if rep.stats.Used == 0 {
-		rep.print(f, e.stderr, s)
-		return nil, rep, errors.New("no paper could be counted (see the summary above)")
-	}
-	return s, rep, nil
+	return nil
 }
 
-// add counts one decoded paper.
+// add passes one decoded paper to the sink.
 func (r *report) add(p *coauthnet.Paper) {
 	r.read++
-	r.countryPol.Apply(p, func(from, to string) { r.policy[from+"→"+to]++ })
+	if r.dedup != nil && p.DOI != "" {
+		d := normDOI(p.DOI)
+		if r.dedup[d] {
+			r.duplicates++
+			if r.verbose {
+				r.skippedList = append(r.skippedList, fmt.Sprintf("%s: duplicate DOI %s, counted once", p.ID, p.DOI))
+			}
+			return
+		}
+		r.dedup[d] = true
+	}
+	if r.applyPolicy {
+		r.countryPol.Apply(p, func(from, to string) { r.policy[from+"→"+to]++ })
+	}
 	if len(p.Authors) > hyperAuthors {
 		r.hyper++
 	}
@@ -131,7 +169,7 @@ func (r *report) add(p *coauthnet.Paper) {
 			}
 		}
 	}
-	r.counter.Add(p)
+	r.sink(p)
 }
 
 func (r *report) skip(err error) {
@@ -158,6 +196,16 @@ func reason(err error) string {
 		return "no id"
 	case errors.Is(err, coauthnet.ErrBadCountry):
 		return "country not a 2-letter code"
+	case errors.Is(err, wos.ErrGarbage):
+		return "line neither a tag nor a continuation"
+	case errors.Is(err, wos.ErrTruncated):
+		return "record not closed by ER"
+	case errors.Is(err, wos.ErrNoUT), errors.Is(err, scopus.ErrNoEID), errors.Is(err, openalex.ErrNoID):
+		return "no id"
+	case errors.Is(err, wos.ErrBadYear), errors.Is(err, scopus.ErrBadYear):
+		return "year not a year"
+	case errors.Is(err, wos.ErrNoYear), errors.Is(err, openalex.ErrNoYear):
+		return "no year"
 	}
 	if strings.Contains(err.Error(), "out of range") {
 		return "year out of range"
@@ -179,8 +227,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readFile reads one JSON Lines input, decoding chunks on every core and
-// counting the papers in input order.
+// readFile reads one input: its format is --from, or detected from its
+// content. JSON Lines is decoded on every core; papers are counted in
+// input order whatever the format.
 func (r *report) readFile(name string, e *env) error {
 	var src io.Reader
 	if name == "-" {
@@ -197,12 +246,73 @@ func (r *report) readFile(name string, e *env) error {
 		src = fh
 	}
 	cr := &countingReader{r: bufio.NewReaderSize(src, 1<<20), h: sha256.New()}
-	info := inputInfo{name: name, format: "jsonl"}
+	info := inputInfo{name: name}
 	if name == "-" {
 		info.name = "stdin"
 	}
-	jr := jsonl.NewReader(cr)
-	jr.Name = info.name
+	br, comp, err := input.Open(cr)
+	if err != nil {
+		return fmt.Errorf("%s: %w", info.name, err)
+	}
+	info.compression = comp
+	info.format = r.from
+	if info.format == "auto" {
+		if info.format, err = detect(input.Sniff(br, 1<<16)); err != nil {
+			return fmt.Errorf("%s: %w", info.name, err)
+		}
+	}
+	if info.format == "jsonl" {
+		err = r.readJSONL(info.name, br, cr, &info)
+	} else {
+		err = r.readSequential(info.name, br, cr, &info)
+	}
+	if err != nil {
+		return err
+	}
+	info.sha256 = hex.EncodeToString(cr.h.Sum(nil))
+	r.bytes += cr.n.Load()
+	r.inputs = append(r.inputs, info)
+	return nil
+}
+
+// readSequential reads a format other than JSON Lines, one record at a
+// time.
+func (r *report) readSequential(name string, br io.Reader, cr *countingReader, info *inputInfo) error {
+	pr, unmapped, err := newReader(info.format, name, br)
+	if err != nil {
+		return err
+	}
+	for {
+		p, err := pr.Read()
+		if err == io.EOF {
+			break
+		}
+		if skipped(err) {
+			r.skip(err)
+			info.skipped++
+			info.read++
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		info.read++
+		r.add(&p)
+		if info.read%1024 == 0 {
+			r.tick(cr.n.Load())
+		}
+	}
+	for k, n := range unmapped() {
+		r.unmapped[k] += n
+	}
+	return nil
+}
+
+// readJSONL reads JSON Lines, decoding chunks on every core and passing
+// the papers on in input order.
+func (r *report) readJSONL(name string, br io.Reader, cr *countingReader, info *inputInfo) error {
+	jr := jsonl.NewReader(br)
+	jr.Name = name
 
 	type job struct {
 		seq   int
@@ -264,11 +374,10 @@ func (r *report) readFile(name string, e *env) error {
 			}
 			delete(pending, next)
 			next++
-			// Errors and papers of a chunk are each in line order; merge
-			// them so -v lists skips in order too.
 			for _, err := range res.errs {
 				r.skip(err)
 				info.skipped++
+				info.read++
 			}
 			for i := range res.papers {
 				r.add(&res.papers[i])
@@ -280,15 +389,7 @@ func (r *report) readFile(name string, e *env) error {
 	close(done)
 	// readErr is written by the producer before it closes jobs, which
 	// happens before results is closed: reading it here is race-free.
-	if readErr != nil {
-		return readErr
-	}
-	info.compression = jr.Compression
-	info.sha256 = hex.EncodeToString(cr.h.Sum(nil))
-	info.read += info.skipped
-	r.bytes += cr.n.Load()
-	r.inputs = append(r.inputs, info)
-	return nil
+	return readErr
 }
 
 // tick prints a progress line at most once a second.
@@ -341,6 +442,19 @@ func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
 	}
 	if len(r.policy) > 0 {
 		fmt.Fprintf(w, "coauthnet: --country-policy %s remapped affiliations: %s\n", r.countryPol, countList(r.policy))
+	}
+	if r.duplicates > 0 {
+		fmt.Fprintf(w, "coauthnet: %s with a DOI already read from another record (counted once)\n", plural(r.duplicates, "paper"))
+	}
+	if len(r.unmapped) > 0 {
+		n := 0
+		for _, c := range r.unmapped {
+			n += c
+		}
+		fmt.Fprintf(w, "coauthnet: %s whose country text maps to no ISO code (%d distinct texts; -v lists them)\n", plural(n, "affiliation"), len(r.unmapped))
+		if r.verbose {
+			fmt.Fprintf(w, "coauthnet: unmapped country texts: %s\n", countList(r.unmapped))
+		}
 	}
 	if len(r.notISO) > 0 {
 		fmt.Fprintf(w, "coauthnet: country codes not in ISO 3166-1 (kept as nodes): %s\n", countList(r.notISO))

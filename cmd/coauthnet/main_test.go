@@ -100,15 +100,22 @@ func TestFatalInputs(t *testing.T) {
 	tests := []struct{ name, path, want string }{
 		{"utf16", write("u16.jsonl", u16.Bytes()), "UTF-16"},
 		{"binary", write("bin.jsonl", []byte("\x7fELF\x02\x01\x01\x00\x00\x00")), "binary"},
-		{"csv", write("papers.csv", []byte("id,year,country\nW1,2019,CN\n")), "not JSON Lines"},
+		{"csv", write("papers.csv", []byte("id,year,country\nW1,2019,CN\n")), "cannot tell the format"},
 		{"truncated-gzip", write("trunc.jsonl.gz", gz.Bytes()[:gz.Len()/2]), "unexpected EOF"},
 		{"missing", filepath.Join(dir, "nope.jsonl"), "no such file"},
 		{"empty", write("empty.jsonl", nil), "no paper could be counted"},
 		{"directory", dir, "is a directory"},
 	}
+	// With --from jsonl, a file that is not JSON Lines is an error of the
+	// JSON Lines reader.
+	tests = append(tests, struct{ name, path, want string }{"csv-as-jsonl", filepath.Join(dir, "papers.csv"), "not JSON Lines"})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, stderr := runCmd(t, "", "build", tt.path)
+			args := []string{"build", tt.path}
+			if tt.name == "csv-as-jsonl" {
+				args = []string{"build", "--from", "jsonl", tt.path}
+			}
+			code, out, stderr := runCmd(t, "", args...)
 			if code != 1 {
 				t.Errorf("exit %d, want 1; stderr:\n%s", code, stderr)
 			}
@@ -137,7 +144,7 @@ func TestUsageErrors(t *testing.T) {
 		{"build", "--nope", "--sample"},
 		{"build", "--sample", "--by-year"},
 		{"build", "--sample", "-o", "x-{year}.graphml"},
-		{"build", "--sample", "--from", "wos"},
+		{"build", "--sample", "--from", "bogus"},
 		{"build", "--sample", "--counting", "bifrac,bogus"},
 		{"build", "--sample", "--years", "2020-2010"},
 		{"build", "--sample", "--group", "X=DE,FR", "--group", "EU27"},

@@ -47,6 +47,8 @@ func TestLookupCountry(t *testing.T) {
 		{"India 600036", "IN"},
 		{"Johannesburg South Africa xxxx", "ZA"},
 		{"ROC", "TW"},
+		{"Ithaca NY 14853 U.S.A", "US"},
+		{"U.K.", "GB"},
 		// Unknown: reported, never guessed.
 		{"University of Göttingen", ""},
 		{"Nokia Research Center", ""},
