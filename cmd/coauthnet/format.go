@@ -10,8 +10,10 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
+	csvio "github.com/coauthnet/coauthnet/io/csv"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	"github.com/coauthnet/coauthnet/io/openalex"
+	parquetio "github.com/coauthnet/coauthnet/io/parquet"
 	"github.com/coauthnet/coauthnet/io/scopus"
 	"github.com/coauthnet/coauthnet/io/wos"
 )
@@ -103,6 +105,23 @@ func newReader(format, name string, r io.Reader) (paperReader, func() map[string
 		or := openalex.NewReader(r)
 		or.Name = name
 		return or, func() map[string]int { return or.Unmapped }, nil
+	case "csv":
+		cr := csvio.NewReader(r)
+		cr.Name = name
+		return cr, none, nil
+	case "parquet":
+		// Parquet needs random access: read it into memory (inputs given
+		// as files are read by readParquetFile without this copy).
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, none, err
+		}
+		pr, err := parquetio.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return nil, none, fmt.Errorf("%s: %w", name, err)
+		}
+		pr.Name = name
+		return pr, none, nil
 	}
 	return nil, none, fmt.Errorf("format %s cannot be read yet", format)
 }
@@ -114,8 +133,10 @@ func skipped(err error) bool {
 		b *wos.ParseError
 		c *scopus.ParseError
 		d *openalex.ParseError
+		e *csvio.ParseError
+		f *parquetio.ParseError
 	)
-	return errors.As(err, &a) || errors.As(err, &b) || errors.As(err, &c) || errors.As(err, &d)
+	return errors.As(err, &a) || errors.As(err, &b) || errors.As(err, &c) || errors.As(err, &d) || errors.As(err, &e) || errors.As(err, &f)
 }
 
 // normDOI folds a DOI for duplicate detection: lower case, without a

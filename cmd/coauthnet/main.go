@@ -4,12 +4,13 @@
 //
 // Usage:
 //
-//	coauthnet build [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...
+//	coauthnet build   [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...
+//	coauthnet convert [--from FORMAT] --to jsonl|csv|parquet -o OUT FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
 //
-//	--from auto|jsonl        input format (auto detects by content)
+//	--from FORMAT            auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex
 //	--level country|institution
 //	--counting LIST          comma list of full,bifrac,frac,share; the first is also "weight"
 //	--years 2005-2024        only papers published in these years
@@ -64,6 +65,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"build", "write the co-authorship graph (GraphML)", runBuild},
+		{"convert", "write the papers as canonical JSON Lines, CSV or Parquet", runConvert},
 	}
 }
 

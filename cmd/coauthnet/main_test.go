@@ -335,3 +335,81 @@ func TestIndependentImplementation(t *testing.T) {
 		})
 	}
 }
+
+// TestConvertThenBuild: build on what convert wrote gives the same graph
+// as build on the original, for every output format (the provenance
+// lines naming inputs differ and are left out of the comparison).
+func TestConvertThenBuild(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "orig.jsonl")
+	writeSample(t, orig, sample.Config{Papers: 3000, Seed: 21})
+	_, want, stderr := runCmd(t, "", "build", "--level", "institution", orig)
+	if want == "" {
+		t.Fatal(stderr)
+	}
+	strip := func(s string) string {
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `key="inputs"`) {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	for _, to := range []string{"jsonl", "csv", "parquet"} {
+		out := filepath.Join(dir, "conv."+to)
+		if code, _, stderr := runCmd(t, "", "convert", "--to", to, "-o", out, orig); code != 0 {
+			t.Fatalf("convert --to %s: exit %d: %s", to, code, stderr)
+		}
+		code, got, stderr := runCmd(t, "", "build", "--level", "institution", out)
+		if code != 0 {
+			t.Fatalf("build %s: exit %d: %s", to, code, stderr)
+		}
+		if strip(got) != strip(want) {
+			t.Errorf("build after convert --to %s differs from build on the original", to)
+		}
+	}
+}
+
+// TestRealExports builds from every real export under testdata-real in
+// one run: formats are detected, nothing is skipped, the plain-text and
+// UTF-16 tab-delimited copies of the same 50 Web of Science records are
+// counted once (by DOI). Skips when testdata-real is absent.
+func TestRealExports(t *testing.T) {
+	const real = "../../../shared/testdata-real"
+	files := []string{
+		"wos-plain-c3-brunalab/savedrecs.txt",
+		"wos-tab-scientopy/wos_2026_04_02_1000.txt",
+		"wos-wosfile/wos_plaintext.txt",
+		"wos-wosfile/wos_tab_delimited_win_utf16.txt",
+		"scopus-csv-scientopy/scopus.csv",
+		"openalex-jsonl-openalexpro/jsonl",
+	}
+	args := []string{"build", "-v"}
+	for _, f := range files {
+		p := filepath.Join(real, f)
+		if _, err := os.Stat(p); err != nil {
+			t.Skipf("real test data not available: %v", err)
+		}
+		args = append(args, p)
+	}
+	code, out, stderr := runCmd(t, "", args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// 102 + 1000 + 50 + 50 + 921 + 200 records (SOURCES.md).
+	if !strings.Contains(stderr, "read 2323 records") || !strings.Contains(stderr, ", 0 skipped") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+	for _, want := range []string{"format wos, sha256", "format scopus", "format openalex"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	if !strings.Contains(stderr, "51 papers with a DOI already read") {
+		t.Errorf("duplicates not reported as 51 (50 wosfile copies + 1 across WoS/Scopus):\n%s", stderr)
+	}
+	if !strings.Contains(out, `<node id="US">`) || !strings.Contains(out, `<node id="BR">`) {
+		t.Errorf("graph lacks US or BR")
+	}
+}

@@ -1,0 +1,299 @@
+// Package csv reads and writes the canonical paper record as CSV, one
+// row per author-affiliation, for spreadsheets, R and pandas.
+//
+// Columns, in this order (the header row is required):
+//
+//	paper_id, doi, year, fields, citations,
+//	author, author_name, author_id, orcid, corresponding,
+//	affiliation, institution, institution_id, country
+//
+// author is the 1-based byline position and affiliation the 1-based
+// position among that author's affiliations. An author without
+// affiliations has one row with affiliation 0; a paper without authors
+// has one row with author 0. fields are joined by "; ". citations is
+// empty when unknown; corresponding is "true" or empty. The rows of a
+// paper are consecutive; paper-level columns are repeated on each.
+//
+// Reading a row that does not fit (wrong number of columns, a year or
+// position that is not a number, rows of one paper out of order)
+// returns a *ParseError for the whole paper, which is skipped.
+package csv
+
+import (
+	stdcsv "encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/internal/input"
+)
+
+// Header is the header row.
+var Header = []string{
+	"paper_id", "doi", "year", "fields", "citations",
+	"author", "author_name", "author_id", "orcid", "corresponding",
+	"affiliation", "institution", "institution_id", "country",
+}
+
+// Errors.
+var (
+	ErrHeader = errors.New("not a canonical CSV file (header differs)")
+	ErrRow    = errors.New("bad row")
+)
+
+// A ParseError reports a paper that was skipped.
+type ParseError struct {
+	Name string
+	Line int
+	ID   string
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	name := e.Name
+	if name != "" {
+		name += ":"
+	}
+	id := ""
+	if e.ID != "" {
+		id = " (id " + e.ID + ")"
+	}
+	return fmt.Sprintf("csv: %s%d%s: %v", name, e.Line, id, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// A Writer writes papers as canonical CSV. Call Flush at the end.
+type Writer struct {
+	w      *stdcsv.Writer
+	header bool
+}
+
+// NewWriter returns a Writer to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: stdcsv.NewWriter(w)} }
+
+// Write writes the rows of one paper.
+func (w *Writer) Write(p *coauthnet.Paper) error {
+	if !w.header {
+		w.header = true
+		if err := w.w.Write(Header); err != nil {
+			return err
+		}
+	}
+	cit := ""
+	if p.Citations != nil {
+		cit = strconv.Itoa(*p.Citations)
+	}
+	base := []string{p.ID, p.DOI, strconv.Itoa(p.Year), strings.Join(p.Fields, "; "), cit}
+	row := func(author int, a *coauthnet.Author, aff int, af *coauthnet.Affiliation) error {
+		r := append([]string(nil), base...)
+		if a == nil {
+			r = append(r, "0", "", "", "", "")
+		} else {
+			corr := ""
+			if a.Corresponding {
+				corr = "true"
+			}
+			r = append(r, strconv.Itoa(author), a.Name, a.ID, a.ORCID, corr)
+		}
+		if af == nil {
+			r = append(r, strconv.Itoa(aff), "", "", "")
+		} else {
+			r = append(r, strconv.Itoa(aff), af.Institution, af.InstitutionID, af.Country)
+		}
+		return w.w.Write(r)
+	}
+	if len(p.Authors) == 0 {
+		return row(0, nil, 0, nil)
+	}
+	for i := range p.Authors {
+		a := &p.Authors[i]
+		if len(a.Affiliations) == 0 {
+			if err := row(i+1, a, 0, nil); err != nil {
+				return err
+			}
+		}
+		for j := range a.Affiliations {
+			if err := row(i+1, a, j+1, &a.Affiliations[j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Flush writes buffered rows and returns any error.
+func (w *Writer) Flush() error {
+	w.w.Flush()
+	return w.w.Error()
+}
+
+// A Reader reads papers from canonical CSV. It is not safe for
+// concurrent use.
+type Reader struct {
+	Name string
+
+	src     io.Reader
+	cr      *stdcsv.Reader
+	started bool
+	err     error
+	next    []string // first row of the next paper
+	nextAt  int
+}
+
+// NewReader returns a Reader of r.
+func NewReader(r io.Reader) *Reader { return &Reader{src: r} }
+
+func (r *Reader) fail(err error) error {
+	if r.Name != "" {
+		r.err = fmt.Errorf("csv: %s: %w", r.Name, err)
+	} else {
+		r.err = fmt.Errorf("csv: %w", err)
+	}
+	return r.err
+}
+
+func (r *Reader) start() error {
+	if r.started {
+		return r.err
+	}
+	r.started = true
+	br, _, _, err := input.OpenText(r.src)
+	if err != nil {
+		return r.fail(err)
+	}
+	r.cr = stdcsv.NewReader(br)
+	r.cr.FieldsPerRecord = -1
+	h, err := r.cr.Read()
+	if err != nil || strings.Join(h, ",") != strings.Join(Header, ",") {
+		return r.fail(ErrHeader)
+	}
+	return nil
+}
+
+func (r *Reader) row() ([]string, int, error) {
+	if r.next != nil {
+		row, at := r.next, r.nextAt
+		r.next = nil
+		return row, at, nil
+	}
+	row, err := r.cr.Read()
+	line, _ := r.cr.FieldPos(0)
+	if err != nil {
+		var pe *stdcsv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.StartLine, &ParseError{Name: r.Name, Line: pe.StartLine, Err: pe.Err}
+		}
+		return nil, line, err
+	}
+	return row, line, nil
+}
+
+// Read returns the next paper, io.EOF at the end, a *ParseError for a
+// skipped paper (Read may be called again), or another error that ends
+// the stream.
+func (r *Reader) Read() (coauthnet.Paper, error) {
+	if err := r.start(); err != nil {
+		return coauthnet.Paper{}, err
+	}
+	row, line, err := r.row()
+	if err != nil {
+		if err == io.EOF {
+			return coauthnet.Paper{}, io.EOF
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			return coauthnet.Paper{}, err
+		}
+		return coauthnet.Paper{}, r.fail(err)
+	}
+	var p coauthnet.Paper
+	var bad error
+	badLine := line
+	first := true
+	for {
+		if bad == nil {
+			if err := add(&p, row, first); err != nil {
+				bad, badLine = err, line
+			}
+		}
+		first = false
+		next, nline, err := r.row()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				if bad == nil {
+					bad, badLine = pe.Err, nline
+				}
+				continue
+			}
+			return coauthnet.Paper{}, r.fail(err)
+		}
+		if len(next) == 0 || next[0] != p.ID {
+			r.next, r.nextAt = next, nline
+			break
+		}
+		row, line = next, nline
+	}
+	if bad != nil {
+		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: badLine, ID: p.ID, Err: bad}
+	}
+	if err := p.Validate(); err != nil {
+		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, ID: p.ID, Err: err}
+	}
+	return p, nil
+}
+
+// add adds one row to p.
+func add(p *coauthnet.Paper, row []string, first bool) error {
+	if len(row) != len(Header) {
+		return fmt.Errorf("%w: %d columns, want %d", ErrRow, len(row), len(Header))
+	}
+	if first {
+		p.ID, p.DOI = row[0], row[1]
+		y, err := strconv.Atoi(row[2])
+		if err != nil {
+			return fmt.Errorf("%w: year %q", ErrRow, row[2])
+		}
+		p.Year = y
+		if row[3] != "" {
+			p.Fields = strings.Split(row[3], "; ")
+		}
+		if row[4] != "" {
+			c, err := strconv.Atoi(row[4])
+			if err != nil {
+				return fmt.Errorf("%w: citations %q", ErrRow, row[4])
+			}
+			p.Citations = &c
+		}
+	}
+	author, err1 := strconv.Atoi(row[5])
+	aff, err2 := strconv.Atoi(row[10])
+	if err1 != nil || err2 != nil || author < 0 || aff < 0 {
+		return fmt.Errorf("%w: author %q affiliation %q are not positions", ErrRow, row[5], row[10])
+	}
+	if author == 0 {
+		return nil
+	}
+	switch {
+	case author == len(p.Authors)+1:
+		p.Authors = append(p.Authors, coauthnet.Author{Name: row[6], ID: row[7], ORCID: row[8], Corresponding: row[9] == "true"})
+	case author != len(p.Authors):
+		return fmt.Errorf("%w: author %d after author %d", ErrRow, author, len(p.Authors))
+	}
+	a := &p.Authors[author-1]
+	if aff == 0 {
+		return nil
+	}
+	if aff != len(a.Affiliations)+1 {
+		return fmt.Errorf("%w: affiliation %d after %d", ErrRow, aff, len(a.Affiliations))
+	}
+	a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Institution: row[11], InstitutionID: row[12], Country: row[13]})
+	return nil
+}

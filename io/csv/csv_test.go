@@ -1,0 +1,133 @@
+package csv
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/internal/sample"
+)
+
+// normalize makes empty slices nil: CSV cannot tell them apart.
+func normalize(ps []coauthnet.Paper) {
+	for i := range ps {
+		if len(ps[i].Fields) == 0 {
+			ps[i].Fields = nil
+		}
+		if len(ps[i].Authors) == 0 {
+			ps[i].Authors = nil
+		}
+		for j := range ps[i].Authors {
+			if len(ps[i].Authors[j].Affiliations) == 0 {
+				ps[i].Authors[j].Affiliations = nil
+			}
+		}
+	}
+}
+
+func readAll(t *testing.T, r io.Reader) ([]coauthnet.Paper, []*ParseError) {
+	t.Helper()
+	cr := NewReader(r)
+	cr.Name = "papers.csv"
+	var ps []coauthnet.Paper
+	var pes []*ParseError
+	for {
+		p, err := cr.Read()
+		if err == io.EOF {
+			return ps, pes
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			pes = append(pes, pe)
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	ps := sample.Generate(sample.Config{Papers: 2000, Seed: 3})
+	c := 5
+	ps = append(ps,
+		coauthnet.Paper{ID: "no-authors", Year: 2020},
+		coauthnet.Paper{ID: `quoted "id", with comma`, Year: 2021, Citations: &c, Fields: []string{"A, B", "C"},
+			Authors: []coauthnet.Author{{Name: "Côte d'Ivoire; x"}, {Name: "y", Affiliations: []coauthnet.Affiliation{{Institution: "Line\nbreak", Country: "CI"}}}}},
+	)
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for i := range ps {
+		if err := w.Write(&ps[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	got, pes := readAll(t, &buf)
+	if len(pes) > 0 {
+		t.Fatal(pes)
+	}
+	normalize(ps)
+	normalize(got)
+	if !reflect.DeepEqual(got, ps) {
+		for i := range ps {
+			if !reflect.DeepEqual(got[i], ps[i]) {
+				t.Fatalf("paper %d:\n got %+v\nwant %+v", i, got[i], ps[i])
+			}
+		}
+		t.Fatalf("%d papers back, want %d", len(got), len(ps))
+	}
+}
+
+func TestBadRows(t *testing.T) {
+	in := strings.Join(Header, ",") + "\n" +
+		"a,,2019,,,1,X,,,,1,,,CN\n" +
+		"b,,20x9,,,1,X,,,,1,,,CN\n" + // bad year: paper b skipped
+		"c,,2019,,,1,X,,,,1,,,US\n" +
+		"c,,2019,,,3,Y,,,,1,,,GB\n" + // author 3 after 1: paper c skipped
+		"d,,2019,,,1,X,,,,1,,,DE\n"
+	ps, pes := readAll(t, strings.NewReader(in))
+	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" || len(pes) != 2 || pes[0].Line != 3 || pes[1].Line != 5 {
+		t.Errorf("papers %v, skips %v", ps, pes)
+	}
+	if _, err := NewReader(strings.NewReader("id,year\n")).Read(); !errors.Is(err, ErrHeader) {
+		t.Errorf("wrong header: %v", err)
+	}
+}
+
+func FuzzReader(f *testing.F) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for _, p := range sample.Generate(sample.Config{Papers: 30}) {
+		w.Write(&p)
+	}
+	w.Flush()
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(bytes.NewReader(data))
+		for i := 0; i < 100000; i++ {
+			p, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			if err != nil {
+				return
+			}
+			if err := p.Validate(); err != nil {
+				t.Fatalf("invalid paper: %v", err)
+			}
+		}
+		t.Fatal("reader did not end")
+	})
+}

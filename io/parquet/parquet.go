@@ -1,0 +1,229 @@
+// Package parquet reads and writes the canonical paper record as Apache
+// Parquet with github.com/parquet-go/parquet-go: one row per paper, the
+// authors a LIST of structs each with a LIST of affiliations (the
+// three-level LIST layout DuckDB, Spark and pyarrow read), zstd
+// compressed, institution and country columns dictionary-encoded. A
+// large corpus is parsed once from its source format and analysed many
+// times from this file.
+//
+// Schema (column names):
+//
+//	id, doi, year (int32), fields (list<string>), citations (optional int64),
+//	authors (list<struct<name, id, orcid, corresponding (bool),
+//	         affiliations (list<struct<institution, institution_id, country>>)>>)
+//
+// An empty string stands for an absent doi, name, id or country; a null
+// citations for unknown. Writing then reading gives the same papers, up
+// to empty and nil slices.
+package parquet
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	pq "github.com/parquet-go/parquet-go"
+
+	"github.com/coauthnet/coauthnet"
+)
+
+type row struct {
+	ID        string      `parquet:"id"`
+	DOI       string      `parquet:"doi"`
+	Year      int32       `parquet:"year"`
+	Fields    []string    `parquet:"fields,list"`
+	Citations *int64      `parquet:"citations,optional"`
+	Authors   []authorRow `parquet:"authors,list"`
+}
+
+type authorRow struct {
+	Name          string   `parquet:"name"`
+	ID            string   `parquet:"id"`
+	ORCID         string   `parquet:"orcid"`
+	Corresponding bool     `parquet:"corresponding"`
+	Affiliations  []affRow `parquet:"affiliations,list"`
+}
+
+type affRow struct {
+	Institution   string `parquet:"institution,dict"`
+	InstitutionID string `parquet:"institution_id,dict"`
+	Country       string `parquet:"country,dict"`
+}
+
+// ErrSchema means the file is Parquet but not the canonical record.
+var ErrSchema = errors.New("not the canonical paper schema")
+
+// A ParseError reports a row that was skipped.
+type ParseError struct {
+	Name string
+	Row  int // 1-based row number
+	ID   string
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	name := e.Name
+	if name != "" {
+		name += ": "
+	}
+	return fmt.Sprintf("parquet: %srow %d (id %s): %v", name, e.Row, e.ID, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+const batch = 1024
+
+// A Writer writes papers to a Parquet file. Close writes the footer: a
+// file whose Close was not called, or failed, is not readable.
+type Writer struct {
+	w   *pq.GenericWriter[row]
+	buf []row
+	err error
+}
+
+// NewWriter returns a Writer to w; meta are key/value pairs stored in
+// the file's metadata (provenance).
+func NewWriter(w io.Writer, meta ...[2]string) *Writer {
+	opts := []pq.WriterOption{pq.Compression(&pq.Zstd)}
+	for _, kv := range meta {
+		opts = append(opts, pq.KeyValueMetadata(kv[0], kv[1]))
+	}
+	return &Writer{w: pq.NewGenericWriter[row](w, opts...)}
+}
+
+// Write adds one paper.
+func (w *Writer) Write(p *coauthnet.Paper) error {
+	if w.err != nil {
+		return w.err
+	}
+	r := row{ID: p.ID, DOI: p.DOI, Year: int32(p.Year), Fields: p.Fields}
+	if p.Citations != nil {
+		c := int64(*p.Citations)
+		r.Citations = &c
+	}
+	for _, a := range p.Authors {
+		ar := authorRow{Name: a.Name, ID: a.ID, ORCID: a.ORCID, Corresponding: a.Corresponding}
+		for _, af := range a.Affiliations {
+			ar.Affiliations = append(ar.Affiliations, affRow(af))
+		}
+		r.Authors = append(r.Authors, ar)
+	}
+	w.buf = append(w.buf, r)
+	if len(w.buf) >= batch {
+		w.flush()
+	}
+	return w.err
+}
+
+func (w *Writer) flush() {
+	if w.err == nil && len(w.buf) > 0 {
+		_, w.err = w.w.Write(w.buf)
+	}
+	w.buf = w.buf[:0]
+}
+
+// Close writes the remaining rows and the footer.
+func (w *Writer) Close() error {
+	w.flush()
+	if err := w.w.Close(); w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// A Reader reads papers from a Parquet file. It is not safe for
+// concurrent use.
+type Reader struct {
+	Name string
+	r    *pq.GenericReader[row]
+	buf  []row
+	at   int
+	n    int
+	row  int
+	err  error
+}
+
+// NewReader opens the Parquet file in r (size bytes). It returns an
+// error, never panics, for a file that is not Parquet or lacks the
+// columns id, year and authors.
+func NewReader(r io.ReaderAt, size int64) (rd *Reader, err error) {
+	defer func() {
+		if v := recover(); v != nil { // parquet-go panics on some corrupt files
+			rd, err = nil, fmt.Errorf("parquet: corrupt file: %v", v)
+		}
+	}()
+	f, err := pq.OpenFile(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("parquet: %w", err)
+	}
+	have := map[string]bool{}
+	for _, fld := range f.Schema().Fields() {
+		have[fld.Name()] = true
+	}
+	for _, c := range []string{"id", "year", "authors"} {
+		if !have[c] {
+			return nil, fmt.Errorf("parquet: %w: no column %s", ErrSchema, c)
+		}
+	}
+	return &Reader{r: pq.NewGenericReader[row](f), buf: make([]row, batch)}, nil
+}
+
+// Read returns the next paper, io.EOF at the end, a *ParseError for a
+// skipped row (Read may be called again), or another error that ends
+// the stream.
+func (r *Reader) Read() (p coauthnet.Paper, err error) {
+	if r.err != nil {
+		return coauthnet.Paper{}, r.err
+	}
+	if r.at >= r.n {
+		if err := r.fill(); err != nil {
+			r.err = err
+			return coauthnet.Paper{}, err
+		}
+	}
+	x := &r.buf[r.at]
+	r.at++
+	r.row++
+	p = coauthnet.Paper{ID: x.ID, DOI: x.DOI, Year: int(x.Year), Fields: x.Fields}
+	if x.Citations != nil {
+		c := int(*x.Citations)
+		p.Citations = &c
+	}
+	if len(x.Authors) > 0 {
+		p.Authors = make([]coauthnet.Author, len(x.Authors))
+		for i, a := range x.Authors {
+			p.Authors[i] = coauthnet.Author{Name: a.Name, ID: a.ID, ORCID: a.ORCID, Corresponding: a.Corresponding}
+			if len(a.Affiliations) > 0 {
+				p.Authors[i].Affiliations = make([]coauthnet.Affiliation, len(a.Affiliations))
+				for j, af := range a.Affiliations {
+					p.Authors[i].Affiliations[j] = coauthnet.Affiliation(af)
+				}
+			}
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return coauthnet.Paper{}, &ParseError{Name: r.Name, Row: r.row, ID: p.ID, Err: err}
+	}
+	return p, nil
+}
+
+func (r *Reader) fill() (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("parquet: %s: corrupt file: %v", r.Name, v)
+		}
+	}()
+	clear(r.buf)
+	n, err := r.r.Read(r.buf)
+	r.at, r.n = 0, n
+	if n > 0 {
+		return nil
+	}
+	if err == nil || err == io.EOF {
+		return io.EOF
+	}
+	return fmt.Errorf("parquet: %s: %w", r.Name, err)
+}
+
+// Close releases the reader.
+func (r *Reader) Close() error { return r.r.Close() }

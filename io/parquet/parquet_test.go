@@ -1,0 +1,127 @@
+package parquet
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"reflect"
+	"testing"
+
+	pq "github.com/parquet-go/parquet-go"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/internal/sample"
+)
+
+func normalize(ps []coauthnet.Paper) {
+	for i := range ps {
+		if len(ps[i].Fields) == 0 {
+			ps[i].Fields = nil
+		}
+		if len(ps[i].Authors) == 0 {
+			ps[i].Authors = nil
+		}
+		for j := range ps[i].Authors {
+			if len(ps[i].Authors[j].Affiliations) == 0 {
+				ps[i].Authors[j].Affiliations = nil
+			}
+		}
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	ps := sample.Generate(sample.Config{Papers: 3000, Seed: 2})
+	ps = append(ps, coauthnet.Paper{ID: "empty", Year: 2020})
+	var buf bytes.Buffer
+	w := NewWriter(&buf, [2]string{"coauthnet_version", "test"})
+	for i := range ps {
+		if err := w.Write(&ps[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []coauthnet.Paper
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, p)
+	}
+	normalize(ps)
+	normalize(got)
+	if len(got) != len(ps) {
+		t.Fatalf("%d papers back, want %d", len(got), len(ps))
+	}
+	for i := range ps {
+		if !reflect.DeepEqual(got[i], ps[i]) {
+			t.Fatalf("paper %d:\n got %+v\nwant %+v", i, got[i], ps[i])
+		}
+	}
+}
+
+func TestNotParquet(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"text":      []byte("hello, this is not parquet at all"),
+		"truncated": append([]byte("PAR1"), make([]byte, 100)...),
+		"empty":     nil,
+	} {
+		if _, err := NewReader(bytes.NewReader(data), int64(len(data))); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	// A valid Parquet file of another schema.
+	type other struct {
+		A int64 `parquet:"a"`
+	}
+	var buf bytes.Buffer
+	w := pq.NewGenericWriter[other](&buf)
+	w.Write([]other{{1}, {2}})
+	w.Close()
+	if _, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len())); !errors.Is(err, ErrSchema) {
+		t.Errorf("other schema: %v, want ErrSchema", err)
+	}
+}
+
+// FuzzReader: no bytes make the reader panic; papers returned are valid.
+func FuzzReader(f *testing.F) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for _, p := range sample.Generate(sample.Config{Papers: 20}) {
+		w.Write(&p)
+	}
+	w.Close()
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return
+		}
+		defer r.Close()
+		for i := 0; i < 100000; i++ {
+			p, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				continue
+			}
+			if err != nil {
+				return
+			}
+			if err := p.Validate(); err != nil {
+				t.Fatalf("invalid paper: %v", err)
+			}
+		}
+	})
+}
