@@ -42,6 +42,7 @@ func runConvert(args []string, e *env) error {
 	}
 	rep := newReport(&f, e)
 	rep.applyPolicy = false // convert writes the records as read
+	rep.minimal = false
 	written := 0
 	var werr error
 	err = writeFile(*out, e.stdout, func(w io.Writer) error {

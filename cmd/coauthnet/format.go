@@ -109,19 +109,6 @@ func newReader(format, name string, r io.Reader) (paperReader, func() map[string
 		cr := csvio.NewReader(r)
 		cr.Name = name
 		return cr, none, nil
-	case "parquet":
-		// Parquet needs random access: read it into memory (inputs given
-		// as files are read by readParquetFile without this copy).
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, none, err
-		}
-		pr, err := parquetio.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			return nil, none, fmt.Errorf("%s: %w", name, err)
-		}
-		pr.Name = name
-		return pr, none, nil
 	}
 	return nil, none, fmt.Errorf("format %s cannot be read yet", format)
 }

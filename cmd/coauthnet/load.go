@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -24,6 +25,7 @@ import (
 	"github.com/coauthnet/coauthnet/internal/sample"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	"github.com/coauthnet/coauthnet/io/openalex"
+	parquetio "github.com/coauthnet/coauthnet/io/parquet"
 	"github.com/coauthnet/coauthnet/io/scopus"
 	"github.com/coauthnet/coauthnet/io/wos"
 )
@@ -61,6 +63,7 @@ type report struct {
 	counter      *graph.Counter
 	sink         func(*coauthnet.Paper) // where papers go; counter.Add by default
 	applyPolicy  bool
+	minimal      bool // readers may leave out what counting does not use
 	from         string
 	dedup        map[string]bool // normalised DOIs seen, when reading several inputs
 	duplicates   int
@@ -81,6 +84,7 @@ func newReport(f *inputFlags, e *env) *report {
 		countryPol:  f.pol,
 		counter:     graph.NewCounter(f.opts),
 		applyPolicy: true,
+		minimal:     true,
 		from:        f.from,
 		verbose:     f.verbose,
 		progress:    f.progress || e.isTerminal,
@@ -261,9 +265,33 @@ func (r *report) readFile(name string, e *env) error {
 			return fmt.Errorf("%s: %w", info.name, err)
 		}
 	}
-	if info.format == "jsonl" {
+	switch {
+	case info.format == "jsonl":
 		err = r.readJSONL(info.name, br, cr, &info)
-	} else {
+	case info.format == "parquet":
+		// Parquet needs random access: a regular file is read in place
+		// (and hashed separately); anything else is read into memory.
+		if fh, ok := src.(*os.File); ok && comp == input.None && name != "-" {
+			var size int64
+			if fi, err := fh.Stat(); err == nil {
+				size = fi.Size()
+			}
+			// The format sniff already hashed part of the file: start over.
+			cr.h.Reset()
+			cr.n.Store(0)
+			hashFile := io.NewSectionReader(fh, 0, size)
+			if _, err := io.Copy(cr.h, hashFile); err != nil {
+				return fmt.Errorf("%s: %w", info.name, err)
+			}
+			cr.n.Add(size)
+			err = r.readParquet(info.name, fh, size, &info)
+		} else {
+			var data []byte
+			if data, err = io.ReadAll(br); err == nil {
+				err = r.readParquet(info.name, bytes.NewReader(data), int64(len(data)), &info)
+			}
+		}
+	default:
 		err = r.readSequential(info.name, br, cr, &info)
 	}
 	if err != nil {
@@ -313,10 +341,68 @@ func (r *report) readSequential(name string, br io.Reader, cr *countingReader, i
 func (r *report) readJSONL(name string, br io.Reader, cr *countingReader, info *inputInfo) error {
 	jr := jsonl.NewReader(br)
 	jr.Name = name
+	next := func() (jsonl.Chunk, bool, error) {
+		c, err := jr.ReadChunk(chunkSize)
+		if err == io.EOF {
+			return c, false, nil
+		}
+		return c, err == nil, err
+	}
+	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) { return c.Decode(nil) }
+	return inOrder(next, decode, func(ps []coauthnet.Paper, errs []error) error {
+		r.use(ps, errs, info)
+		r.tick(cr.n.Load())
+		return nil
+	})
+}
 
+// readParquet reads a Parquet file, decoding row groups on every core.
+// build reads only the columns counting uses (parquet.Reader.Minimal).
+func (r *report) readParquet(name string, ra io.ReaderAt, size int64, info *inputInfo) error {
+	pr, err := parquetio.NewReader(ra, size)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer pr.Close()
+	pr.Name = name
+	pr.Minimal = r.minimal
+	i := 0
+	next := func() (int, bool, error) {
+		i++
+		return i - 1, i <= pr.NumRowGroups(), nil
+	}
+	return inOrder(next, pr.ReadRowGroup, func(ps []coauthnet.Paper, errs []error) error {
+		for _, err := range errs {
+			if !skipped(err) {
+				return err
+			}
+		}
+		r.use(ps, errs, info)
+		return nil
+	})
+}
+
+// use passes one decoded batch on: its skipped records, then its papers.
+func (r *report) use(ps []coauthnet.Paper, errs []error, info *inputInfo) {
+	for _, err := range errs {
+		r.skip(err)
+		info.skipped++
+		info.read++
+	}
+	for i := range ps {
+		r.add(&ps[i])
+		info.read++
+	}
+}
+
+// inOrder runs decode on the jobs that next yields, on every core, and
+// calls use with the results in the order of the jobs, so that what is
+// counted does not depend on scheduling. It stops at the first error of
+// next or use. No goroutine outlives it.
+func inOrder[J any](next func() (J, bool, error), decode func(J) ([]coauthnet.Paper, []error), use func([]coauthnet.Paper, []error) error) error {
 	type job struct {
-		seq   int
-		chunk jsonl.Chunk
+		seq int
+		j   J
 	}
 	type result struct {
 		seq    int
@@ -327,32 +413,34 @@ func (r *report) readJSONL(name string, br io.Reader, cr *countingReader, info *
 	jobs := make(chan job, workers)
 	results := make(chan result, workers)
 	done := make(chan struct{})
-	var readErr error
+	var nextErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
 	go func() { // producer
+		defer wg.Done()
 		defer close(jobs)
 		for seq := 0; ; seq++ {
-			c, err := jr.ReadChunk(chunkSize)
-			if err == io.EOF {
-				return
-			}
+			j, ok, err := next()
 			if err != nil {
-				readErr = err
+				nextErr = err
+			}
+			if !ok || err != nil {
 				return
 			}
 			select {
-			case jobs <- job{seq, c}:
+			case jobs <- job{seq, j}:
 			case <-done:
 				return
 			}
 		}
 	}()
-	var wg sync.WaitGroup
+	var workersWG sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
+		workersWG.Add(1)
 		go func() {
-			defer wg.Done()
+			defer workersWG.Done()
 			for j := range jobs {
-				ps, errs := j.chunk.Decode(nil)
+				ps, errs := decode(j.j)
 				select {
 				case results <- result{j.seq, ps, errs}:
 				case <-done:
@@ -361,35 +449,39 @@ func (r *report) readJSONL(name string, br io.Reader, cr *countingReader, info *
 			}
 		}()
 	}
-	go func() { wg.Wait(); close(results) }()
+	go func() { workersWG.Wait(); close(results) }()
 
 	pending := map[int]result{}
-	next := 0
+	seq := 0
+	var useErr error
 	for res := range results {
+		if useErr != nil {
+			continue // drain
+		}
 		pending[res.seq] = res
 		for {
-			res, ok := pending[next]
+			res, ok := pending[seq]
 			if !ok {
 				break
 			}
-			delete(pending, next)
-			next++
-			for _, err := range res.errs {
-				r.skip(err)
-				info.skipped++
-				info.read++
+			delete(pending, seq)
+			seq++
+			if err := use(res.papers, res.errs); err != nil {
+				useErr = err
+				close(done)
+				break
 			}
-			for i := range res.papers {
-				r.add(&res.papers[i])
-				info.read++
-			}
-			r.tick(cr.n.Load())
 		}
 	}
-	close(done)
-	// readErr is written by the producer before it closes jobs, which
-	// happens before results is closed: reading it here is race-free.
-	return readErr
+	if useErr == nil {
+		close(done)
+	}
+	wg.Wait()
+	// nextErr is written by the producer before wg.Done.
+	if nextErr != nil {
+		return nextErr
+	}
+	return useErr
 }
 
 // tick prints a progress line at most once a second.

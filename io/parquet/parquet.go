@@ -73,12 +73,28 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 const batch = 1024
 
+// RowGroupSize is the number of rows the Writer puts in one row group;
+// readers decode row groups in parallel.
+const RowGroupSize = 1 << 16
+
+// minimalRow is the projection [Reader.Minimal] reads: only the columns
+// that counting uses.
+type minimalRow struct {
+	ID      string `parquet:"id"`
+	DOI     string `parquet:"doi"`
+	Year    int32  `parquet:"year"`
+	Authors []struct {
+		Affiliations []affRow `parquet:"affiliations,list"`
+	} `parquet:"authors,list"`
+}
+
 // A Writer writes papers to a Parquet file. Close writes the footer: a
 // file whose Close was not called, or failed, is not readable.
 type Writer struct {
-	w   *pq.GenericWriter[row]
-	buf []row
-	err error
+	w       *pq.GenericWriter[row]
+	buf     []row
+	inGroup int
+	err     error
 }
 
 // NewWriter returns a Writer to w; meta are key/value pairs stored in
@@ -118,6 +134,11 @@ func (w *Writer) Write(p *coauthnet.Paper) error {
 func (w *Writer) flush() {
 	if w.err == nil && len(w.buf) > 0 {
 		_, w.err = w.w.Write(w.buf)
+		w.inGroup += len(w.buf)
+		if w.err == nil && w.inGroup >= RowGroupSize {
+			w.err = w.w.Flush() // end the row group
+			w.inGroup = 0
+		}
 	}
 	w.buf = w.buf[:0]
 }
@@ -131,16 +152,22 @@ func (w *Writer) Close() error {
 	return w.err
 }
 
-// A Reader reads papers from a Parquet file. It is not safe for
-// concurrent use.
+// A Reader reads papers from a Parquet file. Read is not safe for
+// concurrent use; ReadRowGroup is, for different row groups.
 type Reader struct {
 	Name string
-	r    *pq.GenericReader[row]
-	buf  []row
-	at   int
-	n    int
-	row  int
-	err  error
+	// Minimal, set before the first read, reads only the columns that
+	// counting uses: id, doi, year and the authors' affiliations. Names,
+	// ids, ORCIDs, fields and citations are left empty. It is several
+	// times faster.
+	Minimal bool
+	file    *pq.File
+	r       *pq.GenericReader[row]
+	buf     []row
+	at      int
+	n       int
+	row     int
+	err     error
 }
 
 // NewReader opens the Parquet file in r (size bytes). It returns an
@@ -165,7 +192,92 @@ func NewReader(r io.ReaderAt, size int64) (rd *Reader, err error) {
 			return nil, fmt.Errorf("parquet: %w: no column %s", ErrSchema, c)
 		}
 	}
-	return &Reader{r: pq.NewGenericReader[row](f), buf: make([]row, batch)}, nil
+	return &Reader{file: f, r: pq.NewGenericReader[row](f), buf: make([]row, batch)}, nil
+}
+
+// NumRowGroups returns the number of row groups in the file.
+func (r *Reader) NumRowGroups() int { return len(r.file.RowGroups()) }
+
+// RowGroupStart returns the 1-based row number of the first row of row
+// group i, for error messages.
+func (r *Reader) RowGroupStart(i int) int {
+	n := 1
+	for _, g := range r.file.RowGroups()[:i] {
+		n += int(g.NumRows())
+	}
+	return n
+}
+
+// ReadRowGroup decodes row group i: its valid papers, and a *ParseError
+// for each row it skipped. Calls for different row groups may run
+// concurrently.
+func (r *Reader) ReadRowGroup(i int) (ps []coauthnet.Paper, errs []error) {
+	defer func() {
+		if v := recover(); v != nil {
+			errs = append(errs, fmt.Errorf("parquet: %s: row group %d: corrupt file: %v", r.Name, i, v))
+		}
+	}()
+	first := r.RowGroupStart(i)
+	rg := r.file.RowGroups()[i]
+	emit := func(p coauthnet.Paper, k int) {
+		if err := p.Validate(); err != nil {
+			errs = append(errs, &ParseError{Name: r.Name, Row: first + k, ID: p.ID, Err: err})
+			return
+		}
+		ps = append(ps, p)
+	}
+	if r.Minimal {
+		gr := pq.NewGenericRowGroupReader[minimalRow](rg)
+		defer gr.Close()
+		buf := make([]minimalRow, batch)
+		for k := 0; ; {
+			clear(buf)
+			n, err := gr.Read(buf)
+			for _, x := range buf[:n] {
+				emit(fromMinimal(&x), k)
+				k++
+			}
+			if n == 0 || err != nil {
+				if err != nil && err != io.EOF {
+					errs = append(errs, fmt.Errorf("parquet: %s: %w", r.Name, err))
+				}
+				return ps, errs
+			}
+		}
+	}
+	gr := pq.NewGenericRowGroupReader[row](rg)
+	defer gr.Close()
+	buf := make([]row, batch)
+	for k := 0; ; {
+		clear(buf)
+		n, err := gr.Read(buf)
+		for j := range buf[:n] {
+			emit(fromRow(&buf[j]), k)
+			k++
+		}
+		if n == 0 || err != nil {
+			if err != nil && err != io.EOF {
+				errs = append(errs, fmt.Errorf("parquet: %s: %w", r.Name, err))
+			}
+			return ps, errs
+		}
+	}
+}
+
+func fromMinimal(x *minimalRow) coauthnet.Paper {
+	p := coauthnet.Paper{ID: x.ID, DOI: x.DOI, Year: int(x.Year)}
+	if len(x.Authors) > 0 {
+		p.Authors = make([]coauthnet.Author, len(x.Authors))
+		for i, a := range x.Authors {
+			if len(a.Affiliations) > 0 {
+				p.Authors[i].Affiliations = make([]coauthnet.Affiliation, len(a.Affiliations))
+				for j, af := range a.Affiliations {
+					p.Authors[i].Affiliations[j] = coauthnet.Affiliation(af)
+				}
+			}
+		}
+	}
+	return p
 }
 
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
@@ -184,7 +296,15 @@ func (r *Reader) Read() (p coauthnet.Paper, err error) {
 	x := &r.buf[r.at]
 	r.at++
 	r.row++
-	p = coauthnet.Paper{ID: x.ID, DOI: x.DOI, Year: int(x.Year), Fields: x.Fields}
+	p = fromRow(x)
+	if err := p.Validate(); err != nil {
+		return coauthnet.Paper{}, &ParseError{Name: r.Name, Row: r.row, ID: p.ID, Err: err}
+	}
+	return p, nil
+}
+
+func fromRow(x *row) coauthnet.Paper {
+	p := coauthnet.Paper{ID: x.ID, DOI: x.DOI, Year: int(x.Year), Fields: x.Fields}
 	if x.Citations != nil {
 		c := int(*x.Citations)
 		p.Citations = &c
@@ -201,10 +321,7 @@ func (r *Reader) Read() (p coauthnet.Paper, err error) {
 			}
 		}
 	}
-	if err := p.Validate(); err != nil {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Row: r.row, ID: p.ID, Err: err}
-	}
-	return p, nil
+	return p
 }
 
 func (r *Reader) fill() (err error) {

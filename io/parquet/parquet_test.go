@@ -125,3 +125,54 @@ func FuzzReader(f *testing.F) {
 		}
 	})
 }
+
+// TestRowGroups: ReadRowGroup over all groups, full or Minimal, gives
+// the papers Read gives (Minimal: only id, doi, year, affiliations).
+func TestRowGroups(t *testing.T) {
+	ps := sample.Generate(sample.Config{Papers: 150000, Seed: 4})
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for i := range ps {
+		w.Write(&ps[i])
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, minimal := range []bool{false, true} {
+		r, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Minimal = minimal
+		if r.NumRowGroups() < 2 {
+			t.Fatalf("%d row groups for %d papers", r.NumRowGroups(), len(ps))
+		}
+		var got []coauthnet.Paper
+		for i := 0; i < r.NumRowGroups(); i++ {
+			g, errs := r.ReadRowGroup(i)
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			got = append(got, g...)
+		}
+		if len(got) != len(ps) {
+			t.Fatalf("minimal=%v: %d papers, want %d", minimal, len(got), len(ps))
+		}
+		for i := range ps {
+			want := ps[i]
+			if minimal {
+				want = coauthnet.Paper{ID: want.ID, DOI: want.DOI, Year: want.Year, Authors: make([]coauthnet.Author, len(want.Authors))}
+				for j, a := range ps[i].Authors {
+					want.Authors[j].Affiliations = a.Affiliations
+				}
+			}
+			g := []coauthnet.Paper{got[i]}
+			wl := []coauthnet.Paper{want}
+			normalize(g)
+			normalize(wl)
+			if !reflect.DeepEqual(g[0], wl[0]) {
+				t.Fatalf("minimal=%v paper %d:\n got %+v\nwant %+v", minimal, i, g[0], wl[0])
+			}
+		}
+	}
+}
