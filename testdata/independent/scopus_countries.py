@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Independent per-paper country sets of a Scopus CSV export.
+
+For each row: the Affiliations column split on ';', the last
+comma-separated field of each affiliation mapped to an ISO code by the
+small table below (written for this check, independent of coauthnet's
+address package). Prints JSON {EID: [codes...]}. Standard library only.
+"""
+import csv, json, sys, html
+
+TABLE = {
+    "united states": "US", "usa": "US", "china": "CN", "united kingdom": "GB", "uk": "GB",
+    "germany": "DE", "france": "FR", "italy": "IT", "spain": "ES", "india": "IN", "japan": "JP",
+    "south korea": "KR", "korea": "KR", "canada": "CA", "australia": "AU", "brazil": "BR",
+    "taiwan": "TW", "hong kong": "HK", "finland": "FI", "sweden": "SE", "norway": "NO",
+    "denmark": "DK", "netherlands": "NL", "belgium": "BE", "switzerland": "CH", "austria": "AT",
+    "portugal": "PT", "greece": "GR", "ireland": "IE", "poland": "PL", "czech republic": "CZ",
+    "russian federation": "RU", "turkey": "TR", "iran": "IR", "pakistan": "PK", "saudi arabia": "SA",
+    "united arab emirates": "AE", "egypt": "EG", "singapore": "SG", "malaysia": "MY", "thailand": "TH",
+    "indonesia": "ID", "viet nam": "VN", "philippines": "PH", "mexico": "MX", "colombia": "CO",
+    "chile": "CL", "argentina": "AR", "peru": "PE", "south africa": "ZA", "nigeria": "NG",
+    "kenya": "KE", "morocco": "MA", "tunisia": "TN", "algeria": "DZ", "israel": "IL", "jordan": "JO",
+    "lebanon": "LB", "qatar": "QA", "kuwait": "KW", "oman": "OM", "new zealand": "NZ",
+    "romania": "RO", "hungary": "HU", "slovenia": "SI", "slovakia": "SK", "croatia": "HR",
+    "serbia": "RS", "bulgaria": "BG", "ukraine": "UA", "estonia": "EE", "latvia": "LV",
+    "lithuania": "LT", "luxembourg": "LU", "cyprus": "CY", "malta": "MT", "iceland": "IS",
+    "bangladesh": "BD", "sri lanka": "LK", "nepal": "NP", "iraq": "IQ", "ecuador": "EC",
+    "venezuela": "VE", "uruguay": "UY", "cuba": "CU", "costa rica": "CR", "ghana": "GH",
+    "ethiopia": "ET", "tanzania": "TZ", "uganda": "UG", "cameroon": "CM", "macau": "MO", "macao": "MO",
+    "bahrain": "BH", "brunei darussalam": "BN", "kazakhstan": "KZ", "belarus": "BY", "bosnia and herzegovina": "BA",
+}
+
+def main():
+    out = {}
+    with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            codes = set()
+            for aff in html.unescape(row.get("Affiliations", "")).split(";"):
+                last = aff.split(",")[-1].strip().rstrip(".").lower()
+                if last in TABLE:
+                    codes.add(TABLE[last])
+            out[row["EID"]] = sorted(codes)
+    json.dump(out, sys.stdout)
+
+if __name__ == "__main__":
+    main()
