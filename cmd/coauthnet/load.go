@@ -64,6 +64,7 @@ type report struct {
 	sink         func(*coauthnet.Paper) // where papers go; counter.Add by default
 	applyPolicy  bool
 	minimal      bool // readers may leave out what counting does not use
+	level        graph.Level
 	from         string
 	dedup        map[string]bool // normalised DOIs seen, when reading several inputs
 	duplicates   int
@@ -85,6 +86,7 @@ func newReport(f *inputFlags, e *env) *report {
 		counter:     graph.NewCounter(f.opts),
 		applyPolicy: true,
 		minimal:     true,
+		level:       f.opts.Level,
 		from:        f.from,
 		verbose:     f.verbose,
 		progress:    f.progress || e.isTerminal,
@@ -366,6 +368,7 @@ func (r *report) readParquet(name string, ra io.ReaderAt, size int64, info *inpu
 	defer pr.Close()
 	pr.Name = name
 	pr.Minimal = r.minimal
+	pr.Countries = r.minimal && r.level == graph.Countries
 	i := 0
 	next := func() (int, bool, error) {
 		i++

@@ -25,11 +25,9 @@ func BenchmarkRead(b *testing.B) {
 	jw.Flush()
 	size := int64(jsBuf.Len())
 	b.Logf("parquet %d bytes, jsonl %d bytes", pqBuf.Len(), jsBuf.Len())
-	for _, minimal := range []bool{false, true} {
-		name := "format=parquet"
-		if minimal {
-			name += "-minimal"
-		}
+	for _, mode := range []string{"", "-minimal", "-minimal-countries"} {
+		minimal := mode != ""
+		name := "format=parquet" + mode
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(size)
 			for b.Loop() {
@@ -38,6 +36,7 @@ func BenchmarkRead(b *testing.B) {
 					b.Fatal(err)
 				}
 				r.Minimal = minimal
+				r.Countries = mode == "-minimal-countries"
 				n := 0
 				for i := 0; i < r.NumRowGroups(); i++ {
 					g, _ := r.ReadRowGroup(i)

@@ -161,13 +161,20 @@ type Reader struct {
 	// ids, ORCIDs, fields and citations are left empty. It is several
 	// times faster.
 	Minimal bool
-	file    *pq.File
-	r       *pq.GenericReader[row]
-	buf     []row
-	at      int
-	n       int
-	row     int
-	err     error
+	// Countries, with Minimal, also leaves out institution names and ids:
+	// enough to count countries.
+	Countries bool
+	file      *pq.File
+	cols      columns // leaf columns that Minimal reads directly
+	// columnar is true when the file has the canonical layout, so
+	// Minimal reads columns instead of whole rows.
+	columnar bool
+	r        *pq.GenericReader[row]
+	buf      []row
+	at       int
+	n        int
+	row      int
+	err      error
 }
 
 // NewReader opens the Parquet file in r (size bytes). It returns an
@@ -192,7 +199,9 @@ func NewReader(r io.ReaderAt, size int64) (rd *Reader, err error) {
 			return nil, fmt.Errorf("parquet: %w: no column %s", ErrSchema, c)
 		}
 	}
-	return &Reader{file: f, r: pq.NewGenericReader[row](f), buf: make([]row, batch)}, nil
+	rd = &Reader{file: f, r: pq.NewGenericReader[row](f), buf: make([]row, batch)}
+	rd.cols, rd.columnar = lookupColumns(f.Schema())
+	return rd, nil
 }
 
 // NumRowGroups returns the number of row groups in the file.
@@ -225,6 +234,9 @@ func (r *Reader) ReadRowGroup(i int) (ps []coauthnet.Paper, errs []error) {
 			return
 		}
 		ps = append(ps, p)
+	}
+	if r.Minimal && r.columnar {
+		return r.readColumns(rg, first)
 	}
 	if r.Minimal {
 		gr := pq.NewGenericRowGroupReader[minimalRow](rg)

@@ -138,12 +138,17 @@ func TestRowGroups(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, minimal := range []bool{false, true} {
+	for _, mode := range []string{"full", "minimal-columns", "minimal-rows"} {
+		minimal := mode != "full"
 		r, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
 		}
 		r.Minimal = minimal
+		if !r.columnar {
+			t.Fatal("canonical file not recognised as columnar")
+		}
+		r.columnar = mode == "minimal-columns" // minimal-rows: the fallback for other layouts
 		if r.NumRowGroups() < 2 {
 			t.Fatalf("%d row groups for %d papers", r.NumRowGroups(), len(ps))
 		}
@@ -156,7 +161,7 @@ func TestRowGroups(t *testing.T) {
 			got = append(got, g...)
 		}
 		if len(got) != len(ps) {
-			t.Fatalf("minimal=%v: %d papers, want %d", minimal, len(got), len(ps))
+			t.Fatalf("%s: %d papers, want %d", mode, len(got), len(ps))
 		}
 		for i := range ps {
 			want := ps[i]
@@ -171,7 +176,7 @@ func TestRowGroups(t *testing.T) {
 			normalize(g)
 			normalize(wl)
 			if !reflect.DeepEqual(g[0], wl[0]) {
-				t.Fatalf("minimal=%v paper %d:\n got %+v\nwant %+v", minimal, i, g[0], wl[0])
+				t.Fatalf("%s paper %d:\n got %+v\nwant %+v", mode, i, g[0], wl[0])
 			}
 		}
 	}
