@@ -13,11 +13,16 @@ type matcher struct {
 
 func nameKey(s string) string { return address.Normalize(s) }
 
-// newMatcher indexes authors by full name (AF) and short name (AU); both
-// lists are in byline order.
-func newMatcher(af, au []string) matcher {
+// newMatcher indexes the n authors of the byline by full name (AF) and
+// short name (AU); both lists are in byline order. A list that does not
+// have n names (a malformed record) is not used, so every index found is
+// below n.
+func newMatcher(af, au []string, n int) matcher {
 	m := matcher{byName: map[string][]int{}}
 	for _, list := range [][]string{af, au} {
+		if len(list) != n {
+			continue
+		}
 		for i, n := range list {
 			k := nameKey(n)
 			if !contains(m.byName[k], i) {

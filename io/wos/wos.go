@@ -388,7 +388,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 	for _, n := range names {
 		p.Authors = append(p.Authors, coauthnet.Author{Name: n})
 	}
-	m := newMatcher(rec["AF"], rec["AU"])
+	m := newMatcher(rec["AF"], rec["AU"], len(names))
 	orgs := splitSemi(joined(rec["C3"]))
 
 	rp := parseRP(joined(rec["RP"]))
