@@ -6,10 +6,11 @@
 // co-authorship networks and measures how they change. The pipeline, and
 // where each step lives:
 //
-//  1. Read: io/jsonl (the canonical record, one paper per line) and, later,
-//     io/wos, io/scopus, io/openalex map source exports into [Paper].
-//     Each reader's Read returns a *ParseError for a record it skipped and
-//     any other error for a stream it cannot go on with.
+//  1. Read: io/wos, io/scopus and io/openalex map source exports into
+//     [Paper]; io/jsonl, io/csv and io/parquet read and write the
+//     canonical record. Every reader is a [Reader]: Read returns a
+//     *[ParseError] for a record it skipped and any other error for a
+//     stream it cannot go on with.
 //  2. Normalise: a [CountryPolicy] decides how territories (TW, HK, MO) are
 //     counted; it is applied to every paper, whatever its source.
 //  3. Count: package graph turns papers into per-year edge and node weights

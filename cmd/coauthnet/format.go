@@ -13,19 +13,12 @@ import (
 	csvio "github.com/coauthnet/coauthnet/io/csv"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	"github.com/coauthnet/coauthnet/io/openalex"
-	parquetio "github.com/coauthnet/coauthnet/io/parquet"
 	"github.com/coauthnet/coauthnet/io/scopus"
 	"github.com/coauthnet/coauthnet/io/wos"
 )
 
 // formats are the input formats --from accepts besides auto.
 var formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
-
-// paperReader is what the command needs of every reader. The interface
-// lives here, beside its only consumer.
-type paperReader interface {
-	Read() (coauthnet.Paper, error)
-}
 
 // detect tells the format of an input from its first bytes (already
 // decompressed): the rules are in the README.
@@ -84,7 +77,7 @@ func fromUTF16(b []byte) []byte {
 
 // newReader returns the reader of format for r, and a function that
 // returns its unmapped country texts afterwards.
-func newReader(format, name string, r io.Reader) (paperReader, func() map[string]int, error) {
+func newReader(format, name string, r io.Reader) (coauthnet.Reader, func() map[string]int, error) {
 	none := func() map[string]int { return nil }
 	switch format {
 	case "empty":
@@ -115,15 +108,8 @@ func newReader(format, name string, r io.Reader) (paperReader, func() map[string
 
 // skipped reports whether err is a reader's "record skipped" error.
 func skipped(err error) bool {
-	var (
-		a *jsonl.ParseError
-		b *wos.ParseError
-		c *scopus.ParseError
-		d *openalex.ParseError
-		e *csvio.ParseError
-		f *parquetio.ParseError
-	)
-	return errors.As(err, &a) || errors.As(err, &b) || errors.As(err, &c) || errors.As(err, &d) || errors.As(err, &e) || errors.As(err, &f)
+	var pe *coauthnet.ParseError
+	return errors.As(err, &pe)
 }
 
 // normDOI folds a DOI for duplicate detection: lower case, without a

@@ -44,27 +44,9 @@ var (
 	ErrRow    = errors.New("bad row")
 )
 
-// A ParseError reports a paper that was skipped.
-type ParseError struct {
-	Name string
-	Line int
-	ID   string
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	name := e.Name
-	if name != "" {
-		name += ":"
-	}
-	id := ""
-	if e.ID != "" {
-		id = " (id " + e.ID + ")"
-	}
-	return fmt.Sprintf("csv: %s%d%s: %v", name, e.Line, id, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "csv".
+type ParseError = coauthnet.ParseError
 
 // A Writer writes papers as canonical CSV. Call Flush at the end.
 type Writer struct {
@@ -185,7 +167,7 @@ func (r *Reader) row() ([]string, int, error) {
 	if err != nil {
 		var pe *stdcsv.ParseError
 		if errors.As(err, &pe) {
-			return nil, pe.StartLine, &ParseError{Name: r.Name, Line: pe.StartLine, Err: pe.Err}
+			return nil, pe.StartLine, &ParseError{Format: "csv", Name: r.Name, Line: pe.StartLine, Err: pe.Err}
 		}
 		return nil, line, err
 	}
@@ -242,10 +224,10 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		row, line = next, nline
 	}
 	if bad != nil {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: badLine, ID: p.ID, Err: bad}
+		return coauthnet.Paper{}, &ParseError{Format: "csv", Name: r.Name, Line: badLine, ID: p.ID, Err: bad}
 	}
 	if err := p.Validate(); err != nil {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, ID: p.ID, Err: err}
+		return coauthnet.Paper{}, &ParseError{Format: "csv", Name: r.Name, Line: line, ID: p.ID, Err: err}
 	}
 	return p, nil
 }

@@ -3,6 +3,7 @@ package csv
 import (
 	"bytes"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"reflect"
 	"strings"
@@ -33,23 +34,11 @@ func readAll(t *testing.T, r io.Reader) ([]coauthnet.Paper, []*ParseError) {
 	t.Helper()
 	cr := NewReader(r)
 	cr.Name = "papers.csv"
-	var ps []coauthnet.Paper
-	var pes []*ParseError
-	for {
-		p, err := cr.Read()
-		if err == io.EOF {
-			return ps, pes
-		}
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			pes = append(pes, pe)
-			continue
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		ps = append(ps, p)
+	ps, skips, err := readertest.Collect(cr)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return ps, skips
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -111,23 +100,6 @@ func FuzzReader(f *testing.F) {
 	w.Flush()
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := NewReader(bytes.NewReader(data))
-		for i := 0; i < 100000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper: %v", err)
-			}
-		}
-		t.Fatal("reader did not end")
+		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }

@@ -39,26 +39,9 @@ var (
 	ErrType        = errors.New("wrong type")
 )
 
-// A ParseError reports a record that was skipped.
-type ParseError struct {
-	Name string // file name given to the Reader, or ""
-	Line int    // 1-based line number
-	ID   string // the record's id, when it could be read
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	id := ""
-	if e.ID != "" {
-		id = " (id " + e.ID + ")"
-	}
-	if e.Name != "" {
-		return fmt.Sprintf("jsonl: %s:%d%s: %v", e.Name, e.Line, id, e.Err)
-	}
-	return fmt.Sprintf("jsonl: line %d%s: %v", e.Line, id, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "jsonl".
+type ParseError = coauthnet.ParseError
 
 // A Reader reads papers from JSON Lines. It is not safe for concurrent
 // use.
@@ -161,7 +144,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	for {
 		line, err := r.readLine()
 		if err == ErrLineTooLong {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "jsonl", Name: r.Name, Line: r.line, Err: err}
 		}
 		if err != nil {
 			return coauthnet.Paper{}, err
@@ -177,7 +160,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		r.dec.slabSize = 64
 		r.dec.setLine(line, string(line), 0)
 		if err := r.dec.decode(&p); err != nil {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, ID: p.ID, Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "jsonl", Name: r.Name, Line: r.line, ID: p.ID, Err: err}
 		}
 		return p, nil
 	}
@@ -186,19 +169,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 // ReadAll reads every paper. It stops at the first error of any kind, as
 // encoding/csv's ReadAll does; callers that want to skip bad records call
 // Read in a loop.
-func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
-	var ps []coauthnet.Paper
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
-}
+func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
 // Decode parses one line into p and validates it ([coauthnet.Paper.Validate]).
 // On error p may hold the fields read so far (its ID helps reports).
@@ -294,7 +265,7 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 		}
 		line++
 		if len(long) > 0 && long[0] == line {
-			errs = append(errs, &ParseError{Name: c.Name, Line: line, Err: ErrLineTooLong})
+			errs = append(errs, &ParseError{Format: "jsonl", Name: c.Name, Line: line, Err: ErrLineTooLong})
 			long = long[1:]
 			continue
 		}
@@ -307,12 +278,12 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 		// l is a sub-slice of c.Data; its offset locates it in whole.
 		d.setLine(l, whole, cap(c.Data)-cap(l))
 		if err := d.decode(p); err != nil {
-			errs = append(errs, &ParseError{Name: c.Name, Line: line, ID: p.ID, Err: err})
+			errs = append(errs, &ParseError{Format: "jsonl", Name: c.Name, Line: line, ID: p.ID, Err: err})
 			dst = dst[:len(dst)-1]
 		}
 	}
 	for _, n := range long { // a last line over MaxLine without terminator
-		errs = append(errs, &ParseError{Name: c.Name, Line: n, Err: ErrLineTooLong})
+		errs = append(errs, &ParseError{Format: "jsonl", Name: c.Name, Line: n, Err: ErrLineTooLong})
 	}
 	return dst, errs
 }

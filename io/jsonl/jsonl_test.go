@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"reflect"
 	"strings"
@@ -223,23 +224,7 @@ func FuzzReader(f *testing.F) {
 	w.Flush()
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := NewReader(bytes.NewReader(data))
-		for i := 0; i < 10000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper returned: %v", err)
-			}
-		}
+		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }
 

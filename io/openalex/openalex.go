@@ -46,27 +46,9 @@ var (
 	ErrNoYear      = errors.New("work without publication_year")
 )
 
-// A ParseError reports a work that was skipped.
-type ParseError struct {
-	Name string
-	Line int // line in JSON Lines; 1-based index in results for a page
-	ID   string
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	id := ""
-	if e.ID != "" {
-		id = " (" + e.ID + ")"
-	}
-	name := e.Name
-	if name != "" {
-		name += ":"
-	}
-	return fmt.Sprintf("openalex: %s%d%s: %v", name, e.Line, id, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "openalex".
+type ParseError = coauthnet.ParseError
 
 // Format is the shape of the input.
 type Format string
@@ -204,19 +186,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 }
 
 // ReadAll reads every paper, stopping at the first error of any kind.
-func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
-	var ps []coauthnet.Paper
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
-}
+func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
 type work struct {
 	ID              string  `json:"id"`
@@ -251,11 +221,11 @@ func short(id, prefix string) string { return strings.TrimPrefix(id, prefix) }
 func (r *Reader) decode(b []byte, line int) (coauthnet.Paper, error) {
 	var w work
 	if err := json.Unmarshal(b, &w); err != nil {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, Err: err}
+		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, Err: err}
 	}
 	p := coauthnet.Paper{ID: short(w.ID, "https://openalex.org/")}
 	fail := func(err error) (coauthnet.Paper, error) {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, ID: p.ID, Err: err}
+		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: p.ID, Err: err}
 	}
 	if p.ID == "" {
 		return fail(ErrNoID)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,23 +22,8 @@ func read(t *testing.T, in string) ([]coauthnet.Paper, []*ParseError, *Reader, e
 	t.Helper()
 	r := NewReader(strings.NewReader(in))
 	r.Name = "works.jsonl"
-	var ps []coauthnet.Paper
-	var pes []*ParseError
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, pes, r, nil
-		}
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			pes = append(pes, pe)
-			continue
-		}
-		if err != nil {
-			return ps, pes, r, err
-		}
-		ps = append(ps, p)
-	}
+	ps, skips, err := readertest.Collect(r)
+	return ps, skips, r, err
 }
 
 func TestWork(t *testing.T) {
@@ -154,23 +140,6 @@ func FuzzReader(f *testing.F) {
 		f.Add(b[:30000])
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := NewReader(bytes.NewReader(data))
-		for i := 0; i < 100000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper: %v", err)
-			}
-		}
-		t.Fatal("reader did not end")
+		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }

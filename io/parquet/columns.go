@@ -213,7 +213,7 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 	endPaper()
 	for i := range papers {
 		if err := papers[i].Validate(); err != nil {
-			errs = append(errs, &ParseError{Name: r.Name, Row: first + i, ID: papers[i].ID, Err: err})
+			errs = append(errs, &ParseError{Format: "parquet", Name: r.Name, Line: first + i, ID: papers[i].ID, Err: err})
 			continue
 		}
 		ps = append(ps, papers[i])

@@ -53,23 +53,9 @@ type affRow struct {
 // ErrSchema means the file is Parquet but not the canonical record.
 var ErrSchema = errors.New("not the canonical paper schema")
 
-// A ParseError reports a row that was skipped.
-type ParseError struct {
-	Name string
-	Row  int // 1-based row number
-	ID   string
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	name := e.Name
-	if name != "" {
-		name += ": "
-	}
-	return fmt.Sprintf("parquet: %srow %d (id %s): %v", name, e.Row, e.ID, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "parquet".
+type ParseError = coauthnet.ParseError
 
 const batch = 1024
 
@@ -230,7 +216,7 @@ func (r *Reader) ReadRowGroup(i int) (ps []coauthnet.Paper, errs []error) {
 	rg := r.file.RowGroups()[i]
 	emit := func(p coauthnet.Paper, k int) {
 		if err := p.Validate(); err != nil {
-			errs = append(errs, &ParseError{Name: r.Name, Row: first + k, ID: p.ID, Err: err})
+			errs = append(errs, &ParseError{Format: "parquet", Name: r.Name, Line: first + k, ID: p.ID, Err: err})
 			return
 		}
 		ps = append(ps, p)
@@ -310,7 +296,7 @@ func (r *Reader) Read() (p coauthnet.Paper, err error) {
 	r.row++
 	p = fromRow(x)
 	if err := p.Validate(); err != nil {
-		return coauthnet.Paper{}, &ParseError{Name: r.Name, Row: r.row, ID: p.ID, Err: err}
+		return coauthnet.Paper{}, &ParseError{Format: "parquet", Name: r.Name, Line: r.row, ID: p.ID, Err: err}
 	}
 	return p, nil
 }

@@ -3,6 +3,7 @@ package parquet
 import (
 	"bytes"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"reflect"
 	"testing"
@@ -107,22 +108,7 @@ func FuzzReader(f *testing.F) {
 			return
 		}
 		defer r.Close()
-		for i := 0; i < 100000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper: %v", err)
-			}
-		}
+		readertest.Contract(t, r)
 	})
 }
 

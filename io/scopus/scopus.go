@@ -55,27 +55,9 @@ var (
 	ErrBadYear       = errors.New("Year is not a year")
 )
 
-// A ParseError reports a row that was skipped.
-type ParseError struct {
-	Name string
-	Line int // line where the row starts
-	ID   string
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	id := ""
-	if e.ID != "" {
-		id = " (" + e.ID + ")"
-	}
-	name := e.Name
-	if name != "" {
-		name += ":"
-	}
-	return fmt.Sprintf("scopus: %s%d%s: %v", name, e.Line, id, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "scopus".
+type ParseError = coauthnet.ParseError
 
 // A Reader reads papers from a Scopus CSV export. It is not safe for
 // concurrent use.
@@ -174,7 +156,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		line, _ := r.cr.FieldPos(0)
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: pe.StartLine, Err: pe.Err}
+			return coauthnet.Paper{}, &ParseError{Format: "scopus", Name: r.Name, Line: pe.StartLine, Err: pe.Err}
 		}
 		if err != nil {
 			return coauthnet.Paper{}, r.fail(err)
@@ -183,31 +165,19 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			continue
 		}
 		if len(row) != r.ncol {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, ID: r.get(row, "EID"),
+			return coauthnet.Paper{}, &ParseError{Format: "scopus", Name: r.Name, Line: line, ID: r.get(row, "EID"),
 				Err: fmt.Errorf("%d fields for %d header columns", len(row), r.ncol)}
 		}
 		p, err := r.build(row)
 		if err != nil {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: line, ID: p.ID, Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "scopus", Name: r.Name, Line: line, ID: p.ID, Err: err}
 		}
 		return p, nil
 	}
 }
 
 // ReadAll reads every paper, stopping at the first error of any kind.
-func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
-	var ps []coauthnet.Paper
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
-}
+func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
 func (r *Reader) build(row []string) (coauthnet.Paper, error) {
 	p := coauthnet.Paper{ID: r.get(row, "EID"), DOI: r.get(row, "DOI")}

@@ -3,7 +3,7 @@ package scopus
 import (
 	"bytes"
 	"errors"
-	"io"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,23 +30,7 @@ func read(t *testing.T, in string) ([]coauthnet.Paper, []*ParseError, error) {
 	t.Helper()
 	r := NewReader(strings.NewReader(in))
 	r.Name = "scopus.csv"
-	var ps []coauthnet.Paper
-	var pes []*ParseError
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, pes, nil
-		}
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			pes = append(pes, pe)
-			continue
-		}
-		if err != nil {
-			return ps, pes, err
-		}
-		ps = append(ps, p)
-	}
+	return readertest.Collect(r)
 }
 
 func countries(a coauthnet.Author) string {
@@ -118,23 +102,6 @@ func FuzzReader(f *testing.F) {
 		f.Add(b[:20000])
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := NewReader(bytes.NewReader(data))
-		for i := 0; i < 100000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper: %v", err)
-			}
-		}
-		t.Fatal("reader did not end")
+		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }

@@ -57,27 +57,9 @@ var (
 	ErrTruncated = errors.New("record not closed by ER at end of file")
 )
 
-// A ParseError reports a record that was skipped.
-type ParseError struct {
-	Name string // file name given to the Reader, or ""
-	Line int    // line of the record's first tag (plain) or row (tab)
-	ID   string // UT when it could be read
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	id := ""
-	if e.ID != "" {
-		id = " (" + e.ID + ")"
-	}
-	name := e.Name
-	if name != "" {
-		name += ":"
-	}
-	return fmt.Sprintf("wos: %s%d%s: %v", name, e.Line, id, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is [coauthnet.ParseError], the error of a skipped record
+// shared by every reader; its Format is "wos".
+type ParseError = coauthnet.ParseError
 
 // Format is the kind of export a Reader found.
 type Format string
@@ -189,19 +171,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 }
 
 // ReadAll reads every paper, stopping at the first error of any kind.
-func (r *Reader) ReadAll() ([]coauthnet.Paper, error) {
-	var ps []coauthnet.Paper
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, nil
-		}
-		if err != nil {
-			return ps, err
-		}
-		ps = append(ps, p)
-	}
-}
+func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
 // record is one record's fields: tag → lines (plain) or cells split into
 // logical lines (tab).
@@ -216,7 +186,7 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		line, err := r.readLine()
 		if err == io.EOF {
 			if rec != nil {
-				return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: start, ID: first(rec["UT"]), Err: ErrTruncated}
+				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: ErrTruncated}
 			}
 			return coauthnet.Paper{}, io.EOF
 		}
@@ -238,11 +208,11 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		}
 		if line == "ER" || strings.HasPrefix(line, "ER ") {
 			if bad != nil {
-				return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: start, ID: first(rec["UT"]), Err: bad}
+				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: bad}
 			}
 			p, err := r.build(rec)
 			if err != nil {
-				return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: start, ID: first(rec["UT"]), Err: err}
+				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: err}
 			}
 			return p, nil
 		}
@@ -300,12 +270,12 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 			}
 		}
 		if len(cells) > len(r.header)+1 {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, ID: first(rec["UT"]),
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]),
 				Err: fmt.Errorf("%d cells for %d header columns", len(cells), len(r.header))}
 		}
 		p, err := r.build(rec)
 		if err != nil {
-			return coauthnet.Paper{}, &ParseError{Name: r.Name, Line: r.line, ID: first(rec["UT"]), Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]), Err: err}
 		}
 		return p, nil
 	}

@@ -3,7 +3,7 @@ package wos
 import (
 	"bytes"
 	"errors"
-	"io"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -71,23 +71,7 @@ func readAll(t *testing.T, in string) ([]coauthnet.Paper, []*ParseError, error) 
 	t.Helper()
 	r := NewReader(strings.NewReader(in))
 	r.Name = "savedrecs.txt"
-	var ps []coauthnet.Paper
-	var pes []*ParseError
-	for {
-		p, err := r.Read()
-		if err == io.EOF {
-			return ps, pes, nil
-		}
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			pes = append(pes, pe)
-			continue
-		}
-		if err != nil {
-			return ps, pes, err
-		}
-		ps = append(ps, p)
-	}
+	return readertest.Collect(r)
 }
 
 func TestPlainRecords(t *testing.T) {
@@ -100,7 +84,7 @@ func TestPlainRecords(t *testing.T) {
 	}
 	// Skips name the file, the first line of the record (PT at line 23 and
 	// 39 of plain), the UT and the reason (the garbage is line 26).
-	if !strings.Contains(pes[0].Error(), "wos: savedrecs.txt:23 (WOS:000000000000002): line 26: line is neither") {
+	if !strings.Contains(pes[0].Error(), "wos: savedrecs.txt:23 (id WOS:000000000000002): line 26: line is neither") {
 		t.Errorf("garbage: %v", pes[0])
 	}
 	if !errors.Is(pes[1], ErrBadYear) || pes[1].Line != 39 {
@@ -202,23 +186,6 @@ func FuzzReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := NewReader(bytes.NewReader(data))
-		for i := 0; i < 100000; i++ {
-			p, err := r.Read()
-			if err == io.EOF {
-				return
-			}
-			var pe *ParseError
-			if errors.As(err, &pe) {
-				continue
-			}
-			if err != nil {
-				return
-			}
-			if err := p.Validate(); err != nil {
-				t.Fatalf("invalid paper: %v", err)
-			}
-		}
-		t.Fatal("reader did not end")
+		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }

@@ -1,0 +1,63 @@
+// Package readertest holds the checks every reader's tests share: the
+// reader contract that the fuzz tests enforce, and a loop that collects
+// papers and skipped records.
+package readertest
+
+import (
+	"errors"
+	"io"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+)
+
+// maxReads bounds a stream: a reader that has not ended after this many
+// reads on a fuzz input is broken.
+const maxReads = 1_000_000
+
+// Contract reads r to its end and fails t unless the reader keeps its
+// contract: every paper returned is valid, every error is a
+// *coauthnet.ParseError (and reading goes on) or ends the stream, and the
+// stream ends. A panic fails the fuzz test by itself.
+func Contract(t *testing.T, r coauthnet.Reader) {
+	t.Helper()
+	for i := 0; i < maxReads; i++ {
+		p, err := r.Read()
+		if err == io.EOF {
+			return
+		}
+		var pe *coauthnet.ParseError
+		if errors.As(err, &pe) {
+			continue
+		}
+		if err != nil {
+			return
+		}
+		if err := p.Validate(); err != nil {
+			t.Fatalf("invalid paper returned: %v", err)
+		}
+	}
+	t.Fatal("reader did not end")
+}
+
+// Collect reads r to its end and returns its papers, the records it
+// skipped, and the error that ended the stream (nil at io.EOF).
+func Collect(r coauthnet.Reader) ([]coauthnet.Paper, []*coauthnet.ParseError, error) {
+	var ps []coauthnet.Paper
+	var skips []*coauthnet.ParseError
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			return ps, skips, nil
+		}
+		var pe *coauthnet.ParseError
+		if errors.As(err, &pe) {
+			skips = append(skips, pe)
+			continue
+		}
+		if err != nil {
+			return ps, skips, err
+		}
+		ps = append(ps, p)
+	}
+}
