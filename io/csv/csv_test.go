@@ -13,23 +13,6 @@ import (
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
 
-// normalize makes empty slices nil: CSV cannot tell them apart.
-func normalize(ps []coauthnet.Paper) {
-	for i := range ps {
-		if len(ps[i].Fields) == 0 {
-			ps[i].Fields = nil
-		}
-		if len(ps[i].Authors) == 0 {
-			ps[i].Authors = nil
-		}
-		for j := range ps[i].Authors {
-			if len(ps[i].Authors[j].Affiliations) == 0 {
-				ps[i].Authors[j].Affiliations = nil
-			}
-		}
-	}
-}
-
 func readAll(t *testing.T, r io.Reader) ([]coauthnet.Paper, []*ParseError) {
 	t.Helper()
 	cr := NewReader(r)
@@ -63,8 +46,8 @@ func TestRoundTrip(t *testing.T) {
 	if len(pes) > 0 {
 		t.Fatal(pes)
 	}
-	normalize(ps)
-	normalize(got)
+	readertest.Normalize(ps)
+	readertest.Normalize(got)
 	if !reflect.DeepEqual(got, ps) {
 		for i := range ps {
 			if !reflect.DeepEqual(got[i], ps[i]) {

@@ -246,31 +246,12 @@ func FuzzRoundtrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("re-reading what was written: %v", err)
 		}
-		normalize(ps)
-		normalize(again)
+		readertest.Normalize(ps)
+		readertest.Normalize(again)
 		if len(again) != len(ps) || (len(ps) > 0 && !reflect.DeepEqual(again, ps)) {
 			t.Fatalf("round trip differs:\n%+v\n%+v", ps, again)
 		}
 	})
-}
-
-// normalize makes empty slices nil: "[]" and an absent field are the
-// same record.
-func normalize(ps []coauthnet.Paper) {
-	for i := range ps {
-		p := &ps[i]
-		if len(p.Fields) == 0 {
-			p.Fields = nil
-		}
-		if len(p.Authors) == 0 {
-			p.Authors = nil
-		}
-		for j := range p.Authors {
-			if len(p.Authors[j].Affiliations) == 0 {
-				p.Authors[j].Affiliations = nil
-			}
-		}
-	}
 }
 
 func readValid(r io.Reader) ([]coauthnet.Paper, error) {

@@ -14,22 +14,6 @@ import (
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
 
-func normalize(ps []coauthnet.Paper) {
-	for i := range ps {
-		if len(ps[i].Fields) == 0 {
-			ps[i].Fields = nil
-		}
-		if len(ps[i].Authors) == 0 {
-			ps[i].Authors = nil
-		}
-		for j := range ps[i].Authors {
-			if len(ps[i].Authors[j].Affiliations) == 0 {
-				ps[i].Authors[j].Affiliations = nil
-			}
-		}
-	}
-}
-
 func TestRoundTrip(t *testing.T) {
 	ps := sample.Generate(sample.Config{Papers: 3000, Seed: 2})
 	ps = append(ps, coauthnet.Paper{ID: "empty", Year: 2020})
@@ -58,8 +42,8 @@ func TestRoundTrip(t *testing.T) {
 		}
 		got = append(got, p)
 	}
-	normalize(ps)
-	normalize(got)
+	readertest.Normalize(ps)
+	readertest.Normalize(got)
 	if len(got) != len(ps) {
 		t.Fatalf("%d papers back, want %d", len(got), len(ps))
 	}
@@ -159,8 +143,8 @@ func TestRowGroups(t *testing.T) {
 			}
 			g := []coauthnet.Paper{got[i]}
 			wl := []coauthnet.Paper{want}
-			normalize(g)
-			normalize(wl)
+			readertest.Normalize(g)
+			readertest.Normalize(wl)
 			if !reflect.DeepEqual(g[0], wl[0]) {
 				t.Fatalf("%s paper %d:\n got %+v\nwant %+v", mode, i, g[0], wl[0])
 			}

@@ -61,3 +61,22 @@ func Collect(r coauthnet.Reader) ([]coauthnet.Paper, []*coauthnet.ParseError, er
 		ps = append(ps, p)
 	}
 }
+
+// Normalize makes empty slices nil, in place: "[]" and an absent list are
+// the same record, and CSV and Parquet cannot tell them apart.
+func Normalize(ps []coauthnet.Paper) {
+	for i := range ps {
+		p := &ps[i]
+		if len(p.Fields) == 0 {
+			p.Fields = nil
+		}
+		if len(p.Authors) == 0 {
+			p.Authors = nil
+		}
+		for j := range p.Authors {
+			if len(p.Authors[j].Affiliations) == 0 {
+				p.Authors[j].Affiliations = nil
+			}
+		}
+	}
+}
