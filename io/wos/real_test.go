@@ -2,9 +2,11 @@ package wos
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -187,4 +189,54 @@ func affCountries(p coauthnet.Paper, pos int) []string {
 		cs = append(cs, af.Country)
 	}
 	return cs
+}
+
+// TestIndependentParse compares per-paper country sets with
+// testdata/independent/wos_countries.py, an independent parse of the same
+// plain-text files (C1 or RP addresses, last field, a table written for
+// that script). The issue asks for at least 97% agreement. Skips without
+// python3 or the real files.
+func TestIndependentParse(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not available")
+	}
+	for _, rel := range []string{"wos-plain-c3-brunalab/savedrecs.txt", "wos-wosfile/wos_plaintext.txt", "wos-plain-metaknowledge/ManyAuthors.isi"} {
+		t.Run(filepath.Base(rel), func(t *testing.T) {
+			ps, _, _ := readFile(t, rel)
+			out, err := exec.Command(py, "../../testdata/independent/wos_countries.py", filepath.Join(real, rel)).Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ref map[string][]string
+			if err := json.Unmarshal(out, &ref); err != nil {
+				t.Fatal(err)
+			}
+			agree := 0
+			for _, p := range ps {
+				got := map[string]bool{}
+				for _, a := range p.Authors {
+					for _, af := range a.Affiliations {
+						if af.Country != "" {
+							got[af.Country] = true
+						}
+					}
+				}
+				want := ref[p.ID]
+				same := len(got) == len(want)
+				for _, c := range want {
+					same = same && got[c]
+				}
+				if same {
+					agree++
+				} else {
+					t.Logf("%s: ours %v, independent %v", p.ID, got, want)
+				}
+			}
+			t.Logf("%d of %d papers agree", agree, len(ps))
+			if float64(agree) < 0.97*float64(len(ps)) || len(ref) != len(ps) {
+				t.Errorf("agreement %d/%d (independent parse found %d records)", agree, len(ps), len(ref))
+			}
+		})
+	}
 }

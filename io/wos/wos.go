@@ -14,9 +14,11 @@
 //     in RP are marked corresponding.
 //   - Affiliations: C1. A line "[Name; Name] Address" gives Address to
 //     each named author (names matched to AF, else AU; an author may have
-//     several). Older records have C1 addresses without names: each such
-//     address becomes one weight unit, an author of its own without a
-//     name, because the authors cannot be told apart. An author named in
+//     several). Older records have C1 addresses without names (and a few
+//     newer ones have some such lines): each such address becomes one
+//     weight unit, an author of its own without a name appended to the
+//     byline, because the authors cannot be told apart; when no address
+//     names anybody, the named authors are left out. An author named in
 //     RP (reprint/corresponding) whom C1 gives no address gets the RP
 //     address (this is also how records with an empty C1 get any).
 //   - Institution: the organisation-enhanced name from C3 that best
@@ -388,16 +390,15 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		}
 		unnamed = append(unnamed, line)
 	}
-	if !bracketed {
-		// Older records: one weight unit per address (package doc).
-		for _, a := range unnamed {
-			p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{r.affiliation(a, orgs)}})
-		}
-		if len(unnamed) > 0 {
-			// The named authors carry no address: keep them out of the
-			// byline so they are not counted as unknown authors.
-			p.Authors = p.Authors[len(names):]
-		}
+	// Addresses without names (older records, or a few lines of a
+	// newer one) are one weight unit each (package doc).
+	if !bracketed && len(unnamed) > 0 {
+		// No address names anybody: the named authors carry none, so
+		// keep them out of the byline rather than count them as unknown.
+		p.Authors = p.Authors[:0]
+	}
+	for _, a := range unnamed {
+		p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{r.affiliation(a, orgs)}})
 	}
 	if bracketed || len(rec["C1"]) == 0 {
 		// RP gives the corresponding authors' addresses: use them for
