@@ -76,6 +76,7 @@ type edgeAcc struct {
 }
 
 type yearAcc struct {
+	papers  int // papers counted
 	edgeIdx map[uint64]int32
 	edges   []edgeAcc
 	nodes   []NodeWeights // by internal id
@@ -253,7 +254,9 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 		return
 	}
 	c.stats.Used++
-	c.flush(c.year(p.Year), n)
+	acc := c.year(p.Year)
+	acc.papers++
+	c.flush(acc, n)
 }
 
 // addAuthor adds one author's weights w_iA = (affiliations in A) / m,
@@ -403,7 +406,7 @@ func (c *Counter) Series() *Series {
 		}
 	}
 	for y, acc := range c.years {
-		yd := yearData{year: y}
+		yd := yearData{year: y, papers: acc.papers}
 		for id, nw := range acc.nodes {
 			if nw.Papers > 0 {
 				yd.nodes = append(yd.nodes, nodeEntry{id: remap[id], w: nw})

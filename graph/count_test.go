@@ -320,3 +320,11 @@ func TestInstitutionKey(t *testing.T) {
 		}
 	}
 }
+
+func TestPapersPerPeriod(t *testing.T) {
+	// DESIGN §11: P1, P2 in 2019; P3, P4 in 2020; all have a known node.
+	s := Yearly(workedExample(), Options{})
+	if s.At(2019).Papers() != 2 || s.At(2020).Papers() != 2 || s.Range(s.Span()).Papers() != 4 {
+		t.Errorf("papers %d %d %d", s.At(2019).Papers(), s.At(2020).Papers(), s.Range(s.Span()).Papers())
+	}
+}

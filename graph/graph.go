@@ -21,6 +21,7 @@ import (
 type Graph struct {
 	level     Level
 	period    Period
+	papers    int
 	keys      []string
 	names     []string
 	countries []string
@@ -80,6 +81,10 @@ func (g *Graph) Level() Level { return g.level }
 
 // Period returns the years the graph covers.
 func (g *Graph) Period() Period { return g.period }
+
+// Papers returns the number of papers counted in the graph's period
+// (papers with at least one known node).
+func (g *Graph) Papers() int { return g.papers }
 
 // Len returns the number of nodes.
 func (g *Graph) Len() int { return len(g.keys) }
@@ -165,7 +170,7 @@ func (g *Graph) Total(c Counting) float64 {
 // Nodes are kept, with their weights, even when they lose every edge.
 func (g *Graph) Prune(c Counting, min float64) *Graph {
 	h := &Graph{
-		level: g.level, period: g.period,
+		level: g.level, period: g.period, papers: g.papers,
 		keys: g.keys, names: g.names, countries: g.countries, nodes: g.nodes,
 	}
 	for _, e := range g.edges {

@@ -20,9 +20,10 @@ type Series struct {
 }
 
 type yearData struct {
-	year  int
-	nodes []nodeEntry // sorted by id
-	edges []edgeEntry // sorted by (a, b)
+	year   int
+	papers int         // papers counted
+	nodes  []nodeEntry // sorted by id
+	edges  []edgeEntry // sorted by (a, b)
 }
 
 type nodeEntry struct {
@@ -111,6 +112,10 @@ func (s *Series) Range(p Period) *Graph {
 
 	var nodes []nodeEntry
 	var edges []edgeEntry
+	papers := 0
+	for _, yd := range years {
+		papers += yd.papers
+	}
 	if len(years) == 1 {
 		nodes, edges = years[0].nodes, years[0].edges
 	} else if len(years) > 1 {
@@ -142,7 +147,9 @@ func (s *Series) Range(p Period) *Graph {
 		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
 		slices.SortFunc(edges, compareEdgeEntry)
 	}
-	return s.graph(p, nodes, edges)
+	g := s.graph(p, nodes, edges)
+	g.papers = papers
+	return g
 }
 
 func addNode(dst, src *NodeWeights) {
