@@ -35,10 +35,19 @@ func Strength(g *graph.Graph, c graph.Counting) []float64 {
 type PageRankOptions struct {
 	Counting graph.Counting // weight used; zero value is graph.Full, so set it
 	Damping  float64        // default 0.85
-	Tol      float64        // 2-norm of the change between iterations; default 1e-10
+	Tol      float64        // stop when Σ|Δx| < n·Tol; default 1e-10
 }
 
-// PageRank returns the weighted PageRank of every node (package doc).
+// PageRank returns the weighted PageRank of every node (package doc):
+// power iteration from the uniform vector,
+//
+//	x' = d·(Σ_u x_u·w(u,v)/s_u + Σ_{dangling u} x_u/n) + (1−d)/n
+//
+// until Σ|x'−x| < n·Tol (networkx's criterion) or 10000 iterations.
+//
+// gonum's network.PageRank is not used: it starts from a random vector
+// drawn from the global source, so its results differ from run to run in
+// the last bits, and coauthnet's output must be byte-identical.
 func PageRank(g *graph.Graph, o PageRankOptions) []float64 {
 	if o.Damping == 0 {
 		o.Damping = 0.85
@@ -46,14 +55,46 @@ func PageRank(g *graph.Graph, o PageRankOptions) []float64 {
 	if o.Tol == 0 {
 		o.Tol = 1e-10
 	}
-	out := make([]float64, g.Len())
-	if g.Len() == 0 {
-		return out
+	n := g.Len()
+	x := make([]float64, n)
+	if n == 0 {
+		return x
 	}
-	for id, r := range network.PageRank(g.Weighted(o.Counting), o.Damping, o.Tol) {
-		out[id] = r
+	strength := Strength(g, o.Counting)
+	for i := range x {
+		x[i] = 1 / float64(n)
 	}
-	return out
+	next := make([]float64, n)
+	d, fn := o.Damping, float64(n)
+	for it := 0; it < 10000; it++ {
+		var dangling float64
+		for u := range x {
+			if strength[u] == 0 {
+				dangling += x[u]
+			}
+		}
+		base := d*dangling/fn + (1-d)/fn
+		for v := range next {
+			next[v] = base
+		}
+		for e := range g.Edges() {
+			w := e.W[o.Counting]
+			if w == 0 {
+				continue
+			}
+			next[e.To] += d * x[e.From] * w / strength[e.From]
+			next[e.From] += d * x[e.To] * w / strength[e.To]
+		}
+		var diff float64
+		for i := range next {
+			diff += math.Abs(next[i] - x[i])
+		}
+		x, next = next, x
+		if diff < fn*o.Tol {
+			break
+		}
+	}
+	return x
 }
 
 // Eigenvector returns the eigenvector centrality of every node for

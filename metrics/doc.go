@@ -12,8 +12,9 @@
 //   - [Degree]: number of neighbours. [Strength]: Σ of edge weights.
 //   - [PageRank]: weight as strength (the walk leaves a node along an
 //     edge with probability weight/strength), damping d (default 0.85),
-//     the mass of nodes without edges spread uniformly; sums to 1.
-//     Computed by gonum network.PageRank.
+//     the mass of nodes without edges spread uniformly; sums to 1. Our
+//     own power iteration: gonum's starts from a random vector and is
+//     not bit-for-bit repeatable.
 //   - [Eigenvector]: the leading eigenvector of the weighted adjacency,
 //     unit Euclidean norm, by power iteration on A + I from the uniform
 //     vector (as networkx.eigenvector_centrality; gonum has none).

@@ -172,3 +172,26 @@ func runNetworkx(t *testing.T, py string, g *graph.Graph) reference {
 	}
 	return ref
 }
+
+// TestDeterministic: every centrality gives the same bits on every run.
+func TestDeterministic(t *testing.T) {
+	g := sampleGraph()
+	a := PageRank(g, PageRankOptions{Counting: graph.BiFrac})
+	ea, ba := Eigenvector(g, graph.BiFrac), Betweenness(g, graph.BiFrac)
+	for i := 0; i < 5; i++ {
+		b := PageRank(g, PageRankOptions{Counting: graph.BiFrac})
+		eb, bb := Eigenvector(g, graph.BiFrac), Betweenness(g, graph.BiFrac)
+		for v := range a {
+			if a[v] != b[v] || ea[v] != eb[v] || ba[v] != bb[v] {
+				t.Fatalf("run %d differs at %s", i, g.Label(v))
+			}
+		}
+	}
+	var sum float64
+	for _, x := range a {
+		sum += x
+	}
+	if math.Abs(sum-1) > 1e-12 {
+		t.Errorf("Σ PageRank = %v", sum)
+	}
+}

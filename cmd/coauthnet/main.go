@@ -6,6 +6,8 @@
 //
 //	coauthnet build   [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...
 //	coauthnet convert [--from FORMAT] --to jsonl|csv|parquet -o OUT FILE...
+//	coauthnet nodes   [input flags] [--format csv|json] FILE...
+//	coauthnet edges   [input flags] [--focal CN] [--format csv|json] FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -66,6 +68,8 @@ func init() {
 	commands = []command{
 		{"build", "write the co-authorship graph (GraphML)", runBuild},
 		{"convert", "write the papers as canonical JSON Lines, CSV or Parquet", runConvert},
+		{"nodes", "node table: weights and centralities, per period", runNodes},
+		{"edges", "edge table: weights, intensity, similarities, partner shares and ranks", runEdges},
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"math"
@@ -411,5 +412,94 @@ func TestRealExports(t *testing.T) {
 	}
 	if !strings.Contains(out, `<node id="US">`) || !strings.Contains(out, `<node id="BR">`) {
 		t.Errorf("graph lacks US or BR")
+	}
+}
+
+func TestTablesGolden(t *testing.T) {
+	for _, tt := range []struct{ name string }{{"nodes"}, {"edges"}} {
+		for _, format := range []string{"csv", "json"} {
+			code, out, stderr := runCmd(t, "", tt.name, "--years", "2019", "--format", format, "testdata/worked.jsonl")
+			if code != 0 {
+				t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
+			}
+			golden.Check(t, "testdata/"+tt.name+"-worked-2019."+format, []byte(out))
+		}
+	}
+	// --focal US: every row has US as source, partners by rank.
+	code, out, _ := runCmd(t, "", "edges", "--years", "2019", "--focal", "US", "testdata/worked.jsonl")
+	if code != 0 {
+		t.Fatal(out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// US partners 2019 by bifrac: CN 5/6, DE 1/3.
+	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2019,US,CN,") || !strings.HasPrefix(lines[2], "2019,US,DE,") {
+		t.Errorf("--focal US:\n%s", out)
+	}
+	if code, _, stderr := runCmd(t, "", "edges", "--focal", "XX", "testdata/worked.jsonl"); code != 1 || !strings.Contains(stderr, "no such node") {
+		t.Errorf("unknown focal: exit %d %s", code, stderr)
+	}
+}
+
+// TestEdgesRecomputed recomputes intensity, association strength,
+// Salton, Jaccard and inclusion from the GraphML that build writes for
+// the same input (node papers and output, edge full and bifrac, papers
+// used from the provenance) and compares with the edges table.
+func TestEdgesRecomputed(t *testing.T) {
+	_, gout, _ := runCmd(t, "", "build", "--sample", "--years", "2019")
+	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019")
+	var g struct {
+		Graph struct {
+			Data  []gdata `xml:"data"`
+			Nodes []struct {
+				ID   string  `xml:"id,attr"`
+				Data []gdata `xml:"data"`
+			} `xml:"node"`
+			Edges []struct {
+				Source string  `xml:"source,attr"`
+				Target string  `xml:"target,attr"`
+				Data   []gdata `xml:"data"`
+			} `xml:"edge"`
+		} `xml:"graph"`
+	}
+	if err := xml.Unmarshal([]byte(gout), &g); err != nil {
+		t.Fatal(err)
+	}
+	m := values(g.Graph.Data)["records_used"]
+	nodes := map[string]map[string]float64{}
+	for _, n := range g.Graph.Nodes {
+		nodes[n.ID] = values(n.Data)
+	}
+	rows, err := csv.NewReader(strings.NewReader(eout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	if len(rows)-1 != len(g.Graph.Edges) {
+		t.Fatalf("%d edge rows, %d GraphML edges", len(rows)-1, len(g.Graph.Edges))
+	}
+	for i, e := range g.Graph.Edges {
+		w := values(e.Data)
+		a, b := nodes[e.Source], nodes[e.Target]
+		c := w["full"]
+		want := map[string]float64{
+			"intensity":   w["bifrac"] / math.Sqrt(a["output"]*b["output"]),
+			"association": m * c / (a["papers"] * b["papers"]),
+			"salton":      c / math.Sqrt(a["papers"]*b["papers"]),
+			"jaccard":     c / (a["papers"] + b["papers"] - c),
+			"inclusion":   c / math.Min(a["papers"], b["papers"]),
+		}
+		row := rows[i+1]
+		if row[col["source"]] != e.Source || row[col["target"]] != e.Target {
+			t.Fatalf("row %d is %s-%s, GraphML edge %s-%s", i, row[1], row[2], e.Source, e.Target)
+		}
+		for k, v := range want {
+			got, _ := strconv.ParseFloat(row[col[k]], 64)
+			if math.Abs(got-v) > 1e-12*math.Max(1, v) {
+				t.Errorf("%s-%s %s = %v, recomputed %v", e.Source, e.Target, k, got, v)
+			}
+		}
 	}
 }
