@@ -3,11 +3,6 @@ package metrics
 import (
 	"math"
 
-	gonum "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/iterator"
-	"gonum.org/v1/gonum/graph/network"
-	"gonum.org/v1/gonum/graph/path"
-
 	"github.com/coauthnet/coauthnet/graph"
 )
 
@@ -138,109 +133,16 @@ func Eigenvector(g *graph.Graph, c graph.Counting) []float64 {
 	return x
 }
 
-// Betweenness returns the normalised weighted betweenness of every node
-// (package doc): distance 1/w of weight c.
+// Betweenness returns the exact normalised weighted betweenness of
+// every node (package doc); see [Paths].
 func Betweenness(g *graph.Graph, c graph.Counting) []float64 {
-	n := g.Len()
-	out := make([]float64, n)
-	if n < 3 {
-		return out
-	}
-	d := distances{g.Weighted(c)}
-	raw := network.BetweennessWeighted(d, path.DijkstraAllPaths(d))
-	// gonum sums ordered pairs (s,t) and (t,s): divide by (n−1)(n−2),
-	// twice the number of unordered pairs without v.
-	scale := 1 / float64((n-1)*(n-2))
-	for id, b := range raw {
-		out[id] = b * scale
-	}
-	return out
+	b, _, _ := Paths(g, PathOptions{Counting: c})
+	return b
 }
 
 // Closeness returns the Wasserman–Faust closeness and the harmonic
-// centrality of every node, for distance 1/w of weight c.
+// centrality of every node, for distance 1/w of weight c; see [Paths].
 func Closeness(g *graph.Graph, c graph.Counting) (closeness, harmonic []float64) {
-	n := g.Len()
-	closeness, harmonic = make([]float64, n), make([]float64, n)
-	d := distances{g.Weighted(c)}
-	for u := 0; u < n; u++ {
-		sp := path.DijkstraFrom(d.Node(int64(u)), d)
-		var sum, h float64
-		reach := 0
-		for v := 0; v < n; v++ {
-			if v == u {
-				continue
-			}
-			w := sp.WeightTo(int64(v))
-			if math.IsInf(w, 1) {
-				continue
-			}
-			reach++
-			sum += w
-			h += 1 / w
-		}
-		harmonic[u] = h
-		if sum > 0 && n > 1 {
-			r := float64(reach)
-			closeness[u] = r / sum * r / float64(n-1)
-		}
-	}
-	return closeness, harmonic
+	_, cl, hm := Paths(g, PathOptions{Counting: c})
+	return cl, hm
 }
-
-// distances presents a weighted view with edge length 1/w; edges of
-// weight 0 are absent.
-type distances struct {
-	graph.Weighted
-}
-
-func (d distances) Weight(xid, yid int64) (float64, bool) {
-	w, ok := d.Weighted.Weight(xid, yid)
-	if !ok {
-		return math.Inf(1), false
-	}
-	if xid == yid {
-		return 0, true
-	}
-	if w <= 0 {
-		return math.Inf(1), false
-	}
-	return 1 / w, true
-}
-
-func (d distances) From(id int64) gonum.Nodes {
-	var ns []gonum.Node
-	it := d.Weighted.From(id)
-	for it.Next() {
-		if w, ok := d.Weighted.Weight(id, it.Node().ID()); ok && w > 0 {
-			ns = append(ns, it.Node())
-		}
-	}
-	if len(ns) == 0 {
-		return gonum.Empty
-	}
-	return iterator.NewOrderedNodes(ns)
-}
-
-func (d distances) WeightedEdge(uid, vid int64) gonum.WeightedEdge {
-	w, ok := d.Weight(uid, vid)
-	if !ok || uid == vid {
-		return nil
-	}
-	e := d.Weighted.WeightedEdge(uid, vid)
-	return weightedEdge{e, w}
-}
-
-func (d distances) Edge(uid, vid int64) gonum.Edge {
-	if e := d.WeightedEdge(uid, vid); e != nil {
-		return e
-	}
-	return nil
-}
-
-type weightedEdge struct {
-	gonum.WeightedEdge
-	w float64
-}
-
-func (e weightedEdge) Weight() float64 { return e.w }

@@ -195,3 +195,36 @@ func TestDeterministic(t *testing.T) {
 		t.Errorf("Σ PageRank = %v", sum)
 	}
 }
+
+// TestPivots: Pivots ≥ n is exact; fewer pivots give a seeded, repeatable
+// estimate whose ranking of the top node agrees with the exact one on
+// the sample (a hub-dominated graph), and leave closeness undefined.
+func TestPivots(t *testing.T) {
+	g := sampleGraph()
+	exact, _, _ := Paths(g, PathOptions{Counting: graph.BiFrac})
+	all, _, _ := Paths(g, PathOptions{Counting: graph.BiFrac, Pivots: g.Len()})
+	for v := range exact {
+		if exact[v] != all[v] {
+			t.Fatalf("Pivots = n differs from exact at %s", g.Label(v))
+		}
+	}
+	a, cl, _ := Paths(g, PathOptions{Counting: graph.BiFrac, Pivots: g.Len() / 2, Seed: 3})
+	b, _, _ := Paths(g, PathOptions{Counting: graph.BiFrac, Pivots: g.Len() / 2, Seed: 3})
+	top := func(x []float64) int {
+		best := 0
+		for v := range x {
+			if x[v] > x[best] {
+				best = v
+			}
+		}
+		return best
+	}
+	for v := range a {
+		if a[v] != b[v] {
+			t.Fatal("same seed, different estimate")
+		}
+	}
+	if top(a) != top(exact) || !math.IsNaN(cl[0]) {
+		t.Errorf("estimate top %s, exact top %s; closeness %v", g.Label(top(a)), g.Label(top(exact)), cl[0])
+	}
+}

@@ -163,8 +163,7 @@ func runNodes(args []string, e *env) error {
 			for _, p := range periods(f, s) {
 				g := s.Range(p)
 				deg, str := metrics.Degree(g), metrics.Strength(g, c)
-				bt := metrics.Betweenness(g, c)
-				cl, hm := metrics.Closeness(g, c)
+				bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
 				ev := metrics.Eigenvector(g, c)
 				pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
 				for v := 0; v < g.Len(); v++ {
