@@ -503,3 +503,57 @@ func TestEdgesRecomputed(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleTimelines is the metrics issue's must-show on the embedded
+// sample: with --focal CN --by-year --base-year 2005, the CN–US index
+// peaks in the planted year (sample.GetTruth().Peak) and every planted
+// partner ranks higher among CN's partners in 2024 than in 2005; with
+// --periods, the partners grow more than the competitors.
+func TestSampleTimelines(t *testing.T) {
+	truth := sample.GetTruth()
+	code, out, stderr := runCmd(t, "", "edges", "--sample", "--focal", "CN", "--by-year", "--base-year", "2005")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	num := func(r []string, c string) float64 { f, _ := strconv.ParseFloat(r[col[c]], 64); return f }
+	peak, best := "", 0.0
+	rank := map[string]map[string]float64{}
+	for _, r := range rows[1:] {
+		if r[col["target"]] == "US" && num(r, "intensity_index") > best {
+			peak, best = r[col["period"]], num(r, "intensity_index")
+		}
+		if rank[r[col["target"]]] == nil {
+			rank[r[col["target"]]] = map[string]float64{}
+		}
+		rank[r[col["target"]]][r[col["period"]]] = num(r, "rank_for_source")
+	}
+	if peak != strconv.Itoa(truth.Peak) {
+		t.Errorf("CN-US intensity index peaks in %s, planted %d", peak, truth.Peak)
+	}
+	for _, p := range truth.Partners {
+		if r05, r24 := rank[p]["2005"], rank[p]["2024"]; r24 == 0 || (r05 != 0 && r24 >= r05) {
+			t.Errorf("partner %s: rank %v in 2005, %v in 2024; want a rise", p, r05, r24)
+		}
+	}
+	_, out, _ = runCmd(t, "", "edges", "--sample", "--focal", "CN", "--periods", "2013-2017,2018-2022")
+	rows, _ = csv.NewReader(strings.NewReader(out)).ReadAll()
+	growth := map[string]float64{}
+	for _, r := range rows[1:] {
+		growth[r[col["target"]]] = num(r, "growth")
+	}
+	mean := func(xs []string) float64 {
+		var s float64
+		for _, x := range xs {
+			s += growth[x]
+		}
+		return s / float64(len(xs))
+	}
+	if gp, gc := mean(truth.Partners), mean(truth.Competitors); gp <= gc {
+		t.Errorf("growth 2013-17 → 2018-22: partners %.2f, competitors %.2f; want partners higher", gp, gc)
+	}
+}

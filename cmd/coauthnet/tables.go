@@ -102,11 +102,17 @@ func jsonValue(v any) string {
 // tableFlags are the flags of nodes and edges beyond the input flags.
 type tableFlags struct {
 	format, focal string
+	baseYear      int
+	periods       string
+	between       [2]graph.Period // parsed --periods
 }
 
 // periods returns the periods to tabulate: every year with --by-year,
 // else --years or the whole span.
-func periods(f *inputFlags, s *graph.Series) []graph.Period {
+func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
+	if tf.periods != "" {
+		return tf.between[:]
+	}
 	if f.byYear {
 		var ps []graph.Period
 		for _, y := range s.Years() {
@@ -127,6 +133,10 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	f.register(fs)
 	fs.StringVar(&tf.format, "format", "csv", "output `format`: csv or json")
 	fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight (edges)")
+	if name == "edges" {
+		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
+		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
+	}
 	out := fs.String("o", "-", "output `file`; - is standard output")
 	files, err := parseArgs(fs, args)
 	if err != nil {
@@ -137,6 +147,21 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	if tf.format != "csv" && tf.format != "json" {
 		return usagef("--format %q: want csv or json", tf.format)
+	}
+	if tf.baseYear != 0 && !f.byYear {
+		return usagef("--base-year indexes yearly values: add --by-year")
+	}
+	if tf.periods != "" {
+		a, b, ok := strings.Cut(tf.periods, ",")
+		var err1, err2 error
+		tf.between[0], err1 = graph.ParsePeriod(a)
+		tf.between[1], err2 = graph.ParsePeriod(b)
+		if !ok || err1 != nil || err2 != nil {
+			return usagef("--periods %q: want two periods such as 2013-2017,2018-2022", tf.periods)
+		}
+		if f.byYear {
+			return usagef("--periods and --by-year: give one or the other")
+		}
 	}
 	s, rep, err := load(&f, files, e)
 	if err != nil {
@@ -160,7 +185,7 @@ func runNodes(args []string, e *env) error {
 				columns: strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ","),
 				meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
 			}
-			for _, p := range periods(f, s) {
+			for _, p := range periods(f, tf, s) {
 				g := s.Range(p)
 				deg, str := metrics.Degree(g), metrics.Strength(g, c)
 				bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
@@ -187,8 +212,51 @@ func runEdges(args []string, e *env) error {
 			if tf.focal != "" {
 				t.meta = append(t.meta, [2]string{"focal", tf.focal})
 			}
+			// Base-year values and first-period weights, by edge key.
+			type key struct{ a, b string }
+			edgeKey := func(g *graph.Graph, u, v int) key {
+				a, b := g.Label(u), g.Label(v)
+				if a > b {
+					a, b = b, a
+				}
+				return key{a, b}
+			}
+			var base map[key][2]float64 // weight, intensity in the base year
+			if tf.baseYear != 0 {
+				t.columns = append(t.columns, "index", "intensity_index")
+				t.meta = append(t.meta, [2]string{"base_year", strconv.Itoa(tf.baseYear)})
+				base = map[key][2]float64{}
+				bg := s.At(tf.baseYear)
+				if bg.Len() == 0 {
+					return nil, fmt.Errorf("--base-year %d: no papers counted in that year", tf.baseYear)
+				}
+				bp := metrics.Pairs(bg, c)
+				for i := 0; i < bg.NumEdges(); i++ {
+					e := bg.Edge(i)
+					base[edgeKey(bg, e.From, e.To)] = [2]float64{e.W[c], bp[i].Intensity}
+				}
+			}
+			var first, second map[key]float64 // weights in the two --periods
+			if tf.periods != "" {
+				t.columns = append(t.columns, "growth")
+				weights := func(p graph.Period) map[key]float64 {
+					m := map[key]float64{}
+					g := s.Range(p)
+					for e := range g.Edges() {
+						m[edgeKey(g, e.From, e.To)] = e.W[c]
+					}
+					return m
+				}
+				first, second = weights(tf.between[0]), weights(tf.between[1])
+			}
+			ratio := func(a, b float64) float64 {
+				if b == 0 {
+					return math.NaN()
+				}
+				return a / b
+			}
 			found := false
-			for _, p := range periods(f, s) {
+			for _, p := range periods(f, tf, s) {
 				g := s.Range(p)
 				if f.minWeight > 0 {
 					g = g.Prune(c, f.minWeight)
@@ -213,9 +281,21 @@ func runEdges(args []string, e *env) error {
 							src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
 						}
 					}
-					rows = append(rows, row{[]any{p.String(), g.Label(src), g.Label(dst),
+					r := []any{p.String(), g.Label(src), g.Label(dst),
 						ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
-						pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}, rs})
+						pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
+					k := edgeKey(g, src, dst)
+					if base != nil {
+						b, ok := base[k]
+						if !ok {
+							b = [2]float64{0, 0}
+						}
+						r = append(r, 100*ratio(ed.W[c], b[0]), 100*ratio(pm.Intensity, b[1]))
+					}
+					if first != nil {
+						r = append(r, ratio(second[k], first[k]))
+					}
+					rows = append(rows, row{r, rs})
 				}
 				if tf.focal != "" { // partners ranked by weight
 					for i := 1; i < len(rows); i++ {
