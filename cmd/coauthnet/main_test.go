@@ -542,6 +542,10 @@ func TestSampleTimelines(t *testing.T) {
 	}
 	_, out, _ = runCmd(t, "", "edges", "--sample", "--focal", "CN", "--periods", "2013-2017,2018-2022")
 	rows, _ = csv.NewReader(strings.NewReader(out)).ReadAll()
+	col = map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
 	growth := map[string]float64{}
 	for _, r := range rows[1:] {
 		growth[r[col["target"]]] = num(r, "growth")
