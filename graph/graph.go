@@ -169,12 +169,19 @@ func (g *Graph) Total(c Counting) float64 {
 // Prune returns the graph without the edges whose weight c is below min.
 // Nodes are kept, with their weights, even when they lose every edge.
 func (g *Graph) Prune(c Counting, min float64) *Graph {
+	return g.Filter(func(i int) bool { return g.edges[i].W[c] >= min })
+}
+
+// Filter returns the graph with only the edges i (in edge order) for
+// which keep(i) is true, such as a backbone from package metrics. Nodes
+// are kept, with their weights.
+func (g *Graph) Filter(keep func(i int) bool) *Graph {
 	h := &Graph{
 		level: g.level, period: g.period, papers: g.papers,
 		keys: g.keys, names: g.names, countries: g.countries, nodes: g.nodes,
 	}
-	for _, e := range g.edges {
-		if e.W[c] >= min {
+	for i, e := range g.edges {
+		if keep(i) {
 			h.edges = append(h.edges, e)
 		}
 	}

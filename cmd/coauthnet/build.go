@@ -10,6 +10,7 @@ import (
 
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/graphml"
+	"github.com/coauthnet/coauthnet/metrics"
 )
 
 // version is the coauthnet version written into provenance.
@@ -20,6 +21,8 @@ func runBuild(args []string, e *env) error {
 	fs := newFlagSet("build", "coauthnet build [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...", e.stderr)
 	f.register(fs)
 	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year}; - is standard output")
+	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
+	alpha := fs.Float64("alpha", 0.05, "significance level of --backbone disparity")
 	files, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -32,6 +35,12 @@ func runBuild(args []string, e *env) error {
 	}
 	if !f.byYear && strings.Contains(*out, "{year}") {
 		return usagef("-o %s contains {year}: add --by-year", *out)
+	}
+	if *backbone != "" && *backbone != "mst" && *backbone != "disparity" {
+		return usagef("--backbone %q: want mst or disparity", *backbone)
+	}
+	if *alpha <= 0 || *alpha >= 1 {
+		return usagef("--alpha %v: want a level between 0 and 1", *alpha)
 	}
 	s, rep, err := load(&f, files, e)
 	if err != nil {
@@ -54,9 +63,28 @@ func runBuild(args []string, e *env) error {
 		if f.minWeight > 0 {
 			g = g.Prune(f.countings[0], f.minWeight)
 		}
+		switch *backbone {
+		case "mst":
+			keep, err := metrics.MaximumSpanningTree(g, f.countings[0])
+			if err != nil {
+				return err
+			}
+			g = g.Filter(func(i int) bool { return keep[i] })
+		case "disparity":
+			keep := metrics.Disparity(g, f.countings[0], *alpha)
+			g = g.Filter(func(i int) bool { return keep[i] })
+		}
+		meta := provenance(&f, rep)
+		if *backbone != "" {
+			b := *backbone
+			if b == "disparity" {
+				b += " alpha=" + strconv.FormatFloat(*alpha, 'g', -1, 64)
+			}
+			meta = append(meta, graphml.Meta{Key: "backbone", Value: b})
+		}
 		path := strings.ReplaceAll(*out, "{year}", p.String())
 		if err := writeFile(path, e.stdout, func(w io.Writer) error {
-			return graphml.Write(w, g, graphml.Options{Counting: f.countings, Meta: provenance(&f, rep)})
+			return graphml.Write(w, g, graphml.Options{Counting: f.countings, Meta: meta})
 		}); err != nil {
 			return err
 		}

@@ -561,3 +561,25 @@ func TestSampleTimelines(t *testing.T) {
 		t.Errorf("growth 2013-17 → 2018-22: partners %.2f, competitors %.2f; want partners higher", gp, gc)
 	}
 }
+
+func TestBackbone(t *testing.T) {
+	// The sample's 2019 country graph is connected: the tree has n−1 edges.
+	code, out, stderr := runCmd(t, "", "build", "--sample", "--years", "2019", "--backbone", "mst")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if n, e := strings.Count(out, "<node "), strings.Count(out, "<edge "); e != n-1 || !strings.Contains(out, `<data key="backbone">mst</data>`) {
+		t.Errorf("mst: %d nodes, %d edges", n, e)
+	}
+	_, again, _ := runCmd(t, "", "build", "--sample", "--years", "2019", "--backbone", "mst")
+	if again != out {
+		t.Error("mst output differs between runs")
+	}
+	code, out, _ = runCmd(t, "", "build", "--sample", "--years", "2019", "--backbone", "disparity", "--alpha", "0.01")
+	if code != 0 || !strings.Contains(out, `alpha=0.01`) {
+		t.Errorf("disparity: exit %d", code)
+	}
+	if code, _, _ := runCmd(t, "", "build", "--sample", "--backbone", "tree"); code != 2 {
+		t.Errorf("--backbone tree: exit %d, want 2", code)
+	}
+}
