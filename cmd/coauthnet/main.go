@@ -8,6 +8,7 @@
 //	coauthnet convert [--from FORMAT] --to jsonl|csv|parquet -o OUT FILE...
 //	coauthnet nodes   [input flags] [--format csv|json] FILE...
 //	coauthnet edges   [input flags] [--focal CN] [--format csv|json] FILE...
+//	coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -70,6 +71,7 @@ func init() {
 		{"convert", "write the papers as canonical JSON Lines, CSV or Parquet", runConvert},
 		{"nodes", "node table: weights and centralities, per period", runNodes},
 		{"edges", "edge table: weights, intensity, similarities, partner shares and ranks", runEdges},
+		{"communities", "Louvain communities per period, modularity and stability", runCommunities},
 	}
 }
 

@@ -583,3 +583,41 @@ func TestBackbone(t *testing.T) {
 		t.Errorf("--backbone tree: exit %d, want 2", code)
 	}
 }
+
+func TestCommunities(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "communities", "--sample", "--by-year", "--years", "2018-2020", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var doc struct {
+		Seed    string
+		Periods []struct {
+			Period      string
+			Communities int
+			Modularity  float64
+			NMIPrev     *float64 `json:"nmi_prev"`
+		}
+		Rows []struct {
+			Period, Node string
+			Community    int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%.300s", err, out)
+	}
+	if len(doc.Periods) != 3 || doc.Periods[0].NMIPrev != nil || doc.Periods[1].NMIPrev == nil || doc.Seed != "1" {
+		t.Errorf("periods %+v", doc.Periods)
+	}
+	for _, p := range doc.Periods {
+		if p.Modularity < -0.5 || p.Modularity > 1 || p.Communities < 1 {
+			t.Errorf("period %+v", p)
+		}
+	}
+	if len(doc.Rows) < 3*30 {
+		t.Errorf("%d rows", len(doc.Rows))
+	}
+	_, again, _ := runCmd(t, "", "communities", "--sample", "--by-year", "--years", "2018-2020", "--format", "json")
+	if again != out {
+		t.Error("same seed, different output")
+	}
+}

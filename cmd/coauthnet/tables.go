@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/metrics"
 )
@@ -21,6 +22,7 @@ type table struct {
 	columns []string
 	rows    [][]any
 	meta    [][2]string // JSON only: written before "rows"
+	raw     [][2]string // JSON only: name and JSON text, after meta
 }
 
 func (t *table) write(w io.Writer, format string) error {
@@ -46,6 +48,10 @@ func (t *table) write(w io.Writer, format string) error {
 			k, _ := json.Marshal(m[0])
 			v, _ := json.Marshal(m[1])
 			fmt.Fprintf(bw, "%s:%s,", k, v)
+		}
+		for _, m := range t.raw {
+			k, _ := json.Marshal(m[0])
+			fmt.Fprintf(bw, "%s:%s,", k, m[1])
 		}
 		bw.WriteString("\"rows\":[")
 		for i, r := range t.rows {
@@ -103,6 +109,8 @@ func jsonValue(v any) string {
 type tableFlags struct {
 	format, focal string
 	baseYear      int
+	resolution    float64
+	seed          uint64
 	periods       string
 	between       [2]graph.Period // parsed --periods
 }
@@ -132,7 +140,13 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	fs := newFlagSet(name, usage, e.stderr)
 	f.register(fs)
 	fs.StringVar(&tf.format, "format", "csv", "output `format`: csv or json")
-	fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight (edges)")
+	if name == "edges" {
+		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
+	}
+	if name == "communities" {
+		fs.Float64Var(&tf.resolution, "resolution", 1, "Louvain resolution γ (larger: more, smaller communities)")
+		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of Louvain; the same seed gives the same partition")
+	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
 		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
@@ -172,8 +186,10 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if err != nil {
 		return err
 	}
-	c := f.countings[0]
-	fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+	if name != "communities" {
+		c := f.countings[0]
+		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.write(w, tf.format) })
 }
 
@@ -311,6 +327,42 @@ func runEdges(args []string, e *env) error {
 			if tf.focal != "" && !found {
 				return nil, fmt.Errorf("--focal %s: no such node in any period", tf.focal)
 			}
+			return t, nil
+		})
+}
+
+func runCommunities(args []string, e *env) error {
+	return tableCommand("communities", "coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
+		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+			c := f.countings[0]
+			t := &table{
+				columns: []string{"period", "node", "label", "community"},
+				meta: [][2]string{{"weight", c.String()}, {"resolution", strconv.FormatFloat(tf.resolution, 'g', -1, 64)},
+					{"seed", strconv.FormatUint(tf.seed, 10)}},
+			}
+			var summary []string
+			var prevG *graph.Graph
+			var prev *community.Partition
+			for _, p := range periods(f, tf, s) {
+				g := s.Range(p)
+				part := community.Louvain(g, community.Options{Counting: c, Resolution: tf.resolution, Seed: tf.seed})
+				for v := 0; v < g.Len(); v++ {
+					t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), part.Of(v) + 1})
+				}
+				nmi, ari := math.NaN(), math.NaN()
+				if prev != nil {
+					nmi, ari, _ = community.Stability(prevG, prev, g, part)
+				}
+				summary = append(summary, fmt.Sprintf(`{"period":%q,"communities":%d,"modularity":%s,"nmi_prev":%s,"ari_prev":%s}`,
+					p.String(), part.Len(), jsonValue(part.Modularity()), jsonValue(nmi), jsonValue(ari)))
+				fmt.Fprintf(e.stderr, "coauthnet: %s: %d communities, modularity %.4f", p, part.Len(), part.Modularity())
+				if prev != nil {
+					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", nmi, ari)
+				}
+				fmt.Fprintln(e.stderr)
+				prevG, prev = g, part
+			}
+			t.raw = append(t.raw, [2]string{"periods", "[" + strings.Join(summary, ",") + "]"})
 			return t, nil
 		})
 }
