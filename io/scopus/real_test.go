@@ -3,6 +3,7 @@ package scopus
 import (
 	"encoding/json"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"os"
 	"os/exec"
@@ -45,14 +46,7 @@ func TestRealFile(t *testing.T) {
 	}
 	withCountry, multi := 0, 0
 	for _, p := range ps {
-		cs := map[string]bool{}
-		for _, a := range p.Authors {
-			for _, af := range a.Affiliations {
-				if af.Country != "" {
-					cs[af.Country] = true
-				}
-			}
-		}
+		cs := readertest.Countries(p)
 		if len(cs) > 0 {
 			withCountry++
 		}
@@ -96,14 +90,7 @@ func TestIndependentParse(t *testing.T) {
 	}
 	agree, more := 0, 0
 	for _, p := range ps {
-		got := map[string]bool{}
-		for _, a := range p.Authors {
-			for _, af := range a.Affiliations {
-				if af.Country != "" {
-					got[af.Country] = true
-				}
-			}
-		}
+		got := readertest.Countries(p)
 		want := ref[p.ID]
 		superset := true
 		for _, c := range want {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"os"
 	"os/exec"
@@ -214,14 +215,7 @@ func TestIndependentParse(t *testing.T) {
 			}
 			agree := 0
 			for _, p := range ps {
-				got := map[string]bool{}
-				for _, a := range p.Authors {
-					for _, af := range a.Affiliations {
-						if af.Country != "" {
-							got[af.Country] = true
-						}
-					}
-				}
+				got := readertest.Countries(p)
 				want := ref[p.ID]
 				same := len(got) == len(want)
 				for _, c := range want {

@@ -80,3 +80,16 @@ func Normalize(ps []coauthnet.Paper) {
 		}
 	}
 }
+
+// Countries returns the set of countries of a paper's affiliations.
+func Countries(p coauthnet.Paper) map[string]bool {
+	cs := map[string]bool{}
+	for _, a := range p.Authors {
+		for _, af := range a.Affiliations {
+			if af.Country != "" {
+				cs[af.Country] = true
+			}
+		}
+	}
+	return cs
+}
