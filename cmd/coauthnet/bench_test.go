@@ -21,7 +21,7 @@ func benchCorpus(b *testing.B, n int) string {
 	}
 	dir = filepath.Join(dir, "coauthnet-bench")
 	os.MkdirAll(dir, 0o755)
-	path := filepath.Join(dir, fmt.Sprintf("sample-seed7-%d.jsonl", n))
+	path := filepath.Join(dir, fmt.Sprintf("sample-v2-seed7-%d.jsonl", n))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}

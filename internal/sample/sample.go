@@ -13,10 +13,15 @@
 // planted bilateral streams concentrate each effect on enough papers to
 // be recoverable from a 20000-paper corpus (a fraction of each year's
 // papers, see streams): CN–US 2% of papers in 2005 rising to 8% in 2017,
-// 10% in 2018, 14% in 2019, 9% in 2020, then 7% falling to 3% in 2024;
-// CN with a partner 1% rising to 10% (2010–2024); CN with a competitor
-// 5% falling to 0.5% after 2019; US with a competitor 5% rising to 12%
-// after 2019. The background affinities point the same way:
+// 9% in 2018, 15% in 2019, 8% in 2020, then 7% falling to 3% in 2024;
+// after the peak year 2019, CN with a partner rises from 3% to 12% and US
+// with a partner falls from 4% to 0.4%, CN with a competitor falls from
+// 6% to 0.4% and US with a competitor rises from 4% to 12%; CN with a
+// hedger and US with a hedger stay at 10% each throughout. The test
+// TestPlantRecoverable shows that the simplest rule recovers the blocs:
+// the change of ln(I(X,CN)/I(X,US)) from 2016–2019 to 2021–2024 is above
+// +1 for partners, below −1 for competitors and between for hedgers. The
+// background affinities point the same way:
 //
 //   - The poles CN and US: affinity rises linearly from 1 in 2005 to 2.5
 //     in 2017, then 3.2 in 2018, 4.5 at the peak year 2019, 3 in 2020,
@@ -299,31 +304,35 @@ func (g *Generator) Next() (coauthnet.Paper, bool) {
 }
 
 // streams are the planted bilateral streams: the probability that a
-// paper of year y is a CN–US paper, a CN–partner paper, a CN–competitor
-// and a US–competitor paper.
-func streams(y int) (cnus, cnPartner, cnComp, usComp float64) {
+// paper of year y is a CN–US paper, a CN–partner, US–partner,
+// CN–competitor, US–competitor, CN–hedger or US–hedger paper.
+func streams(y int) (cnus, cnPartner, usPartner, cnComp, usComp, cnHedger, usHedger float64) {
 	switch {
 	case y <= 2017:
 		cnus = 0.02 + 0.06*ramp(y, 2005, 2017)
 	case y == 2018:
-		cnus = 0.10
-	case y == peak:
-		cnus = 0.14
-	case y == 2020:
 		cnus = 0.09
+	case y == peak:
+		cnus = 0.15
+	case y == 2020:
+		cnus = 0.08
 	default:
 		cnus = 0.07 - 0.04*ramp(y, 2021, 2024)
 	}
-	cnPartner = 0.01 + 0.09*ramp(y, 2010, 2024)
-	cnComp = 0.05 - 0.045*ramp(y, peak, 2024)
-	usComp = 0.05 + 0.07*ramp(y, peak, 2024)
+	after := ramp(y, peak, 2024)
+	cnPartner = 0.02 + 0.01*ramp(y, 2010, peak) + 0.09*after
+	usPartner = 0.04 - 0.036*after
+	cnComp = 0.06 - 0.056*after
+	usComp = 0.04 + 0.08*after
+	cnHedger, usHedger = 0.10, 0.10
 	return
 }
 
 // planted returns the countries of a planted bilateral paper (lead
 // first), or nil for a background paper.
 func (g *Generator) planted() []int {
-	cnus, cnPartner, cnComp, usComp := streams(g.year)
+	cnus, cnPartner, usPartner, cnComp, usComp, cnHedger, usHedger := streams(g.year)
+	truth := GetTruth()
 	x := g.float()
 	pair := func(a string, b []string) []int {
 		ia, ib := g.index(a), g.index(b[g.intn(len(b))])
@@ -332,15 +341,23 @@ func (g *Generator) planted() []int {
 		}
 		return []int{ib, ia}
 	}
-	switch {
-	case x < cnus:
-		return pair("CN", []string{"US"})
-	case x < cnus+cnPartner:
-		return pair("CN", partners)
-	case x < cnus+cnPartner+cnComp:
-		return pair("CN", competitors)
-	case x < cnus+cnPartner+cnComp+usComp:
-		return pair("US", competitors)
+	for _, st := range []struct {
+		p     float64
+		pole  string
+		other []string
+	}{
+		{cnus, "CN", []string{"US"}},
+		{cnPartner, "CN", partners},
+		{usPartner, "US", partners},
+		{cnComp, "CN", competitors},
+		{usComp, "US", competitors},
+		{cnHedger, "CN", truth.Hedgers},
+		{usHedger, "US", truth.Hedgers},
+	} {
+		if x < st.p {
+			return pair(st.pole, st.other)
+		}
+		x -= st.p
 	}
 	return nil
 }

@@ -83,3 +83,56 @@ func meanIntensity(g *graph.Graph, a string, xs []string) float64 {
 	}
 	return sum / float64(len(xs))
 }
+
+// TestBlocsRecoverable: the planted blocs are recoverable by the simplest
+// rule (DESIGN.md §10), so a bloc classifier can be tested against them:
+// on seeds 1–5, with Δ = ln(I(X,CN)/I(X,US)) in 2021–2024 minus the same
+// in 2016–2019, Δ > 1 marks partners, Δ < −1 competitors and the rest
+// hedgers for at least 90% of the 36 countries. (Measured when planted:
+// 34, 36, 35, 35, 34 of 36.)
+func TestBlocsRecoverable(t *testing.T) {
+	truth := sample.GetTruth()
+	want := map[string]string{}
+	for _, c := range truth.Partners {
+		want[c] = "partner"
+	}
+	for _, c := range truth.Competitors {
+		want[c] = "competitor"
+	}
+	for _, c := range truth.Hedgers {
+		want[c] = "hedger"
+	}
+	intensity := func(g *graph.Graph, a, b string) float64 {
+		return weight(g, a, b) / math.Sqrt(output(g, a)*output(g, b))
+	}
+	for _, seed := range []uint64{1, 2, 3, 4, 5} {
+		s := graph.Yearly(sample.Generate(sample.Config{Seed: seed}), graph.Options{})
+		early, late := s.Range(graph.Period{From: 2016, To: 2019}), s.Range(graph.Period{From: 2021, To: 2024})
+		ok := 0
+		for c, w := range want {
+			d := math.Log(intensity(late, c, "CN")/intensity(late, c, "US")) - math.Log(intensity(early, c, "CN")/intensity(early, c, "US"))
+			got := "hedger"
+			if d > 1 {
+				got = "partner"
+			} else if d < -1 {
+				got = "competitor"
+			}
+			if got == w {
+				ok++
+			} else {
+				t.Logf("seed %d: %s is %s, rule says %s (Δ %.2f)", seed, c, w, got, d)
+			}
+		}
+		if float64(ok) < 0.9*float64(len(want)) {
+			t.Errorf("seed %d: rule recovers %d of %d", seed, ok, len(want))
+		}
+	}
+}
+
+func output(g *graph.Graph, a string) float64 {
+	v, ok := g.Index(a)
+	if !ok {
+		return 0
+	}
+	return g.Node(v).Output
+}
