@@ -1,6 +1,9 @@
 package community
 
 import (
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -61,5 +64,90 @@ func TestInferBlocsDegenerate(t *testing.T) {
 	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
 	if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Since: 2024}); err == nil {
 		t.Error("one-year window: no error")
+	}
+}
+
+// TestBifurcationDirection: on the sample, whose blocs are planted to
+// separate after 2019, the crossing share falls and the two-bloc
+// modularity rises from 2016–2019 to 2021–2024; on a stationary corpus
+// (the same collaboration probabilities every year) they change by less
+// than the separation does.
+func TestBifurcationDirection(t *testing.T) {
+	truth := sample.GetTruth()
+	bloc := map[string]string{}
+	for _, c := range truth.Partners {
+		bloc[c] = "partner"
+	}
+	for _, c := range truth.Competitors {
+		bloc[c] = "competitor"
+	}
+	means := func(ix []Indices, from, to int) (q, cross float64) {
+		n := 0.0
+		for _, x := range ix {
+			if x.Year >= from && x.Year <= to {
+				q += x.Modularity
+				cross += x.CrossShare
+				n++
+			}
+		}
+		return q / n, cross / n
+	}
+	ix, notes := Bifurcation(graph.Yearly(sample.Generate(sample.Config{}), graph.Options{}), "CN", "US", bloc)
+	if len(ix) != 20 || len(notes) != 0 {
+		t.Fatalf("%d years, notes %v", len(ix), notes)
+	}
+	q0, c0 := means(ix, 2016, 2019)
+	q1, c1 := means(ix, 2021, 2024)
+	t.Logf("sample: modularity %.3f → %.3f, cross share %.3f → %.3f", q0, q1, c0, c1)
+	if !(q1 > q0+0.05 && c1 < c0-0.05) {
+		t.Errorf("sample does not separate: modularity %.3f → %.3f, cross share %.3f → %.3f", q0, q1, c0, c1)
+	}
+	for _, x := range ix {
+		if x.Modularity < -0.5 || x.Modularity > 1 || math.Abs(x.EI-(2*x.CrossShare-1)) > 1e-12 || !(x.Fiedler >= 0 && x.Fiedler <= 2) {
+			t.Errorf("%d: out of range %+v", x.Year, x)
+		}
+	}
+	// Stationary: 20 countries, two nominal sides, same mixing every year.
+	rng := rand.New(rand.NewPCG(9, 9))
+	codes := coauthnet.Countries()
+	var ps []coauthnet.Paper
+	for y := 2010; y <= 2020; y++ {
+		for i := 0; i < 1500; i++ {
+			p := coauthnet.Paper{ID: fmt.Sprint(y, i), Year: y}
+			for a := 0; a < 2; a++ {
+				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: codes[rng.IntN(20)].Code}}})
+			}
+			ps = append(ps, p)
+		}
+	}
+	side := map[string]string{}
+	for i := 1; i < 20; i++ {
+		if i%2 == 0 {
+			side[codes[i].Code] = "partner"
+		} else {
+			side[codes[i].Code] = "competitor"
+		}
+	}
+	ix, _ = Bifurcation(graph.Yearly(ps, graph.Options{}), codes[0].Code, codes[1].Code, side)
+	q0, c0 = means(ix, 2010, 2013)
+	q1, c1 = means(ix, 2017, 2020)
+	t.Logf("stationary: modularity %.3f → %.3f, cross share %.3f → %.3f", q0, q1, c0, c1)
+	if math.Abs(q1-q0) > 0.02 || math.Abs(c1-c0) > 0.02 {
+		t.Errorf("stationary corpus drifts: modularity %.3f → %.3f, cross share %.3f → %.3f", q0, q1, c0, c1)
+	}
+}
+
+func TestFiedlerTriangle(t *testing.T) {
+	// Three countries, one two-author paper per pair: bifrac 1 on every
+	// edge, output 1 per node, so intensity 1 on every edge. The
+	// normalised Laplacian of a triangle with equal weights has
+	// eigenvalues 0, 3/2, 3/2 (I − A/2): Fiedler value 1.5.
+	pair := func(id, a, b string) coauthnet.Paper {
+		return coauthnet.Paper{ID: id, Year: 2020, Authors: []coauthnet.Author{
+			{Affiliations: []coauthnet.Affiliation{{Country: a}}}, {Affiliations: []coauthnet.Affiliation{{Country: b}}}}}
+	}
+	g := graph.Build([]coauthnet.Paper{pair("1", "AT", "BE"), pair("2", "BE", "CH"), pair("3", "AT", "CH")}, graph.Options{})
+	if f := fiedler(g); math.Abs(f-1.5) > 1e-12 {
+		t.Errorf("Fiedler = %v, want 1.5", f)
 	}
 }
