@@ -76,11 +76,11 @@ func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) (
 				between += e.W[graph.BiFrac]
 			}
 		}
-		ix := Indices{Year: y, CrossShare: math.NaN(), EI: math.NaN()}
-		if within+between > 0 {
-			ix.CrossShare = between / (within + between)
-			ix.EI = (between - within) / (between + within)
+		if within+between == 0 {
+			notes = append(notes, fmt.Sprintf("%d: no collaboration among the two blocs; year left out", y))
+			continue
 		}
+		ix := Indices{Year: y, CrossShare: between / (within + between), EI: (between - within) / (between + within)}
 		// Modularity on the edges among A ∪ B; other nodes are isolated
 		// singletons there and add nothing to Q.
 		sub := g.Filter(func(i int) bool { e := g.Edge(i); return side[e.From] != 0 && side[e.To] != 0 })

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -149,5 +150,28 @@ func TestFiedlerTriangle(t *testing.T) {
 	g := graph.Build([]coauthnet.Paper{pair("1", "AT", "BE"), pair("2", "BE", "CH"), pair("3", "AT", "CH")}, graph.Options{})
 	if f := fiedler(g); math.Abs(f-1.5) > 1e-12 {
 		t.Errorf("Fiedler = %v, want 1.5", f)
+	}
+}
+
+func TestBifurcationNotes(t *testing.T) {
+	pair := func(id string, y int, a, b string) coauthnet.Paper {
+		return coauthnet.Paper{ID: id, Year: y, Authors: []coauthnet.Author{
+			{Affiliations: []coauthnet.Affiliation{{Country: a}}}, {Affiliations: []coauthnet.Affiliation{{Country: b}}}}}
+	}
+	s := graph.Yearly([]coauthnet.Paper{
+		pair("1", 2020, "CN", "US"), pair("2", 2020, "CN", "PK"),
+		pair("3", 2021, "CN", "CN"), pair("4", 2021, "US", "US"), // no international paper
+		pair("5", 2022, "CN", "PK"), // US absent
+	}, graph.Options{})
+	ix, notes := Bifurcation(s, "CN", "US", map[string]string{"PK": "partner"})
+	if len(ix) != 1 || ix[0].Year != 2020 || len(notes) != 2 {
+		t.Fatalf("indices %+v, notes %q", ix, notes)
+	}
+	if !strings.Contains(notes[0], "2021: no collaboration") || !strings.Contains(notes[1], "2022: US has no papers") {
+		t.Errorf("notes %q", notes)
+	}
+	// 2020: CN–US crosses (1), CN–PK within A (1): cross share 1/2.
+	if ix[0].CrossShare != 0.5 || ix[0].EI != 0 {
+		t.Errorf("2020: %+v", ix[0])
 	}
 }

@@ -216,3 +216,57 @@ func Stability(ga *graph.Graph, a *Partition, gb *graph.Graph, b *Partition) (nm
 	nmi, ari = Compare(la, lb)
 	return nmi, ari, len(la)
 }
+
+// Carry renumbers the communities of next so that each keeps the id of
+// the community of prev (on graph gp) it overlaps most, by shared node
+// keys, greedily from the largest overlap (ties: smaller ids first); the
+// others get new ids above every id of prev. It returns the id of every
+// node of gn: ids stay stable across periods for the same group.
+func Carry(gp *graph.Graph, prevIDs []int, gn *graph.Graph, next *Partition) []int {
+	type pair struct{ a, b, n int }
+	overlap := map[[2]int]int{}
+	maxID := -1
+	for _, id := range prevIDs {
+		maxID = max(maxID, id)
+	}
+	for v := 0; v < gn.Len(); v++ {
+		if u, ok := gp.Index(gn.Label(v)); ok {
+			overlap[[2]int{prevIDs[u], next.Of(v)}]++
+		}
+	}
+	var pairs []pair
+	for k, n := range overlap {
+		pairs = append(pairs, pair{k[0], k[1], n})
+	}
+	slices.SortFunc(pairs, func(x, y pair) int {
+		if c := cmp.Compare(y.n, x.n); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	id := make([]int, next.Len())
+	for i := range id {
+		id[i] = -1
+	}
+	usedPrev := map[int]bool{}
+	for _, p := range pairs {
+		if id[p.b] == -1 && !usedPrev[p.a] {
+			id[p.b] = p.a
+			usedPrev[p.a] = true
+		}
+	}
+	for c := range id {
+		if id[c] == -1 {
+			maxID++
+			id[c] = maxID
+		}
+	}
+	out := make([]int, gn.Len())
+	for v := range out {
+		out[v] = id[next.Of(v)]
+	}
+	return out
+}

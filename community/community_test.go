@@ -133,3 +133,30 @@ print(json.dumps({"q": nx.community.modularity(g, parts.values(), weight="weight
 		t.Errorf("Q = %v, networkx %s %v", p.Modularity(), r.Version, r.Q)
 	}
 }
+
+func TestCarry(t *testing.T) {
+	// Period 1: {AT, BE} = 0, {CH, DE} = 1. Period 2: Louvain numbers by
+	// size: {CH, DE, FR} = 0, {AT, BE} = 1, {GR} = 2 (isolated). Carried:
+	// {CH, DE, FR} keeps 1, {AT, BE} keeps 0, {GR} is new: 2.
+	mk := func(pairs ...[2]string) *graph.Graph {
+		var ps []coauthnet.Paper
+		for i, p := range pairs {
+			for k := 0; k < 5; k++ {
+				ps = append(ps, coauthnet.Paper{ID: fmt.Sprint(i, k), Year: 2020, Authors: []coauthnet.Author{
+					{Affiliations: []coauthnet.Affiliation{{Country: p[0]}}}, {Affiliations: []coauthnet.Affiliation{{Country: p[1]}}}}})
+			}
+		}
+		return graph.Build(ps, graph.Options{})
+	}
+	g1 := mk([2]string{"AT", "BE"}, [2]string{"CH", "DE"})
+	g2 := mk([2]string{"AT", "BE"}, [2]string{"CH", "DE"}, [2]string{"DE", "FR"}, [2]string{"CH", "FR"}, [2]string{"GR", "GR"})
+	p1 := FromLabels(g1, []int{0, 0, 1, 1}, graph.Full)
+	p2 := Louvain(g2, Options{Counting: graph.Full})
+	ids := Carry(g1, p1.Labels(), g2, p2)
+	want := map[string]int{"AT": 0, "BE": 0, "CH": 1, "DE": 1, "FR": 1, "GR": 2}
+	for v := 0; v < g2.Len(); v++ {
+		if ids[v] != want[g2.Label(v)] {
+			t.Errorf("%s carried id %d, want %d (Louvain %d)", g2.Label(v), ids[v], want[g2.Label(v)], p2.Of(v))
+		}
+	}
+}

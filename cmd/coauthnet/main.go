@@ -9,6 +9,7 @@
 //	coauthnet nodes   [input flags] [--format csv|json] FILE...
 //	coauthnet edges   [input flags] [--focal CN] [--format csv|json] FILE...
 //	coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...
+//	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -72,6 +73,7 @@ func init() {
 		{"nodes", "node table: weights and centralities, per period", runNodes},
 		{"edges", "edge table: weights, intensity, similarities, partner shares and ranks", runEdges},
 		{"communities", "Louvain communities per period, modularity and stability", runCommunities},
+		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 	}
 }
 

@@ -615,3 +615,56 @@ func withoutInputs(s string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+func TestBlocsCommand(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var doc struct {
+		Poles  []string
+		Focal  string
+		Window []int
+		Peak   int
+		Blocs  []struct {
+			Node, Bloc string
+			Confidence *float64
+		}
+		Indices []struct {
+			Year       int
+			Modularity float64
+			CrossShare float64 `json:"cross_share"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v\n%.400s", err, out)
+	}
+	if doc.Focal != "CN" || doc.Peak != 2019 || len(doc.Window) != 2 || doc.Window[0] != 2019 || len(doc.Blocs) < 30 || len(doc.Indices) != 20 {
+		t.Errorf("focal %s peak %d window %v, %d blocs, %d indices", doc.Focal, doc.Peak, doc.Window, len(doc.Blocs), len(doc.Indices))
+	}
+	// The ASPI grouping from a file: RU, PK, IR partners (BY is not in
+	// the sample), JP, GB competitors; confidence is empty (given, not
+	// inferred).
+	code, out, stderr = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--blocs", "../../testdata/blocs-aspi.json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, want := range []string{"\nRU,Russian Federation,partner,", "\nJP,Japan,competitor,", "\nDE,Germany,hedger,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("user blocs: no line %q", strings.TrimSpace(want))
+		}
+	}
+	if !strings.HasSuffix(strings.SplitN(out[strings.Index(out, "\nRU,"):], "\n", 3)[1], ",") {
+		t.Errorf("confidence not empty for a given bloc")
+	}
+	if code, _, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,XX"); code != 1 || !strings.Contains(stderr, "never collaborate") {
+		t.Errorf("absent pole: exit %d %s", code, stderr)
+	}
+	if code, _, _ := runCmd(t, "", "blocs", "--sample", "--poles", "CN"); code != 2 {
+		t.Errorf("one pole: exit %d, want 2", code)
+	}
+	code, out, _ = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--indices")
+	if code != 0 || !strings.HasPrefix(out, "year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd\n2005,") {
+		t.Errorf("--indices: %.120s", out)
+	}
+}

@@ -343,11 +343,16 @@ func runCommunities(args []string, e *env) error {
 			var summary []string
 			var prevG *graph.Graph
 			var prev *community.Partition
+			var prevIDs []int // carried ids of the previous period
 			for _, p := range periods(f, tf, s) {
 				g := s.Range(p)
 				part := community.Louvain(g, community.Options{Counting: c, Resolution: tf.resolution, Seed: tf.seed})
+				ids := part.Labels()
+				if prev != nil {
+					ids = community.Carry(prevG, prevIDs, g, part)
+				}
 				for v := 0; v < g.Len(); v++ {
-					t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), part.Of(v) + 1})
+					t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), ids[v] + 1})
 				}
 				nmi, ari := math.NaN(), math.NaN()
 				if prev != nil {
@@ -360,7 +365,7 @@ func runCommunities(args []string, e *env) error {
 					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", nmi, ari)
 				}
 				fmt.Fprintln(e.stderr)
-				prevG, prev = g, part
+				prevG, prev, prevIDs = g, part, ids
 			}
 			t.raw = append(t.raw, [2]string{"periods", "[" + strings.Join(summary, ",") + "]"})
 			return t, nil

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/coauthnet/coauthnet/community"
+)
+
+// blocFile is the user bloc file: JSON with lists of node keys.
+type blocFile struct {
+	Comment     string   `json:"comment"`
+	Partners    []string `json:"partners"`
+	Competitors []string `json:"competitors"`
+}
+
+func readBlocFile(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f blocFile
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %v (want {\"partners\": [...], \"competitors\": [...]})", path, err)
+	}
+	m := map[string]string{}
+	for _, c := range f.Partners {
+		m[c] = "partner"
+	}
+	for _, c := range f.Competitors {
+		if m[c] == "partner" {
+			return nil, fmt.Errorf("%s: %s is both a partner and a competitor", path, c)
+		}
+		m[c] = "competitor"
+	}
+	return m, nil
+}
+
+func runBlocs(args []string, e *env) error {
+	var f inputFlags
+	fs := newFlagSet("blocs", "coauthnet blocs [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...", e.stderr)
+	f.register(fs)
+	poles := fs.String("poles", "", "the two poles, `P,Q` (node keys)")
+	focal := fs.String("focal", "", "the focal pole (default: the first of --poles)")
+	since := fs.Int("since", 0, "first `year` of the window (default: the peak year of the poles' collaboration intensity)")
+	file := fs.String("blocs", "", "user blocs: a JSON `file` {\"partners\": [...], \"competitors\": [...]} instead of inferred ones")
+	threshold := fs.Float64("threshold", 1, "change of lean that makes a partner (> θ) or competitor (< −θ)")
+	seed := fs.Uint64("seed", 1, "seed of the bootstrap confidence")
+	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
+	format := fs.String("format", "csv", "output `format`: csv or json")
+	out := fs.String("o", "-", "output `file`; - is standard output")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := f.parse(files); err != nil {
+		return err
+	}
+	p, q, ok := strings.Cut(*poles, ",")
+	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
+		return usagef("--poles %q: want two node keys, e.g. --poles CN,US", *poles)
+	}
+	if *focal != "" && *focal != p {
+		if *focal != q {
+			return usagef("--focal %s is not one of --poles %s", *focal, *poles)
+		}
+		p, q = q, p
+	}
+	if *format != "csv" && *format != "json" {
+		return usagef("--format %q: want csv or json", *format)
+	}
+	var user map[string]string
+	if *file != "" {
+		if user, err = readBlocFile(*file); err != nil {
+			return err
+		}
+	}
+	s, rep, err := load(&f, files, e)
+	if err != nil {
+		return err
+	}
+	rep.print(&f, e.stderr, s)
+	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Since: *since, Threshold: *threshold, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	bloc := map[string]string{}
+	for _, a := range b.Assignments {
+		bloc[a.Node] = a.Bloc
+	}
+	if user != nil {
+		bloc = user
+	}
+	ix, notes := community.Bifurcation(s, p, q, bloc)
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "coauthnet: %s\n", n)
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; their intensity peaks in %d; window %v (lean from %v to %v)\n",
+		p, q, b.Peak, b.Window, b.Early, b.Late)
+	counts := map[string]int{}
+	for _, a := range b.Assignments {
+		counts[blocOf(a.Node, bloc)]++
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
+		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
+
+	t := &table{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	for _, a := range b.Assignments {
+		conf := a.Confidence
+		if user != nil {
+			conf = math.NaN() // the bloc is given, not inferred
+		}
+		t.rows = append(t.rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
+	}
+	it := &table{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	for _, x := range ix {
+		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
+	}
+	return writeFile(*out, e.stdout, func(w io.Writer) error {
+		if *format == "csv" {
+			if *indices {
+				return it.write(w, "csv")
+			}
+			return t.write(w, "csv")
+		}
+		// JSON: {"poles","focal","window","peak","source","blocs","unclassified","indices","notes"}
+		src := "inferred"
+		if user != nil {
+			src = *file
+		}
+		var sb strings.Builder
+		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:[%d,%d],%s:%d,%s:%s,\n%s:",
+			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
+			jsonValue("window"), b.Window.From, b.Window.To, jsonValue("peak"), b.Peak, jsonValue("source"), jsonValue(src), jsonValue("blocs"))
+		sb.WriteString(rowsJSON(t))
+		sb.WriteString(",\n" + jsonValue("unclassified") + ":" + stringsJSON(b.Unclassified))
+		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
+		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(notes) + "}\n")
+		_, err := io.WriteString(w, sb.String())
+		return err
+	})
+}
+
+func blocOf(node string, bloc map[string]string) string {
+	if b := bloc[node]; b != "" {
+		return b
+	}
+	return "hedger"
+}
+
+func rowsJSON(t *table) string {
+	var sb strings.Builder
+	sb.WriteString("[")
+	for i, r := range t.rows {
+		if i > 0 {
+			sb.WriteString(",")
+		}
+		sb.WriteString("\n{")
+		for j, v := range r {
+			if j > 0 {
+				sb.WriteString(",")
+			}
+			sb.WriteString(jsonValue(t.columns[j]) + ":" + jsonValue(v))
+		}
+		sb.WriteString("}")
+	}
+	sb.WriteString("]")
+	return sb.String()
+}
+
+func stringsJSON(ss []string) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(parts, ",") + "]"
+}
