@@ -19,14 +19,8 @@ import (
 func TestInferBlocsSample(t *testing.T) {
 	truth := sample.GetTruth()
 	want := map[string]string{}
-	for _, c := range truth.Partners {
-		want[c] = "partner"
-	}
-	for _, c := range truth.Competitors {
-		want[c] = "competitor"
-	}
-	for _, c := range truth.Hedgers {
-		want[c] = "hedger"
+	for _, c := range append(append(append([]string{}, truth.Partners...), truth.Competitors...), truth.Hedgers...) {
+		want[c] = truth.Bloc(c)
 	}
 	for _, seed := range []uint64{1, 2, 3, 4, 5} {
 		s := graph.Yearly(sample.Generate(sample.Config{Seed: seed}), graph.Options{})

@@ -171,7 +171,7 @@ func rowsJSON(t *table) string {
 		}
 		sb.WriteString("}")
 	}
-	sb.WriteString("]")
+	sb.WriteString("\n]")
 	return sb.String()
 }
 

@@ -53,24 +53,9 @@ func (t *table) write(w io.Writer, format string) error {
 			k, _ := json.Marshal(m[0])
 			fmt.Fprintf(bw, "%s:%s,", k, m[1])
 		}
-		bw.WriteString("\"rows\":[")
-		for i, r := range t.rows {
-			if i > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n{")
-			for j, v := range r {
-				if j > 0 {
-					bw.WriteString(",")
-				}
-				k, _ := json.Marshal(t.columns[j])
-				bw.Write(k)
-				bw.WriteString(":")
-				bw.WriteString(jsonValue(v))
-			}
-			bw.WriteString("}")
-		}
-		bw.WriteString("\n]}\n")
+		bw.WriteString("\"rows\":")
+		bw.WriteString(rowsJSON(t))
+		bw.WriteString("}\n")
 	default:
 		return usagef("--format %q: want csv or json", format)
 	}

@@ -491,3 +491,17 @@ func Generate(cfg Config) []coauthnet.Paper {
 		ps = append(ps, p)
 	}
 }
+
+// Bloc returns the planted bloc of a country code: "partner",
+// "competitor", "hedger", or "" for the poles and unknown codes.
+func (t Truth) Bloc(code string) string {
+	switch {
+	case in(code, t.Partners):
+		return "partner"
+	case in(code, t.Competitors):
+		return "competitor"
+	case in(code, t.Hedgers):
+		return "hedger"
+	}
+	return ""
+}

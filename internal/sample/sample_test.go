@@ -93,14 +93,8 @@ func meanIntensity(g *graph.Graph, a string, xs []string) float64 {
 func TestBlocsRecoverable(t *testing.T) {
 	truth := sample.GetTruth()
 	want := map[string]string{}
-	for _, c := range truth.Partners {
-		want[c] = "partner"
-	}
-	for _, c := range truth.Competitors {
-		want[c] = "competitor"
-	}
-	for _, c := range truth.Hedgers {
-		want[c] = "hedger"
+	for _, c := range append(append(append([]string{}, truth.Partners...), truth.Competitors...), truth.Hedgers...) {
+		want[c] = truth.Bloc(c)
 	}
 	intensity := func(g *graph.Graph, a, b string) float64 {
 		return weight(g, a, b) / math.Sqrt(output(g, a)*output(g, b))
