@@ -10,6 +10,7 @@
 //	coauthnet edges   [input flags] [--focal CN] [--format csv|json] FILE...
 //	coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...
 //	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
+//	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -74,6 +75,7 @@ func init() {
 		{"edges", "edge table: weights, intensity, similarities, partner shares and ranks", runEdges},
 		{"communities", "Louvain communities per period, modularity and stability", runCommunities},
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
+		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 	}
 }
 

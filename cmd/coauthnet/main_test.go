@@ -668,3 +668,57 @@ func TestBlocsCommand(t *testing.T) {
 		t.Errorf("--indices: %.120s", out)
 	}
 }
+
+// TestDriftSample is the drift issue's must-show on the sample: the
+// CN–US edge peaks in the planted year with a significant change point
+// within a year of it, and, comparing 2005–09 with 2020–24, every planted
+// partner of CN is among its 8 largest rank risers.
+func TestDriftSample(t *testing.T) {
+	truth := sample.GetTruth()
+	code, out, stderr := runCmd(t, "", "drift", "--sample", "--focal", "CN", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var doc struct {
+		Steps []struct{ From, To string }
+		Edges []struct {
+			Source, Target string
+			PeakYear       string  `json:"peak_year"`
+			ChangePoint    *string `json:"change_point"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Steps) != 19 {
+		t.Errorf("%d steps, want 19 (2005→2024)", len(doc.Steps))
+	}
+	found := false
+	for _, e := range doc.Edges {
+		if e.Target != "US" {
+			continue
+		}
+		found = true
+		cp, _ := strconv.Atoi(*e.ChangePoint)
+		if e.PeakYear != strconv.Itoa(truth.Peak) || cp < truth.Peak-1 || cp > truth.Peak+1 {
+			t.Errorf("CN-US: peak %s, change point %v", e.PeakYear, *e.ChangePoint)
+		}
+	}
+	if !found {
+		t.Fatal("no CN-US edge")
+	}
+	code, out, _ = runCmd(t, "", "drift", "--sample", "--focal", "CN", "--window", "5", "--step", "5", "--table", "nodes")
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if code != 0 || len(rows) < 9 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	risers := map[string]bool{}
+	for _, r := range rows[1:9] {
+		risers[r[0]] = true
+	}
+	for _, p := range truth.Partners {
+		if !risers[p] {
+			t.Errorf("partner %s not among the top 8 risers %v", p, risers)
+		}
+	}
+}
