@@ -179,141 +179,145 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 }
 
 func runNodes(args []string, e *env) error {
-	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e,
-		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
-			c := f.countings[0]
-			t := &table{
-				columns: strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ","),
-				meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
-			}
-			for _, p := range periods(f, tf, s) {
-				g := s.Range(p)
-				deg, str := metrics.Degree(g), metrics.Strength(g, c)
-				bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
-				ev := metrics.Eigenvector(g, c)
-				pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
-				for v := 0; v < g.Len(); v++ {
-					nw := g.Node(v)
-					t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
-						deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]})
-				}
-			}
-			return t, nil
-		})
+	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
+}
+
+// nodesTable is the table of coauthnet nodes.
+func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+	c := f.countings[0]
+	t := &table{
+		columns: strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ","),
+		meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
+	}
+	for _, p := range periods(f, tf, s) {
+		g := s.Range(p)
+		deg, str := metrics.Degree(g), metrics.Strength(g, c)
+		bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
+		ev := metrics.Eigenvector(g, c)
+		pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
+		for v := 0; v < g.Len(); v++ {
+			nw := g.Node(v)
+			t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
+				deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]})
+		}
+	}
+	return t, nil
 }
 
 func runEdges(args []string, e *env) error {
-	return tableCommand("edges", "coauthnet edges [input flags] [--focal CN] [--format csv|json] [-o OUT] FILE...", args, e,
-		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
-			c := f.countings[0]
-			t := &table{
-				columns: strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ","),
-				meta:    [][2]string{{"weight", c.String()}},
+	return tableCommand("edges", "coauthnet edges [input flags] [--focal CN] [--format csv|json] [-o OUT] FILE...", args, e, edgesTable)
+}
+
+// edgesTable is the table of coauthnet edges.
+func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+	c := f.countings[0]
+	t := &table{
+		columns: strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ","),
+		meta:    [][2]string{{"weight", c.String()}},
+	}
+	if tf.focal != "" {
+		t.meta = append(t.meta, [2]string{"focal", tf.focal})
+	}
+	// Base-year values and first-period weights, by edge key.
+	type key struct{ a, b string }
+	edgeKey := func(g *graph.Graph, u, v int) key {
+		a, b := g.Label(u), g.Label(v)
+		if a > b {
+			a, b = b, a
+		}
+		return key{a, b}
+	}
+	var base map[key][2]float64 // weight, intensity in the base year
+	if tf.baseYear != 0 {
+		t.columns = append(t.columns, "index", "intensity_index")
+		t.meta = append(t.meta, [2]string{"base_year", strconv.Itoa(tf.baseYear)})
+		base = map[key][2]float64{}
+		bg := s.At(tf.baseYear)
+		if bg.Len() == 0 {
+			return nil, fmt.Errorf("--base-year %d: no papers counted in that year", tf.baseYear)
+		}
+		bp := metrics.Pairs(bg, c)
+		for i := 0; i < bg.NumEdges(); i++ {
+			e := bg.Edge(i)
+			base[edgeKey(bg, e.From, e.To)] = [2]float64{e.W[c], bp[i].Intensity}
+		}
+	}
+	var first, second map[key]float64 // weights in the two --periods
+	if tf.periods != "" {
+		t.columns = append(t.columns, "growth")
+		weights := func(p graph.Period) map[key]float64 {
+			m := map[key]float64{}
+			g := s.Range(p)
+			for e := range g.Edges() {
+				m[edgeKey(g, e.From, e.To)] = e.W[c]
 			}
+			return m
+		}
+		first, second = weights(tf.between[0]), weights(tf.between[1])
+	}
+	ratio := func(a, b float64) float64 {
+		if b == 0 {
+			return math.NaN()
+		}
+		return a / b
+	}
+	found := false
+	for _, p := range periods(f, tf, s) {
+		g := s.Range(p)
+		if f.minWeight > 0 {
+			g = g.Prune(c, f.minWeight)
+		}
+		pairs := metrics.Pairs(g, c)
+		focal, ok := g.Index(tf.focal)
+		found = found || ok
+		type row struct {
+			r    []any
+			rank int
+		}
+		var rows []row
+		for i := 0; i < g.NumEdges(); i++ {
+			ed, pm := g.Edge(i), pairs[i]
+			src, dst := ed.From, ed.To
+			ss, st, rs, rt := pm.ShareOfSource, pm.ShareOfTarget, pm.RankForSource, pm.RankForTarget
 			if tf.focal != "" {
-				t.meta = append(t.meta, [2]string{"focal", tf.focal})
-			}
-			// Base-year values and first-period weights, by edge key.
-			type key struct{ a, b string }
-			edgeKey := func(g *graph.Graph, u, v int) key {
-				a, b := g.Label(u), g.Label(v)
-				if a > b {
-					a, b = b, a
+				if !ok || (src != focal && dst != focal) {
+					continue
 				}
-				return key{a, b}
-			}
-			var base map[key][2]float64 // weight, intensity in the base year
-			if tf.baseYear != 0 {
-				t.columns = append(t.columns, "index", "intensity_index")
-				t.meta = append(t.meta, [2]string{"base_year", strconv.Itoa(tf.baseYear)})
-				base = map[key][2]float64{}
-				bg := s.At(tf.baseYear)
-				if bg.Len() == 0 {
-					return nil, fmt.Errorf("--base-year %d: no papers counted in that year", tf.baseYear)
-				}
-				bp := metrics.Pairs(bg, c)
-				for i := 0; i < bg.NumEdges(); i++ {
-					e := bg.Edge(i)
-					base[edgeKey(bg, e.From, e.To)] = [2]float64{e.W[c], bp[i].Intensity}
+				if dst == focal { // orient focal → partner
+					src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
 				}
 			}
-			var first, second map[key]float64 // weights in the two --periods
-			if tf.periods != "" {
-				t.columns = append(t.columns, "growth")
-				weights := func(p graph.Period) map[key]float64 {
-					m := map[key]float64{}
-					g := s.Range(p)
-					for e := range g.Edges() {
-						m[edgeKey(g, e.From, e.To)] = e.W[c]
-					}
-					return m
+			r := []any{p.String(), g.Label(src), g.Label(dst),
+				ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
+				pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
+			k := edgeKey(g, src, dst)
+			if base != nil {
+				b, ok := base[k]
+				if !ok {
+					b = [2]float64{0, 0}
 				}
-				first, second = weights(tf.between[0]), weights(tf.between[1])
+				r = append(r, 100*ratio(ed.W[c], b[0]), 100*ratio(pm.Intensity, b[1]))
 			}
-			ratio := func(a, b float64) float64 {
-				if b == 0 {
-					return math.NaN()
-				}
-				return a / b
+			if first != nil {
+				r = append(r, ratio(second[k], first[k]))
 			}
-			found := false
-			for _, p := range periods(f, tf, s) {
-				g := s.Range(p)
-				if f.minWeight > 0 {
-					g = g.Prune(c, f.minWeight)
-				}
-				pairs := metrics.Pairs(g, c)
-				focal, ok := g.Index(tf.focal)
-				found = found || ok
-				type row struct {
-					r    []any
-					rank int
-				}
-				var rows []row
-				for i := 0; i < g.NumEdges(); i++ {
-					ed, pm := g.Edge(i), pairs[i]
-					src, dst := ed.From, ed.To
-					ss, st, rs, rt := pm.ShareOfSource, pm.ShareOfTarget, pm.RankForSource, pm.RankForTarget
-					if tf.focal != "" {
-						if !ok || (src != focal && dst != focal) {
-							continue
-						}
-						if dst == focal { // orient focal → partner
-							src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
-						}
-					}
-					r := []any{p.String(), g.Label(src), g.Label(dst),
-						ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
-						pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
-					k := edgeKey(g, src, dst)
-					if base != nil {
-						b, ok := base[k]
-						if !ok {
-							b = [2]float64{0, 0}
-						}
-						r = append(r, 100*ratio(ed.W[c], b[0]), 100*ratio(pm.Intensity, b[1]))
-					}
-					if first != nil {
-						r = append(r, ratio(second[k], first[k]))
-					}
-					rows = append(rows, row{r, rs})
-				}
-				if tf.focal != "" { // partners ranked by weight
-					for i := 1; i < len(rows); i++ {
-						for j := i; j > 0 && rows[j].rank < rows[j-1].rank; j-- {
-							rows[j], rows[j-1] = rows[j-1], rows[j]
-						}
-					}
-				}
-				for _, r := range rows {
-					t.rows = append(t.rows, r.r)
+			rows = append(rows, row{r, rs})
+		}
+		if tf.focal != "" { // partners ranked by weight
+			for i := 1; i < len(rows); i++ {
+				for j := i; j > 0 && rows[j].rank < rows[j-1].rank; j-- {
+					rows[j], rows[j-1] = rows[j-1], rows[j]
 				}
 			}
-			if tf.focal != "" && !found {
-				return nil, fmt.Errorf("--focal %s: no such node in any period", tf.focal)
-			}
-			return t, nil
-		})
+		}
+		for _, r := range rows {
+			t.rows = append(t.rows, r.r)
+		}
+	}
+	if tf.focal != "" && !found {
+		return nil, fmt.Errorf("--focal %s: no such node in any period", tf.focal)
+	}
+	return t, nil
 }
 
 func runCommunities(args []string, e *env) error {
