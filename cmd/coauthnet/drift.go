@@ -78,18 +78,7 @@ func runDrift(args []string, e *env) error {
 		gs[i] = s.Range(p)
 	}
 
-	// Steps, with partition stability.
-	st := &table{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
-	var prev *community.Partition
-	for i, g := range gs {
-		part := community.Louvain(g, community.Options{Counting: c})
-		if i > 0 {
-			x := drift.Steps(gs[i-1:i+1], c)[0]
-			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)
-			st.rows = append(st.rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
-		}
-		prev = part
-	}
+	st := stepsTable(gs, c)
 
 	// Edges.
 	trends := drift.Edges(gs, c)
@@ -117,15 +106,56 @@ func runDrift(args []string, e *env) error {
 	}
 
 	// Nodes: profile drift first → last period, rank movers.
-	first, last := gs[0], gs[len(gs)-1]
+	nodes := rankMovers(gs[0], gs[len(gs)-1], *focal, c)
+	if *top > 0 && len(nodes) > 2**top {
+		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
+	}
+	nt := nodesDriftTable(nodes)
+	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
+
+	return writeFile(*out, e.stdout, func(w io.Writer) error {
+		if *format == "csv" {
+			return map[string]*table{"steps": st, "edges": et, "nodes": nt}[*tableName].write(w, "csv")
+		}
+		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(nt))
+		return err
+	})
+}
+
+// stepsTable is the drift steps table, with partition stability.
+func stepsTable(gs []*graph.Graph, c graph.Counting) *table {
+	st := &table{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
+	var prev *community.Partition
+	for i, g := range gs {
+		part := community.Louvain(g, community.Options{Counting: c})
+		if i > 0 {
+			x := drift.Steps(gs[i-1:i+1], c)[0]
+			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)
+			st.rows = append(st.rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
+		}
+		prev = part
+	}
+	return st
+}
+
+type nodeRow struct {
+	key      string
+	drift    float64
+	from, to int
+}
+
+// rankMovers returns every node ranked in both graphs, with its profile
+// drift and its rank in each (by output, or as focal's partner by weight
+// c when focal is set), sorted by rise (largest first), ties by key.
+func rankMovers(first, last *graph.Graph, focal string, c graph.Counting) []nodeRow {
 	rank := func(g *graph.Graph) map[string]int {
 		type kv struct {
 			k string
 			w float64
 		}
 		var l []kv
-		if *focal != "" {
-			if v, ok := g.Index(*focal); ok {
+		if focal != "" {
+			if v, ok := g.Index(focal); ok {
 				for u, w := range g.From(v) {
 					l = append(l, kv{g.Label(u), w[c]})
 				}
@@ -148,11 +178,6 @@ func runDrift(args []string, e *env) error {
 		return m
 	}
 	rf, rt := rank(first), rank(last)
-	type nodeRow struct {
-		key      string
-		drift    float64
-		from, to int
-	}
 	var nodes []nodeRow
 	for k, r := range rt {
 		if _, ok := rf[k]; !ok {
@@ -167,20 +192,13 @@ func runDrift(args []string, e *env) error {
 		}
 		return strings.Compare(a.key, b.key)
 	})
-	if *top > 0 && len(nodes) > 2**top {
-		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
-	}
+	return nodes
+}
+
+func nodesDriftTable(nodes []nodeRow) *table {
 	nt := &table{columns: strings.Split("node,drift,rank_from,rank_to", ",")}
 	for _, n := range nodes {
 		nt.rows = append(nt.rows, []any{n.key, n.drift, n.from, n.to})
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
-
-	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		if *format == "csv" {
-			return map[string]*table{"steps": st, "edges": et, "nodes": nt}[*tableName].write(w, "csv")
-		}
-		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(nt))
-		return err
-	})
+	return nt
 }

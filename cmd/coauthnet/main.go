@@ -11,6 +11,7 @@
 //	coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...
 //	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
 //	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
+//	coauthnet report  [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -76,6 +77,7 @@ func init() {
 		{"communities", "Louvain communities per period, modularity and stability", runCommunities},
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
+		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
 	}
 }
 

@@ -6,10 +6,12 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -721,4 +723,87 @@ func TestDriftSample(t *testing.T) {
 			t.Errorf("partner %s not among the top 8 risers %v", p, risers)
 		}
 	}
+}
+
+// TestReport: report --sample writes a page whose every link exists,
+// plots with a title, axis labels and a legend, and (when headless
+// Chromium is installed) a page that renders.
+func TestReport(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, "", "report", "--sample", "-o", dir)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllStringSubmatch(string(page), -1)
+	if len(links) < 10 {
+		t.Errorf("only %d links", len(links))
+	}
+	for _, l := range links {
+		if _, err := os.Stat(filepath.Join(dir, l[1])); err != nil {
+			t.Errorf("index.html links %s: %v", l[1], err)
+		}
+	}
+	for y := 2005; y <= 2024; y++ {
+		if _, err := os.Stat(filepath.Join(dir, fmt.Sprintf("graph-%d.graphml", y))); err != nil {
+			t.Error(err)
+		}
+	}
+	for name, legend := range map[string]string{"partners-intensity": "US", "partners-index": "US", "blocs": "partners", "bifurcation": "modularity"} {
+		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"publication year", legend, "<text"} {
+			if !strings.Contains(string(svg), want) {
+				t.Errorf("%s.svg lacks %q", name, want)
+			}
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name+".png")); err != nil || fi.Size() < 10000 {
+			t.Errorf("%s.png: %v", name, err)
+		}
+	}
+	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "peaks in 2019", "<table>"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+}
+
+// TestReportRenders renders the report page in headless Chromium (skips
+// when it is not installed; CI does not install it). Set
+// COAUTHNET_KEEP_SCREENSHOT=path to keep the screenshot and look at it.
+func TestReportRenders(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed: the page was not rendered")
+	}
+	dir := t.TempDir()
+	if code, _, stderr := runCmd(t, "", "report", "--sample", "-o", dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	shot := filepath.Join(dir, "screenshot.png")
+	cmd := exec.Command(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir="+t.TempDir(),
+		"--window-size=1100,3000", "--screenshot="+shot, "file://"+filepath.Join(dir, "index.html"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	if fi, err := os.Stat(shot); err != nil || fi.Size() < 50000 {
+		t.Errorf("screenshot: %v", err)
+	}
+	if os.Getenv("COAUTHNET_KEEP_SCREENSHOT") != "" {
+		os.WriteFile(os.Getenv("COAUTHNET_KEEP_SCREENSHOT"), mustRead(t, shot), 0o644)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
