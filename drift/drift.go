@@ -304,3 +304,63 @@ func sortedStrings(m map[string]float64) []string {
 	slices.Sort(ks)
 	return ks
 }
+
+// An EdgeStep is one edge's change between two consecutive periods.
+type EdgeStep struct {
+	From, To       graph.Period
+	Source, Target string
+	WeightFrom     float64 // 0 when the edge is new
+	WeightTo       float64 // 0 when the edge is lost
+}
+
+// Change is WeightTo − WeightFrom.
+func (e EdgeStep) Change() float64 { return e.WeightTo - e.WeightFrom }
+
+// Relative is Change / WeightFrom (NaN for a new edge).
+func (e EdgeStep) Relative() float64 {
+	if e.WeightFrom == 0 {
+		return math.NaN()
+	}
+	return e.Change() / e.WeightFrom
+}
+
+// LogRatio is ln(WeightTo / WeightFrom) (NaN for a new or lost edge, or
+// a weight of 0).
+func (e EdgeStep) LogRatio() float64 {
+	if e.WeightFrom <= 0 || e.WeightTo <= 0 {
+		return math.NaN()
+	}
+	return math.Log(e.WeightTo / e.WeightFrom)
+}
+
+// Status is "new", "lost" or "kept".
+func (e EdgeStep) Status() string {
+	switch {
+	case e.WeightFrom == 0 && e.WeightTo != 0:
+		return "new"
+	case e.WeightTo == 0 && e.WeightFrom != 0:
+		return "lost"
+	}
+	return "kept"
+}
+
+// EdgeSteps returns, for every pair of consecutive graphs, the change of
+// every edge present in either, in key order. An edge present with
+// weight 0 (a dual-affiliation-only link) counts as present.
+func EdgeSteps(gs []*graph.Graph, c graph.Counting) []EdgeStep {
+	var out []EdgeStep
+	for i := 1; i < len(gs); i++ {
+		a, b := weights(gs[i-1], c), weights(gs[i], c)
+		union := map[key]bool{}
+		for k := range a {
+			union[k] = true
+		}
+		for k := range b {
+			union[k] = true
+		}
+		for _, k := range sortedKeys(union) {
+			out = append(out, EdgeStep{From: gs[i-1].Period(), To: gs[i].Period(), Source: k.a, Target: k.b, WeightFrom: a[k], WeightTo: b[k]})
+		}
+	}
+	return out
+}

@@ -125,3 +125,22 @@ func TestStationary(t *testing.T) {
 		t.Errorf("stationary corpus drifts: Jaccard %.3f, profile drift %.4f", jac, drift)
 	}
 }
+
+func TestEdgeSteps(t *testing.T) {
+	// As in TestStepsAndProfile: AT–BE 2 → 1 (change −1, relative −1/2,
+	// log ratio ln 1/2), AT–CH lost, BE–CH new.
+	ps := []coauthnet.Paper{pair("1", 2020, "AT", "BE"), pair("2", 2020, "AT", "BE"), pair("3", 2020, "AT", "CH"),
+		pair("4", 2021, "AT", "BE"), pair("5", 2021, "BE", "CH"), pair("6", 2021, "BE", "CH"), pair("7", 2021, "BE", "CH")}
+	s := graph.Yearly(ps, graph.Options{})
+	es := EdgeSteps([]*graph.Graph{s.At(2020), s.At(2021)}, graph.Full)
+	if len(es) != 3 {
+		t.Fatalf("%d edge steps", len(es))
+	}
+	ab, ac, bc := es[0], es[1], es[2]
+	if ab.Change() != -1 || ab.Relative() != -0.5 || math.Abs(ab.LogRatio()-math.Log(0.5)) > 1e-15 || ab.Status() != "kept" {
+		t.Errorf("AT-BE %+v", ab)
+	}
+	if ac.Status() != "lost" || bc.Status() != "new" || !math.IsNaN(bc.Relative()) || bc.Change() != 3 {
+		t.Errorf("AT-CH %+v, BE-CH %+v", ac, bc)
+	}
+}

@@ -22,7 +22,7 @@ func runDrift(args []string, e *env) error {
 	between := fs.String("between", "", "compare two periods `P1,P2` (e.g. 2013-2017,2018-2022)")
 	focal := fs.String("focal", "", "edges of this node only; nodes ranked as its partners")
 	top := fs.Int("top", 0, "keep the `K` largest edge changes and the K largest rank rises and falls (0: all)")
-	tableName := fs.String("table", "edges", "CSV table: steps, edges or nodes")
+	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
 	files, err := parseArgs(fs, args)
@@ -35,8 +35,8 @@ func runDrift(args []string, e *env) error {
 	if *format != "csv" && *format != "json" {
 		return usagef("--format %q: want csv or json", *format)
 	}
-	if *tableName != "steps" && *tableName != "edges" && *tableName != "nodes" {
-		return usagef("--table %q: want steps, edges or nodes", *tableName)
+	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
+		return usagef("--table %q: want steps, edges, edge-steps or nodes", *tableName)
 	}
 	if *window > 0 && *between != "" {
 		return usagef("--window and --between: give one or the other")
@@ -111,13 +111,20 @@ func runDrift(args []string, e *env) error {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
 	nt := nodesDriftTable(nodes)
+	xt := &table{columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
+	for _, x := range drift.EdgeSteps(gs, c) {
+		if *focal != "" && x.Source != *focal && x.Target != *focal {
+			continue
+		}
+		xt.rows = append(xt.rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
+	}
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*table{"steps": st, "edges": et, "nodes": nt}[*tableName].write(w, "csv")
+			return map[string]*table{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].write(w, "csv")
 		}
-		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(nt))
+		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(xt), rowsJSON(nt))
 		return err
 	})
 }
