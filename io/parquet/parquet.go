@@ -172,6 +172,9 @@ func NewReader(r io.ReaderAt, size int64) (rd *Reader, err error) {
 			rd, err = nil, fmt.Errorf("parquet: corrupt file: %v", v)
 		}
 	}()
+	if err := checkFooter(r, size); err != nil {
+		return nil, fmt.Errorf("parquet: %w", err)
+	}
 	f, err := pq.OpenFile(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("parquet: %w", err)

@@ -151,3 +151,29 @@ func TestRowGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestCorruptFooterList: metadata whose first field is a list claiming
+// 2^32 structs in a few bytes is rejected before parquet-go would try to
+// allocate it (a fatal out-of-memory error, found by mutating files).
+func TestCorruptFooterList(t *testing.T) {
+	meta := []byte{0x19, 0xfc, 0x80, 0x80, 0x80, 0x80, 0x10, 0x00, 0x00} // field 1: list, 15+ structs, count varint 2^32
+	var b bytes.Buffer
+	b.WriteString("PAR1")
+	b.Write(meta)
+	b.Write([]byte{byte(len(meta)), 0, 0, 0})
+	b.WriteString("PAR1")
+	_, err := NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if !errors.Is(err, errCorruptFooter) {
+		t.Errorf("err %v, want errCorruptFooter", err)
+	}
+	// A valid file passes the check.
+	var ok bytes.Buffer
+	w := NewWriter(&ok)
+	for _, p := range sample.Generate(sample.Config{Papers: 50}) {
+		w.Write(&p)
+	}
+	w.Close()
+	if err := checkFooter(bytes.NewReader(ok.Bytes()), int64(ok.Len())); err != nil {
+		t.Errorf("valid file: %v", err)
+	}
+}
