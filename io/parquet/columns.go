@@ -98,16 +98,37 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 	}
 	rows := int(rg.NumRows())
 	nvals := int(rg.ColumnChunks()[c.country].NumValues())
-	ids, dois := make([]string, 0, rows), make([]string, 0, rows)
+	var ids, dois []string
 	years := make([]int, 0, rows)
-	strings := func(dst *[]string, unique bool) func([]pq.Value) {
+	// Unique strings (ids, DOIs) are gathered into one buffer per column
+	// and cut from one string: one allocation a row group, not a paper.
+	type uniq struct {
+		buf  []byte
+		ends []int
+	}
+	idBuf, doiBuf := uniq{ends: make([]int, 0, rows)}, uniq{ends: make([]int, 0, rows)}
+	gather := func(u *uniq) func([]pq.Value) {
 		return func(vs []pq.Value) {
 			for _, v := range vs {
-				if unique {
-					*dst = append(*dst, string(v.ByteArray()))
-				} else {
-					*dst = append(*dst, intern(v.ByteArray()))
-				}
+				u.buf = append(u.buf, v.ByteArray()...)
+				u.ends = append(u.ends, len(u.buf))
+			}
+		}
+	}
+	cut := func(u *uniq) []string {
+		all := string(u.buf)
+		out := make([]string, len(u.ends))
+		start := 0
+		for i, e := range u.ends {
+			out[i] = all[start:e]
+			start = e
+		}
+		return out
+	}
+	interned := func(dst *[]string) func([]pq.Value) {
+		return func(vs []pq.Value) {
+			for _, v := range vs {
+				*dst = append(*dst, intern(v.ByteArray()))
 			}
 		}
 	}
@@ -122,15 +143,15 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 		col int
 		use func([]pq.Value)
 	}{
-		{c.id, strings(&ids, true)},
-		{c.doi, strings(&dois, true)},
+		{c.id, gather(&idBuf)},
+		{c.doi, gather(&doiBuf)},
 		{c.year, func(vs []pq.Value) {
 			for _, v := range vs {
 				years = append(years, int(v.Int32()))
 			}
 		}},
-		{c.inst, strings(&inst, false)},
-		{c.instID, strings(&instID, false)},
+		{c.inst, interned(&inst)},
+		{c.instID, interned(&instID)},
 		{c.country, func(vs []pq.Value) {
 			for _, v := range vs {
 				levels = append(levels, uint8(v.RepetitionLevel())<<2|uint8(v.DefinitionLevel()))
@@ -146,6 +167,7 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 			return nil, []error{fmt.Errorf("parquet: %s: %w", r.Name, err)}
 		}
 	}
+	ids, dois = cut(&idBuf), cut(&doiBuf)
 	n := len(ids)
 	if r.Countries {
 		inst = make([]string, len(country))
