@@ -56,11 +56,8 @@ func runBlocs(args []string, e *env) error {
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	p, q, ok := strings.Cut(*poles, ",")

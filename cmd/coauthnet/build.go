@@ -23,11 +23,8 @@ func runBuild(args []string, e *env) error {
 	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year}; - is standard output")
 	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
 	alpha := fs.Float64("alpha", 0.05, "significance level of --backbone disparity")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	if f.byYear && !strings.Contains(*out, "{year}") {

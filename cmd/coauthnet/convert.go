@@ -22,11 +22,8 @@ func runConvert(args []string, e *env) error {
 	f.register(fs)
 	to := fs.String("to", "", "output `format`: jsonl, csv or parquet (default: from the -o extension)")
 	out := fs.String("o", "-", "output `file`; - is standard output")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	format := *to

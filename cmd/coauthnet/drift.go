@@ -25,11 +25,8 @@ func runDrift(args []string, e *env) error {
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	if *format != "csv" && *format != "json" {

@@ -110,6 +110,16 @@ func (g *groupFlag) Set(v string) error {
 	return nil
 }
 
+// parseCommand parses a command's flags and positional arguments and
+// checks the input flags; it returns the input files.
+func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, error) {
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	return files, f.parse(files)
+}
+
 // parseArgs parses flags that may come before, between or after the
 // positional arguments, and returns the positional ones.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {

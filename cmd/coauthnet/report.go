@@ -33,11 +33,8 @@ func runReport(args []string, e *env) error {
 	focal := fs.String("focal", "CN", "focal country of the timelines and blocs")
 	rival := fs.String("rival", "US", "the other pole")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year)")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	if *dir == "" {

@@ -137,11 +137,8 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
 	}
 	out := fs.String("o", "-", "output `file`; - is standard output")
-	files, err := parseArgs(fs, args)
+	files, err := f.parseCommand(fs, args)
 	if err != nil {
-		return err
-	}
-	if err := f.parse(files); err != nil {
 		return err
 	}
 	if tf.format != "csv" && tf.format != "json" {
