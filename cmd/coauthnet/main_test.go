@@ -228,6 +228,7 @@ func writeSample(t testing.TB, path string, cfg sample.Config) {
 // gml is a minimal GraphML decoder, independent of io/graphml.
 type gml struct {
 	Graph struct {
+		Data  []gdata `xml:"data"`
 		Nodes []struct {
 			ID   string  `xml:"id,attr"`
 			Data []gdata `xml:"data"`
@@ -431,20 +432,7 @@ func TestTablesGolden(t *testing.T) {
 func TestEdgesRecomputed(t *testing.T) {
 	_, gout, _ := runCmd(t, "", "build", "--sample", "--years", "2019")
 	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019")
-	var g struct {
-		Graph struct {
-			Data  []gdata `xml:"data"`
-			Nodes []struct {
-				ID   string  `xml:"id,attr"`
-				Data []gdata `xml:"data"`
-			} `xml:"node"`
-			Edges []struct {
-				Source string  `xml:"source,attr"`
-				Target string  `xml:"target,attr"`
-				Data   []gdata `xml:"data"`
-			} `xml:"edge"`
-		} `xml:"graph"`
-	}
+	var g gml
 	if err := xml.Unmarshal([]byte(gout), &g); err != nil {
 		t.Fatal(err)
 	}

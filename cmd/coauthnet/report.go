@@ -67,9 +67,13 @@ func runReport(args []string, e *env) error {
 	}); err != nil {
 		return err
 	}
+	var gs []*graph.Graph // the graph of every year, built once
 	for _, y := range years {
+		gs = append(gs, s.At(y))
+	}
+	for i, y := range years {
 		if err := out(fmt.Sprintf("graph-%d.graphml", y), func(w io.Writer) error {
-			return graphml.Write(w, s.At(y), graphml.Options{Counting: f.countings, Meta: meta})
+			return graphml.Write(w, gs[i], graphml.Options{Counting: f.countings, Meta: meta})
 		}); err != nil {
 			return err
 		}
@@ -103,10 +107,6 @@ func runReport(args []string, e *env) error {
 	for _, x := range ix {
 		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
 	}
-	var gs []*graph.Graph
-	for _, y := range years {
-		gs = append(gs, s.At(y))
-	}
 	trends := drift.Edges(gs, c)
 	dt := &table{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, t := range trends {
@@ -133,8 +133,8 @@ func runReport(args []string, e *env) error {
 	ct := &table{columns: []string{"period", "node", "label", "community"}}
 	var prevIDs []int
 	var prevG *graph.Graph
-	for i, y := range years {
-		g := s.At(y)
+	for i, g := range gs {
+		y := years[i]
 		part := community.Louvain(g, community.Options{Counting: c})
 		ids := part.Labels()
 		if i > 0 {
@@ -155,7 +155,7 @@ func runReport(args []string, e *env) error {
 	}
 
 	// Plots.
-	last := s.At(years[len(years)-1])
+	last := gs[len(gs)-1]
 	partners := topPartners(last, *focal, c, 6)
 	if !slices.Contains(partners, *rival) {
 		partners = append(partners, *rival)
@@ -163,15 +163,15 @@ func runReport(args []string, e *env) error {
 	series := func(val func(g *graph.Graph, x string) float64) map[string]plotter.XYs {
 		m := map[string]plotter.XYs{}
 		for _, x := range partners {
-			for _, y := range years {
-				if v := val(s.At(y), x); !math.IsNaN(v) {
+			for i, y := range years {
+				if v := val(gs[i], x); !math.IsNaN(v) {
 					m[x] = append(m[x], plotter.XY{X: float64(y), Y: v})
 				}
 			}
 		}
 		return m
 	}
-	baseG := s.At(*base)
+	baseG := s.At(*base) // the base year may lie outside the years with papers
 	plots := []struct {
 		file, title, y string
 		lines          map[string]plotter.XYs
@@ -188,7 +188,7 @@ func runReport(args []string, e *env) error {
 				}
 				return 100 * weightOf(g, *focal, x, c) / b0
 			})},
-		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity (1 = as expected from output)", blocLines(s, years, *focal, bloc)},
+		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity (1 = as expected from output)", blocLines(gs, *focal, bloc)},
 		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
 	}
 	for _, p := range plots {
@@ -273,10 +273,10 @@ func topPartners(g *graph.Graph, focal string, c graph.Counting, k int) []string
 // blocLines is the intensity of focal with each bloc as one node: the
 // bifrac weights and outputs of the members summed (they are additive),
 // so it equals counting with the bloc merged into a group.
-func blocLines(s *graph.Series, years []int, focal string, bloc map[string]string) map[string]plotter.XYs {
+func blocLines(gs []*graph.Graph, focal string, bloc map[string]string) map[string]plotter.XYs {
 	m := map[string]plotter.XYs{}
-	for _, y := range years {
-		g := s.At(y)
+	for _, g := range gs {
+		y := g.Period().From
 		fv, ok := g.Index(focal)
 		if !ok {
 			continue

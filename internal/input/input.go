@@ -112,3 +112,12 @@ func SkipBOM(br *bufio.Reader) {
 		br.Discard(3)
 	}
 }
+
+// Fatal returns the error that ends a reader's stream, prefixed with the
+// reader's format and, when known, the file name: "wos: savedrecs.txt: …".
+func Fatal(format, name string, err error) error {
+	if name != "" {
+		return fmt.Errorf("%s: %s: %w", format, name, err)
+	}
+	return fmt.Errorf("%s: %w", format, err)
+}

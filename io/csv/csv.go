@@ -130,11 +130,7 @@ type Reader struct {
 func NewReader(r io.Reader) *Reader { return &Reader{src: r} }
 
 func (r *Reader) fail(err error) error {
-	if r.Name != "" {
-		r.err = fmt.Errorf("csv: %s: %w", r.Name, err)
-	} else {
-		r.err = fmt.Errorf("csv: %w", err)
-	}
+	r.err = input.Fatal("csv", r.Name, err)
 	return r.err
 }
 

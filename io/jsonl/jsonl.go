@@ -92,13 +92,8 @@ func (r *Reader) start() error {
 }
 
 func (r *Reader) fail(err error) error {
-	if r.Name != "" {
-		err = fmt.Errorf("jsonl: %s: %w", r.Name, err)
-	} else {
-		err = fmt.Errorf("jsonl: %w", err)
-	}
-	r.err = err
-	return err
+	r.err = input.Fatal("jsonl", r.Name, err)
+	return r.err
 }
 
 // readLine returns the next line without its terminator, or a nil line

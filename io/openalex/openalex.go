@@ -81,11 +81,7 @@ type Reader struct {
 func NewReader(r io.Reader) *Reader { return &Reader{src: r, Unmapped: map[string]int{}} }
 
 func (r *Reader) fail(err error) error {
-	if r.Name != "" {
-		r.err = fmt.Errorf("openalex: %s: %w", r.Name, err)
-	} else {
-		r.err = fmt.Errorf("openalex: %w", err)
-	}
+	r.err = input.Fatal("openalex", r.Name, err)
 	return r.err
 }
 

@@ -80,11 +80,7 @@ type Reader struct {
 func NewReader(r io.Reader) *Reader { return &Reader{src: r, Unmapped: map[string]int{}} }
 
 func (r *Reader) fail(err error) error {
-	if r.Name != "" {
-		r.err = fmt.Errorf("scopus: %s: %w", r.Name, err)
-	} else {
-		r.err = fmt.Errorf("scopus: %w", err)
-	}
+	r.err = input.Fatal("scopus", r.Name, err)
 	return r.err
 }
 

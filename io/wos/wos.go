@@ -99,11 +99,7 @@ func NewReader(r io.Reader) *Reader {
 }
 
 func (r *Reader) fail(err error) error {
-	if r.Name != "" {
-		r.err = fmt.Errorf("wos: %s: %w", r.Name, err)
-	} else {
-		r.err = fmt.Errorf("wos: %w", err)
-	}
+	r.err = input.Fatal("wos", r.Name, err)
 	return r.err
 }
 
