@@ -14,6 +14,7 @@ import (
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/graphml"
+	"github.com/coauthnet/coauthnet/io/table"
 )
 
 func TestCompare(t *testing.T) {
@@ -110,7 +111,7 @@ func TestModularityNetworkx(t *testing.T) {
 	p := Louvain(g, Options{Counting: graph.BiFrac})
 	path := filepath.Join(t.TempDir(), "g.graphml")
 	f, _ := os.Create(path)
-	graphml.Write(f, g, graphml.Options{Counting: []graph.Counting{graph.BiFrac}, Nodes: []graphml.Column{graphml.Int("community", p.Labels())}})
+	graphml.Write(f, g, graphml.Options{Counting: []graph.Counting{graph.BiFrac}, Nodes: []graphml.Column{table.Ints("community", p.Labels())}})
 	f.Close()
 	script := `
 import json, sys, networkx as nx

@@ -108,7 +108,7 @@ func runBlocs(args []string, e *env) error {
 	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
 		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
 
-	t := &table{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	t := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
 	for _, a := range b.Assignments {
 		conf := a.Confidence
 		if user != nil {
@@ -116,7 +116,7 @@ func runBlocs(args []string, e *env) error {
 		}
 		t.rows = append(t.rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
 	}
-	it := &table{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
 	for _, x := range ix {
 		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
 	}
@@ -152,7 +152,7 @@ func blocOf(node string, bloc map[string]string) string {
 	return "hedger"
 }
 
-func rowsJSON(t *table) string {
+func rowsJSON(t *sheet) string {
 	var sb strings.Builder
 	sb.WriteString("[")
 	for i, r := range t.rows {

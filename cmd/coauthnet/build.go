@@ -10,6 +10,7 @@ import (
 
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/graphml"
+	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
 )
 
@@ -77,7 +78,7 @@ func runBuild(args []string, e *env) error {
 			if b == "disparity" {
 				b += " alpha=" + strconv.FormatFloat(*alpha, 'g', -1, 64)
 			}
-			meta = append(meta, graphml.Meta{Key: "backbone", Value: b})
+			meta = append(meta, table.Meta{Key: "backbone", Value: b})
 		}
 		path := strings.ReplaceAll(*out, "{year}", p.String())
 		if err := writeFile(path, e.stdout, func(w io.Writer) error {
@@ -115,7 +116,7 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 }
 
 // provenance is the graph-level metadata of every export.
-func provenance(f *inputFlags, r *report) []graphml.Meta {
+func provenance(f *inputFlags, r *report) []table.Meta {
 	v := version
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		v = bi.Main.Version
@@ -129,24 +130,24 @@ func provenance(f *inputFlags, r *report) []graphml.Meta {
 		inputs = append(inputs, s)
 	}
 	st := r.stats
-	meta := []graphml.Meta{
+	meta := []table.Meta{
 		{Key: "coauthnet_version", Value: v},
 		{Key: "inputs", Value: strings.Join(inputs, "; ")},
 		{Key: "country_policy", Value: f.pol.String()},
 		{Key: "unknown", Value: f.unknown},
-		graphml.MetaInt("records_read", r.read),
-		graphml.MetaInt("records_used", st.Used),
-		graphml.MetaInt("records_skipped", r.skipped),
-		graphml.MetaInt("papers_out_of_years", st.OutOfYears),
-		graphml.MetaInt("papers_without_known_node", st.NoKnownNode),
-		graphml.MetaInt("authors", st.Authors),
-		graphml.MetaInt("authors_without_known_node", st.AuthorsUnknown),
+		table.MetaInt("records_read", r.read),
+		table.MetaInt("records_used", st.Used),
+		table.MetaInt("records_skipped", r.skipped),
+		table.MetaInt("papers_out_of_years", st.OutOfYears),
+		table.MetaInt("papers_without_known_node", st.NoKnownNode),
+		table.MetaInt("authors", st.Authors),
+		table.MetaInt("authors_without_known_node", st.AuthorsUnknown),
 	}
 	if len(f.groups) > 0 {
-		meta = append(meta, graphml.Meta{Key: "groups", Value: f.groups.String()})
+		meta = append(meta, table.Meta{Key: "groups", Value: f.groups.String()})
 	}
 	if f.minWeight > 0 {
-		meta = append(meta, graphml.Meta{Key: "min_weight", Value: strconv.FormatFloat(f.minWeight, 'g', -1, 64)})
+		meta = append(meta, table.Meta{Key: "min_weight", Value: strconv.FormatFloat(f.minWeight, 'g', -1, 64)})
 	}
 	return meta
 }

@@ -89,7 +89,7 @@ func runDrift(args []string, e *env) error {
 		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
 		trends = trends[:min(*top, len(trends))]
 	}
-	et := &table{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
+	et := &sheet{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, t := range trends {
 		src, dst := t.Source, t.Target
 		if *focal != "" && dst == *focal {
@@ -108,7 +108,7 @@ func runDrift(args []string, e *env) error {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
 	nt := nodesDriftTable(nodes)
-	xt := &table{columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
+	xt := &sheet{columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
 	for _, x := range drift.EdgeSteps(gs, c) {
 		if *focal != "" && x.Source != *focal && x.Target != *focal {
 			continue
@@ -119,7 +119,7 @@ func runDrift(args []string, e *env) error {
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*table{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].write(w, "csv")
+			return map[string]*sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].write(w, "csv")
 		}
 		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(xt), rowsJSON(nt))
 		return err
@@ -127,8 +127,8 @@ func runDrift(args []string, e *env) error {
 }
 
 // stepsTable is the drift steps table, with partition stability.
-func stepsTable(gs []*graph.Graph, c graph.Counting) *table {
-	st := &table{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
+func stepsTable(gs []*graph.Graph, c graph.Counting) *sheet {
+	st := &sheet{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
 	var prev *community.Partition
 	for i, g := range gs {
 		part := community.Louvain(g, community.Options{Counting: c})
@@ -199,8 +199,8 @@ func rankMovers(first, last *graph.Graph, focal string, c graph.Counting) []node
 	return nodes
 }
 
-func nodesDriftTable(nodes []nodeRow) *table {
-	nt := &table{columns: strings.Split("node,drift,rank_from,rank_to", ",")}
+func nodesDriftTable(nodes []nodeRow) *sheet {
+	nt := &sheet{columns: strings.Split("node,drift,rank_from,rank_to", ",")}
 	for _, n := range nodes {
 		nt.rows = append(nt.rows, []any{n.key, n.drift, n.from, n.to})
 	}

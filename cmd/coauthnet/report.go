@@ -21,6 +21,7 @@ import (
 	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/graphml"
+	"github.com/coauthnet/coauthnet/io/table"
 )
 
 // runReport writes the whole analysis into a directory: GraphML, every
@@ -81,7 +82,7 @@ func runReport(args []string, e *env) error {
 	// Tables.
 	yearly := f
 	yearly.byYear = true
-	csv := func(name string, t *table) error {
+	csv := func(name string, t *sheet) error {
 		return out(name, func(w io.Writer) error { return t.write(w, "csv") })
 	}
 	nt, err := nodesTable(&yearly, &tableFlags{}, s)
@@ -97,18 +98,18 @@ func runReport(args []string, e *env) error {
 		return err
 	}
 	bloc := map[string]string{}
-	bt := &table{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	bt := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
 	for _, a := range b.Assignments {
 		bloc[a.Node] = a.Bloc
 		bt.rows = append(bt.rows, []any{a.Node, a.Label, a.Bloc, a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, a.Confidence})
 	}
 	ix, _ := community.Bifurcation(s, *focal, *rival, bloc)
-	it := &table{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
 	for _, x := range ix {
 		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
 	}
 	trends := drift.Edges(gs, c)
-	dt := &table{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
+	dt := &sheet{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, t := range trends {
 		if t.Source != *focal && t.Target != *focal {
 			continue
@@ -130,7 +131,7 @@ func runReport(args []string, e *env) error {
 	late := s.Range(graph.Period{From: years[len(years)-k], To: years[len(years)-1]})
 	movers := rankMovers(early, late, *focal, c)
 	mt := nodesDriftTable(movers)
-	ct := &table{columns: []string{"period", "node", "label", "community"}}
+	ct := &sheet{columns: []string{"period", "node", "label", "community"}}
 	var prevIDs []int
 	var prevG *graph.Graph
 	for i, g := range gs {
@@ -145,7 +146,7 @@ func runReport(args []string, e *env) error {
 		}
 		prevG, prevIDs = g, ids
 	}
-	tables := map[string]*table{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "drift-edges.csv": dt,
+	tables := map[string]*sheet{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "drift-edges.csv": dt,
 		"drift-steps.csv": stepsTable(gs, c), "drift-nodes.csv": mt, "communities.csv": ct}
 	for _, name := range slices.Sorted(maps.Keys(tables)) {
 		t := tables[name]
@@ -200,10 +201,10 @@ func runReport(args []string, e *env) error {
 	// The page.
 	var sb strings.Builder
 	esc := html.EscapeString
-	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n")
+	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}sheet{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n")
 	fmt.Fprintf(&sb, "<h1>Co-authorship report: %s and %s</h1>\n", esc(*focal), esc(*rival))
 	sb.WriteString("<h2>Provenance</h2>\n<table>\n")
-	for _, m := range append([]graphml.Meta{{Key: "counting (weight)", Value: c.String()}, {Key: "level", Value: f.opts.Level.String()}, {Key: "years", Value: s.Span().String()}}, meta...) {
+	for _, m := range append([]table.Meta{{Key: "counting (weight)", Value: c.String()}, {Key: "level", Value: f.opts.Level.String()}, {Key: "years", Value: s.Span().String()}}, meta...) {
 		fmt.Fprintf(&sb, "<tr><th>%s</th><td>%s</td></tr>\n", esc(m.Key), esc(m.Value))
 	}
 	sb.WriteString("</table>\n<p>Weights use bidirectional fractional counting unless stated: every paper weighs 1, split over its pairs of authors. Intensity is the weight divided by the square root of the two countries' fractional outputs.</p>\n")
@@ -212,14 +213,14 @@ func runReport(args []string, e *env) error {
 	htmlTable(&sb, bt, func(r []any) bool { return r[2] != "hedger" })
 	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n<img src=\"bifurcation.svg\" alt=\"bifurcation indices\">\n")
 	fmt.Fprintf(&sb, "<h2>Top rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(*focal), early.Period(), late.Period())
-	rise := &table{columns: mt.columns, rows: mt.rows[:min(8, len(mt.rows))]}
+	rise := &sheet{columns: mt.columns, rows: mt.rows[:min(8, len(mt.rows))]}
 	htmlTable(&sb, rise, nil)
-	fall := &table{columns: mt.columns, rows: mt.rows[max(0, len(mt.rows)-5):]}
+	fall := &sheet{columns: mt.columns, rows: mt.rows[max(0, len(mt.rows)-5):]}
 	sb.WriteString("<p>Largest falls:</p>\n")
 	htmlTable(&sb, fall, nil)
 	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Peak year and one-break change point of each partnership (a change point is shown only when significant).</p>\n", esc(*focal))
 	slices.SortFunc(dt.rows, func(a, b []any) int { return cmp.Compare(math.Abs(b[7].(float64)), math.Abs(a[7].(float64))) })
-	top := &table{columns: dt.columns, rows: dt.rows[:min(15, len(dt.rows))]}
+	top := &sheet{columns: dt.columns, rows: dt.rows[:min(15, len(dt.rows))]}
 	htmlTable(&sb, top, nil)
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
 	for _, name := range append([]string{"graph.graphml"}, slices.Sorted(maps.Keys(tables))...) {
@@ -349,7 +350,7 @@ func savePlot(dir, name, title, ylabel string, lines map[string]plotter.XYs) err
 
 // htmlTable writes t as an HTML table, only the rows keep accepts (all
 // when keep is nil).
-func htmlTable(sb *strings.Builder, t *table, keep func([]any) bool) {
+func htmlTable(sb *strings.Builder, t *sheet, keep func([]any) bool) {
 	sb.WriteString("<table>\n<tr>")
 	for _, c := range t.columns {
 		fmt.Fprintf(sb, "<th>%s</th>", html.EscapeString(strings.ReplaceAll(c, "_", " ")))

@@ -15,17 +15,17 @@ import (
 	"github.com/coauthnet/coauthnet/metrics"
 )
 
-// A table is rows of values under named columns, written as CSV or JSON.
+// A sheet is rows of values under named columns, written as CSV or JSON.
 // Values are string, int or float64; NaN and ±Inf are written empty
 // (CSV) or null (JSON).
-type table struct {
+type sheet struct {
 	columns []string
 	rows    [][]any
 	meta    [][2]string // JSON only: written before "rows"
 	raw     [][2]string // JSON only: name and JSON text, after meta
 }
 
-func (t *table) write(w io.Writer, format string) error {
+func (t *sheet) write(w io.Writer, format string) error {
 	bw := bufio.NewWriter(w)
 	switch format {
 	case "csv":
@@ -119,7 +119,7 @@ func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
 	return []graph.Period{s.Span()}
 }
 
-func tableCommand(name, usage string, args []string, e *env, build func(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error)) error {
+func tableCommand(name, usage string, args []string, e *env, build func(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error)) error {
 	var f inputFlags
 	var tf tableFlags
 	fs := newFlagSet(name, usage, e.stderr)
@@ -180,9 +180,9 @@ func runNodes(args []string, e *env) error {
 }
 
 // nodesTable is the table of coauthnet nodes.
-func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
-	t := &table{
+	t := &sheet{
 		columns: strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ","),
 		meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
 	}
@@ -206,9 +206,9 @@ func runEdges(args []string, e *env) error {
 }
 
 // edgesTable is the table of coauthnet edges.
-func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
-	t := &table{
+	t := &sheet{
 		columns: strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ","),
 		meta:    [][2]string{{"weight", c.String()}},
 	}
@@ -319,9 +319,9 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) 
 
 func runCommunities(args []string, e *env) error {
 	return tableCommand("communities", "coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
-		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*table, error) {
+		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 			c := f.countings[0]
-			t := &table{
+			t := &sheet{
 				columns: []string{"period", "node", "label", "community"},
 				meta: [][2]string{{"weight", c.String()}, {"resolution", strconv.FormatFloat(tf.resolution, 'g', -1, 64)},
 					{"seed", strconv.FormatUint(tf.seed, 10)}},

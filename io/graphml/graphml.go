@@ -27,36 +27,15 @@ import (
 	"strconv"
 
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/table"
 )
 
-// A Column is a node attribute with one value per node.
-type Column struct {
-	name, typ string
-	floats    []float64
-	ints      []int
-	strs      []string
-}
-
-// Double returns a node column of type double.
-func Double(name string, v []float64) Column { return Column{name: name, typ: "double", floats: v} }
-
-// Int returns a node column of type int.
-func Int(name string, v []int) Column { return Column{name: name, typ: "int", ints: v} }
-
-// String returns a node column of type string.
-func String(name string, v []string) Column { return Column{name: name, typ: "string", strs: v} }
-
-func (c Column) len() int { return max(len(c.floats), len(c.ints), len(c.strs)) }
-
-// A Meta is one graph-level attribute: a string, or a long when made
-// with [MetaInt].
-type Meta struct {
-	Key, Value string
-	long       bool
-}
-
-// MetaInt returns a graph-level attribute of type long.
-func MetaInt(key string, n int) Meta { return Meta{Key: key, Value: strconv.Itoa(n), long: true} }
+// Column and Meta are the shared types of io/table: a node attribute
+// with one value per node, and a graph-level provenance attribute.
+type (
+	Column = table.Column
+	Meta   = table.Meta
+)
 
 // Options say what to write beyond the graph's own weights.
 type Options struct {
@@ -83,13 +62,13 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	builtin := map[string]bool{"label": true, "country": true, "papers": true, "intl": true, "output": true, "domestic": true}
 	for _, c := range opts.Nodes {
-		if c.len() != g.Len() {
-			panic(fmt.Sprintf("graphml: column %s has %d values for %d nodes", c.name, c.len(), g.Len()))
+		if c.Len() != g.Len() {
+			panic(fmt.Sprintf("graphml: column %s has %d values for %d nodes", c.Name, c.Len(), g.Len()))
 		}
-		if builtin[c.name] {
-			panic("graphml: column " + c.name + " repeats a built-in attribute")
+		if builtin[c.Name] {
+			panic("graphml: column " + c.Name + " repeats a built-in attribute")
 		}
-		builtin[c.name] = true
+		builtin[c.Name] = true
 	}
 	countingList := ""
 	for i, c := range cs {
@@ -112,7 +91,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(id), target, esc(id), typ)
 	}
 	for _, m := range meta {
-		if m.long {
+		if m.Long {
 			key(m.Key, "graph", "long")
 		} else {
 			key(m.Key, "graph", "string")
@@ -125,7 +104,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	key("output", "node", "double")
 	key("domestic", "node", "double")
 	for _, c := range opts.Nodes {
-		key(c.name, "node", c.typ)
+		key(c.Name, "node", c.Kind().String())
 	}
 	key("weight", "edge", "double")
 	for _, c := range cs {
@@ -156,13 +135,8 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		data(in3, "output", nw.Output)
 		data(in3, "domestic", nw.Domestic)
 		for _, c := range opts.Nodes {
-			switch c.typ {
-			case "double":
-				data(in3, esc(c.name), c.floats[v])
-			case "int":
-				fmt.Fprintf(bw, in3+"<data key=\"%s\">%d</data>\n", esc(c.name), c.ints[v])
-			case "string":
-				fmt.Fprintf(bw, in3+"<data key=\"%s\">%s</data>\n", esc(c.name), esc(c.strs[v]))
+			if c.Valid(v) {
+				fmt.Fprintf(bw, in3+"<data key=\"%s\">%s</data>\n", esc(c.Name), esc(c.Text(v)))
 			}
 		}
 		bw.WriteString("    </node>\n")

@@ -15,6 +15,7 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/golden"
 	"github.com/coauthnet/coauthnet/internal/sample"
+	"github.com/coauthnet/coauthnet/io/table"
 )
 
 func aff(c string) []coauthnet.Affiliation { return []coauthnet.Affiliation{{Country: c}} }
@@ -32,8 +33,8 @@ func TestGolden(t *testing.T) {
 	g := worked()
 	var buf bytes.Buffer
 	err := Write(&buf, g, Options{
-		Nodes: []Column{String("note", []string{`<&"Côte d'Ivoire">`, "Türkiye", "a,b;c"}), Double("bad", []float64{math.NaN(), math.Inf(1), 0.5})},
-		Meta:  []Meta{{Key: "source", Value: "worked example, DESIGN.md §11"}, MetaInt("papers_total", 2)},
+		Nodes: []Column{table.Strings("note", []string{`<&"Côte d'Ivoire">`, "Türkiye", "a,b;c"}), table.Floats("bad", []float64{math.NaN(), math.Inf(1), 0.5})},
+		Meta:  []Meta{{Key: "source", Value: "worked example, DESIGN.md §11"}, table.MetaInt("papers_total", 2)},
 	})
 	if err != nil {
 		t.Fatal(err)
