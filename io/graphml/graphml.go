@@ -20,13 +20,13 @@ package graphml
 
 import (
 	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/internal/xmltext"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -153,19 +153,5 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	return bw.Flush()
 }
 
-// esc escapes s for XML text and attribute values; characters XML cannot
-// hold become U+FFFD.
-func esc(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c >= 0x80 {
-			var b writerString
-			xml.EscapeText(&b, []byte(s))
-			return string(b)
-		}
-	}
-	return s
-}
-
-type writerString []byte
-
-func (w *writerString) Write(p []byte) (int, error) { *w = append(*w, p...); return len(p), nil }
+// esc escapes s for XML text and attribute values.
+func esc(s string) string { return xmltext.Escape(s) }

@@ -1,0 +1,415 @@
+// Package gexf writes co-authorship graphs as GEXF 1.2
+// (https://gexf.net/), the native format of Gephi, as one static graph
+// or as one dynamic graph over a sequence of years that Gephi's timeline
+// plays year by year.
+//
+// The element and attribute names are those of gonum's
+// graph/formats/gexf12 structs (which the tests use to read the files
+// back), but the writer is our own: gexf12.Edge.Weight is tagged
+// omitempty, so an edge whose weight is 0 (a link carried only by one
+// author's dual affiliation has bifrac = 0) would be read as weight 1 by
+// Gephi and networkx, and encoding/xml gives no control over the order
+// of attributes for byte-stable output.
+//
+// Static graph ([Write]): node id = node key, label = display name;
+// node attributes country, papers, intl, output, domestic and any extra
+// columns; edge weight = the first counting method, and one edge
+// attribute per counting method. Float values are written in the
+// shortest form that reads back exactly; NaN and ±Inf are never
+// written (the attvalue is left out).
+//
+// Dynamic graph ([WriteDynamic]): timeformat "integer", times are
+// publication years and every interval is closed. A node or edge carries
+// spells, one per run of consecutive years in which it is present
+// (2005–2010 and 2013–2024, say); its per-year values (papers, intl,
+// output, domestic and the extra columns for nodes; weight and each
+// counting method for edges) are dynamic attributes with one attvalue
+// per year, start = end = the year. The edge element's weight attribute
+// is the sum over all years of the first counting method, for readers
+// that ignore dynamics.
+//
+// Positions, when given, are written as viz:position (z = 0).
+// Provenance ([Options.Meta]) goes into the meta element's description,
+// one "key: value" per line. Nodes are in key order and edges in (source
+// key, target key) order, so the same input gives the same bytes.
+package gexf
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/internal/xmltext"
+	"github.com/coauthnet/coauthnet/io/table"
+)
+
+// Options say what to write beyond the graph's own weights.
+type Options struct {
+	// Counting lists the edge weights to write, in order; the first is
+	// also the edge weight. Nil means graph.Countings.
+	Counting []graph.Counting
+	// Nodes are extra node attributes, one value per node of the graph
+	// (static) or of the frame's graph (dynamic).
+	Nodes []table.Column
+	// Meta is provenance, written in the meta element.
+	Meta []table.Meta
+	// X and Y, when not nil, are node positions (len = number of nodes;
+	// for WriteDynamic, in the order of the union of nodes by key).
+	X, Y []float64
+}
+
+// A Frame is the graph of one year of a dynamic GEXF with its extra
+// node columns (one value per node of G).
+type Frame struct {
+	G     *graph.Graph
+	Nodes []table.Column
+}
+
+var builtin = []string{"country", "papers", "intl", "output", "domestic"}
+
+func countings(opts *Options) []graph.Counting {
+	if opts.Counting == nil {
+		return graph.Countings
+	}
+	if len(opts.Counting) == 0 {
+		panic("gexf: no counting")
+	}
+	return opts.Counting
+}
+
+func checkColumns(cols []table.Column, n int) error {
+	seen := map[string]bool{"label": true, "weight": true}
+	for _, b := range builtin {
+		seen[b] = true
+	}
+	for _, c := range graph.Countings {
+		seen[c.String()] = true
+	}
+	for _, c := range cols {
+		if c.Len() != n {
+			return fmt.Errorf("gexf: column %s has %d values for %d nodes", c.Name, c.Len(), n)
+		}
+		if seen[c.Name] {
+			return fmt.Errorf("gexf: column %s repeats a built-in attribute", c.Name)
+		}
+		seen[c.Name] = true
+	}
+	return nil
+}
+
+type writer struct {
+	*bufio.Writer
+}
+
+func (w writer) header(mode string, meta []table.Meta, timeAttrs string) {
+	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.WriteString(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">` + "\n")
+	creator := "coauthnet"
+	var desc []string
+	for _, m := range meta {
+		if m.Key == "coauthnet_version" {
+			creator += " " + m.Value
+		}
+		desc = append(desc, m.Key+": "+m.Value)
+	}
+	fmt.Fprintf(w, "  <meta>\n    <creator>%s</creator>\n", esc(creator))
+	if len(desc) > 0 {
+		fmt.Fprintf(w, "    <description>%s</description>\n", esc(strings.Join(desc, "\n")))
+	}
+	w.WriteString("  </meta>\n")
+	fmt.Fprintf(w, "  <graph mode=\"%s\" defaultedgetype=\"undirected\"%s>\n", mode, timeAttrs)
+}
+
+type attr struct{ id, typ string }
+
+func (w writer) attributes(class, mode string, as []attr) {
+	if len(as) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "    <attributes class=\"%s\" mode=\"%s\">\n", class, mode)
+	for _, a := range as {
+		fmt.Fprintf(w, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", esc(a.id), esc(a.id), a.typ)
+	}
+	w.WriteString("    </attributes>\n")
+}
+
+// value writes one attvalue; span is "" or ` start="Y" end="Y"`.
+func (w writer) value(id, v, span string) {
+	fmt.Fprintf(w, "          <attvalue for=\"%s\" value=\"%s\"%s/>\n", esc(id), esc(v), span)
+}
+
+func (w writer) position(opts *Options, i int) {
+	if opts.X == nil {
+		return
+	}
+	x, y := table.FormatFloat(opts.X[i]), table.FormatFloat(opts.Y[i])
+	if x == "" || y == "" {
+		return
+	}
+	fmt.Fprintf(w, "        <viz:position x=\"%s\" y=\"%s\" z=\"0\"/>\n", x, y)
+}
+
+func colType(c table.Column) string {
+	if c.Kind() == table.Int {
+		return "long"
+	}
+	return c.Kind().String()
+}
+
+func checkPositions(opts *Options, n int) error {
+	if (opts.X == nil) != (opts.Y == nil) || opts.X != nil && (len(opts.X) != n || len(opts.Y) != n) {
+		return fmt.Errorf("gexf: positions for %d/%d of %d nodes", len(opts.X), len(opts.Y), n)
+	}
+	return nil
+}
+
+// Write writes g as a static GEXF graph. It returns an error, before
+// writing anything, if a column or the positions do not have one value
+// per node or a column repeats a built-in name.
+func Write(w io.Writer, g *graph.Graph, opts Options) error {
+	cs := countings(&opts)
+	if err := checkColumns(opts.Nodes, g.Len()); err != nil {
+		return err
+	}
+	if err := checkPositions(&opts, g.Len()); err != nil {
+		return err
+	}
+	bw := writer{bufio.NewWriterSize(w, 1<<16)}
+	meta := append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()}}, opts.Meta...)
+	bw.header("static", meta, "")
+	nodeAttrs := []attr{{"country", "string"}, {"papers", "long"}, {"intl", "long"}, {"output", "double"}, {"domestic", "double"}}
+	for _, c := range opts.Nodes {
+		nodeAttrs = append(nodeAttrs, attr{c.Name, colType(c)})
+	}
+	bw.attributes("node", "static", nodeAttrs)
+	var edgeAttrs []attr
+	for _, c := range cs {
+		edgeAttrs = append(edgeAttrs, attr{c.String(), "double"})
+	}
+	bw.attributes("edge", "static", edgeAttrs)
+	bw.WriteString("    <nodes>\n")
+	for v := 0; v < g.Len(); v++ {
+		nw := g.Node(v)
+		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(g.Label(v)), esc(g.Name(v)))
+		if c := g.Country(v); c != "" {
+			bw.value("country", c, "")
+		}
+		bw.value("papers", strconv.Itoa(nw.Papers), "")
+		bw.value("intl", strconv.Itoa(nw.Intl), "")
+		floatValue(bw, "output", nw.Output, "")
+		floatValue(bw, "domestic", nw.Domestic, "")
+		for _, c := range opts.Nodes {
+			if c.Valid(v) {
+				bw.value(c.Name, c.Text(v), "")
+			}
+		}
+		bw.WriteString("        </attvalues>\n")
+		bw.position(&opts, v)
+		bw.WriteString("      </node>\n")
+	}
+	bw.WriteString("    </nodes>\n    <edges>\n")
+	i := 0
+	for e := range g.Edges() {
+		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n", i, esc(g.Label(e.From)), esc(g.Label(e.To)), weightAttr(e.W[cs[0]]))
+		for _, c := range cs {
+			floatValue(bw, c.String(), e.W[c], "")
+		}
+		bw.WriteString("        </attvalues>\n      </edge>\n")
+		i++
+	}
+	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+	return bw.Flush()
+}
+
+func weightAttr(w float64) string {
+	if s := table.FormatFloat(w); s != "" {
+		return ` weight="` + s + `"`
+	}
+	return ""
+}
+
+func floatValue(w writer, id string, f float64, span string) {
+	if s := table.FormatFloat(f); s != "" {
+		w.value(id, s, span)
+	}
+}
+
+// WriteDynamic writes frames, one per year in increasing order, as one
+// dynamic GEXF graph. Every frame's graph must cover a single year, and
+// frames with the same extra columns (names and kinds) in the same
+// order; options.Nodes is ignored. It returns an error, before writing
+// anything, if they do not.
+func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
+	cs := countings(&opts)
+	if len(frames) == 0 {
+		return fmt.Errorf("gexf: no frames")
+	}
+	years := make([]int, len(frames))
+	for i, f := range frames {
+		p := f.G.Period()
+		if p.From != p.To {
+			return fmt.Errorf("gexf: frame %d covers %s, want a single year", i, p)
+		}
+		years[i] = p.From
+		if i > 0 && years[i] <= years[i-1] {
+			return fmt.Errorf("gexf: frame years %d then %d: want increasing years", years[i-1], years[i])
+		}
+		if err := checkColumns(f.Nodes, f.G.Len()); err != nil {
+			return fmt.Errorf("%w (year %d)", err, years[i])
+		}
+		if len(f.Nodes) != len(frames[0].Nodes) {
+			return fmt.Errorf("gexf: year %d has %d extra columns, year %d has %d", years[i], len(f.Nodes), years[0], len(frames[0].Nodes))
+		}
+		for j, c := range f.Nodes {
+			if c0 := frames[0].Nodes[j]; c.Name != c0.Name || c.Kind() != c0.Kind() {
+				return fmt.Errorf("gexf: year %d column %d is %s %s, year %d has %s %s", years[i], j, c.Name, c.Kind(), years[0], c0.Name, c0.Kind())
+			}
+		}
+		if f.G.Level() != frames[0].G.Level() {
+			return fmt.Errorf("gexf: frames at levels %s and %s", frames[0].G.Level(), f.G.Level())
+		}
+	}
+
+	// The union of nodes, by key; for each, its index in every frame.
+	type nodeU struct {
+		key, name, country string
+		at                 []int // index in frame i, or -1
+	}
+	byKey := map[string]*nodeU{}
+	for i, f := range frames {
+		for v := 0; v < f.G.Len(); v++ {
+			k := f.G.Label(v)
+			n := byKey[k]
+			if n == nil {
+				n = &nodeU{key: k, at: slices.Repeat([]int{-1}, len(frames))}
+				byKey[k] = n
+			}
+			n.name, n.country = f.G.Name(v), f.G.Country(v) // the latest year's
+			n.at[i] = v
+		}
+	}
+	nodes := make([]*nodeU, 0, len(byKey))
+	for _, n := range byKey {
+		nodes = append(nodes, n)
+	}
+	slices.SortFunc(nodes, func(a, b *nodeU) int { return strings.Compare(a.key, b.key) })
+	if err := checkPositions(&opts, len(nodes)); err != nil {
+		return err
+	}
+	type edgeKey struct{ a, b string }
+	edges := map[edgeKey][]int{} // edge index in frame i, or -1
+	for i, f := range frames {
+		for j := 0; j < f.G.NumEdges(); j++ {
+			e := f.G.Edge(j)
+			k := edgeKey{f.G.Label(e.From), f.G.Label(e.To)}
+			at := edges[k]
+			if at == nil {
+				at = slices.Repeat([]int{-1}, len(frames))
+				edges[k] = at
+			}
+			at[i] = j
+		}
+	}
+	ekeys := make([]edgeKey, 0, len(edges))
+	for k := range edges {
+		ekeys = append(ekeys, k)
+	}
+	slices.SortFunc(ekeys, func(x, y edgeKey) int {
+		if c := strings.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return strings.Compare(x.b, y.b)
+	})
+
+	bw := writer{bufio.NewWriterSize(w, 1<<16)}
+	span := graph.Period{From: years[0], To: years[len(years)-1]}
+	meta := append([]table.Meta{{Key: "level", Value: frames[0].G.Level().String()}, {Key: "years", Value: span.String()}}, opts.Meta...)
+	bw.header("dynamic", meta, fmt.Sprintf(` timeformat="integer" start="%d" end="%d"`, span.From, span.To))
+	bw.attributes("node", "static", []attr{{"country", "string"}})
+	dyn := []attr{{"papers", "long"}, {"intl", "long"}, {"output", "double"}, {"domestic", "double"}}
+	for _, c := range frames[0].Nodes {
+		dyn = append(dyn, attr{c.Name, colType(c)})
+	}
+	bw.attributes("node", "dynamic", dyn)
+	edgeAttrs := []attr{{"weight", "double"}}
+	for _, c := range cs {
+		edgeAttrs = append(edgeAttrs, attr{c.String(), "double"})
+	}
+	bw.attributes("edge", "dynamic", edgeAttrs)
+
+	yearSpan := func(y int) string { return fmt.Sprintf(` start="%d" end="%d"`, y, y) }
+	spells := func(at []int) {
+		bw.WriteString("        <spells>\n")
+		for i := 0; i < len(at); {
+			if at[i] < 0 {
+				i++
+				continue
+			}
+			j := i
+			for j+1 < len(at) && at[j+1] >= 0 && years[j+1] == years[j]+1 {
+				j++
+			}
+			fmt.Fprintf(bw, "          <spell start=\"%d\" end=\"%d\"/>\n", years[i], years[j])
+			i = j + 1
+		}
+		bw.WriteString("        </spells>\n")
+	}
+	bw.WriteString("    <nodes>\n")
+	for ni, n := range nodes {
+		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(n.key), esc(n.name))
+		if n.country != "" {
+			bw.value("country", n.country, "")
+		}
+		for i, v := range n.at {
+			if v < 0 {
+				continue
+			}
+			nw, ys := frames[i].G.Node(v), yearSpan(years[i])
+			bw.value("papers", strconv.Itoa(nw.Papers), ys)
+			bw.value("intl", strconv.Itoa(nw.Intl), ys)
+			floatValue(bw, "output", nw.Output, ys)
+			floatValue(bw, "domestic", nw.Domestic, ys)
+			for _, c := range frames[i].Nodes {
+				if c.Valid(v) {
+					bw.value(c.Name, c.Text(v), ys)
+				}
+			}
+		}
+		bw.WriteString("        </attvalues>\n")
+		spells(n.at)
+		bw.position(&opts, ni)
+		bw.WriteString("      </node>\n")
+	}
+	bw.WriteString("    </nodes>\n    <edges>\n")
+	for ei, k := range ekeys {
+		at := edges[k]
+		total := 0.0
+		for i, j := range at {
+			if j >= 0 {
+				total += frames[i].G.Edge(j).W[cs[0]]
+			}
+		}
+		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n", ei, esc(k.a), esc(k.b), weightAttr(total))
+		for i, j := range at {
+			if j < 0 {
+				continue
+			}
+			e, ys := frames[i].G.Edge(j), yearSpan(years[i])
+			floatValue(bw, "weight", e.W[cs[0]], ys)
+			for _, c := range cs {
+				floatValue(bw, c.String(), e.W[c], ys)
+			}
+		}
+		bw.WriteString("        </attvalues>\n")
+		spells(at)
+		bw.WriteString("      </edge>\n")
+	}
+	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
+	return bw.Flush()
+}
+
+func esc(s string) string { return xmltext.Escape(s) }

@@ -1,0 +1,126 @@
+// Package exporttest holds what the tests of the graph exports share:
+// small graphs whose labels hold every character that breaks a format,
+// and a bridge to networkx as an independent reader.
+package exporttest
+
+import (
+	"encoding/json"
+	"os/exec"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/graph"
+)
+
+func inst(id, name, country string) []coauthnet.Affiliation {
+	return []coauthnet.Affiliation{{InstitutionID: id, Institution: name, Country: country}}
+}
+
+// Labels are the institution names of [Papers]: quotes, commas,
+// semicolons, '&', '<', a backslash and non-ASCII letters.
+var Labels = []string{
+	`Univ "Alpha", Dept; of X`,
+	`A&B <Lab> \ Center`,
+	`Université Félix Houphouët-Boigny`,
+	`Türkiye Bilimler Akademisi`,
+	`Institut Pasteur de Côte d'Ivoire`,
+}
+
+// Papers are DESIGN.md §11's four papers at institution level over the
+// institutions named by [Labels] (ids I1…I5), plus the 2021 paper P5 so
+// that a node (I5) and an edge are absent in 2020 (two spells):
+//
+//	P1 (2019): I1, I1, I2
+//	P2 (2019): I1, I2, I3, I3
+//	P3 (2020): author 1 in I1 and I4 (dual), author 2 in I2
+//	P4 (2020): I2 alone
+//	P5 (2021): I5, I1; and P6 (2019): I5, I3
+//
+// The edge I1–I4 exists in 2020 with bifrac = frac = 0: its only link is
+// one author's dual affiliation.
+func Papers() []coauthnet.Paper {
+	a := func(affs ...[]coauthnet.Affiliation) []coauthnet.Author {
+		var as []coauthnet.Author
+		for _, af := range affs {
+			as = append(as, coauthnet.Author{Affiliations: af})
+		}
+		return as
+	}
+	i1, i2 := inst("I1", Labels[0], "US"), inst("I2", Labels[1], "GB")
+	i3, i4, i5 := inst("I3", Labels[2], "CI"), inst("I4", Labels[3], "TR"), inst("I5", Labels[4], "CI")
+	return []coauthnet.Paper{
+		{ID: "P1", Year: 2019, Authors: a(i1, i1, i2)},
+		{ID: "P2", Year: 2019, Authors: a(i1, i2, i3, i3)},
+		{ID: "P3", Year: 2020, Authors: a(append(append([]coauthnet.Affiliation{}, i1...), i4...), i2)},
+		{ID: "P4", Year: 2020, Authors: a(i2)},
+		{ID: "P5", Year: 2021, Authors: a(i5, i1)},
+		{ID: "P6", Year: 2019, Authors: a(i5, i3)},
+	}
+}
+
+// Series returns the yearly institution graphs of [Papers].
+func Series() *graph.Series {
+	return graph.Yearly(Papers(), graph.Options{Level: graph.Institutions})
+}
+
+// Graph returns the institution graph of [Papers] over 2019–2021.
+func Graph() *graph.Graph {
+	s := Series()
+	return s.Range(s.Span())
+}
+
+// NX is a graph as networkx read it: node attributes by node id, and
+// edges with their attributes.
+type NX struct {
+	Version string
+	Graph   map[string]any
+	Nodes   map[string]map[string]any
+	Edges   []struct {
+		U, V string
+		D    map[string]any
+	}
+}
+
+// Networkx reads path with networkx's read_FORMAT (gexf, graphml or
+// pajek) and returns what it read. It skips the test when python3 or
+// networkx is missing. Lists (dynamic values and spells) come back as
+// JSON arrays.
+func Networkx(t testing.TB, format, path string) *NX {
+	t.Helper()
+	py, err := exec.LookPath("python3")
+	if err != nil || exec.Command(py, "-c", "import networkx").Run() != nil {
+		t.Skip("python3 with networkx not available")
+	}
+	script := `
+import json, sys, networkx as nx
+g = getattr(nx, "read_" + sys.argv[1])(sys.argv[2])
+out = {"version": nx.__version__, "graph": {k: str(v) for k, v in g.graph.items()},
+       "nodes": {str(n): d for n, d in g.nodes(data=True)},
+       "edges": [{"u": str(u), "v": str(v), "d": d} for u, v, d in g.edges(data=True)]}
+json.dump(out, sys.stdout)
+`
+	out, err := exec.Command(py, "-c", script, format, path).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("networkx read_%s: %v\n%s", format, err, ee.Stderr)
+		}
+		t.Fatal(err)
+	}
+	var nx NX
+	if err := json.Unmarshal(out, &nx); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("read by networkx %s", nx.Version)
+	return &nx
+}
+
+// Edge returns the attributes networkx read for the edge u–v, in either
+// direction.
+func (nx *NX) Edge(u, v string) (map[string]any, bool) {
+	for _, e := range nx.Edges {
+		if e.U == u && e.V == v || e.U == v && e.V == u {
+			return e.D, true
+		}
+	}
+	return nil, false
+}
