@@ -124,3 +124,60 @@ func (nx *NX) Edge(u, v string) (map[string]any, bool) {
 	}
 	return nil, false
 }
+
+// IG is a graph as python-igraph read it: vertex attributes in vertex
+// order and edges as vertex indices with their attributes.
+type IG struct {
+	Version  string
+	Vertices []map[string]any
+	Edges    []struct {
+		U, V int
+		D    map[string]any
+	}
+}
+
+// Igraph reads path with python-igraph's Graph.Read(path, format) and
+// returns what it read. It skips the test when /usr/bin/python3 has no
+// igraph (Debian: apt install python3-igraph).
+func Igraph(t testing.TB, format, path string) *IG {
+	t.Helper()
+	py := "/usr/bin/python3"
+	if exec.Command(py, "-c", "import igraph").Run() != nil {
+		t.Skip("python3-igraph not available")
+	}
+	script := `
+import json, sys, igraph
+g = igraph.Graph.Read(sys.argv[2], format=sys.argv[1])
+out = {"version": igraph.__version__,
+       "vertices": [v.attributes() for v in g.vs],
+       "edges": [{"u": e.source, "v": e.target, "d": e.attributes()} for e in g.es]}
+json.dump(out, sys.stdout)
+`
+	out, err := exec.Command(py, "-c", script, format, path).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("igraph read %s: %v\n%s", format, err, ee.Stderr)
+		}
+		t.Fatal(err)
+	}
+	var ig IG
+	if err := json.Unmarshal(out, &ig); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("read by python-igraph %s", ig.Version)
+	return &ig
+}
+
+// TrickyKeys are institution identifiers with the characters that break
+// formats keyed by identifier (Pajek, DOT).
+var TrickyKeys = []string{`Univ "A", B; <C> & Côte d'Ivoire`, `Türkiye\Ankara`, `plain`}
+
+// TrickyKeyGraph is a triangle over [TrickyKeys] (one paper, three
+// authors), at institution level.
+func TrickyKeyGraph() *graph.Graph {
+	var as []coauthnet.Author
+	for _, k := range TrickyKeys {
+		as = append(as, coauthnet.Author{Affiliations: inst(k, k+" (name)", "TR")})
+	}
+	return graph.Build([]coauthnet.Paper{{ID: "P", Year: 2020, Authors: as}}, graph.Options{Level: graph.Institutions})
+}
