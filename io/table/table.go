@@ -113,10 +113,13 @@ func (c Column) Valid(i int) bool {
 }
 
 // FormatFloat formats f in the shortest form that reads back exactly,
-// or returns "" for NaN and ±Inf.
+// with −0 written as 0, or returns "" for NaN and ±Inf.
 func FormatFloat(f float64) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return ""
+	}
+	if f == 0 {
+		f = 0 // −0 → 0
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
 }
