@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/io/graphml"
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
 )
@@ -19,17 +18,23 @@ const version = "0.1.0-dev"
 
 func runBuild(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("build", "coauthnet build [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...", e.stderr)
+	var x exportFlags
+	fs := newFlagSet("build", "coauthnet build [input flags] [--to FORMAT] [--attach centrality,communities,blocs] [-o out.graphml | -o 'out-{year}.graphml'] FILE...", e.stderr)
 	f.register(fs)
-	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year}; - is standard output")
+	x.register(fs)
+	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file); - is standard output")
 	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
 	alpha := fs.Float64("alpha", 0.05, "significance level of --backbone disparity")
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if f.byYear && !strings.Contains(*out, "{year}") {
-		return usagef("--by-year writes one file per year: -o must contain {year}, e.g. -o 'graph-{year}.graphml'")
+	if err := x.check(*out); err != nil {
+		return err
+	}
+	dynamic := f.byYear && x.to == "gexf" && !strings.Contains(*out, "{year}")
+	if f.byYear && !dynamic && !strings.Contains(*out, "{year}") {
+		return usagef("--by-year writes one file per year: -o must contain {year}, e.g. -o 'graph-{year}.graphml' (or --to gexf for one dynamic file)")
 	}
 	if !f.byYear && strings.Contains(*out, "{year}") {
 		return usagef("-o %s contains {year}: add --by-year", *out)
@@ -56,6 +61,12 @@ func runBuild(args []string, e *env) error {
 			periods = append(periods, graph.Year(y))
 		}
 	}
+	if x.withBlocs {
+		if err := x.blocsOf(&f, s); err != nil {
+			return err
+		}
+	}
+	var yearly []*graph.Graph
 	for _, p := range periods {
 		g := s.Range(p)
 		if f.minWeight > 0 {
@@ -80,19 +91,35 @@ func runBuild(args []string, e *env) error {
 			}
 			meta = append(meta, table.Meta{Key: "backbone", Value: b})
 		}
+		if dynamic {
+			yearly = append(yearly, g)
+			continue
+		}
 		path := strings.ReplaceAll(*out, "{year}", p.String())
-		if err := writeFile(path, e.stdout, func(w io.Writer) error {
-			return graphml.Write(w, g, graphml.Options{Counting: f.countings, Meta: meta})
-		}); err != nil {
+		files, err := x.export(&f, g, path, meta, e)
+		if err != nil {
 			return err
 		}
-		where := path
-		if path == "-" {
-			where = "standard output"
+		fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", g, where(files))
+	}
+	if dynamic {
+		if len(yearly) == 0 {
+			return fmt.Errorf("no papers counted: nothing to write")
 		}
-		fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", g, where)
+		if err := x.exportDynamic(&f, s, yearly, *out, provenance(&f, rep), e); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(yearly), yearly[0].Period().From, yearly[len(yearly)-1].Period().To, where([]string{*out}))
 	}
 	return nil
+}
+
+// where names output files for the summary line.
+func where(files []string) string {
+	if len(files) == 1 && files[0] == "-" {
+		return "standard output"
+	}
+	return strings.Join(files, ", ")
 }
 
 // writeFile writes to path ("-" for stdout) and reports the first error,

@@ -7,11 +7,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
 )
 
@@ -179,26 +181,83 @@ func runNodes(args []string, e *env) error {
 	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
 }
 
+// nodeColumns are the columns of coauthnet nodes.
+var nodeColumns = strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ",")
+
 // nodesTable is the table of coauthnet nodes.
 func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
 	t := &sheet{
-		columns: strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ","),
+		columns: nodeColumns,
 		meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
 	}
 	for _, p := range periods(f, tf, s) {
-		g := s.Range(p)
-		deg, str := metrics.Degree(g), metrics.Strength(g, c)
-		bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
-		ev := metrics.Eigenvector(g, c)
-		pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
-		for v := 0; v < g.Len(); v++ {
-			nw := g.Node(v)
-			t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
-				deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]})
-		}
+		nodeRows(t, p, s.Range(p), c)
 	}
 	return t, nil
+}
+
+// nodeRows adds the rows of g's nodes (nodeColumns) to t.
+func nodeRows(t *sheet, p graph.Period, g *graph.Graph, c graph.Counting) {
+	deg, str := metrics.Degree(g), metrics.Strength(g, c)
+	bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
+	ev := metrics.Eigenvector(g, c)
+	pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
+	for v := 0; v < g.Len(); v++ {
+		nw := g.Node(v)
+		t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
+			deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]})
+	}
+}
+
+// edgeColumns are the columns of coauthnet edges (before the optional
+// index and growth columns).
+var edgeColumns = strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ",")
+
+// edgeRow is the row (edgeColumns) of edge ed oriented src → dst, with
+// its pair measures pm as computed for (ed.From, ed.To).
+func edgeRow(p graph.Period, g *graph.Graph, ed graph.Edge, pm metrics.Pair, flip bool) []any {
+	src, dst := ed.From, ed.To
+	ss, st, rs, rt := pm.ShareOfSource, pm.ShareOfTarget, pm.RankForSource, pm.RankForTarget
+	if flip {
+		src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
+	}
+	return []any{p.String(), g.Label(src), g.Label(dst),
+		ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
+		pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
+}
+
+// graphTables returns the node and edge tables of one graph, with the
+// columns of coauthnet nodes and edges, and the extra node columns
+// cols (those not already there).
+func graphTables(g *graph.Graph, c graph.Counting, cols []table.Column) (nodes, edges *sheet) {
+	p := g.Period()
+	nodes = &sheet{columns: slices.Clone(nodeColumns)}
+	nodeRows(nodes, p, g, c)
+	for _, col := range cols {
+		if slices.Contains(nodes.columns, col.Name) {
+			continue
+		}
+		nodes.columns = append(nodes.columns, col.Name)
+		for v := range nodes.rows {
+			var x any
+			switch col.Kind() {
+			case table.Int:
+				x = col.Int(v)
+			case table.Float:
+				x = col.Float(v)
+			default:
+				x = col.Text(v)
+			}
+			nodes.rows[v] = append(nodes.rows[v], x)
+		}
+	}
+	edges = &sheet{columns: edgeColumns}
+	pairs := metrics.Pairs(g, c)
+	for i := 0; i < g.NumEdges(); i++ {
+		edges.rows = append(edges.rows, edgeRow(p, g, g.Edge(i), pairs[i], false))
+	}
+	return nodes, edges
 }
 
 func runEdges(args []string, e *env) error {
@@ -209,7 +268,7 @@ func runEdges(args []string, e *env) error {
 func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
 	t := &sheet{
-		columns: strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ","),
+		columns: slices.Clone(edgeColumns),
 		meta:    [][2]string{{"weight", c.String()}},
 	}
 	if tf.focal != "" {
@@ -274,19 +333,18 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) 
 		var rows []row
 		for i := 0; i < g.NumEdges(); i++ {
 			ed, pm := g.Edge(i), pairs[i]
-			src, dst := ed.From, ed.To
-			ss, st, rs, rt := pm.ShareOfSource, pm.ShareOfTarget, pm.RankForSource, pm.RankForTarget
+			flip := false
 			if tf.focal != "" {
-				if !ok || (src != focal && dst != focal) {
+				if !ok || (ed.From != focal && ed.To != focal) {
 					continue
 				}
-				if dst == focal { // orient focal → partner
-					src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
-				}
+				flip = ed.To == focal // orient focal → partner
 			}
-			r := []any{p.String(), g.Label(src), g.Label(dst),
-				ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
-				pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
+			r := edgeRow(p, g, ed, pm, flip)
+			src, dst, rs := ed.From, ed.To, pm.RankForSource
+			if flip {
+				src, dst, rs = dst, src, pm.RankForTarget
+			}
 			k := edgeKey(g, src, dst)
 			if base != nil {
 				b, ok := base[k]
