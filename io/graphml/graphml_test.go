@@ -15,6 +15,7 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/golden"
 	"github.com/coauthnet/coauthnet/internal/sample"
+	"github.com/coauthnet/coauthnet/io/internal/exporttest"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -171,6 +172,31 @@ json.dump(out, sys.stdout)
 		}
 		if d["weight"] != w[graph.BiFrac] {
 			t.Errorf("edge %s-%s weight %v", u, v, d["weight"])
+		}
+	}
+}
+
+// TestNetworkxLabels: labels with quotes, commas, semicolons, '&', '<',
+// a backslash and non-ASCII letters, and the zero-weight edge, read back
+// by networkx unchanged.
+func TestNetworkxLabels(t *testing.T) {
+	g := exporttest.Graph()
+	path := filepath.Join(t.TempDir(), "g.graphml")
+	f, _ := os.Create(path)
+	if err := Write(f, g, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	nx := exporttest.Networkx(t, "graphml", path)
+	for v := 0; v < g.Len(); v++ {
+		if d := nx.Nodes[g.Label(v)]; d["label"] != g.Name(v) {
+			t.Errorf("node %s label %q, want %q", g.Label(v), d["label"], g.Name(v))
+		}
+	}
+	for e := range g.Edges() {
+		d, ok := nx.Edge(g.Label(e.From), g.Label(e.To))
+		if !ok || d["weight"] != e.W[graph.BiFrac] || d["full"] != e.W[graph.Full] {
+			t.Errorf("edge %s-%s: %v, want %v", g.Label(e.From), g.Label(e.To), d, e.W)
 		}
 	}
 }

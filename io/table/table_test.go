@@ -2,7 +2,11 @@ package table
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,5 +115,50 @@ func TestCheck(t *testing.T) {
 	bad := &Table{Columns: []Column{Ints("a,b", []int{1})}}
 	if err := bad.WriteParquet(new(bytes.Buffer)); err == nil {
 		t.Error(`column "a,b": no error`)
+	}
+}
+
+// TestPyarrow reads the Parquet file with pyarrow, and with DuckDB, when
+// either is installed for python3 (neither is required).
+func TestPyarrow(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3")
+	}
+	var buf bytes.Buffer
+	if err := sample().WriteParquet(&buf); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.parquet")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	ran := false
+	for _, reader := range []string{
+		`import pyarrow.parquet as pq, json, sys; t = pq.read_table(sys.argv[1]); print(json.dumps({"columns": t.column_names, "label": t.column("label").to_pylist(), "output": t.column("output").to_pylist()}))`,
+		`import duckdb, json, sys; r = duckdb.sql("select * from read_parquet('%s')" % sys.argv[1]); rows = r.fetchall(); print(json.dumps({"columns": r.columns, "label": [x[1] for x in rows], "output": [x[3] for x in rows]}))`,
+	} {
+		mod := strings.Fields(reader)[1]
+		if exec.Command(py, "-c", "import "+mod).Run() != nil {
+			continue
+		}
+		ran = true
+		out, err := exec.Command(py, "-c", reader, path).Output()
+		if err != nil {
+			t.Fatalf("%s: %v", mod, err)
+		}
+		var got struct {
+			Columns []string
+			Label   []string
+			Output  []*float64
+		}
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got.Columns, ",") != "node,label,papers,output" || got.Label[2] != sample().Columns[1].Text(2) ||
+			got.Output[0] == nil || *got.Output[0] != 0.5 || got.Output[1] != nil || got.Output[2] != nil {
+			t.Errorf("%s read %s", mod, out)
+		}
+	}
+	if !ran {
+		t.Skip("neither pyarrow nor duckdb installed for python3")
 	}
 }
