@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -29,6 +30,23 @@ type Stats struct {
 	// Grouped is the number of author-affiliations whose node was
 	// replaced by a group.
 	Grouped int
+	// Hyper is the number of papers in Options.Years with more than
+	// Options.MaxAuthors authors ([HyperAuthors] when that is 0),
+	// whether counted or not.
+	Hyper int
+	// ByAuthorCount is the number of papers left out by MaxAuthors
+	// (the hyper-authored ones) or by HyperOnly (the others).
+	ByAuthorCount int
+	// NoLeader is the number of papers counted whose lead author (see
+	// Options.Leader) is missing or has no known node: they lead nowhere.
+	NoLeader int
+	// Cited is the number of papers counted with a citation count (with
+	// Options.Impact); the other Used − Cited are left out of impact.
+	Cited int
+	// ZeroBaseline is the number of (paper, field) pairs of cited papers
+	// whose field and year had mean citations 0 (their ratio is 1; see
+	// [Impact]). Set by Counter.Series.
+	ZeroBaseline int
 }
 
 // A Counter accumulates the weights of papers, one at a time, into
@@ -56,7 +74,24 @@ type Counter struct {
 	cross  []crossTerm
 	aff    []int32 // local indices of one author's known affiliations
 	xsum   map[uint64]float64
+	lead   []int32   // local indices of the lead author's known affiliations
+	lw     []float64 // lead weight by local index
+	grp    []int32   // field groups of the paper
+
+	// Citation impact: field groups and the per (year, group) baseline
+	// Σ citations and paper count.
+	groupIDs   map[string]int32
+	groupNames []string
+	baseline   map[baseKey][2]float64
 }
+
+type baseKey struct {
+	year  int
+	group int32
+}
+
+// impKey is an entity (internal node id or edge index) and a field group.
+type impKey struct{ ent, group int32 }
 
 type nodeInfo struct {
 	key     string
@@ -71,8 +106,10 @@ type crossTerm struct {
 }
 
 type edgeAcc struct {
-	a, b int32 // internal ids, a < b
-	w    Weights
+	a, b   int32 // internal ids, a < b
+	w      Weights
+	lead   [2]float64 // led by a, by b
+	impact Impact     // N only; Sum is made by Series
 }
 
 type yearAcc struct {
@@ -80,6 +117,8 @@ type yearAcc struct {
 	edgeIdx map[uint64]int32
 	edges   []edgeAcc
 	nodes   []NodeWeights // by internal id
+	// Σ citations/k and Σ 1/k per (entity, field group), for impact.
+	nodeImp, edgeImp map[impKey][2]float64
 }
 
 // NewCounter returns an empty Counter. It panics if opts is not valid
@@ -199,6 +238,9 @@ func (c *Counter) year(y int) *yearAcc {
 	acc := c.years[y]
 	if acc == nil {
 		acc = &yearAcc{edgeIdx: map[uint64]int32{}}
+		if c.opts.Impact {
+			acc.nodeImp, acc.edgeImp = map[impKey][2]float64{}, map[impKey][2]float64{}
+		}
 		c.years[y] = acc
 	}
 	c.last, c.lastY = acc, y
@@ -215,9 +257,33 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 		c.stats.OutOfYears++
 		return
 	}
+	thr := c.opts.MaxAuthors
+	if thr == 0 {
+		thr = HyperAuthors
+	}
+	hyper := len(p.Authors) > thr
+	if hyper {
+		c.stats.Hyper++
+	}
+	if c.opts.MaxAuthors > 0 && hyper != c.opts.HyperOnly {
+		c.stats.ByAuthorCount++
+		return
+	}
 	c.stats.Authors += len(p.Authors)
 	defer c.reset()
 
+	leader := -1
+	switch c.opts.Leader {
+	case FirstAuthor:
+		leader = 0
+	case CorrespondingAuthor:
+		for i := range p.Authors {
+			if p.Authors[i].Corresponding {
+				leader = i
+				break
+			}
+		}
+	}
 	n := 0 // authors with a known node
 	for i := range p.Authors {
 		c.aff = c.aff[:0]
@@ -247,6 +313,9 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 			c.aff = append(c.aff, c.localIndex(c.intern(coauthnet.Unknown)))
 		}
 		n++
+		if i == leader {
+			c.lead = append(c.lead, c.aff...)
+		}
 		c.addAuthor(c.aff)
 	}
 	if n == 0 {
@@ -256,7 +325,34 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 	c.stats.Used++
 	acc := c.year(p.Year)
 	acc.papers++
-	c.flush(acc, n)
+	c.flush(acc, n, p)
+}
+
+// groups sets c.grp to the field groups of fields, each once; a paper
+// without fields is in the group "".
+func (c *Counter) groups(fields []string) {
+	c.grp = c.grp[:0]
+	if c.groupIDs == nil {
+		c.groupIDs = map[string]int32{}
+		c.baseline = map[baseKey][2]float64{}
+	}
+	add := func(f string) {
+		id, ok := c.groupIDs[f]
+		if !ok {
+			id = int32(len(c.groupNames))
+			c.groupIDs[strings.Clone(f)] = id
+			c.groupNames = append(c.groupNames, strings.Clone(f))
+		}
+		if !slices.Contains(c.grp, id) {
+			c.grp = append(c.grp, id)
+		}
+	}
+	for _, f := range fields {
+		add(f)
+	}
+	if len(fields) == 0 {
+		add("")
+	}
 }
 
 // addAuthor adds one author's weights w_iA = (affiliations in A) / m,
@@ -298,10 +394,31 @@ func (c *Counter) addAuthor(aff []int32) {
 
 // flush turns the current paper's n_A, Σ w², and cross terms into edge
 // and node weights for its year. n is n_p.
-func (c *Counter) flush(acc *yearAcc, n int) {
+func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	k := len(c.local)
 	if need := len(c.nodes); len(acc.nodes) < need {
 		acc.nodes = append(acc.nodes, make([]NodeWeights, need-len(acc.nodes))...)
+	}
+	// Lead weights w_lA: the lead author split over their known nodes.
+	c.lw = slices.Grow(c.lw[:0], k)[:k]
+	clear(c.lw)
+	if len(c.lead) == 0 {
+		c.stats.NoLeader++
+	}
+	for _, a := range c.lead {
+		c.lw[a] += 1 / float64(len(c.lead))
+	}
+	// Citation impact: Σ c/k and Σ 1/k per field group.
+	cited := c.opts.Impact && p.Citations != nil && *p.Citations >= 0
+	var cit, kf float64
+	if cited {
+		c.stats.Cited++
+		c.groups(p.Fields)
+		cit, kf = float64(*p.Citations), float64(len(c.grp))
+		for _, g := range c.grp {
+			b := c.baseline[baseKey{p.Year, g}]
+			c.baseline[baseKey{p.Year, g}] = [2]float64{b[0] + cit, b[1] + 1}
+		}
 	}
 	fn := float64(n)
 	pairs := fn * (fn - 1) // n(n−1); 0 when n = 1
@@ -310,10 +427,20 @@ func (c *Counter) flush(acc *yearAcc, n int) {
 		nw.Papers++
 		if k > 1 {
 			nw.Intl++
+			nw.LeadIntl += c.lw[a]
 		}
+		nw.Lead += c.lw[a]
 		nw.Output += c.nA[a] / fn
 		if n > 1 {
 			nw.Domestic += (c.nA[a]*c.nA[a] - c.qA[a]) / pairs
+		}
+		if cited {
+			nw.Impact.N++
+			for _, g := range c.grp {
+				key := impKey{c.local[a], g}
+				v := acc.nodeImp[key]
+				acc.nodeImp[key] = [2]float64{v[0] + cit/kf, v[1] + 1/kf}
+			}
 		}
 	}
 	if k < 2 {
@@ -337,8 +464,9 @@ func (c *Counter) flush(acc *yearAcc, n int) {
 				P -= xsum[uint64(a)<<32|uint64(b)]
 			}
 			ia, ib := c.local[a], c.local[b]
+			la, lb := c.lw[a], c.lw[b]
 			if ia > ib {
-				ia, ib = ib, ia
+				ia, ib, la, lb = ib, ia, lb, la
 			}
 			key := uint64(ia)<<32 | uint64(ib)
 			ei, ok := acc.edgeIdx[key]
@@ -347,7 +475,18 @@ func (c *Counter) flush(acc *yearAcc, n int) {
 				acc.edgeIdx[key] = ei
 				acc.edges = append(acc.edges, edgeAcc{a: ia, b: ib})
 			}
-			w := &acc.edges[ei].w
+			ea := &acc.edges[ei]
+			ea.lead[0] += la
+			ea.lead[1] += lb
+			if cited {
+				ea.impact.N++
+				for _, g := range c.grp {
+					key := impKey{ei, g}
+					v := acc.edgeImp[key]
+					acc.edgeImp[key] = [2]float64{v[0] + cit/kf, v[1] + 1/kf}
+				}
+			}
+			w := &ea.w
 			w[Full]++
 			if n > 1 {
 				w[BiFrac] += 2 * P / pairs
@@ -366,6 +505,7 @@ func (c *Counter) reset() {
 	c.nA = c.nA[:0]
 	c.qA = c.qA[:0]
 	c.cross = c.cross[:0]
+	c.lead = c.lead[:0]
 }
 
 // Series returns the per-year weights counted so far. The Counter may go
@@ -407,8 +547,13 @@ func (c *Counter) Series() *Series {
 	}
 	for y, acc := range c.years {
 		yd := yearData{year: y, papers: acc.papers}
+		nodeSum := c.impactSums(y, acc.nodeImp, len(acc.nodes), &s.stats)
+		edgeSum := c.impactSums(y, acc.edgeImp, len(acc.edges), nil)
 		for id, nw := range acc.nodes {
 			if nw.Papers > 0 {
+				if nodeSum != nil {
+					nw.Impact.Sum = nodeSum[id]
+				}
 				yd.nodes = append(yd.nodes, nodeEntry{id: remap[id], w: nw})
 			}
 		}
@@ -416,16 +561,73 @@ func (c *Counter) Series() *Series {
 		yd.edges = make([]edgeEntry, len(acc.edges))
 		for i, e := range acc.edges {
 			a, b := remap[e.a], remap[e.b]
+			lead := e.lead
 			if a > b {
 				a, b = b, a
+				lead[0], lead[1] = lead[1], lead[0]
 			}
-			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w}
+			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead, impact: e.impact}
+			if edgeSum != nil {
+				yd.edges[i].impact.Sum = edgeSum[i]
+			}
 		}
 		slices.SortFunc(yd.edges, compareEdgeEntry)
 		s.years = append(s.years, yd)
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
 	return s
+}
+
+// impactSums turns the (entity, field group) sums of year y into each
+// entity's Σ normalised impact, adding in (entity, group) order so that
+// the result does not depend on map order. With stats, it counts the
+// (paper, field) pairs normalised against a zero mean.
+func (c *Counter) impactSums(y int, m map[impKey][2]float64, n int, stats *Stats) []float64 {
+	if m == nil {
+		return nil
+	}
+	keys := make([]impKey, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b impKey) int {
+		if c := cmp.Compare(a.ent, b.ent); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.group, b.group)
+	})
+	sums := make([]float64, n)
+	for _, k := range keys {
+		v, b := m[k], c.baseline[baseKey{y, k.group}]
+		if mean := b[0] / b[1]; mean > 0 {
+			sums[k.ent] += v[0] / mean
+		} else {
+			sums[k.ent] += v[1] // ratio 1 for a field-year never cited
+		}
+	}
+	if stats != nil {
+		for k, b := range c.baseline {
+			if k.year == y && b[0] == 0 {
+				stats.ZeroBaseline += int(b[1])
+			}
+		}
+	}
+	return sums
+}
+
+// Baseline returns the mean citations of the papers counted in field
+// and year (field "" for papers without fields) and their number, with
+// Options.Impact; n is 0 when there are none.
+func (c *Counter) Baseline(field string, year int) (mean float64, n int) {
+	g, ok := c.groupIDs[field]
+	if !ok {
+		return math.NaN(), 0
+	}
+	b := c.baseline[baseKey{year, g}]
+	if b[1] == 0 {
+		return math.NaN(), 0
+	}
+	return b[0] / b[1], int(b[1])
 }
 
 // countString adds one to m[s] for a non-empty s, storing a copy of s

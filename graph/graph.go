@@ -40,6 +40,14 @@ type Graph struct {
 type Edge struct {
 	From, To int
 	W        Weights
+	// Lead are the papers of the pair led by each side, Lead[0] by From
+	// and Lead[1] by To: Σ_p w_l (the lead author's share in the node)
+	// over the papers with both nodes. W[Full] − Lead[0] − Lead[1] are
+	// the pair's papers led by a third node or by nobody known.
+	Lead [2]float64
+	// Impact sums the normalised citation impact of the pair's papers
+	// (with Options.Impact); see [Impact].
+	Impact Impact
 }
 
 // index builds the key index and the adjacency from keys and edges.

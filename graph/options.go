@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -102,6 +103,59 @@ type NodeWeights struct {
 	// Domestic is the bidirectional fractional weight of pairs of
 	// different authors both in the node: Σ_p (n_pA² − Σ_i w_iA²)/(n_p(n_p−1)).
 	Domestic float64
+	// Lead is the number of papers the node leads: Σ_p w_lA, the lead
+	// author's share in A (1 for an author with one affiliation, split
+	// equally over a lead author's affiliations with a known node).
+	// Options.Leader says who the lead author is.
+	Lead float64
+	// LeadIntl is Lead over the international papers only (those with
+	// at least two nodes).
+	LeadIntl float64
+	// Impact sums the normalised citation impact of the node's papers
+	// that have a citation count (with Options.Impact).
+	Impact Impact
+}
+
+// Impact is a sum of normalised citation impacts over N papers.
+//
+// A paper's normalised impact is its citations divided by the mean
+// citations of the papers counted in the same field and year (the
+// CNCI of Clarivate's InCites, with the corpus as the baseline); for a
+// paper in k fields it is the mean of its k ratios. A field-year whose
+// papers were never cited has mean 0: its papers' ratio is taken as 1
+// (cited exactly as their field, not at all). Papers without a citation
+// count are not in N: unknown is not zero.
+type Impact struct {
+	Sum float64 // Σ normalised impact
+	N   int     // papers with a citation count
+}
+
+// Mean returns Sum/N, or NaN when N is 0.
+func (m Impact) Mean() float64 {
+	if m.N == 0 {
+		return math.NaN()
+	}
+	return m.Sum / float64(m.N)
+}
+
+func (m *Impact) add(o Impact) { m.Sum += o.Sum; m.N += o.N }
+
+// A Leader says which author leads a paper.
+type Leader int
+
+const (
+	// FirstAuthor: the first author in byline order.
+	FirstAuthor Leader = iota
+	// CorrespondingAuthor: the first author marked corresponding
+	// (reprint); papers without one have no leader.
+	CorrespondingAuthor
+)
+
+func (l Leader) String() string {
+	if l == CorrespondingAuthor {
+		return "corresponding"
+	}
+	return "first"
 }
 
 // A Group is a named set of nodes counted as one node, as if it were a
@@ -131,7 +185,23 @@ type Options struct {
 	// Groups are merged into one node each. A node may belong to one
 	// group at most.
 	Groups []Group
+	// Leader says whose affiliations lead a paper (NodeWeights.Lead,
+	// Edge.Lead).
+	Leader Leader
+	// MaxAuthors, when positive, leaves out papers with more than
+	// MaxAuthors authors (hyper-authored papers), or with HyperOnly
+	// counts only them. Stats.Hyper counts such papers either way (with
+	// threshold [HyperAuthors] when MaxAuthors is 0).
+	MaxAuthors int
+	HyperOnly  bool
+	// Impact computes normalised citation impact (NodeWeights.Impact,
+	// Edge.Impact) from the papers' Citations and Fields.
+	Impact bool
 }
+
+// HyperAuthors is the author count above which Stats.Hyper reports a
+// paper as hyper-authored when Options.MaxAuthors is 0.
+const HyperAuthors = 100
 
 // Validate reports a group without a name or members, a name used twice,
 // or a node in two groups.
@@ -155,6 +225,12 @@ func (o *Options) Validate() error {
 			}
 			seen[m] = g.Name
 		}
+	}
+	if o.HyperOnly && o.MaxAuthors <= 0 {
+		return fmt.Errorf("graph: HyperOnly needs MaxAuthors, the threshold")
+	}
+	if o.MaxAuthors < 0 {
+		return fmt.Errorf("graph: MaxAuthors %d < 0", o.MaxAuthors)
 	}
 	if o.Years != (Period{}) && o.Years.From > o.Years.To {
 		return fmt.Errorf("graph: years %d-%d: start after end", o.Years.From, o.Years.To)

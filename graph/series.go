@@ -32,8 +32,10 @@ type nodeEntry struct {
 }
 
 type edgeEntry struct {
-	a, b int32 // a < b, series ids
-	w    Weights
+	a, b   int32 // a < b, series ids
+	w      Weights
+	lead   [2]float64 // led by a, by b
+	impact Impact
 }
 
 func compareEdgeEntry(x, y edgeEntry) int {
@@ -142,6 +144,9 @@ func (s *Series) Range(p Period) *Graph {
 				for c := range ee.w {
 					edges[i].w[c] += ee.w[c]
 				}
+				edges[i].lead[0] += ee.lead[0]
+				edges[i].lead[1] += ee.lead[1]
+				edges[i].impact.add(ee.impact)
 			}
 		}
 		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
@@ -157,6 +162,9 @@ func addNode(dst, src *NodeWeights) {
 	dst.Intl += src.Intl
 	dst.Output += src.Output
 	dst.Domestic += src.Domestic
+	dst.Lead += src.Lead
+	dst.LeadIntl += src.LeadIntl
+	dst.Impact.add(src.Impact)
 }
 
 // graph makes a Graph from nodes and edges sorted by series id.
@@ -180,7 +188,7 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry) *Graph {
 		g.nodes[i] = ne.w
 	}
 	for i, ee := range edges {
-		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w}
+		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead, Impact: ee.impact}
 	}
 	g.index()
 	return g
