@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/table"
@@ -21,6 +22,7 @@ func runBuild(args []string, e *env) error {
 	var x exportFlags
 	fs := newFlagSet("build", "coauthnet build [input flags] [--to FORMAT] [--attach centrality,communities,blocs] [-o out.graphml | -o 'out-{year}.graphml'] FILE...", e.stderr)
 	f.register(fs)
+	f.allowByField = true
 	x.register(fs)
 	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file); - is standard output")
 	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
@@ -31,6 +33,9 @@ func runBuild(args []string, e *env) error {
 	}
 	if err := x.check(*out); err != nil {
 		return err
+	}
+	if f.byField != strings.Contains(*out, "{field}") {
+		return usagef("--by-field writes one file per field: -o must contain {field} (and {field} needs --by-field)")
 	}
 	dynamic := f.byYear && x.to == "gexf" && !strings.Contains(*out, "{year}")
 	if f.byYear && !dynamic && !strings.Contains(*out, "{year}") {
@@ -51,6 +56,43 @@ func runBuild(args []string, e *env) error {
 	}
 	rep.print(&f, e.stderr, s)
 
+	if x.withBlocs {
+		if err := x.blocsOf(&f, s); err != nil {
+			return err
+		}
+	}
+	if !f.byField {
+		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
+	}
+	for _, pt := range rep.parts() {
+		path := strings.ReplaceAll(*out, "{field}", fileSafe(pt.field))
+		if err := writeSeries(&f, &x, pt.s, rep, path, *backbone, *alpha, dynamic, e); err != nil {
+			return fmt.Errorf("field %s: %w", pt.field, err)
+		}
+	}
+	return nil
+}
+
+// fileSafe turns a field name into a file name part: letters, digits,
+// '-' and '_' kept, runs of anything else made one '_'.
+func fileSafe(s string) string {
+	var b strings.Builder
+	under := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			b.WriteRune(r)
+			under = false
+		} else if !under {
+			b.WriteByte('_')
+			under = true
+		}
+	}
+	return strings.Trim(b.String(), "_")
+}
+
+// writeSeries writes the graphs of s (one, one per year, or one dynamic
+// GEXF) to out.
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *report, out, backbone string, alpha float64, dynamic bool, e *env) error {
 	periods := []graph.Period{s.Span()}
 	if f.opts.Years != (graph.Period{}) {
 		periods[0] = f.opts.Years
@@ -61,18 +103,13 @@ func runBuild(args []string, e *env) error {
 			periods = append(periods, graph.Year(y))
 		}
 	}
-	if x.withBlocs {
-		if err := x.blocsOf(&f, s); err != nil {
-			return err
-		}
-	}
 	var yearly []*graph.Graph
 	for _, p := range periods {
 		g := s.Range(p)
 		if f.minWeight > 0 {
 			g = g.Prune(f.countings[0], f.minWeight)
 		}
-		switch *backbone {
+		switch backbone {
 		case "mst":
 			keep, err := metrics.MaximumSpanningTree(g, f.countings[0])
 			if err != nil {
@@ -80,14 +117,14 @@ func runBuild(args []string, e *env) error {
 			}
 			g = g.Filter(func(i int) bool { return keep[i] })
 		case "disparity":
-			keep := metrics.Disparity(g, f.countings[0], *alpha)
+			keep := metrics.Disparity(g, f.countings[0], alpha)
 			g = g.Filter(func(i int) bool { return keep[i] })
 		}
-		meta := provenance(&f, rep)
-		if *backbone != "" {
-			b := *backbone
+		meta := provenance(f, rep)
+		if backbone != "" {
+			b := backbone
 			if b == "disparity" {
-				b += " alpha=" + strconv.FormatFloat(*alpha, 'g', -1, 64)
+				b += " alpha=" + strconv.FormatFloat(alpha, 'g', -1, 64)
 			}
 			meta = append(meta, table.Meta{Key: "backbone", Value: b})
 		}
@@ -95,8 +132,8 @@ func runBuild(args []string, e *env) error {
 			yearly = append(yearly, g)
 			continue
 		}
-		path := strings.ReplaceAll(*out, "{year}", p.String())
-		files, err := x.export(&f, g, path, meta, e)
+		path := strings.ReplaceAll(out, "{year}", p.String())
+		files, err := x.export(f, g, path, meta, e)
 		if err != nil {
 			return err
 		}
@@ -106,10 +143,10 @@ func runBuild(args []string, e *env) error {
 		if len(yearly) == 0 {
 			return fmt.Errorf("no papers counted: nothing to write")
 		}
-		if err := x.exportDynamic(&f, s, yearly, *out, provenance(&f, rep), e); err != nil {
+		if err := x.exportDynamic(f, s, yearly, out, provenance(f, rep), e); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(yearly), yearly[0].Period().From, yearly[len(yearly)-1].Period().To, where([]string{*out}))
+		fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(yearly), yearly[0].Period().From, yearly[len(yearly)-1].Period().To, where([]string{out}))
 	}
 	return nil
 }

@@ -244,10 +244,40 @@ func (g ordered) From(id int64) gonum.Nodes {
 	return iterator.NewOrderedNodes(ns)
 }
 
+// measureColumns are the node and edge measures of issue 8 as columns:
+// nodes intl_rate, first (or corresponding), first_intl and with
+// --impact impact and impact_papers; edges lead_source and lead_target
+// (source = the edge's From), and impact, impact_papers.
+func measureColumns(f *inputFlags, g *graph.Graph) (nodes, edges []table.Column) {
+	n, m := g.Len(), g.NumEdges()
+	rate, lead, leadIntl := make([]float64, n), make([]float64, n), make([]float64, n)
+	imp, impN := make([]float64, n), make([]int, n)
+	for v := range n {
+		nw := g.Node(v)
+		rate[v], lead[v], leadIntl[v] = ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl
+		imp[v], impN[v] = nw.Impact.Mean(), nw.Impact.N
+	}
+	l := f.leadName()
+	nodes = []table.Column{table.Floats("intl_rate", rate), table.Floats(l, lead), table.Floats(l+"_intl", leadIntl)}
+	ls, lt, eimp, eimpN := make([]float64, m), make([]float64, m), make([]float64, m), make([]int, m)
+	for i := range m {
+		e := g.Edge(i)
+		ls[i], lt[i], eimp[i], eimpN[i] = e.Lead[0], e.Lead[1], e.Impact.Mean(), e.Impact.N
+	}
+	edges = []table.Column{table.Floats("lead_source", ls), table.Floats("lead_target", lt)}
+	if f.impact {
+		nodes = append(nodes, table.Floats("impact", imp), table.Ints("impact_papers", impN))
+		edges = append(edges, table.Floats("impact", eimp), table.Ints("impact_papers", eimpN))
+	}
+	return nodes, edges
+}
+
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
 	c := f.countings[0]
 	cols, cluster, legend := x.attachments(g, c)
+	ncols, ecols := measureColumns(f, g)
+	cols = append(ncols, cols...)
 	var xs, ys []float64
 	if x.layout != "" && x.to != "graphml" && x.to != "dot" && x.to != "csv" && x.to != "parquet" {
 		if xs, ys = positions(g, c, x.seed); xs == nil {
@@ -260,7 +290,7 @@ func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []
 	switch x.to {
 	case "graphml":
 		err = write(path, func(w io.Writer) error {
-			return graphml.Write(w, g, graphml.Options{Counting: f.countings, Nodes: cols, Meta: meta})
+			return graphml.Write(w, g, graphml.Options{Counting: f.countings, Nodes: cols, Edges: ecols, Meta: meta})
 		})
 	case "gexf":
 		err = write(path, func(w io.Writer) error {
@@ -287,7 +317,7 @@ func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []
 			err = write(files[1], func(w io.Writer) error { return vosviewer.WriteNetwork(w, g, c) })
 		}
 	case "csv", "parquet":
-		nodes, edges := graphTables(g, c, cols)
+		nodes, edges := graphTables(f, g, c, cols)
 		for i, t := range []*sheet{nodes, edges} {
 			tb := t.typed()
 			tb.Meta = append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()},
@@ -311,7 +341,8 @@ func (x *exportFlags) exportDynamic(f *inputFlags, s *graph.Series, gs []*graph.
 	frames := make([]gexf.Frame, len(gs))
 	for i, g := range gs {
 		cols, _, _ := x.attachments(g, c)
-		frames[i] = gexf.Frame{G: g, Nodes: cols}
+		ncols, _ := measureColumns(f, g)
+		frames[i] = gexf.Frame{G: g, Nodes: append(ncols, cols...)}
 	}
 	var xs, ys []float64
 	if x.layout != "" {

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -17,6 +20,11 @@ type inputFlags struct {
 	byYear, sample, verbose, progress             bool
 	minWeight                                     float64
 	groups                                        groupFlag
+	field, fieldMapFile, hyper, lead              string
+	byField, impact                               bool
+	maxAuthors                                    int
+	fieldMap                                      map[string]string // folded category → field
+	allowByField                                  bool              // set by the commands that take --by-field
 
 	// Parsed values.
 	opts      graph.Options
@@ -37,6 +45,13 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
 	fs.BoolVar(&f.verbose, "v", false, "list every skipped record and every unmapped or remapped value")
 	fs.BoolVar(&f.progress, "progress", false, "print progress lines on stderr even when it is not a terminal")
+	fs.StringVar(&f.field, "field", "", "only papers in field `NAME` (after --field-map; case does not matter)")
+	fs.BoolVar(&f.byField, "by-field", false, "one graph or table per field (a paper in two fields counts in both)")
+	fs.StringVar(&f.fieldMapFile, "field-map", "", "CSV `file` with columns category,field rolling source categories up to fields")
+	fs.IntVar(&f.maxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
+	fs.StringVar(&f.hyper, "hyper", "", "only: analyse only the hyper-authored papers (more than --max-authors, default 100)")
+	fs.StringVar(&f.lead, "lead", "first", "who leads a paper: first (author) or corresponding (author)")
+	fs.BoolVar(&f.impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
 }
 
 // parse checks the flags and fills the parsed values.
@@ -67,6 +82,40 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--unknown %q: want drop or node", f.unknown)
 	}
 	f.opts.Groups = f.groups
+	if f.maxAuthors < 0 {
+		return usagef("--max-authors %d: want a positive number", f.maxAuthors)
+	}
+	f.opts.MaxAuthors = f.maxAuthors
+	switch f.hyper {
+	case "":
+	case "only":
+		f.opts.HyperOnly = true
+		if f.opts.MaxAuthors == 0 {
+			f.opts.MaxAuthors = graph.HyperAuthors
+		}
+	default:
+		return usagef("--hyper %q: want only (and --max-authors N for the threshold)", f.hyper)
+	}
+	switch f.lead {
+	case "first":
+		f.opts.Leader = graph.FirstAuthor
+	case "corresponding":
+		f.opts.Leader = graph.CorrespondingAuthor
+	default:
+		return usagef("--lead %q: want first or corresponding", f.lead)
+	}
+	f.opts.Impact = f.impact
+	if f.byField && !f.allowByField {
+		return usagef("--by-field works with build, nodes and edges")
+	}
+	if f.field != "" && f.byField {
+		return usagef("--field and --by-field: give one or the other")
+	}
+	if f.fieldMapFile != "" {
+		if f.fieldMap, err = readFieldMap(f.fieldMapFile); err != nil {
+			return err
+		}
+	}
 	if err := f.opts.Validate(); err != nil {
 		return usageError{strings.TrimPrefix(err.Error(), "graph: ")}
 	}
@@ -77,6 +126,48 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("no input files (give FILE..., - for standard input, or --sample)")
 	}
 	return nil
+}
+
+// leadName is the name of the node columns of leadership: "first" or
+// "corresponding".
+func (f *inputFlags) leadName() string { return f.opts.Leader.String() }
+
+// needsAll reports whether counting needs more of the record than the
+// countries and institutions (so readers must not leave anything out).
+func (f *inputFlags) needsAll() bool {
+	return f.impact || f.field != "" || f.byField || f.opts.Leader == graph.CorrespondingAuthor
+}
+
+// foldField is the form in which fields and categories are compared.
+func foldField(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// readFieldMap reads a CSV file with a header row category,field.
+func readFieldMap(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comment = '#'
+	rows, err := r.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if len(rows) == 0 || len(rows[0]) != 2 || foldField(rows[0][0]) != "category" || foldField(rows[0][1]) != "field" {
+		return nil, fmt.Errorf("%s: want a header row category,field", path)
+	}
+	m := map[string]string{}
+	for i, row := range rows[1:] {
+		c, fld := foldField(row[0]), strings.TrimSpace(row[1])
+		if c == "" || fld == "" {
+			return nil, fmt.Errorf("%s:%d: empty category or field", path, i+2)
+		}
+		if prev, ok := m[c]; ok && prev != fld {
+			return nil, fmt.Errorf("%s:%d: category %q mapped to %q and %q", path, i+2, row[0], prev, fld)
+		}
+		m[c] = fld
+	}
+	return m, nil
 }
 
 // groupFlag collects --group values.

@@ -34,10 +34,6 @@ import (
 // boundaries do not change results: papers are counted in input order.
 const chunkSize = 1 << 20
 
-// hyperAuthors is the author count above which a paper is reported as
-// hyper-authored in the summary.
-const hyperAuthors = 100
-
 // An inputInfo describes one input for the summary and provenance.
 type inputInfo struct {
 	name, sha256, format string
@@ -54,7 +50,6 @@ type report struct {
 	skippedList  []string
 	policy       map[string]int // "TW→CN"
 	notISO       map[string]int // country codes outside ISO 3166-1
-	hyper        int
 	stats        graph.Stats
 	isoCache     map[string]bool
 	countryPol   coauthnet.CountryPolicy
@@ -73,6 +68,23 @@ type report struct {
 	progress     bool
 	stderr       io.Writer
 	lastProgress time.Time
+
+	// Fields (issue: --field, --by-field, --field-map).
+	fieldMap      map[string]string
+	field         string // folded, "" for none
+	notInField    int
+	unmappedField map[string]int            // categories not in --field-map
+	byField       map[string]*graph.Counter // with --by-field
+	opts          graph.Options
+}
+
+// noField is the part of --by-field for papers without a field.
+const noField = "(no field)"
+
+// A part is the series of one field with --by-field.
+type part struct {
+	field string
+	s     *graph.Series
 }
 
 func newReport(f *inputFlags, e *env) *report {
@@ -85,7 +97,10 @@ func newReport(f *inputFlags, e *env) *report {
 		countryPol:  f.pol,
 		counter:     graph.NewCounter(f.opts),
 		applyPolicy: true,
-		minimal:     true,
+		minimal:     !f.needsAll(),
+		fieldMap:    f.fieldMap,
+		field:       foldField(f.field),
+		opts:        f.opts,
 		level:       f.opts.Level,
 		from:        f.from,
 		verbose:     f.verbose,
@@ -93,7 +108,40 @@ func newReport(f *inputFlags, e *env) *report {
 		stderr:      e.stderr,
 	}
 	r.sink = r.counter.Add
+	r.unmappedField = map[string]int{}
+	if f.byField {
+		r.byField = map[string]*graph.Counter{}
+	}
 	return r
+}
+
+// parts returns the series of each field with --by-field, by field name.
+func (r *report) parts() []part {
+	var ps []part
+	for _, k := range slices.Sorted(maps.Keys(r.byField)) {
+		ps = append(ps, part{k, r.byField[k].Series()})
+	}
+	return ps
+}
+
+// fields maps p's fields through --field-map (keeping unmapped ones and
+// counting them), each once.
+func (r *report) fields(p *coauthnet.Paper) {
+	if r.fieldMap == nil {
+		return
+	}
+	var out []string
+	for _, c := range p.Fields {
+		f, ok := r.fieldMap[foldField(c)]
+		if !ok {
+			r.unmappedField[c]++
+			f = c
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	p.Fields = out
 }
 
 // load reads the inputs named by files (or the sample) and counts them.
@@ -156,9 +204,6 @@ func (r *report) add(p *coauthnet.Paper) {
 	if r.applyPolicy {
 		r.countryPol.Apply(p, func(from, to string) { r.policy[from+"→"+to]++ })
 	}
-	if len(p.Authors) > hyperAuthors {
-		r.hyper++
-	}
 	for i := range p.Authors {
 		for _, af := range p.Authors[i].Affiliations {
 			if af.Country == "" {
@@ -175,7 +220,29 @@ func (r *report) add(p *coauthnet.Paper) {
 			}
 		}
 	}
+	r.fields(p)
+	if r.field != "" && !slices.ContainsFunc(p.Fields, func(f string) bool { return foldField(f) == r.field }) {
+		r.notInField++
+		return
+	}
 	r.sink(p)
+	if r.byField != nil {
+		fs := p.Fields
+		if len(fs) == 0 {
+			fs = []string{noField}
+		}
+		for i, f := range fs {
+			if slices.Contains(fs[:i], f) {
+				continue
+			}
+			c := r.byField[f]
+			if c == nil {
+				c = graph.NewCounter(r.opts)
+				r.byField[strings.Clone(f)] = c
+			}
+			c.Add(p)
+		}
+	}
 }
 
 func (r *report) skip(err error) {
@@ -532,8 +599,36 @@ func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
 		}
 		fmt.Fprintf(w, "coauthnet: %d of %d authors without a known %s (%s)\n", st.AuthorsUnknown, st.Authors, node, what)
 	}
-	if r.hyper > 0 {
-		fmt.Fprintf(w, "coauthnet: %s hyper-authored (more than %d authors), counted\n", plural(r.hyper, "paper"), hyperAuthors)
+	if r.notInField > 0 {
+		fmt.Fprintf(w, "coauthnet: %s not in --field %s (not counted)\n", plural(r.notInField, "paper"), f.field)
+	}
+	if len(r.unmappedField) > 0 {
+		fmt.Fprintf(w, "coauthnet: %d source categories not in --field-map, kept as they are: %s\n", len(r.unmappedField), countList(r.unmappedField))
+	}
+	if r.byField != nil {
+		fmt.Fprintf(w, "coauthnet: --by-field: %s (a paper in several fields counts in each)\n", plural(len(r.byField), "field"))
+	}
+	thr := f.opts.MaxAuthors
+	if thr == 0 {
+		thr = graph.HyperAuthors
+	}
+	switch {
+	case f.opts.HyperOnly:
+		fmt.Fprintf(w, "coauthnet: --hyper only: %s with more than %d authors analysed, %s with fewer left out\n", plural(st.Hyper, "paper"), thr, plural(st.ByAuthorCount, "paper"))
+	case f.opts.MaxAuthors > 0:
+		fmt.Fprintf(w, "coauthnet: %s hyper-authored (more than %d authors), left out by --max-authors\n", plural(st.Hyper, "paper"), thr)
+	default:
+		fmt.Fprintf(w, "coauthnet: %s hyper-authored (more than %d authors), counted (--max-authors N leaves them out)\n", plural(st.Hyper, "paper"), thr)
+	}
+	if st.NoLeader > 0 {
+		fmt.Fprintf(w, "coauthnet: %s without a %s author with a known %s (leading nowhere)\n", plural(st.NoLeader, "paper"), f.leadName(), node)
+	}
+	if f.impact {
+		fmt.Fprintf(w, "coauthnet: --impact: %d of %s with a citation count (the others are left out of impact, not taken as 0)", st.Cited, plural(st.Used, "paper"))
+		if st.ZeroBaseline > 0 {
+			fmt.Fprintf(w, "; %d paper-fields in field-years nobody cited (ratio 1)", st.ZeroBaseline)
+		}
+		fmt.Fprintln(w)
 	}
 	if len(r.policy) > 0 {
 		fmt.Fprintf(w, "coauthnet: --country-policy %s remapped affiliations: %s\n", r.countryPol, countList(r.policy))

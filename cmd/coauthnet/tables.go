@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -126,6 +127,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	var tf tableFlags
 	fs := newFlagSet(name, usage, e.stderr)
 	f.register(fs)
+	f.allowByField = name != "communities"
 	fs.StringVar(&tf.format, "format", "csv", "output `format`: csv or json")
 	if name == "edges" {
 		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
@@ -166,7 +168,12 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		return err
 	}
 	rep.print(&f, e.stderr, s)
-	t, err := build(&f, &tf, s)
+	var t *sheet
+	if f.byField {
+		t, err = byField(rep.parts(), func(s *graph.Series) (*sheet, error) { return build(&f, &tf, s) }, e)
+	} else {
+		t, err = build(&f, &tf, s)
+	}
 	if err != nil {
 		return err
 	}
@@ -177,63 +184,122 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.write(w, tf.format) })
 }
 
+// byField builds the table of each field's series and joins them under
+// a first column "field". A field whose table fails (a --focal node
+// absent from it, say) is reported and left out.
+func byField(parts []part, build func(*graph.Series) (*sheet, error), e *env) (*sheet, error) {
+	var t *sheet
+	for _, pt := range parts {
+		ft, err := build(pt.s)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", pt.field, err)
+			continue
+		}
+		if t == nil {
+			t = &sheet{columns: append([]string{"field"}, ft.columns...), meta: ft.meta}
+		}
+		for _, r := range ft.rows {
+			t.rows = append(t.rows, append([]any{pt.field}, r...))
+		}
+	}
+	if t == nil {
+		return nil, errors.New("--by-field: no field gave a table")
+	}
+	return t, nil
+}
+
 func runNodes(args []string, e *env) error {
 	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
 }
 
-// nodeColumns are the columns of coauthnet nodes.
-var nodeColumns = strings.Split("period,node,label,papers,output,intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ",")
+// nodeColumns are the columns of coauthnet nodes: the leadership
+// columns are named after the lead author (first or corresponding), and
+// impact columns come with --impact.
+func nodeColumns(f *inputFlags) []string {
+	l := f.leadName()
+	cols := strings.Split("period,node,label,papers,output,intl,intl_rate,"+l+","+l+"_intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ",")
+	if f.impact {
+		cols = append(cols, "impact", "impact_papers")
+	}
+	return cols
+}
+
+// ratio returns a/b, or NaN when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
 
 // nodesTable is the table of coauthnet nodes.
 func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
 	t := &sheet{
-		columns: nodeColumns,
+		columns: nodeColumns(f),
 		meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
 	}
 	for _, p := range periods(f, tf, s) {
-		nodeRows(t, p, s.Range(p), c)
+		nodeRows(t, p, s.Range(p), c, f)
 	}
 	return t, nil
 }
 
 // nodeRows adds the rows of g's nodes (nodeColumns) to t.
-func nodeRows(t *sheet, p graph.Period, g *graph.Graph, c graph.Counting) {
+func nodeRows(t *sheet, p graph.Period, g *graph.Graph, c graph.Counting, f *inputFlags) {
 	deg, str := metrics.Degree(g), metrics.Strength(g, c)
 	bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
 	ev := metrics.Eigenvector(g, c)
 	pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
 	for v := 0; v < g.Len(); v++ {
 		nw := g.Node(v)
-		t.rows = append(t.rows, []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
-			deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]})
+		r := []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
+			ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl,
+			deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]}
+		if f.impact {
+			r = append(r, nw.Impact.Mean(), nw.Impact.N)
+		}
+		t.rows = append(t.rows, r)
 	}
 }
 
 // edgeColumns are the columns of coauthnet edges (before the optional
 // index and growth columns).
-var edgeColumns = strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target", ",")
+func edgeColumns(f *inputFlags) []string {
+	cols := strings.Split("period,source,target,full,bifrac,frac,share,intensity,association,salton,jaccard,inclusion,share_of_source,share_of_target,rank_for_source,rank_for_target,lead_source,lead_target,not_led_source,partner_paper_share,partner_paper_share_target", ",")
+	if f.impact {
+		cols = append(cols, "impact", "impact_papers", "impact_ratio_source")
+	}
+	return cols
+}
 
 // edgeRow is the row (edgeColumns) of edge ed oriented src → dst, with
 // its pair measures pm as computed for (ed.From, ed.To).
-func edgeRow(p graph.Period, g *graph.Graph, ed graph.Edge, pm metrics.Pair, flip bool) []any {
+func edgeRow(p graph.Period, g *graph.Graph, ed graph.Edge, pm metrics.Pair, flip bool, f *inputFlags) []any {
 	src, dst := ed.From, ed.To
 	ss, st, rs, rt := pm.ShareOfSource, pm.ShareOfTarget, pm.RankForSource, pm.RankForTarget
+	ls, lt := ed.Lead[0], ed.Lead[1]
 	if flip {
-		src, dst, ss, st, rs, rt = dst, src, st, ss, rt, rs
+		src, dst, ss, st, rs, rt, ls, lt = dst, src, st, ss, rt, rs, lt, ls
 	}
-	return []any{p.String(), g.Label(src), g.Label(dst),
-		ed.W[graph.Full], ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
-		pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt}
+	full := ed.W[graph.Full]
+	r := []any{p.String(), g.Label(src), g.Label(dst),
+		full, ed.W[graph.BiFrac], ed.W[graph.Frac], ed.W[graph.Share],
+		pm.Intensity, pm.Association, pm.Salton, pm.Jaccard, pm.Inclusion, ss, st, rs, rt,
+		ls, lt, full - ls, ratio(full, float64(g.Node(src).Intl)), ratio(full, float64(g.Node(dst).Intl))}
+	if f.impact {
+		r = append(r, ed.Impact.Mean(), ed.Impact.N, ratio(ed.Impact.Mean(), g.Node(src).Impact.Mean()))
+	}
+	return r
 }
 
 // graphTables returns the node and edge tables of one graph, with the
 // columns of coauthnet nodes and edges, and the extra node columns
 // cols (those not already there).
-func graphTables(g *graph.Graph, c graph.Counting, cols []table.Column) (nodes, edges *sheet) {
+func graphTables(f *inputFlags, g *graph.Graph, c graph.Counting, cols []table.Column) (nodes, edges *sheet) {
 	p := g.Period()
-	nodes = &sheet{columns: slices.Clone(nodeColumns)}
-	nodeRows(nodes, p, g, c)
+	nodes = &sheet{columns: nodeColumns(f)}
+	nodeRows(nodes, p, g, c, f)
 	for _, col := range cols {
 		if slices.Contains(nodes.columns, col.Name) {
 			continue
@@ -252,10 +318,10 @@ func graphTables(g *graph.Graph, c graph.Counting, cols []table.Column) (nodes, 
 			nodes.rows[v] = append(nodes.rows[v], x)
 		}
 	}
-	edges = &sheet{columns: edgeColumns}
+	edges = &sheet{columns: edgeColumns(f)}
 	pairs := metrics.Pairs(g, c)
 	for i := 0; i < g.NumEdges(); i++ {
-		edges.rows = append(edges.rows, edgeRow(p, g, g.Edge(i), pairs[i], false))
+		edges.rows = append(edges.rows, edgeRow(p, g, g.Edge(i), pairs[i], false, f))
 	}
 	return nodes, edges
 }
@@ -268,7 +334,7 @@ func runEdges(args []string, e *env) error {
 func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 	c := f.countings[0]
 	t := &sheet{
-		columns: slices.Clone(edgeColumns),
+		columns: edgeColumns(f),
 		meta:    [][2]string{{"weight", c.String()}},
 	}
 	if tf.focal != "" {
@@ -311,12 +377,6 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) 
 		}
 		first, second = weights(tf.between[0]), weights(tf.between[1])
 	}
-	ratio := func(a, b float64) float64 {
-		if b == 0 {
-			return math.NaN()
-		}
-		return a / b
-	}
 	found := false
 	for _, p := range periods(f, tf, s) {
 		g := s.Range(p)
@@ -340,7 +400,7 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) 
 				}
 				flip = ed.To == focal // orient focal → partner
 			}
-			r := edgeRow(p, g, ed, pm, flip)
+			r := edgeRow(p, g, ed, pm, flip, f)
 			src, dst, rs := ed.From, ed.To, pm.RankForSource
 			if flip {
 				src, dst, rs = dst, src, pm.RankForTarget

@@ -6,7 +6,7 @@
 // "edge", never "all", which Gephi rejects), with key id equal to
 // attr.name. Nodes have id = node key (ISO code or institution key) and
 // the data label, country, papers, intl, output and domestic, then any
-// extra columns. Edges have one double per counting method requested and
+// extra columns; edges the same after their weights. Edges have one double per counting method requested and
 // weight, a copy of the first (the key Gephi and networkx take as the
 // edge weight). The graph element carries provenance: level, years,
 // counting, and whatever [Options.Meta] adds.
@@ -44,6 +44,9 @@ type Options struct {
 	Counting []graph.Counting
 	// Nodes are extra node attributes. Each must have g.Len() values.
 	Nodes []Column
+	// Edges are extra edge attributes, one value per edge in edge order
+	// (g.NumEdges() values).
+	Edges []Column
 	// Meta are graph-level provenance attributes, written after level,
 	// years and counting.
 	Meta []Meta
@@ -69,6 +72,19 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			panic("graphml: column " + c.Name + " repeats a built-in attribute")
 		}
 		builtin[c.Name] = true
+	}
+	edgeBuiltin := map[string]bool{"weight": true}
+	for _, c := range cs {
+		edgeBuiltin[c.String()] = true
+	}
+	for _, c := range opts.Edges {
+		if c.Len() != g.NumEdges() {
+			panic(fmt.Sprintf("graphml: edge column %s has %d values for %d edges", c.Name, c.Len(), g.NumEdges()))
+		}
+		if edgeBuiltin[c.Name] {
+			panic("graphml: edge column " + c.Name + " repeats a built-in attribute")
+		}
+		edgeBuiltin[c.Name] = true
 	}
 	countingList := ""
 	for i, c := range cs {
@@ -110,6 +126,9 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	for _, c := range cs {
 		key(c.String(), "edge", "double")
 	}
+	for _, c := range opts.Edges {
+		key(c.Name, "edge", c.Kind().String())
+	}
 	bw.WriteString("  <graph id=\"G\" edgedefault=\"undirected\">\n")
 	for _, m := range meta {
 		fmt.Fprintf(bw, "    <data key=\"%s\">%s</data>\n", esc(m.Key), esc(m.Value))
@@ -141,12 +160,19 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		}
 		bw.WriteString("    </node>\n")
 	}
+	i := 0
 	for e := range g.Edges() {
 		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n", esc(g.Label(e.From)), esc(g.Label(e.To)))
 		data(in3, "weight", e.W[cs[0]])
 		for _, c := range cs {
 			data(in3, c.String(), e.W[c])
 		}
+		for _, c := range opts.Edges {
+			if c.Valid(i) {
+				fmt.Fprintf(bw, in3+"<data key=\"%s\">%s</data>\n", esc(c.Name), esc(c.Text(i)))
+			}
+		}
+		i++
 		bw.WriteString("    </edge>\n")
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
