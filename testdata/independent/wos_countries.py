@@ -32,7 +32,7 @@ TABLE = {
     "sri lanka": "LK", "nepal": "NP", "papua n guinea": "PG", "fiji": "FJ", "french guiana": "GF",
     "fr polynesia": "PF", "nicaragua": "NI", "honduras": "HN", "el salvador": "SV", "belize": "BZ",
     "trinidad tobago": "TT", "brunei": "BN", "mongolia": "MN", "kazakhstan": "KZ", "slovakia": "SK",
-    "iraq": "IQ", "kuwait": "KW", "oman": "OM", "sudan": "SD", "rwanda": "RW", "malawi": "MW",
+    "myanmar": "MM", "iraq": "IQ", "kuwait": "KW", "oman": "OM", "sudan": "SD", "rwanda": "RW", "malawi": "MW",
 }
 STATE_ZIP = re.compile(r"^[A-Z]{2}( \d{5}(-\d{4})?)?$")
 
