@@ -150,8 +150,8 @@ func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error)
 	if err := rep.readAll(f, files, e); err != nil {
 		return nil, rep, err
 	}
-	rep.stats = rep.counter.Stats()
 	s := rep.counter.Series()
+	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)
 		return nil, rep, errors.New("no paper could be counted (see the summary above)")

@@ -96,3 +96,152 @@ func TestLeadRealWoS(t *testing.T) {
 		t.Logf("%s --focal %s --field %q: %d papers kept, %d partners agree", c.file, c.focal, c.field, kept, seen)
 	}
 }
+
+// TestFieldMap rolls testdata/fields.jsonl up with the shipped example
+// map. By hand: Ecology → Environment/Ecology (F1, F2), Plant Sciences →
+// Plant & Animal Science (F2), Surgery → Clinical Medicine (F3), F4 has
+// no field.
+func TestFieldMap(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "nodes", "--by-field", "--field-map", "../../testdata/fields/wos-to-esi-example.csv", "testdata/fields.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	papers := map[string]string{} // field/node → papers
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if rows[0][0] != "field" {
+		t.Fatalf("first column %q, want field", rows[0][0])
+	}
+	for _, r := range rows[1:] {
+		papers[r[0]+"/"+r[2]] = r[4]
+	}
+	for k, want := range map[string]string{
+		"Environment/Ecology/CN": "2", "Environment/Ecology/US": "2", "Plant & Animal Science/CN": "1",
+		"Clinical Medicine/PK": "1", "(no field)/PK": "1", "(no field)/CN": "1",
+	} {
+		if papers[k] != want {
+			t.Errorf("%s: %q papers, want %s (all: %v)", k, papers[k], want, papers)
+		}
+	}
+	// CN, US in two fields each; PK in Clinical Medicine and no field;
+	// CN also in those two: 8 rows.
+	if len(papers) != 8 {
+		t.Errorf("%d field/node rows, want 8: %v", len(papers), papers)
+	}
+	// --field takes the mapped name; case does not matter.
+	_, _, stderr = runCmd(t, "", "nodes", "--field", "environment/ecology", "--field-map", "../../testdata/fields/wos-to-esi-example.csv", "testdata/fields.jsonl")
+	if !strings.Contains(stderr, "2 papers used") || !strings.Contains(stderr, "2 papers not in --field") {
+		t.Errorf("--field summary:\n%s", stderr)
+	}
+	// Without a map the source categories are the fields.
+	_, _, stderr = runCmd(t, "", "nodes", "--field", "Ecology", "testdata/fields.jsonl")
+	if !strings.Contains(stderr, "2 papers used") {
+		t.Errorf("--field Ecology summary:\n%s", stderr)
+	}
+}
+
+// TestImpactCLI: normalised impact on testdata/fields.jsonl, by hand.
+// Baselines 2020: Ecology (F1 4, F2 0) mean 2; Plant Sciences (F2) 0 →
+// ratio 1; no field (F4) mean 2. F3 has no count. F1 4/2 = 2; F2 (0/2 +
+// 1)/2 = 0.5; F4 2/2 = 1. CN: F1, F2, F4 → 3.5/3; PK: F4 → 1 over 1;
+// CN-US: F1, F2 → 1.25 over 2; impact_ratio_source CN→US = 1.25/(3.5/3).
+func TestImpactCLI(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "edges", "--impact", "--focal", "CN", "testdata/fields.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "3 of 4 papers with a citation count") || !strings.Contains(stderr, "1 paper-fields in field-years nobody cited") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+	rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
+	col := map[string]int{}
+	for i, n := range rows[0] {
+		col[n] = i
+	}
+	got := map[string][3]string{}
+	for _, r := range rows[1:] {
+		got[r[col["target"]]] = [3]string{r[col["impact"]], r[col["impact_papers"]], r[col["impact_ratio_source"]]}
+	}
+	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	want := map[string][3]string{
+		"US": {f(1.25), "2", f(1.25 / (3.5 / 3))},
+		"PK": {f(1), "1", f(1 / (3.5 / 3))}, // F3 (no count) and F4
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("CN-%s impact, papers, ratio = %v, want %v", k, got[k], w)
+		}
+	}
+	// Leadership by the corresponding author: only F4 has one (PK).
+	_, out, _ = runCmd(t, "", "edges", "--lead", "corresponding", "--focal", "CN", "testdata/fields.jsonl")
+	rows, _ = csv.NewReader(strings.NewReader(out)).ReadAll()
+	for _, r := range rows[1:] {
+		if r[col["target"]] == "PK" && (r[col["lead_source"]] != "0" || r[col["lead_target"]] != "1") {
+			t.Errorf("CN-PK corresponding lead %s %s, want 0 1", r[col["lead_source"]], r[col["lead_target"]])
+		}
+	}
+}
+
+// TestByFieldSample: every sample paper has one field, so a node's
+// papers over the fields add up to its papers in the whole.
+func TestByFieldSample(t *testing.T) {
+	_, all, _ := runCmd(t, "", "nodes", "--sample")
+	code, by, stderr := runCmd(t, "", "nodes", "--sample", "--by-field")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	total := map[string]int{}
+	rows, _ := csv.NewReader(strings.NewReader(by)).ReadAll()
+	fields := map[string]bool{}
+	for _, r := range rows[1:] {
+		n, _ := strconv.Atoi(r[4])
+		total[r[2]] += n
+		fields[r[0]] = true
+	}
+	if len(fields) != 8 {
+		t.Errorf("%d fields, want the sample's 8", len(fields))
+	}
+	rows, _ = csv.NewReader(strings.NewReader(all)).ReadAll()
+	for _, r := range rows[1:] {
+		if n, _ := strconv.Atoi(r[3]); total[r[1]] != n {
+			t.Errorf("%s: %d papers over the fields, %d in all", r[1], total[r[1]], n)
+		}
+	}
+	// The sample marks each paper's first author corresponding.
+	_, first, _ := runCmd(t, "", "nodes", "--sample", "--years", "2019")
+	_, corr, _ := runCmd(t, "", "nodes", "--sample", "--years", "2019", "--lead", "corresponding")
+	if strings.Replace(corr, "corresponding,corresponding_intl", "first,first_intl", 1) != first {
+		t.Error("--lead corresponding differs from --lead first on the sample, whose first authors are the corresponding ones")
+	}
+}
+
+// TestHyperCLI: a 101-author paper under --max-authors 100 and --hyper only.
+func TestHyperCLI(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"id":"H","year":2020,"authors":[`)
+	for i := range 101 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"affiliations":[{"country":"CH"}]}`)
+	}
+	b.WriteString("]}\n")
+	in := b.String() + `{"id":"S","year":2020,"authors":[{"affiliations":[{"country":"CN"}]},{"affiliations":[{"country":"US"}]}]}` + "\n"
+	for _, c := range []struct {
+		args []string
+		used string
+		line string
+	}{
+		{nil, "2 papers used", "1 paper hyper-authored (more than 100 authors), counted"},
+		{[]string{"--max-authors", "100"}, "1 paper used", "1 paper hyper-authored (more than 100 authors), left out by --max-authors"},
+		{[]string{"--hyper", "only"}, "1 paper used", "--hyper only: 1 paper with more than 100 authors analysed, 1 paper with fewer left out"},
+		{[]string{"--max-authors", "101"}, "2 papers used", "0 papers hyper-authored (more than 101 authors)"},
+	} {
+		code, _, stderr := runCmd(t, in, append([]string{"nodes", "-"}, c.args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", c.args, code, stderr)
+		}
+		if !strings.Contains(stderr, c.used) || !strings.Contains(stderr, c.line) {
+			t.Errorf("%v: summary lacks %q / %q:\n%s", c.args, c.used, c.line, stderr)
+		}
+	}
+}
