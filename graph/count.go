@@ -106,10 +106,9 @@ type crossTerm struct {
 }
 
 type edgeAcc struct {
-	a, b   int32 // internal ids, a < b
-	w      Weights
-	lead   [2]float64 // led by a, by b
-	impact Impact     // N only; Sum is made by Series
+	a, b int32 // internal ids, a < b
+	w    Weights
+	lead [2]float64 // led by a, by b
 }
 
 type yearAcc struct {
@@ -117,8 +116,10 @@ type yearAcc struct {
 	edgeIdx map[uint64]int32
 	edges   []edgeAcc
 	nodes   []NodeWeights // by internal id
-	// Σ citations/k and Σ 1/k per (entity, field group), for impact.
+	// With Options.Impact: Σ citations/k and Σ 1/k per (entity, field
+	// group), and the cited papers of each edge (by edge index).
 	nodeImp, edgeImp map[impKey][2]float64
+	edgeCited        []int
 }
 
 // NewCounter returns an empty Counter. It panics if opts is not valid
@@ -478,8 +479,13 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 			ea := &acc.edges[ei]
 			ea.lead[0] += la
 			ea.lead[1] += lb
+			if c.opts.Impact {
+				if len(acc.edgeCited) < len(acc.edges) {
+					acc.edgeCited = append(acc.edgeCited, make([]int, len(acc.edges)-len(acc.edgeCited))...)
+				}
+			}
 			if cited {
-				ea.impact.N++
+				acc.edgeCited[ei]++
 				for _, g := range c.grp {
 					key := impKey{ei, g}
 					v := acc.edgeImp[key]
@@ -566,12 +572,28 @@ func (c *Counter) Series() *Series {
 				a, b = b, a
 				lead[0], lead[1] = lead[1], lead[0]
 			}
-			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead, impact: e.impact}
-			if edgeSum != nil {
-				yd.edges[i].impact.Sum = edgeSum[i]
-			}
+			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead}
 		}
-		slices.SortFunc(yd.edges, compareEdgeEntry)
+		if c.opts.Impact {
+			// Sort a permutation, to carry the edges' impact along.
+			perm := make([]int32, len(yd.edges))
+			for i := range perm {
+				perm[i] = int32(i)
+			}
+			slices.SortFunc(perm, func(x, y int32) int { return compareEdgeEntry(yd.edges[x], yd.edges[y]) })
+			sorted := make([]edgeEntry, len(perm))
+			yd.impact = make([]Impact, len(perm))
+			for j, i := range perm {
+				sorted[j] = yd.edges[i]
+				if int(i) < len(acc.edgeCited) {
+					yd.impact[j] = Impact{Sum: edgeSum[i], N: acc.edgeCited[i]}
+				}
+			}
+			yd.edges = sorted
+		}
+		if yd.impact == nil {
+			slices.SortFunc(yd.edges, compareEdgeEntry)
+		}
 		s.years = append(s.years, yd)
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })

@@ -24,6 +24,7 @@ type yearData struct {
 	papers int         // papers counted
 	nodes  []nodeEntry // sorted by id
 	edges  []edgeEntry // sorted by (a, b)
+	impact []Impact    // of each edge, with Options.Impact; else nil
 }
 
 type nodeEntry struct {
@@ -32,10 +33,9 @@ type nodeEntry struct {
 }
 
 type edgeEntry struct {
-	a, b   int32 // a < b, series ids
-	w      Weights
-	lead   [2]float64 // led by a, by b
-	impact Impact
+	a, b int32 // a < b, series ids
+	w    Weights
+	lead [2]float64 // led by a, by b
 }
 
 func compareEdgeEntry(x, y edgeEntry) int {
@@ -114,12 +114,13 @@ func (s *Series) Range(p Period) *Graph {
 
 	var nodes []nodeEntry
 	var edges []edgeEntry
+	var impact []Impact
 	papers := 0
 	for _, yd := range years {
 		papers += yd.papers
 	}
 	if len(years) == 1 {
-		nodes, edges = years[0].nodes, years[0].edges
+		nodes, edges, impact = years[0].nodes, years[0].edges, years[0].impact
 	} else if len(years) > 1 {
 		nodeAt := make(map[int32]int)
 		edgeAt := make(map[uint64]int)
@@ -133,26 +134,44 @@ func (s *Series) Range(p Period) *Graph {
 				}
 				addNode(&nodes[i].w, &ne.w)
 			}
-			for _, ee := range yd.edges {
+			for j, ee := range yd.edges {
 				k := uint64(ee.a)<<32 | uint64(ee.b)
 				i, ok := edgeAt[k]
 				if !ok {
 					i = len(edges)
 					edgeAt[k] = i
 					edges = append(edges, edgeEntry{a: ee.a, b: ee.b})
+					if yd.impact != nil {
+						impact = append(impact, Impact{})
+					}
 				}
 				for c := range ee.w {
 					edges[i].w[c] += ee.w[c]
 				}
 				edges[i].lead[0] += ee.lead[0]
 				edges[i].lead[1] += ee.lead[1]
-				edges[i].impact.add(ee.impact)
+				if yd.impact != nil {
+					impact[i].add(yd.impact[j])
+				}
 			}
 		}
 		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		slices.SortFunc(edges, compareEdgeEntry)
+		if impact == nil {
+			slices.SortFunc(edges, compareEdgeEntry)
+		} else {
+			perm := make([]int, len(edges))
+			for i := range perm {
+				perm[i] = i
+			}
+			slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
+			se, si := make([]edgeEntry, len(perm)), make([]Impact, len(perm))
+			for j, i := range perm {
+				se[j], si[j] = edges[i], impact[i]
+			}
+			edges, impact = se, si
+		}
 	}
-	g := s.graph(p, nodes, edges)
+	g := s.graph(p, nodes, edges, impact)
 	g.papers = papers
 	return g
 }
@@ -167,8 +186,9 @@ func addNode(dst, src *NodeWeights) {
 	dst.Impact.add(src.Impact)
 }
 
-// graph makes a Graph from nodes and edges sorted by series id.
-func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry) *Graph {
+// graph makes a Graph from nodes and edges sorted by series id, with the
+// edges' impact when not nil.
+func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []Impact) *Graph {
 	n := len(nodes)
 	g := &Graph{
 		level:     s.level,
@@ -188,7 +208,10 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry) *Graph {
 		g.nodes[i] = ne.w
 	}
 	for i, ee := range edges {
-		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead, Impact: ee.impact}
+		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead}
+		if impact != nil {
+			g.edges[i].Impact = impact[i]
+		}
 	}
 	g.index()
 	return g
