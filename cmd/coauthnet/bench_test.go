@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet/internal/sample"
@@ -46,6 +47,31 @@ func BenchmarkBuild(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					if code := run([]string{"build", "--level", level, "-o", os.DevNull, path}, nil, io.Discard, io.Discard); code != 0 {
+						b.Fatalf("exit %d", code)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkBuildMeasures is BenchmarkBuild at country level with the
+// measures that need the whole record: normalised citation impact,
+// corresponding-author leadership, one field.
+func BenchmarkBuildMeasures(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		path := benchCorpus(b, n)
+		fi, _ := os.Stat(path)
+		for _, flags := range [][]string{{"--impact"}, {"--lead", "corresponding"}, {"--field", "Chemistry"}, {"--by-field"}} {
+			b.Run(fmt.Sprintf("papers=%d/%s", n, strings.Join(flags, "=")), func(b *testing.B) {
+				b.SetBytes(fi.Size())
+				b.ReportAllocs()
+				out := os.DevNull
+				if flags[0] == "--by-field" {
+					out = filepath.Join(b.TempDir(), "{field}.graphml")
+				}
+				for b.Loop() {
+					if code := run(append([]string{"build", "-o", out, path}, flags...), nil, io.Discard, io.Discard); code != 0 {
 						b.Fatalf("exit %d", code)
 					}
 				}
