@@ -32,6 +32,7 @@ import (
 	"gonum.org/v1/gonum/graph/iterator"
 
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/internal/oneline"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -48,22 +49,7 @@ type Options struct {
 // Quote returns s as a double-quoted DOT string: see the package
 // documentation.
 func Quote(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(oneline.Clean(s)) + `"`
 }
 
 type node struct {

@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/internal/oneline"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -45,32 +46,10 @@ type Options struct {
 // Label returns s as a quoted Pajek label: see the package documentation
 // for what is replaced.
 func Label(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteByte('\'')
-		case r == '\\':
-			b.WriteByte('/')
-		case r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
+	return `"` + strings.NewReplacer(`"`, "'", `\`, "/").Replace(oneline.Clean(s)) + `"`
 }
 
-func comment(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 {
-			return ' '
-		}
-		return r
-	}, s)
-}
+func comment(s string) string { return oneline.Clean(s) }
 
 // Write writes g as a Pajek network.
 func Write(w io.Writer, g *graph.Graph, opts Options) error {

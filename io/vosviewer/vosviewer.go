@@ -34,6 +34,7 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/internal/oneline"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -55,12 +56,7 @@ type Options struct {
 // and enclosed in double quotes (inner quotes doubled) when it holds a
 // comma, a semicolon or a double quote.
 func Quote(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 {
-			return ' '
-		}
-		return r
-	}, s)
+	s = oneline.Clean(s)
 	if strings.ContainsAny(s, `,;"`) {
 		return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}

@@ -99,13 +99,7 @@ out = {"version": nx.__version__, "graph": {k: str(v) for k, v in g.graph.items(
        "edges": [{"u": str(u), "v": str(v), "d": d} for u, v, d in g.edges(data=True)]}
 json.dump(out, sys.stdout)
 `
-	out, err := exec.Command(py, "-c", script, format, path).Output()
-	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok {
-			t.Fatalf("networkx read_%s: %v\n%s", format, err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
+	out := run(t, py, script, format, path)
 	var nx NX
 	if err := json.Unmarshal(out, &nx); err != nil {
 		t.Fatal(err)
@@ -153,13 +147,7 @@ out = {"version": igraph.__version__,
        "edges": [{"u": e.source, "v": e.target, "d": e.attributes()} for e in g.es]}
 json.dump(out, sys.stdout)
 `
-	out, err := exec.Command(py, "-c", script, format, path).Output()
-	if err != nil {
-		if ee, ok := err.(*exec.ExitError); ok {
-			t.Fatalf("igraph read %s: %v\n%s", format, err, ee.Stderr)
-		}
-		t.Fatal(err)
-	}
+	out := run(t, py, script, format, path)
 	var ig IG
 	if err := json.Unmarshal(out, &ig); err != nil {
 		t.Fatal(err)
@@ -180,4 +168,18 @@ func TrickyKeyGraph() *graph.Graph {
 		as = append(as, coauthnet.Author{Affiliations: inst(k, k+" (name)", "TR")})
 	}
 	return graph.Build([]coauthnet.Paper{{ID: "P", Year: 2020, Authors: as}}, graph.Options{Level: graph.Institutions})
+}
+
+// run runs a Python script and returns its standard output, failing the
+// test with its standard error.
+func run(t testing.TB, py, script string, args ...string) []byte {
+	t.Helper()
+	out, err := exec.Command(py, append([]string{"-c", script}, args...)...).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("%s: %v\n%s", py, err, ee.Stderr)
+		}
+		t.Fatal(err)
+	}
+	return out
 }
