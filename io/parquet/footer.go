@@ -51,7 +51,7 @@ type walker struct {
 
 func (w *walker) byte() (byte, error) {
 	if w.i >= len(w.b) {
-		return 0, errors.New("truncated")
+		return 0, errTruncated
 	}
 	w.i++
 	return w.b[w.i-1], nil

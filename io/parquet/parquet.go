@@ -175,8 +175,11 @@ func NewReader(r io.ReaderAt, size int64) (rd *Reader, err error) {
 	if err := checkFooter(r, size); err != nil {
 		return nil, fmt.Errorf("parquet: %w", err)
 	}
-	f, err := pq.OpenFile(r, size)
+	f, err := pq.OpenFile(r, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
 	if err != nil {
+		return nil, fmt.Errorf("parquet: %w", err)
+	}
+	if err := checkPages(r, size, f.Metadata()); err != nil {
 		return nil, fmt.Errorf("parquet: %w", err)
 	}
 	have := map[string]bool{}
