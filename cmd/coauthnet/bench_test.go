@@ -96,3 +96,32 @@ func BenchmarkReadFloor(b *testing.B) {
 		f.Close()
 	}
 }
+
+// BenchmarkBuildParquet is BenchmarkBuild on the same 1M papers converted
+// to Parquet once (coauthnet convert; cached beside the JSON Lines file).
+// MB/s is of the JSON Lines size, so the figures compare with
+// BenchmarkBuild's for the same papers.
+func BenchmarkBuildParquet(b *testing.B) {
+	js := benchCorpus(b, 1_000_000)
+	fi, _ := os.Stat(js)
+	pqPath := strings.TrimSuffix(js, ".jsonl") + ".parquet"
+	if _, err := os.Stat(pqPath); err != nil {
+		if code := run([]string{"convert", "-o", pqPath + ".tmp.parquet", js}, nil, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("convert: exit %d", code)
+		}
+		if err := os.Rename(pqPath+".tmp.parquet", pqPath); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, level := range []string{"country", "institution"} {
+		b.Run("papers=1000000/level="+level, func(b *testing.B) {
+			b.SetBytes(fi.Size())
+			b.ReportAllocs()
+			for b.Loop() {
+				if code := run([]string{"build", "--level", level, "-o", os.DevNull, pqPath}, nil, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}

@@ -1,10 +1,12 @@
 package parquet
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
 	pq "github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/encoding"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -36,13 +38,11 @@ func lookupColumns(s *pq.Schema) (columns, bool) {
 	return c, ok
 }
 
-// eachValue calls use with the values of column c of row group rg, in
-// batches from one reused buffer; the values' bytes are valid only
-// during the call.
-func eachValue(rg pq.RowGroup, c int, use func([]pq.Value)) error {
+// eachPage calls use with every page of column c of row group rg; the
+// page is released after the call.
+func eachPage(rg pq.RowGroup, c int, use func(pq.Page) error) error {
 	pages := rg.ColumnChunks()[c].Pages()
 	defer pages.Close()
-	buf := make([]pq.Value, 4096)
 	for {
 		pg, err := pages.ReadPage()
 		if err == io.EOF {
@@ -51,27 +51,84 @@ func eachValue(rg pq.RowGroup, c int, use func([]pq.Value)) error {
 		if err != nil {
 			return err
 		}
-		vr := pg.Values()
-		for {
-			n, err := vr.ReadValues(buf)
-			use(buf[:n])
-			if err == io.EOF || (err == nil && n == 0) {
-				break
-			}
-			if err != nil {
-				pq.Release(pg)
-				return err
-			}
-		}
+		err = use(pg)
 		pq.Release(pg)
+		if err != nil {
+			return err
+		}
 	}
 }
 
+// errLayout means a page whose values are not the kind its column
+// should hold, or do not match its levels.
+var errLayout = errors.New("page values do not match the column")
+
+// strs gives the defined values of one BYTE_ARRAY page by position,
+// straight from the page's buffers (dictionary indexes or plain bytes:
+// no parquet.Value per value).
+type strs struct {
+	n     int
+	at    func(j int) string
+	bytes func(j int) []byte // plain pages: the value's bytes, valid during the page
+}
+
+// pageStrings returns the defined values of pg. A dictionary page's
+// entries are converted by conv once per column chunk (dict caches
+// them); plain values are converted by conv on each call of at.
+func pageStrings(pg pq.Page, dict *dictCache, conv func([]byte) string) (strs, error) {
+	data := pg.Data()
+	switch data.Kind() {
+	case encoding.Int32: // dictionary indexes
+		d := pg.Dictionary()
+		if d == nil {
+			return strs{}, errLayout
+		}
+		if d != dict.d {
+			dict.d, dict.vals, dict.have = d, make([]string, d.Len()), make([]bool, d.Len())
+		}
+		idx := data.Int32()
+		for _, i := range idx {
+			if i < 0 || int(i) >= len(dict.vals) {
+				return strs{}, fmt.Errorf("%w: dictionary index %d of %d", errLayout, i, len(dict.vals))
+			}
+		}
+		at := func(j int) string {
+			i := idx[j]
+			if !dict.have[i] {
+				dict.vals[i], dict.have[i] = conv(d.Index(i).ByteArray()), true
+			}
+			return dict.vals[i]
+		}
+		return strs{n: len(idx), at: at, bytes: func(j int) []byte { return []byte(at(j)) }}, nil
+	case encoding.ByteArray:
+		b, offs := data.ByteArray()
+		if len(offs) == 0 {
+			return strs{}, nil
+		}
+		for k := 0; k+1 < len(offs); k++ {
+			if offs[k] > offs[k+1] || int(offs[k+1]) > len(b) {
+				return strs{}, fmt.Errorf("%w: byte offsets %d-%d of %d", errLayout, offs[k], offs[k+1], len(b))
+			}
+		}
+		get := func(j int) []byte { return b[offs[j]:offs[j+1]] }
+		return strs{n: len(offs) - 1, at: func(j int) string { return conv(get(j)) }, bytes: get}, nil
+	}
+	return strs{}, errLayout
+}
+
+// dictCache holds the converted entries of one dictionary.
+type dictCache struct {
+	d    pq.Dictionary
+	vals []string
+	have []bool
+}
+
 // readColumns decodes the papers of row group rg from its columns: id,
-// doi, year and the affiliations, reconstructed from repetition levels
-// (0 a new paper, 1 a new author, 2 another affiliation of the same
-// author) and definition levels (0 no author, 1 an author without
-// affiliation, 2 an affiliation).
+// doi, year, then the structure of authors and affiliations from the
+// country column's repetition levels (0 a new paper, 1 a new author, 2
+// another affiliation of the same author) and definition levels (0 no
+// author, 1 an author without affiliation, 2 an affiliation), then the
+// institution columns, whose j-th value belongs to the j-th affiliation.
 func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, errs []error) {
 	c := r.cols
 	var codes [26 * 26]string // two-letter country codes, without hashing
@@ -96,23 +153,29 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 		}
 		return s
 	}
+	fail := func(err error) ([]coauthnet.Paper, []error) {
+		return nil, []error{fmt.Errorf("parquet: %s: %w", r.Name, err)}
+	}
 	rows := int(rg.NumRows())
 	nvals := int(rg.ColumnChunks()[c.country].NumValues())
-	var ids, dois []string
-	years := make([]int, 0, rows)
+	if rows < 0 || nvals < 0 {
+		return fail(errLayout)
+	}
 	// Unique strings (ids, DOIs) are gathered into one buffer per column
 	// and cut from one string: one allocation a row group, not a paper.
 	type uniq struct {
 		buf  []byte
 		ends []int
 	}
-	idBuf, doiBuf := uniq{ends: make([]int, 0, rows)}, uniq{ends: make([]int, 0, rows)}
-	gather := func(u *uniq) func([]pq.Value) {
-		return func(vs []pq.Value) {
-			for _, v := range vs {
-				u.buf = append(u.buf, v.ByteArray()...)
+	gather := func(u *uniq) func(pq.Page) error {
+		var dict dictCache
+		return func(pg pq.Page) error {
+			v, err := pageStrings(pg, &dict, func(b []byte) string { return string(b) })
+			for j := 0; j < v.n; j++ {
+				u.buf = append(u.buf, v.bytes(j)...)
 				u.ends = append(u.ends, len(u.buf))
 			}
+			return err
 		}
 	}
 	cut := func(u *uniq) []string {
@@ -125,64 +188,43 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 		}
 		return out
 	}
-	interned := func(dst *[]string) func([]pq.Value) {
-		return func(vs []pq.Value) {
-			for _, v := range vs {
-				*dst = append(*dst, intern(v.ByteArray()))
-			}
-		}
-	}
-	// The three affiliation columns share their levels: keep them once.
-	levels := make([]uint8, 0, nvals) // rep<<2 | def
-	country := make([]string, 0, nvals)
-	var inst, instID []string
-	if !r.Countries {
-		inst, instID = make([]string, 0, nvals), make([]string, 0, nvals)
-	}
-	steps := []struct {
+	idBuf, doiBuf := uniq{ends: make([]int, 0, rows)}, uniq{ends: make([]int, 0, rows)}
+	years := make([]int, 0, rows)
+	for _, st := range []struct {
 		col int
-		use func([]pq.Value)
+		use func(pq.Page) error
 	}{
 		{c.id, gather(&idBuf)},
 		{c.doi, gather(&doiBuf)},
-		{c.year, func(vs []pq.Value) {
-			for _, v := range vs {
-				years = append(years, int(v.Int32()))
+		{c.year, func(pg pq.Page) error {
+			data := pg.Data()
+			if data.Kind() != encoding.Int32 {
+				return errLayout
 			}
-		}},
-		{c.inst, interned(&inst)},
-		{c.instID, interned(&instID)},
-		{c.country, func(vs []pq.Value) {
-			for _, v := range vs {
-				levels = append(levels, uint8(v.RepetitionLevel())<<2|uint8(v.DefinitionLevel()))
-				country = append(country, intern(v.ByteArray()))
+			for _, y := range data.Int32() {
+				years = append(years, int(y))
 			}
+			return nil
 		}},
-	}
-	if r.Countries {
-		steps = append(steps[:3], steps[5]) // no institution columns
-	}
-	for _, st := range steps {
-		if err := eachValue(rg, st.col, st.use); err != nil {
-			return nil, []error{fmt.Errorf("parquet: %s: %w", r.Name, err)}
+	} {
+		if err := eachPage(rg, st.col, st.use); err != nil {
+			return fail(err)
 		}
 	}
-	ids, dois = cut(&idBuf), cut(&doiBuf)
+	ids, dois := cut(&idBuf), cut(&doiBuf)
 	n := len(ids)
-	if r.Countries {
-		inst = make([]string, len(country))
-		instID = inst
-	}
-	if len(dois) != n || len(years) != n || len(inst) != len(country) || len(instID) != len(country) {
-		return nil, []error{fmt.Errorf("parquet: %s: columns of a row group differ in length", r.Name)}
+	if len(dois) != n || len(years) != n {
+		return fail(errors.New("columns of a row group differ in length"))
 	}
 	papers := make([]coauthnet.Paper, n)
 	for i := range papers {
 		papers[i] = coauthnet.Paper{ID: ids[i], DOI: dois[i], Year: years[i]}
 	}
-	// Authors and affiliations come from slabs, a few allocations a row
-	// group: the authors of a paper, and the affiliations of an author,
-	// are contiguous runs, attached when the run ends.
+
+	// One slab each for the authors and the affiliations of the row
+	// group (nvals bounds both): an author's affiliations, and a paper's
+	// authors, are contiguous runs, attached when the run ends; the
+	// institution columns then fill the affiliations in place.
 	authors := make([]coauthnet.Author, 0, nvals)
 	affs := make([]coauthnet.Affiliation, 0, nvals)
 	row, aStart, fStart := -1, 0, 0
@@ -199,40 +241,89 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 		}
 		aStart = len(authors)
 	}
-	for k := range country {
-		rep, def := int(levels[k]>>2), int(levels[k]&3)
-		if rep == 0 {
-			endPaper()
-			row++
-			if row >= n {
-				return nil, []error{fmt.Errorf("parquet: %s: more affiliation rows than papers", r.Name)}
+	var countryDict dictCache
+	err := eachPage(rg, c.country, func(pg pq.Page) error {
+		reps, defs := pg.RepetitionLevels(), pg.DefinitionLevels()
+		if len(reps) != len(defs) {
+			return errLayout
+		}
+		v, err := pageStrings(pg, &countryDict, intern)
+		if err != nil {
+			return err
+		}
+		j := 0
+		for k, d := range defs {
+			rep := reps[k]
+			if rep == 0 {
+				endPaper()
+				row++
+				if row >= n {
+					return errors.New("more affiliation rows than papers")
+				}
+			}
+			if row < 0 {
+				return errors.New("affiliation column does not start a row")
+			}
+			if d >= 1 && rep <= 1 {
+				endAuthor()
+				if len(authors) == cap(authors) {
+					return fmt.Errorf("%w: more authors than the chunk's %d values", errLayout, nvals)
+				}
+				authors = append(authors, coauthnet.Author{})
+			}
+			if d == 2 {
+				if len(authors) == aStart {
+					return errors.New("affiliation without author")
+				}
+				if j >= v.n || len(affs) == cap(affs) {
+					return fmt.Errorf("%w: more defined levels than values", errLayout)
+				}
+				affs = append(affs, coauthnet.Affiliation{Country: v.at(j)})
+				j++
 			}
 		}
-		if row < 0 {
-			return nil, []error{fmt.Errorf("parquet: %s: affiliation column does not start a row", r.Name)}
+		if j != v.n {
+			return fmt.Errorf("%w: %d values for %d defined levels", errLayout, v.n, j)
 		}
-		if def >= 1 && rep <= 1 {
-			endAuthor()
-			if len(authors) == cap(authors) { // new slab; carry this paper's authors over
-				next := make([]coauthnet.Author, len(authors)-aStart, max(4096, 2*(len(authors)-aStart)))
-				copy(next, authors[aStart:])
-				authors, aStart = next, 0
-			}
-			authors = append(authors, coauthnet.Author{})
-		}
-		if def == 2 {
-			if len(authors) == aStart {
-				return nil, []error{fmt.Errorf("parquet: %s: affiliation without author", r.Name)}
-			}
-			if len(affs) == cap(affs) { // new slab; carry this author's affiliations over
-				next := make([]coauthnet.Affiliation, len(affs)-fStart, max(8192, 2*(len(affs)-fStart)))
-				copy(next, affs[fStart:])
-				affs, fStart = next, 0
-			}
-			affs = append(affs, coauthnet.Affiliation{Institution: inst[k], InstitutionID: instID[k], Country: country[k]})
-		}
+		return nil
+	})
+	if err != nil {
+		return fail(err)
 	}
 	endPaper()
+	if !r.Countries {
+		for _, col := range []struct {
+			c   int
+			set func(a *coauthnet.Affiliation, s string)
+		}{
+			{c.inst, func(a *coauthnet.Affiliation, s string) { a.Institution = s }},
+			{c.instID, func(a *coauthnet.Affiliation, s string) { a.InstitutionID = s }},
+		} {
+			var dict dictCache
+			j := 0
+			err := eachPage(rg, col.c, func(pg pq.Page) error {
+				v, err := pageStrings(pg, &dict, intern)
+				if err != nil {
+					return err
+				}
+				if j+v.n > len(affs) {
+					return fmt.Errorf("%w: more institutions than affiliations", errLayout)
+				}
+				for k := 0; k < v.n; k++ {
+					col.set(&affs[j], v.at(k))
+					j++
+				}
+				return nil
+			})
+			if err == nil && j != len(affs) {
+				err = fmt.Errorf("%w: %d institutions for %d affiliations", errLayout, j, len(affs))
+			}
+			if err != nil {
+				return fail(err)
+			}
+		}
+	}
+	ps = papers[:0] // valid papers, filtered in place
 	for i := range papers {
 		if err := papers[i].Validate(); err != nil {
 			errs = append(errs, &ParseError{Format: "parquet", Name: r.Name, Line: first + i, ID: papers[i].ID, Err: err})
