@@ -113,12 +113,12 @@ func BenchmarkBuildParquet(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	for _, level := range []string{"country", "institution"} {
-		b.Run("papers=1000000/level="+level, func(b *testing.B) {
+	for _, flags := range [][]string{{"--level", "country"}, {"--level", "institution"}, {"--impact"}} {
+		b.Run("papers=1000000/"+strings.Join(flags, "="), func(b *testing.B) {
 			b.SetBytes(fi.Size())
 			b.ReportAllocs()
 			for b.Loop() {
-				if code := run([]string{"build", "--level", level, "-o", os.DevNull, pqPath}, nil, io.Discard, io.Discard); code != 0 {
+				if code := run(append([]string{"build", "-o", os.DevNull, pqPath}, flags...), nil, io.Discard, io.Discard); code != 0 {
 					b.Fatalf("exit %d", code)
 				}
 			}

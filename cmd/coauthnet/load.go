@@ -59,6 +59,7 @@ type report struct {
 	sink         func(*coauthnet.Paper) // where papers go; counter.Add by default
 	applyPolicy  bool
 	minimal      bool // readers may leave out what counting does not use
+	extra        bool // with minimal: counting needs fields, citations, corresponding flags
 	level        graph.Level
 	from         string
 	dedup        map[string]bool // normalised DOIs seen, when reading several inputs
@@ -97,7 +98,8 @@ func newReport(f *inputFlags, e *env) *report {
 		countryPol:  f.pol,
 		counter:     graph.NewCounter(f.opts),
 		applyPolicy: true,
-		minimal:     !f.needsAll(),
+		minimal:     true,
+		extra:       f.needsAll(),
 		fieldMap:    f.fieldMap,
 		field:       foldField(f.field),
 		opts:        f.opts,
@@ -435,6 +437,7 @@ func (r *report) readParquet(name string, ra io.ReaderAt, size int64, info *inpu
 	defer pr.Close()
 	pr.Name = name
 	pr.Minimal = r.minimal
+	pr.Extra = r.extra
 	pr.Countries = r.minimal && r.level == graph.Countries
 	i := 0
 	next := func() (int, bool, error) {

@@ -245,3 +245,22 @@ func TestHyperCLI(t *testing.T) {
 		}
 	}
 }
+
+// TestMeasuresFromParquet: the measures that need fields, citations and
+// corresponding flags read the same from Parquet (columnar path with
+// parquet.Reader.Extra) as from the generated papers.
+func TestMeasuresFromParquet(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s.parquet")
+	if code, _, stderr := runCmd(t, "", "convert", "--sample", "-o", path); code != 0 {
+		t.Fatalf("convert: %s", stderr)
+	}
+	flags := []string{"--impact", "--lead", "corresponding", "--by-field", "--focal", "CN", "--years", "2015-2020"}
+	_, want, _ := runCmd(t, "", append([]string{"edges", "--sample"}, flags...)...)
+	code, got, stderr := runCmd(t, "", append([]string{"edges", path}, flags...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if got != want || len(want) < 1000 {
+		t.Errorf("edges from Parquet differ from the sample's (%d vs %d bytes)", len(got), len(want))
+	}
+}

@@ -17,6 +17,9 @@ import (
 type columns struct {
 	id, doi, year         int
 	inst, instID, country int
+	// For Reader.Extra; extra is false when the file lacks them.
+	fields, citations, corresponding int
+	extra                            bool
 }
 
 var affPath = []string{"authors", "list", "element", "affiliations", "list", "element"}
@@ -35,7 +38,20 @@ func lookupColumns(s *pq.Schema) (columns, bool) {
 		leaf(&c.inst, 2, append(affPath[:6:6], "institution")...) &&
 		leaf(&c.instID, 2, append(affPath[:6:6], "institution_id")...) &&
 		leaf(&c.country, 2, append(affPath[:6:6], "country")...)
+	c.extra = leaf(&c.fields, 1, "fields", "list", "element") && leafDef(s, &c.citations, 0, 1, "citations") &&
+		leaf(&c.corresponding, 1, "authors", "list", "element", "corresponding")
 	return c, ok
+}
+
+// leafDef finds a leaf column with the given maximum repetition and
+// definition levels.
+func leafDef(s *pq.Schema, dst *int, rep, def int, path ...string) bool {
+	lc, ok := s.Lookup(path...)
+	if !ok || lc.MaxRepetitionLevel != rep || lc.MaxDefinitionLevel != def {
+		return false
+	}
+	*dst = lc.ColumnIndex
+	return true
 }
 
 // eachPage calls use with every page of column c of row group rg; the
@@ -323,6 +339,11 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 			}
 		}
 	}
+	if r.Extra {
+		if err := r.readExtra(rg, papers, authors, intern); err != nil {
+			return fail(err)
+		}
+	}
 	ps = papers[:0] // valid papers, filtered in place
 	for i := range papers {
 		if err := papers[i].Validate(); err != nil {
@@ -332,4 +353,107 @@ func (r *Reader) readColumns(rg pq.RowGroup, first int) (ps []coauthnet.Paper, e
 		ps = append(ps, papers[i])
 	}
 	return ps, errs
+}
+
+// readExtra fills what Reader.Extra adds: each paper's fields and
+// citations, and each author's corresponding flag (the j-th value of
+// that column belongs to the j-th author of the row group).
+func (r *Reader) readExtra(rg pq.RowGroup, papers []coauthnet.Paper, authors []coauthnet.Author, intern func([]byte) string) error {
+	c := r.cols
+	// fields: rep 0 starts a paper; def 1 is a field.
+	var dict dictCache
+	row := -1
+	err := eachPage(rg, c.fields, func(pg pq.Page) error {
+		reps, defs := pg.RepetitionLevels(), pg.DefinitionLevels()
+		v, err := pageStrings(pg, &dict, intern)
+		if err != nil {
+			return err
+		}
+		if len(reps) != len(defs) {
+			return errLayout
+		}
+		j := 0
+		for k, d := range defs {
+			if reps[k] == 0 {
+				row++
+			}
+			if row < 0 || row >= len(papers) {
+				return fmt.Errorf("%w: fields of %d rows for %d papers", errLayout, row+1, len(papers))
+			}
+			if d == 1 {
+				if j >= v.n {
+					return fmt.Errorf("%w: more defined fields than values", errLayout)
+				}
+				papers[row].Fields = append(papers[row].Fields, v.at(j))
+				j++
+			}
+		}
+		if j != v.n {
+			return fmt.Errorf("%w: %d field values for %d defined levels", errLayout, v.n, j)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// citations: one level per paper; def 1 is a count. The counts of a
+	// row group share one slab.
+	cites := make([]int, 0, len(papers))
+	row = 0
+	err = eachPage(rg, c.citations, func(pg pq.Page) error {
+		defs := pg.DefinitionLevels()
+		data := pg.Data()
+		if data.Kind() != encoding.Int64 {
+			return errLayout
+		}
+		vals := data.Int64()
+		j := 0
+		for _, d := range defs {
+			if row >= len(papers) {
+				return fmt.Errorf("%w: more citation rows than papers", errLayout)
+			}
+			if d == 1 {
+				if j >= len(vals) {
+					return fmt.Errorf("%w: more defined citations than values", errLayout)
+				}
+				cites = append(cites, int(vals[j]))
+				papers[row].Citations = &cites[len(cites)-1]
+				j++
+			}
+			row++
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// corresponding: one boolean per author, in byline order.
+	j := 0
+	err = eachPage(rg, c.corresponding, func(pg pq.Page) error {
+		vr := pg.Values()
+		buf := make([]pq.Value, 1024)
+		for {
+			n, err := vr.ReadValues(buf)
+			for _, v := range buf[:n] {
+				if v.DefinitionLevel() != 1 {
+					continue // a paper without authors
+				}
+				if j >= len(authors) {
+					return fmt.Errorf("%w: more corresponding flags than authors", errLayout)
+				}
+				authors[j].Corresponding = v.Boolean()
+				j++
+			}
+			if err == io.EOF || (err == nil && n == 0) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+		}
+	})
+	if err == nil && j != len(authors) {
+		err = fmt.Errorf("%w: %d corresponding flags for %d authors", errLayout, j, len(authors))
+	}
+	return err
 }

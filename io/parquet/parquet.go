@@ -150,8 +150,12 @@ type Reader struct {
 	// Countries, with Minimal, also leaves out institution names and ids:
 	// enough to count countries.
 	Countries bool
-	file      *pq.File
-	cols      columns // leaf columns that Minimal reads directly
+	// Extra, with Minimal, also reads the fields, the citations and the
+	// authors' corresponding flags (what leadership by corresponding
+	// author, field filters and citation impact need).
+	Extra bool
+	file  *pq.File
+	cols  columns // leaf columns that Minimal reads directly
 	// columnar is true when the file has the canonical layout, so
 	// Minimal reads columns instead of whole rows.
 	columnar bool
@@ -227,10 +231,10 @@ func (r *Reader) ReadRowGroup(i int) (ps []coauthnet.Paper, errs []error) {
 		}
 		ps = append(ps, p)
 	}
-	if r.Minimal && r.columnar {
+	if r.Minimal && r.columnar && (!r.Extra || r.cols.extra) {
 		return r.readColumns(rg, first)
 	}
-	if r.Minimal {
+	if r.Minimal && !r.Extra { // Extra without its columns where expected: whole rows below
 		gr := pq.NewGenericRowGroupReader[minimalRow](rg)
 		defer gr.Close()
 		buf := make([]minimalRow, batch)

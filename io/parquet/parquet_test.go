@@ -108,8 +108,9 @@ func TestRowGroups(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, mode := range []string{"full", "minimal-columns", "minimal-rows"} {
+	for _, mode := range []string{"full", "minimal-columns", "minimal-rows", "extra-columns"} {
 		minimal := mode != "full"
+		extra := mode == "extra-columns"
 		r, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
@@ -118,7 +119,8 @@ func TestRowGroups(t *testing.T) {
 		if !r.columnar {
 			t.Fatal("canonical file not recognised as columnar")
 		}
-		r.columnar = mode == "minimal-columns" // minimal-rows: the fallback for other layouts
+		r.Extra = extra
+		r.columnar = mode != "minimal-rows" // minimal-rows: the fallback for other layouts
 		if r.NumRowGroups() < 2 {
 			t.Fatalf("%d row groups for %d papers", r.NumRowGroups(), len(ps))
 		}
@@ -139,6 +141,12 @@ func TestRowGroups(t *testing.T) {
 				want = coauthnet.Paper{ID: want.ID, DOI: want.DOI, Year: want.Year, Authors: make([]coauthnet.Author, len(want.Authors))}
 				for j, a := range ps[i].Authors {
 					want.Authors[j].Affiliations = a.Affiliations
+					if extra {
+						want.Authors[j].Corresponding = a.Corresponding
+					}
+				}
+				if extra {
+					want.Fields, want.Citations = ps[i].Fields, ps[i].Citations
 				}
 			}
 			g := []coauthnet.Paper{got[i]}
