@@ -154,15 +154,24 @@ func (g *Graph) From(u int) iter.Seq2[int, Weights] {
 // Between returns the weights of the edge between u and v, and whether
 // there is one. Cost: O(log degree(u)).
 func (g *Graph) Between(u, v int) (Weights, bool) {
+	if i, ok := g.EdgeIndex(u, v); ok {
+		return g.edges[i].W, true
+	}
+	return Weights{}, false
+}
+
+// EdgeIndex returns the index (in edge order) of the edge between u and
+// v, and whether there is one. Cost: O(log degree(u)).
+func (g *Graph) EdgeIndex(u, v int) (int, bool) {
 	if u < 0 || v < 0 || u >= len(g.keys) || v >= len(g.keys) {
-		return Weights{}, false
+		return 0, false
 	}
 	lst := g.nbr[g.start[u]:g.start[u+1]]
 	i := sort.SearchInts(lst, v)
 	if i < len(lst) && lst[i] == v {
-		return g.edges[g.eid[g.start[u]+i]].W, true
+		return g.eid[g.start[u]+i], true
 	}
-	return Weights{}, false
+	return 0, false
 }
 
 // Total returns the sum of weight c over all edges.

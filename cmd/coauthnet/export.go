@@ -294,11 +294,11 @@ func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []
 		})
 	case "gexf":
 		err = write(path, func(w io.Writer) error {
-			return gexf.Write(w, g, gexf.Options{Counting: f.countings, Nodes: cols, Meta: meta, X: xs, Y: ys})
+			return gexf.Write(w, g, gexf.Options{Counting: f.countings, Nodes: cols, Edges: ecols, Meta: meta, X: xs, Y: ys})
 		})
 	case "dot":
 		err = write(path, func(w io.Writer) error {
-			return dot.Write(w, g, dot.Options{Counting: f.countings, Nodes: cols, Meta: meta})
+			return dot.Write(w, g, dot.Options{Counting: f.countings, Nodes: cols, Edges: ecols, Meta: meta})
 		})
 	case "pajek":
 		err = write(path, func(w io.Writer) error {

@@ -42,6 +42,8 @@ type Options struct {
 	Counting []graph.Counting
 	// Nodes are extra node attributes, one value per node.
 	Nodes []table.Column
+	// Edges are extra edge attributes, one value per edge in edge order.
+	Edges []table.Column
 	// Meta is provenance, written as the graph's comment.
 	Meta []table.Meta
 }
@@ -77,7 +79,7 @@ func (e *edge) Attributes() []encoding.Attribute { return e.attrs }
 type adapter struct {
 	g       *graph.Graph
 	nodes   []*node
-	edge    func(w graph.Weights) []encoding.Attribute
+	edge    func(i int, w graph.Weights) []encoding.Attribute // edge i with weights w
 	comment string
 }
 
@@ -112,11 +114,11 @@ func (a *adapter) HasEdgeBetween(x, y int64) bool {
 func (a *adapter) Edge(u, v int64) gg.Edge { return a.EdgeBetween(u, v) }
 
 func (a *adapter) EdgeBetween(x, y int64) gg.Edge {
-	w, ok := a.g.Between(int(x), int(y))
+	i, ok := a.g.EdgeIndex(int(x), int(y))
 	if !ok {
 		return nil
 	}
-	return &edge{a.nodes[x], a.nodes[y], a.edge(w)}
+	return &edge{a.nodes[x], a.nodes[y], a.edge(i, a.g.Edge(i).W)}
 }
 
 func (a *adapter) DOTID() string { return "coauthnet" }
@@ -139,6 +141,11 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	for _, c := range opts.Nodes {
 		if c.Len() != g.Len() {
 			return fmt.Errorf("dot: column %s has %d values for %d nodes", c.Name, c.Len(), g.Len())
+		}
+	}
+	for _, c := range opts.Edges {
+		if c.Len() != g.NumEdges() {
+			return fmt.Errorf("dot: edge column %s has %d values for %d edges", c.Name, c.Len(), g.NumEdges())
 		}
 	}
 	var comment []string
@@ -169,10 +176,15 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		}
 		a.nodes = append(a.nodes, &node{id: int64(v), key: g.Label(v), attrs: as})
 	}
-	a.edge = func(w graph.Weights) []encoding.Attribute {
+	a.edge = func(i int, w graph.Weights) []encoding.Attribute {
 		var as []encoding.Attribute
 		for _, c := range cs {
 			as = append(as, num(c.String(), w[c])...)
+		}
+		for _, c := range opts.Edges {
+			if c.Valid(i) {
+				as = append(as, encoding.Attribute{Key: Quote(c.Name), Value: Quote(c.Text(i))})
+			}
 		}
 		return as
 	}

@@ -24,8 +24,13 @@ import (
 func TestGolden(t *testing.T) {
 	g := exporttest.Graph()
 	var buf bytes.Buffer
+	lead := make([]float64, g.NumEdges())
+	for i := range lead {
+		lead[i] = g.Edge(i).Lead[0]
+	}
 	err := Write(&buf, g, Options{Nodes: []table.Column{table.Strings("note", exporttest.Labels)},
-		Meta: []table.Meta{{Key: "source", Value: `exporttest "Papers"`}}})
+		Edges: []table.Column{table.Floats("lead_source", lead)},
+		Meta:  []table.Meta{{Key: "source", Value: `exporttest "Papers"`}}})
 	if err != nil {
 		t.Fatal(err)
 	}

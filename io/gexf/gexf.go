@@ -13,8 +13,8 @@
 //
 // Static graph ([Write]): node id = node key, label = display name;
 // node attributes country, papers, intl, output, domestic and any extra
-// columns; edge weight = the first counting method, and one edge
-// attribute per counting method. Float values are written in the
+// columns; edge weight = the first counting method, one edge attribute
+// per counting method, and any extra edge columns. Float values are written in the
 // shortest form that reads back exactly; NaN and ±Inf are never
 // written (the attvalue is left out).
 //
@@ -55,6 +55,9 @@ type Options struct {
 	// Nodes are extra node attributes, one value per node of the graph
 	// (static) or of the frame's graph (dynamic).
 	Nodes []table.Column
+	// Edges are extra edge attributes of a static graph, one value per
+	// edge in edge order.
+	Edges []table.Column
 	// Meta is provenance, written in the meta element.
 	Meta []table.Meta
 	// X and Y, when not nil, are node positions (len = number of nodes;
@@ -178,6 +181,19 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	if err := checkPositions(&opts, g.Len()); err != nil {
 		return err
 	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.String()] = true
+	}
+	for _, c := range opts.Edges {
+		if c.Len() != g.NumEdges() {
+			return fmt.Errorf("gexf: edge column %s has %d values for %d edges", c.Name, c.Len(), g.NumEdges())
+		}
+		if seen[c.Name] || c.Name == "weight" {
+			return fmt.Errorf("gexf: edge column %s repeats a built-in attribute", c.Name)
+		}
+		seen[c.Name] = true
+	}
 	bw := writer{bufio.NewWriterSize(w, 1<<16)}
 	meta := append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()}}, opts.Meta...)
 	bw.header("static", meta, "")
@@ -189,6 +205,9 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	var edgeAttrs []attr
 	for _, c := range cs {
 		edgeAttrs = append(edgeAttrs, attr{c.String(), "double"})
+	}
+	for _, c := range opts.Edges {
+		edgeAttrs = append(edgeAttrs, attr{c.Name, colType(c)})
 	}
 	bw.attributes("edge", "static", edgeAttrs)
 	bw.WriteString("    <nodes>\n")
@@ -217,6 +236,11 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n", i, esc(g.Label(e.From)), esc(g.Label(e.To)), weightAttr(e.W[cs[0]]))
 		for _, c := range cs {
 			floatValue(bw, c.String(), e.W[c], "")
+		}
+		for _, c := range opts.Edges {
+			if c.Valid(i) {
+				bw.value(c.Name, c.Text(i), "")
+			}
 		}
 		bw.WriteString("        </attvalues>\n      </edge>\n")
 		i++

@@ -25,8 +25,14 @@ func staticOptions(g *graph.Graph) Options {
 		bad[v] = []float64{math.NaN(), math.Inf(1), 0.25, math.Inf(-1), 1}[v%5]
 		x[v], y[v] = float64(v), -float64(v)/2
 	}
+	lead := make([]float64, g.NumEdges())
+	for i := range lead {
+		lead[i] = g.Edge(i).Lead[0]
+	}
+	lead[0] = math.NaN() // left out
 	return Options{
 		Nodes: []table.Column{table.Strings("note", note), table.Floats("bad", bad)},
+		Edges: []table.Column{table.Floats("lead_source", lead)},
 		Meta:  []table.Meta{{Key: "coauthnet_version", Value: "test"}, {Key: "source", Value: "exporttest.Papers <&>"}},
 		X:     x, Y: y,
 	}
@@ -258,12 +264,14 @@ func TestErrors(t *testing.T) {
 	g := s.At(2019)
 	var buf bytes.Buffer
 	for name, err := range map[string]error{
-		"short column":     Write(&buf, g, Options{Nodes: []table.Column{table.Ints("x", []int{1})}}),
-		"built-in column":  Write(&buf, g, Options{Nodes: []table.Column{table.Ints("papers", make([]int, g.Len()))}}),
-		"positions":        Write(&buf, g, Options{X: []float64{1}, Y: []float64{1}}),
-		"range frame":      WriteDynamic(&buf, []Frame{{G: s.Range(s.Span())}}, Options{}),
-		"decreasing years": WriteDynamic(&buf, []Frame{{G: s.At(2020)}, {G: s.At(2019)}}, Options{}),
-		"no frames":        WriteDynamic(&buf, nil, Options{}),
+		"short column":      Write(&buf, g, Options{Nodes: []table.Column{table.Ints("x", []int{1})}}),
+		"built-in column":   Write(&buf, g, Options{Nodes: []table.Column{table.Ints("papers", make([]int, g.Len()))}}),
+		"positions":         Write(&buf, g, Options{X: []float64{1}, Y: []float64{1}}),
+		"short edge column": Write(&buf, g, Options{Edges: []table.Column{table.Ints("x", []int{1})}}),
+		"built-in edge":     Write(&buf, g, Options{Edges: []table.Column{table.Ints("weight", make([]int, g.NumEdges()))}}),
+		"range frame":       WriteDynamic(&buf, []Frame{{G: s.Range(s.Span())}}, Options{}),
+		"decreasing years":  WriteDynamic(&buf, []Frame{{G: s.At(2020)}, {G: s.At(2019)}}, Options{}),
+		"no frames":         WriteDynamic(&buf, nil, Options{}),
 	} {
 		if err == nil {
 			t.Errorf("%s: no error", name)
