@@ -93,6 +93,23 @@ func FuzzReader(f *testing.F) {
 		}
 		defer r.Close()
 		readertest.Contract(t, r)
+		// The columnar paths, as build uses them.
+		for _, mode := range [][2]bool{{false, false}, {true, false}, {false, true}} {
+			r, err := NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				t.Fatalf("second open: %v", err)
+			}
+			r.Minimal, r.Countries, r.Extra = true, mode[0], mode[1]
+			for i := 0; i < r.NumRowGroups(); i++ {
+				ps, _ := r.ReadRowGroup(i)
+				for j := range ps {
+					if err := ps[j].Validate(); err != nil {
+						t.Fatalf("row group %d returned an invalid paper: %v", i, err)
+					}
+				}
+			}
+			r.Close()
+		}
 	})
 }
 
