@@ -341,8 +341,8 @@ func (x *exportFlags) exportDynamic(f *inputFlags, s *graph.Series, gs []*graph.
 	frames := make([]gexf.Frame, len(gs))
 	for i, g := range gs {
 		cols, _, _ := x.attachments(g, c)
-		ncols, _ := measureColumns(f, g)
-		frames[i] = gexf.Frame{G: g, Nodes: append(ncols, cols...)}
+		ncols, ecols := measureColumns(f, g)
+		frames[i] = gexf.Frame{G: g, Nodes: append(ncols, cols...), Edges: ecols}
 	}
 	var xs, ys []float64
 	if x.layout != "" {

@@ -23,8 +23,8 @@
 // spells, one per run of consecutive years in which it is present
 // (2005–2010 and 2013–2024, say); its per-year values (papers, intl,
 // output, domestic and the extra columns for nodes; weight and each
-// counting method for edges) are dynamic attributes with one attvalue
-// per year, start = end = the year. The edge element's weight attribute
+// counting method and the extra edge columns for edges) are dynamic
+// attributes with one attvalue per year, start = end = the year. The edge element's weight attribute
 // is the sum over all years of the first counting method, for readers
 // that ignore dynamics.
 //
@@ -70,6 +70,9 @@ type Options struct {
 type Frame struct {
 	G     *graph.Graph
 	Nodes []table.Column
+	// Edges are extra edge columns, one value per edge of G in edge
+	// order; every frame has the same (names and kinds, in order).
+	Edges []table.Column
 }
 
 var builtin = []string{"country", "papers", "intl", "output", "domestic"}
@@ -293,6 +296,20 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 				return fmt.Errorf("gexf: year %d column %d is %s %s, year %d has %s %s", years[i], j, c.Name, c.Kind(), years[0], c0.Name, c0.Kind())
 			}
 		}
+		if len(f.Edges) != len(frames[0].Edges) {
+			return fmt.Errorf("gexf: year %d has %d extra edge columns, year %d has %d", years[i], len(f.Edges), years[0], len(frames[0].Edges))
+		}
+		for j, c := range f.Edges {
+			if c0 := frames[0].Edges[j]; c.Name != c0.Name || c.Kind() != c0.Kind() {
+				return fmt.Errorf("gexf: year %d edge column %d is %s %s, year %d has %s %s", years[i], j, c.Name, c.Kind(), years[0], c0.Name, c0.Kind())
+			}
+			if c.Len() != f.G.NumEdges() {
+				return fmt.Errorf("gexf: year %d edge column %s has %d values for %d edges", years[i], c.Name, c.Len(), f.G.NumEdges())
+			}
+			if c.Name == "weight" || slices.ContainsFunc(graph.Countings, func(k graph.Counting) bool { return k.String() == c.Name }) {
+				return fmt.Errorf("gexf: edge column %s repeats a built-in attribute", c.Name)
+			}
+		}
 		if f.G.Level() != frames[0].G.Level() {
 			return fmt.Errorf("gexf: frames at levels %s and %s", frames[0].G.Level(), f.G.Level())
 		}
@@ -363,6 +380,9 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 	for _, c := range cs {
 		edgeAttrs = append(edgeAttrs, attr{c.String(), "double"})
 	}
+	for _, c := range frames[0].Edges {
+		edgeAttrs = append(edgeAttrs, attr{c.Name, colType(c)})
+	}
 	bw.attributes("edge", "dynamic", edgeAttrs)
 
 	yearSpan := func(y int) string { return fmt.Sprintf(` start="%d" end="%d"`, y, y) }
@@ -426,6 +446,11 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 			floatValue(bw, "weight", e.W[cs[0]], ys)
 			for _, c := range cs {
 				floatValue(bw, c.String(), e.W[c], ys)
+			}
+			for _, c := range frames[i].Edges {
+				if c.Valid(j) {
+					bw.value(c.Name, c.Text(j), ys)
+				}
 			}
 		}
 		bw.WriteString("        </attvalues>\n")

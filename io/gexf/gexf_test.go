@@ -46,7 +46,11 @@ func frames(s *graph.Series) []Frame {
 		for v := range rank {
 			rank[v] = v + 1
 		}
-		fs = append(fs, Frame{G: g, Nodes: []table.Column{table.Ints("rank", rank)}})
+		lead := make([]float64, g.NumEdges())
+		for i := range lead {
+			lead[i] = g.Edge(i).Lead[0]
+		}
+		fs = append(fs, Frame{G: g, Nodes: []table.Column{table.Ints("rank", rank)}, Edges: []table.Column{table.Floats("lead_source", lead)}})
 	}
 	return fs
 }
@@ -180,6 +184,15 @@ func TestGonumReadsDynamic(t *testing.T) {
 				t.Fatalf("edge %s-%s year %d: in graph %v, in file %v", e.Source, e.Target, y, present, got != nil)
 			}
 			if present {
+				// lead_source of the frame: Lead[0] of the edge (source = From).
+				for _, a := range av["lead_source"] {
+					if a.Start == strconv.Itoa(y) {
+						ei, _ := g.EdgeIndex(u, v)
+						if f, _ := strconv.ParseFloat(a.Value, 64); f != g.Edge(ei).Lead[0] {
+							t.Errorf("edge %s-%s %d lead_source %s, want %v", e.Source, e.Target, y, a.Value, g.Edge(ei).Lead[0])
+						}
+					}
+				}
 				total += w[graph.BiFrac]
 				if f, _ := strconv.ParseFloat(got.Value, 64); f != w[graph.BiFrac] {
 					t.Errorf("edge %s-%s %d bifrac %s, want %v", e.Source, e.Target, y, got.Value, w[graph.BiFrac])
