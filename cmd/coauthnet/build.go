@@ -24,7 +24,7 @@ func runBuild(args []string, e *env) error {
 	f.register(fs)
 	f.allowByField = true
 	x.register(fs)
-	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file); - is standard output")
+	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file), with --by-field {field}; - is standard output")
 	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
 	alpha := fs.Float64("alpha", 0.05, "significance level of --backbone disparity")
 	files, err := f.parseCommand(fs, args)
