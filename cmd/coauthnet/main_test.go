@@ -740,7 +740,7 @@ func TestReport(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	for name, legend := range map[string]string{"partners-intensity": "US", "partners-index": "US", "blocs": "partners", "bifurcation": "modularity"} {
+	for name, legend := range map[string]string{"partners-intensity": "US", "partners-index": "US", "partners-share": "US", "blocs": "partners", "bifurcation": "modularity"} {
 		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
 		if err != nil {
 			t.Fatal(err)
@@ -754,7 +754,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("%s.png: %v", name, err)
 		}
 	}
-	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "peaks in 2019", "<table>"} {
+	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "peaks in 2019", "<table>", "table{border-collapse", "Who leads CN's international papers"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("index.html lacks %q", want)
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html"
+	"image/color"
 	"io"
 	"maps"
 	"math"
@@ -172,6 +173,38 @@ func runReport(args []string, e *env) error {
 		}
 		return m
 	}
+	// Who leads the focal country's international papers with each
+	// partner, early and late (first-author leadership).
+	lt := &sheet{columns: strings.Split("partner,label,period,papers,led_by_focal,led_by_partner,led_by_others,partner_paper_share", ",")}
+	for _, x := range partners {
+		for _, g := range []*graph.Graph{early, late} {
+			u, ok1 := g.Index(*focal)
+			v, ok2 := g.Index(x)
+			if !ok1 || !ok2 {
+				continue
+			}
+			i, ok := g.EdgeIndex(u, v)
+			if !ok {
+				continue
+			}
+			ed := g.Edge(i)
+			lf, lp := ed.Lead[0], ed.Lead[1]
+			if ed.From != u {
+				lf, lp = lp, lf
+			}
+			full := ed.W[graph.Full]
+			lt.rows = append(lt.rows, []any{x, g.Name(v), g.Period().String(), full, lf / full, lp / full, (full - lf - lp) / full,
+				ratio(full, float64(g.Node(u).Intl))})
+		}
+	}
+	if err := csv("leadership.csv", lt); err != nil {
+		return err
+	}
+	// One colour per partner in every plot.
+	colorIndex := map[string]int{}
+	for i, x := range slices.Sorted(slices.Values(partners)) {
+		colorIndex[x] = i
+	}
 	baseG := s.At(*base) // the base year may lie outside the years with papers
 	plots := []struct {
 		file, title, y string
@@ -189,11 +222,21 @@ func runReport(args []string, e *env) error {
 				}
 				return 100 * weightOf(g, *focal, x, c) / b0
 			})},
+		{"partners-share", fmt.Sprintf("Share of %s's international papers with each partner", *focal), "papers with the partner / international papers",
+			series(func(g *graph.Graph, x string) float64 {
+				u, ok1 := g.Index(*focal)
+				v, ok2 := g.Index(x)
+				if !ok1 || !ok2 {
+					return math.NaN()
+				}
+				w, _ := g.Between(u, v)
+				return ratio(w[graph.Full], float64(g.Node(u).Intl))
+			})},
 		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity (1 = as expected from output)", blocLines(gs, *focal, bloc)},
 		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
 	}
 	for _, p := range plots {
-		if err := savePlot(*dir, p.file, p.title, p.y, p.lines); err != nil {
+		if err := savePlot(*dir, p.file, p.title, p.y, p.lines, colorIndex); err != nil {
 			return err
 		}
 	}
@@ -201,7 +244,7 @@ func runReport(args []string, e *env) error {
 	// The page.
 	var sb strings.Builder
 	esc := html.EscapeString
-	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}sheet{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n")
+	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n")
 	fmt.Fprintf(&sb, "<h1>Co-authorship report: %s and %s</h1>\n", esc(*focal), esc(*rival))
 	sb.WriteString("<h2>Provenance</h2>\n<table>\n")
 	for _, m := range append([]table.Meta{{Key: "counting (weight)", Value: c.String()}, {Key: "level", Value: f.opts.Level.String()}, {Key: "years", Value: s.Span().String()}}, meta...) {
@@ -209,6 +252,8 @@ func runReport(args []string, e *env) error {
 	}
 	sb.WriteString("</table>\n<p>Weights use bidirectional fractional counting unless stated: every paper weighs 1, split over its pairs of authors. Intensity is the weight divided by the square root of the two countries' fractional outputs.</p>\n")
 	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners in the last year, and %s.</p>\n<img src=\"partners-intensity.svg\" alt=\"intensity timeline\">\n<p>Indexed to %d = 100; partners with less than one paper's weight in %d are left out of this plot.</p>\n<img src=\"partners-index.svg\" alt=\"indexed collaboration timeline\">\n", esc(*focal), esc(*rival), *base, *base)
+	fmt.Fprintf(&sb, "<h2>Who leads %s's international papers</h2>\n<p>Share of %s's international papers that involve each partner, by year (whole counting).</p>\n<img src=\"partners-share.svg\" alt=\"partner share timeline\">\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another country (the first author's country, split over a first author's affiliations).</p>\n", esc(*focal), esc(*focal), early.Period(), late.Period(), esc(*focal))
+	htmlTable(&sb, lt, nil)
 	fmt.Fprintf(&sb, "<h2>Blocs</h2>\n<p>The collaboration intensity of %s and %s peaks in %d. Lean = ln(intensity with %s / intensity with %s), pooled over %v and over %v; partners move towards %s by more than a factor e, competitors away.</p>\n<img src=\"blocs.svg\" alt=\"bloc intensity\">\n", esc(*focal), esc(*rival), b.Peak, esc(*focal), esc(*rival), b.Early, b.Late, esc(*focal))
 	htmlTable(&sb, bt, func(r []any) bool { return r[2] != "hedger" })
 	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n<img src=\"bifurcation.svg\" alt=\"bifurcation indices\">\n")
@@ -223,7 +268,7 @@ func runReport(args []string, e *env) error {
 	top := &sheet{columns: dt.columns, rows: dt.rows[:min(15, len(dt.rows))]}
 	htmlTable(&sb, top, nil)
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
-	for _, name := range append([]string{"graph.graphml"}, slices.Sorted(maps.Keys(tables))...) {
+	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(tables))...) {
 		fmt.Fprintf(&sb, "<li><a href=\"%s\">%s</a></li>\n", name, name)
 	}
 	fmt.Fprintf(&sb, "<li>GraphML per year: graph-%d.graphml … graph-%d.graphml</li>\n</ul>\n</body></html>\n", years[0], years[len(years)-1])
@@ -317,12 +362,27 @@ func bifurcationLines(ix []community.Indices) map[string]plotter.XYs {
 
 // savePlot writes name.svg and name.png: a line per series (in name
 // order), with a title, axis labels and a legend.
-func savePlot(dir, name, title, ylabel string, lines map[string]plotter.XYs) error {
+// okabeIto is the colour-blind-safe palette of Okabe and Ito (2008),
+// without its yellow (too light on white): lines stay distinct.
+var okabeIto = []color.Color{
+	color.RGBA{0, 114, 178, 255},   // blue
+	color.RGBA{213, 94, 0, 255},    // vermillion
+	color.RGBA{0, 158, 115, 255},   // bluish green
+	color.RGBA{230, 159, 0, 255},   // orange
+	color.RGBA{204, 121, 167, 255}, // reddish purple
+	color.RGBA{86, 180, 233, 255},  // sky blue
+	color.RGBA{0, 0, 0, 255},       // black
+}
+
+// savePlot draws lines in keys' order; a key in colorIndex always gets
+// that colour, the others their position.
+func savePlot(dir, name, title, ylabel string, lines map[string]plotter.XYs, colorIndex map[string]int) error {
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = "publication year"
 	p.Y.Label.Text = ylabel
 	p.Legend.Top = true
+	p.Legend.Left = true // timelines of rising ties end high on the right
 	keys := make([]string, 0, len(lines))
 	for k := range lines {
 		keys = append(keys, k)
@@ -333,9 +393,13 @@ func savePlot(dir, name, title, ylabel string, lines map[string]plotter.XYs) err
 		if err != nil {
 			return err
 		}
-		l.Color = plotutil.Color(i)
+		ci := i
+		if c, ok := colorIndex[k]; ok {
+			ci = c
+		}
+		l.Color = okabeIto[ci%len(okabeIto)]
 		l.Width = vg.Points(1.5)
-		l.Dashes = plotutil.Dashes(i / 7)
+		l.Dashes = plotutil.Dashes(ci / len(okabeIto))
 		p.Add(l)
 		p.Legend.Add(k, l)
 	}
