@@ -475,15 +475,13 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 				ei = int32(len(acc.edges))
 				acc.edgeIdx[key] = ei
 				acc.edges = append(acc.edges, edgeAcc{a: ia, b: ib})
+				if c.opts.Impact {
+					acc.edgeCited = append(acc.edgeCited, 0)
+				}
 			}
 			ea := &acc.edges[ei]
 			ea.lead[0] += la
 			ea.lead[1] += lb
-			if c.opts.Impact {
-				if len(acc.edgeCited) < len(acc.edges) {
-					acc.edgeCited = append(acc.edgeCited, make([]int, len(acc.edges)-len(acc.edgeCited))...)
-				}
-			}
 			if cited {
 				acc.edgeCited[ei]++
 				for _, g := range c.grp {
@@ -575,25 +573,12 @@ func (c *Counter) Series() *Series {
 			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead}
 		}
 		if c.opts.Impact {
-			// Sort a permutation, to carry the edges' impact along.
-			perm := make([]int32, len(yd.edges))
-			for i := range perm {
-				perm[i] = int32(i)
+			yd.impact = make([]Impact, len(acc.edges))
+			for i, n := range acc.edgeCited {
+				yd.impact[i] = Impact{Sum: edgeSum[i], N: n}
 			}
-			slices.SortFunc(perm, func(x, y int32) int { return compareEdgeEntry(yd.edges[x], yd.edges[y]) })
-			sorted := make([]edgeEntry, len(perm))
-			yd.impact = make([]Impact, len(perm))
-			for j, i := range perm {
-				sorted[j] = yd.edges[i]
-				if int(i) < len(acc.edgeCited) {
-					yd.impact[j] = Impact{Sum: edgeSum[i], N: acc.edgeCited[i]}
-				}
-			}
-			yd.edges = sorted
 		}
-		if yd.impact == nil {
-			slices.SortFunc(yd.edges, compareEdgeEntry)
-		}
+		yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
 		s.years = append(s.years, yd)
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })

@@ -156,24 +156,30 @@ func (s *Series) Range(p Period) *Graph {
 			}
 		}
 		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		if impact == nil {
-			slices.SortFunc(edges, compareEdgeEntry)
-		} else {
-			perm := make([]int, len(edges))
-			for i := range perm {
-				perm[i] = i
-			}
-			slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
-			se, si := make([]edgeEntry, len(perm)), make([]Impact, len(perm))
-			for j, i := range perm {
-				se[j], si[j] = edges[i], impact[i]
-			}
-			edges, impact = se, si
-		}
+		edges, impact = sortEdges(edges, impact)
 	}
 	g := s.graph(p, nodes, edges, impact)
 	g.papers = papers
 	return g
+}
+
+// sortEdges sorts edges by (a, b), and impact, when not nil, with them
+// (it is parallel to edges).
+func sortEdges(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
+	if impact == nil {
+		slices.SortFunc(edges, compareEdgeEntry)
+		return edges, nil
+	}
+	perm := make([]int, len(edges))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
+	se, si := make([]edgeEntry, len(perm)), make([]Impact, len(perm))
+	for j, i := range perm {
+		se[j], si[j] = edges[i], impact[i]
+	}
+	return se, si
 }
 
 func addNode(dst, src *NodeWeights) {

@@ -60,9 +60,9 @@ func runBlocs(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	p, q, ok := strings.Cut(*poles, ",")
-	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
-		return usagef("--poles %q: want two node keys, e.g. --poles CN,US", *poles)
+	p, q, err := parsePoles(*poles)
+	if err != nil {
+		return err
 	}
 	if *focal != "" && *focal != p {
 		if *focal != q {
@@ -143,6 +143,15 @@ func runBlocs(args []string, e *env) error {
 		_, err := io.WriteString(w, sb.String())
 		return err
 	})
+}
+
+// parsePoles parses --poles P,Q.
+func parsePoles(s string) (p, q string, err error) {
+	p, q, ok := strings.Cut(s, ",")
+	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
+		return "", "", usagef("--poles %q: want two node keys, e.g. --poles CN,US", s)
+	}
+	return p, q, nil
 }
 
 func blocOf(node string, bloc map[string]string) string {

@@ -126,9 +126,9 @@ func siblings(format, out string) []string {
 // competitor or hedger of the focal pole, "focal pole", "rival pole",
 // or "" when unclassified.
 func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
-	p, q, ok := strings.Cut(x.poles, ",")
-	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
-		return usagef("--poles %q: want two node keys, e.g. --poles CN,US", x.poles)
+	p, q, err := parsePoles(x.poles)
+	if err != nil {
+		return err
 	}
 	x.bloc = map[string]string{p: "focal pole", q: "rival pole"}
 	if x.blocs != "" {
@@ -275,9 +275,17 @@ func measureColumns(f *inputFlags, g *graph.Graph) (nodes, edges []table.Column)
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
 	c := f.countings[0]
-	cols, cluster, legend := x.attachments(g, c)
-	ncols, ecols := measureColumns(f, g)
-	cols = append(ncols, cols...)
+	tables := x.to == "csv" || x.to == "parquet"
+	xa := *x
+	if tables {
+		xa.centrality = false // the node table has the centralities and measures already
+	}
+	cols, cluster, legend := xa.attachments(g, c)
+	var ecols []table.Column
+	if !tables {
+		ncols, e := measureColumns(f, g)
+		cols, ecols = append(ncols, cols...), e
+	}
 	var xs, ys []float64
 	if x.layout != "" && x.to != "graphml" && x.to != "dot" && x.to != "csv" && x.to != "parquet" {
 		if xs, ys = positions(g, c, x.seed); xs == nil {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -294,16 +293,13 @@ func edgeRow(p graph.Period, g *graph.Graph, ed graph.Edge, pm metrics.Pair, fli
 }
 
 // graphTables returns the node and edge tables of one graph, with the
-// columns of coauthnet nodes and edges, and the extra node columns
-// cols (those not already there).
+// columns of coauthnet nodes and edges, and the extra node columns cols
+// (which must not repeat those).
 func graphTables(f *inputFlags, g *graph.Graph, c graph.Counting, cols []table.Column) (nodes, edges *sheet) {
 	p := g.Period()
 	nodes = &sheet{columns: nodeColumns(f)}
 	nodeRows(nodes, p, g, c, f)
 	for _, col := range cols {
-		if slices.Contains(nodes.columns, col.Name) {
-			continue
-		}
 		nodes.columns = append(nodes.columns, col.Name)
 		for v := range nodes.rows {
 			var x any

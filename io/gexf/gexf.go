@@ -87,24 +87,44 @@ func countings(opts *Options) []graph.Counting {
 	return opts.Counting
 }
 
-func checkColumns(cols []table.Column, n int) error {
-	seen := map[string]bool{"label": true, "weight": true}
-	for _, b := range builtin {
-		seen[b] = true
-	}
-	for _, c := range graph.Countings {
-		seen[c.String()] = true
+// checkColumns checks that every column has n values (one per node or
+// edge: what) and a name that no built-in attribute (reserved) or
+// earlier column has.
+func checkColumns(cols []table.Column, n int, what string, reserved []string) error {
+	seen := map[string]bool{}
+	for _, r := range reserved {
+		seen[r] = true
 	}
 	for _, c := range cols {
 		if c.Len() != n {
-			return fmt.Errorf("gexf: column %s has %d values for %d nodes", c.Name, c.Len(), n)
+			return fmt.Errorf("gexf: %s column %s has %d values for %d %ss", what, c.Name, c.Len(), n, what)
 		}
 		if seen[c.Name] {
-			return fmt.Errorf("gexf: column %s repeats a built-in attribute", c.Name)
+			return fmt.Errorf("gexf: %s column %s repeats a built-in attribute", what, c.Name)
 		}
 		seen[c.Name] = true
 	}
 	return nil
+}
+
+// reserved returns the built-in attribute names of nodes and edges.
+func reserved() (nodes, edges []string) {
+	edges = []string{"weight"}
+	for _, c := range graph.Countings {
+		edges = append(edges, c.String())
+	}
+	return append(append([]string{"label"}, builtin...), edges...), edges
+}
+
+// differ returns the first column of b whose name or kind differs from
+// a's, or -1; a length difference is the column after the shorter.
+func differ(a, b []table.Column) int {
+	for j := range max(len(a), len(b)) {
+		if j >= len(a) || j >= len(b) || a[j].Name != b[j].Name || a[j].Kind() != b[j].Kind() {
+			return j
+		}
+	}
+	return -1
 }
 
 type writer struct {
@@ -178,24 +198,15 @@ func checkPositions(opts *Options, n int) error {
 // per node or a column repeats a built-in name.
 func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	cs := countings(&opts)
-	if err := checkColumns(opts.Nodes, g.Len()); err != nil {
+	nodeRes, edgeRes := reserved()
+	if err := checkColumns(opts.Nodes, g.Len(), "node", nodeRes); err != nil {
+		return err
+	}
+	if err := checkColumns(opts.Edges, g.NumEdges(), "edge", edgeRes); err != nil {
 		return err
 	}
 	if err := checkPositions(&opts, g.Len()); err != nil {
 		return err
-	}
-	seen := map[string]bool{}
-	for _, c := range cs {
-		seen[c.String()] = true
-	}
-	for _, c := range opts.Edges {
-		if c.Len() != g.NumEdges() {
-			return fmt.Errorf("gexf: edge column %s has %d values for %d edges", c.Name, c.Len(), g.NumEdges())
-		}
-		if seen[c.Name] || c.Name == "weight" {
-			return fmt.Errorf("gexf: edge column %s repeats a built-in attribute", c.Name)
-		}
-		seen[c.Name] = true
 	}
 	bw := writer{bufio.NewWriterSize(w, 1<<16)}
 	meta := append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()}}, opts.Meta...)
@@ -276,6 +287,7 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 		return fmt.Errorf("gexf: no frames")
 	}
 	years := make([]int, len(frames))
+	nodeRes, edgeRes := reserved()
 	for i, f := range frames {
 		p := f.G.Period()
 		if p.From != p.To {
@@ -285,30 +297,17 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 		if i > 0 && years[i] <= years[i-1] {
 			return fmt.Errorf("gexf: frame years %d then %d: want increasing years", years[i-1], years[i])
 		}
-		if err := checkColumns(f.Nodes, f.G.Len()); err != nil {
+		if err := checkColumns(f.Nodes, f.G.Len(), "node", nodeRes); err != nil {
 			return fmt.Errorf("%w (year %d)", err, years[i])
 		}
-		if len(f.Nodes) != len(frames[0].Nodes) {
-			return fmt.Errorf("gexf: year %d has %d extra columns, year %d has %d", years[i], len(f.Nodes), years[0], len(frames[0].Nodes))
+		if err := checkColumns(f.Edges, f.G.NumEdges(), "edge", edgeRes); err != nil {
+			return fmt.Errorf("%w (year %d)", err, years[i])
 		}
-		for j, c := range f.Nodes {
-			if c0 := frames[0].Nodes[j]; c.Name != c0.Name || c.Kind() != c0.Kind() {
-				return fmt.Errorf("gexf: year %d column %d is %s %s, year %d has %s %s", years[i], j, c.Name, c.Kind(), years[0], c0.Name, c0.Kind())
-			}
+		if j := differ(frames[0].Nodes, f.Nodes); j >= 0 {
+			return fmt.Errorf("gexf: year %d and year %d differ in node column %d", years[0], years[i], j)
 		}
-		if len(f.Edges) != len(frames[0].Edges) {
-			return fmt.Errorf("gexf: year %d has %d extra edge columns, year %d has %d", years[i], len(f.Edges), years[0], len(frames[0].Edges))
-		}
-		for j, c := range f.Edges {
-			if c0 := frames[0].Edges[j]; c.Name != c0.Name || c.Kind() != c0.Kind() {
-				return fmt.Errorf("gexf: year %d edge column %d is %s %s, year %d has %s %s", years[i], j, c.Name, c.Kind(), years[0], c0.Name, c0.Kind())
-			}
-			if c.Len() != f.G.NumEdges() {
-				return fmt.Errorf("gexf: year %d edge column %s has %d values for %d edges", years[i], c.Name, c.Len(), f.G.NumEdges())
-			}
-			if c.Name == "weight" || slices.ContainsFunc(graph.Countings, func(k graph.Counting) bool { return k.String() == c.Name }) {
-				return fmt.Errorf("gexf: edge column %s repeats a built-in attribute", c.Name)
-			}
+		if j := differ(frames[0].Edges, f.Edges); j >= 0 {
+			return fmt.Errorf("gexf: year %d and year %d differ in edge column %d", years[0], years[i], j)
 		}
 		if f.G.Level() != frames[0].G.Level() {
 			return fmt.Errorf("gexf: frames at levels %s and %s", frames[0].G.Level(), f.G.Level())

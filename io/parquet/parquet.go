@@ -234,40 +234,36 @@ func (r *Reader) ReadRowGroup(i int) (ps []coauthnet.Paper, errs []error) {
 	if r.Minimal && r.columnar && (!r.Extra || r.cols.extra) {
 		return r.readColumns(rg, first)
 	}
-	if r.Minimal && !r.Extra { // Extra without its columns where expected: whole rows below
-		gr := pq.NewGenericRowGroupReader[minimalRow](rg)
-		defer gr.Close()
-		buf := make([]minimalRow, batch)
-		for k := 0; ; {
-			clear(buf)
-			n, err := gr.Read(buf)
-			for _, x := range buf[:n] {
-				emit(fromMinimal(&x), k)
-				k++
-			}
-			if n == 0 || err != nil {
-				if err != nil && err != io.EOF {
-					errs = append(errs, fmt.Errorf("parquet: %s: %w", r.Name, err))
-				}
-				return ps, errs
-			}
-		}
+	var err error
+	if r.Minimal && !r.Extra { // Extra without its columns where expected: whole rows
+		err = readRows(rg, fromMinimal, emit)
+	} else {
+		err = readRows(rg, fromRow, emit)
 	}
-	gr := pq.NewGenericRowGroupReader[row](rg)
+	if err != nil {
+		errs = append(errs, fmt.Errorf("parquet: %s: %w", r.Name, err))
+	}
+	return ps, errs
+}
+
+// readRows decodes the rows of rg as T, in batches, passing each paper
+// with its index in the group to emit, and returns the read error.
+func readRows[T any](rg pq.RowGroup, conv func(*T) coauthnet.Paper, emit func(coauthnet.Paper, int)) error {
+	gr := pq.NewGenericRowGroupReader[T](rg)
 	defer gr.Close()
-	buf := make([]row, batch)
+	buf := make([]T, batch)
 	for k := 0; ; {
 		clear(buf)
 		n, err := gr.Read(buf)
 		for j := range buf[:n] {
-			emit(fromRow(&buf[j]), k)
+			emit(conv(&buf[j]), k)
 			k++
 		}
 		if n == 0 || err != nil {
-			if err != nil && err != io.EOF {
-				errs = append(errs, fmt.Errorf("parquet: %s: %w", r.Name, err))
+			if err == io.EOF {
+				err = nil
 			}
-			return ps, errs
+			return err
 		}
 	}
 }
