@@ -65,7 +65,7 @@ func runReport(args []string, e *env) error {
 
 	// GraphML: the whole range and every year.
 	if err := out("graph.graphml", func(w io.Writer) error {
-		return graphml.Write(w, s.Range(s.Span()), graphml.Options{Counting: f.countings, Meta: meta})
+		return writeGraphML(w, &f, s.Range(s.Span()), meta)
 	}); err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func runReport(args []string, e *env) error {
 	}
 	for i, y := range years {
 		if err := out(fmt.Sprintf("graph-%d.graphml", y), func(w io.Writer) error {
-			return graphml.Write(w, gs[i], graphml.Options{Counting: f.countings, Meta: meta})
+			return writeGraphML(w, &f, gs[i], meta)
 		}); err != nil {
 			return err
 		}
@@ -362,6 +362,13 @@ func bifurcationLines(ix []community.Indices) map[string]plotter.XYs {
 
 // savePlot writes name.svg and name.png: a line per series (in name
 // order), with a title, axis labels and a legend.
+// writeGraphML writes g as build does without --attach: the node and
+// edge measures included.
+func writeGraphML(w io.Writer, f *inputFlags, g *graph.Graph, meta []table.Meta) error {
+	nodes, edges := measureColumns(f, g)
+	return graphml.Write(w, g, graphml.Options{Counting: f.countings, Nodes: nodes, Edges: edges, Meta: meta})
+}
+
 // okabeIto is the colour-blind-safe palette of Okabe and Ito (2008),
 // without its yellow (too light on white): lines stay distinct.
 var okabeIto = []color.Color{
