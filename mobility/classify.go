@@ -81,14 +81,14 @@ type Move struct {
 
 // An Author is one career.
 type Author struct {
-	Key         string
-	Origin      int // node index
-	Last        int // node index of the last home
-	Class       Class
-	First, End  int // first and last active year
-	Papers      int
-	Migrations  int
-	Travels     int
+	Key        string
+	Origin     int // node index
+	Last       int // node index of the last home
+	Class      Class
+	First, End int // first and last active year
+	Papers     int
+	Migrations int
+	Travels    int
 }
 
 // A Result is the careers of a corpus, their moves and the node labels.
