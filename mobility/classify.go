@@ -3,25 +3,38 @@ package mobility
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 )
 
 // Options are the parameters of the rules (package doc). Use
-// [DefaultOptions] and change what you need: zero values are meaningful
-// only for Level.
+// [DefaultOptions] and change what you need: zero values are meaningful.
 type Options struct {
 	Level Level
-	// Break is the number of consecutive active years without a node
-	// that ends its spell (rule 2). At least 1.
-	Break int
-	// MinPapers is the evidence a spell needs to be a home, a new home
-	// needs after the old one's last active year, and travel needs
-	// (rules 2–4). At least 1.
+	// Switch is the cost of a change of home, in papers: a change is
+	// made when it explains more than Switch papers better (rule 2).
+	// Return is the cost of a change back to the origin.
+	Switch, Return float64
+	// LagYears is the length of the lag window: papers with the previous
+	// home's address in the first LagYears calendar years of a new home
+	// cost LagCost instead of 1 (rule 2).
+	LagYears int
+	LagCost  float64
+	// Absent is the cost of an active year without a paper at the home
+	// (in the lag window: Absent·LagCost when the previous home is
+	// there), on top of the papers' costs (rule 2).
+	Absent float64
+
+	// MinPapers is the number of papers at another node during one home
+	// period, with less than TravelGap calendar years between
+	// consecutive ones, that make travel (rule 3). At least 1.
 	MinPapers int
+	TravelGap int
 }
 
-// DefaultOptions are the defaults: country level, Break 3, MinPapers 2.
-var DefaultOptions = Options{Level: Countries, Break: 3, MinPapers: 2}
+// DefaultOptions are the defaults: country level, Switch 2, LagYears
+// 2, LagCost 0.25, MinPapers 2, TravelGap 3 (chosen by TestSweep).
+var DefaultOptions = Options{Level: Countries, Switch: 2.5, Return: 1, LagYears: 2, LagCost: 0.25, Absent: 0.5, MinPapers: 2, TravelGap: 3}
 
 // A Kind is the kind of a move.
 type Kind int
@@ -106,12 +119,13 @@ type Result struct {
 	Unobserved int
 }
 
-// Analyze classifies every career. It sorts the observations (once) and
-// leaves c usable for another Analyze. It panics if opts.Break or
-// opts.MinPapers is below 1.
+// Analyze classifies every career. It sorts the observations and leaves
+// c usable for another Analyze. It panics if opts.MinPapers or
+// opts.TravelGap is below 1,
+// opts.Switch is not positive or opts.LagCost is outside [0, 1].
 func (c *Careers) Analyze(opts Options) *Result {
-	if opts.Break < 1 || opts.MinPapers < 1 {
-		panic("mobility: Break and MinPapers must be at least 1")
+	if opts.MinPapers < 1 || opts.TravelGap < 1 || !(opts.Switch > 0) || !(opts.Return > 0) || opts.Absent < 0 || !(opts.LagCost >= 0 && opts.LagCost <= 1) {
+		panic("mobility: bad Options")
 	}
 	rank := make([]int32, len(c.keys))
 	{
@@ -161,7 +175,7 @@ func (c *Careers) Analyze(opts Options) *Result {
 		}
 		a := c.obs[lo].author
 		seen[a] = true
-		if !w.load(c.obs[lo:hi], opts.Level, remap) {
+		if !w.load(c.obs[lo:hi], opts.Level, remap, opts.Absent) {
 			r.Unobserved++
 		} else {
 			w.classify(opts, r, c.keys[a])
@@ -203,33 +217,33 @@ func (c *Careers) nodeCountries(l Level, remap []int32, n int) []string {
 	return out
 }
 
-// worker holds one career: active years, paper counts per node and
-// year, and the papers' years and citations.
+// maxNodes is the number of nodes of one career that can be a home;
+// observations at further nodes (more than 64 institutions in one
+// career) count as papers elsewhere.
+const maxNodes = 64
+
+// worker holds one career: active years, the node set of each paper,
+// and per node and year the papers at it.
 type worker struct {
 	years  []int32
-	nodes  []int32 // node ids of the career (global, remapped)
-	cnt    []int   // len(nodes) × len(years)
-	tot    []int
-	pyears []int32 // per distinct paper
+	nodes  []int32  // node ids of the career (global, remapped)
+	pyi    []int    // year index of each paper
+	pmask  []uint64 // nodes of each paper
 	pcites []int32
-	spells []spell
-}
-
-type spell struct {
-	node       int // local node index
-	s, e       int // year indices, inclusive
-	papers     int
-	incidental bool
+	ppy    []int     // papers per year
+	cnt    []int     // len(nodes) × len(years): papers with the node
+	pre    []float64 // len(nodes) × (len(years)+1): prefix sums of papers without the node
+	best   []float64 // len(years) × len(nodes)
+	segs   []int
+	from   []int32 // back pointer: start year index << 8 | previous home+1
+	orig   []int32 // origin of the best segmentation
 }
 
 // load fills w from one author's observations (sorted by year, paper);
 // false when none has a node at the level.
-func (w *worker) load(os []obs, l Level, remap []int32) bool {
-	w.years, w.nodes, w.pyears, w.pcites = w.years[:0], w.nodes[:0], w.pyears[:0], w.pcites[:0]
-	type yp struct{ yi, node int }
-	var seen []yp // (year index, local node) of the current paper
+func (w *worker) load(os []obs, l Level, remap []int32, absent float64) bool {
+	w.years, w.nodes, w.pyi, w.pmask, w.pcites = w.years[:0], w.nodes[:0], w.pyi[:0], w.pmask[:0], w.pcites[:0]
 	lastPaper := int32(-1)
-	var entries []yp
 	for _, o := range os {
 		id := o.node
 		if l == Institutions {
@@ -242,7 +256,6 @@ func (w *worker) load(os []obs, l Level, remap []int32) bool {
 		if len(w.years) == 0 || w.years[len(w.years)-1] != o.year {
 			w.years = append(w.years, o.year)
 		}
-		yi := len(w.years) - 1
 		ni := slices.Index(w.nodes, id)
 		if ni < 0 {
 			ni = len(w.nodes)
@@ -250,157 +263,201 @@ func (w *worker) load(os []obs, l Level, remap []int32) bool {
 		}
 		if o.paper != lastPaper {
 			lastPaper = o.paper
-			seen = seen[:0]
-			w.pyears = append(w.pyears, o.year)
+			w.pyi = append(w.pyi, len(w.years)-1)
+			w.pmask = append(w.pmask, 0)
 			w.pcites = append(w.pcites, o.cites)
 		}
-		e := yp{yi, ni}
-		if slices.Contains(seen, e) {
-			continue
+		if ni < maxNodes {
+			w.pmask[len(w.pmask)-1] |= 1 << ni
 		}
-		seen = append(seen, e)
-		entries = append(entries, e)
 	}
 	if len(w.years) == 0 {
 		return false
 	}
-	n, k := len(w.nodes), len(w.years)
-	w.cnt = slices.Grow(w.cnt[:0], n*k)[:n*k]
-	clear(w.cnt)
-	w.tot = slices.Grow(w.tot[:0], n)[:n]
-	clear(w.tot)
-	for _, e := range entries {
-		w.cnt[e.node*k+e.yi]++
-		w.tot[e.node]++
+	n, k := min(len(w.nodes), maxNodes), len(w.years)
+	w.ppy = resize(w.ppy, k)
+	w.cnt = resize(w.cnt, n*k)
+	for p, m := range w.pmask {
+		y := w.pyi[p]
+		w.ppy[y]++
+		for m != 0 {
+			i := bits.TrailingZeros64(m)
+			m &^= 1 << i
+			w.cnt[i*k+y]++
+		}
+	}
+	w.pre = resize(w.pre, n*(k+1))
+	for i := 0; i < n; i++ {
+		for y := 0; y < k; y++ {
+			c := float64(w.ppy[y] - w.cnt[i*k+y])
+			if w.cnt[i*k+y] == 0 {
+				c += absent
+			}
+			w.pre[i*(k+1)+y+1] = w.pre[i*(k+1)+y] + c
+		}
 	}
 	return true
 }
 
+func resize[T int | float64 | int32](s []T, n int) []T {
+	s = slices.Grow(s[:0], n)[:n]
+	clear(s)
+	return s
+}
+
 func (w *worker) at(node, yi int) int { return w.cnt[node*len(w.years)+yi] }
+
+// lagged returns the cost that the lag window saves on segment a..b
+// (year indices) at home h after home p: (1 − LagCost) for each paper
+// of the years within LagYears calendar years of year a that has p and
+// not h, and (1 − LagCost)·Absent for each such year without h but
+// with p.
+func (w *worker) lagged(a, b, h, p int, opts *Options) float64 {
+	k := len(w.years)
+	saved := 0.0
+	for y := a; y <= b && int(w.years[y]-w.years[a]) < opts.LagYears; y++ {
+		if w.cnt[h*k+y] == 0 && w.cnt[p*k+y] > 0 {
+			saved += opts.Absent
+		}
+	}
+	for q, y := range w.pyi {
+		if y < a || y > b || int(w.years[y]-w.years[a]) >= opts.LagYears {
+			continue
+		}
+		if w.pmask[q]&(1<<p) != 0 && w.pmask[q]&(1<<h) == 0 {
+			saved++
+		}
+	}
+	return (1 - opts.LagCost) * saved
+}
 
 // classify applies the rules to the loaded career and appends the
 // author and its moves to r.
 func (w *worker) classify(opts Options, r *Result, key string) {
-	n, k := len(w.nodes), len(w.years)
+	n, k := min(len(w.nodes), maxNodes), len(w.years)
 	label := func(i int) string { return r.Nodes[w.nodes[i]] }
-	// Rule 1: origin.
-	origin := 0
-	for i := 1; i < n; i++ {
-		a, b := w.at(i, 0), w.at(origin, 0)
-		if a > b || a == b && (w.tot[i] > w.tot[origin] || w.tot[i] == w.tot[origin] && label(i) < label(origin)) {
-			origin = i
-		}
-	}
-	// Rule 2: spells.
-	w.spells = w.spells[:0]
-	for i := 0; i < n; i++ {
-		cur := -1
-		for yi := 0; yi < k; yi++ {
-			c := w.at(i, yi)
-			if c == 0 {
-				continue
+	// Rule 2: the segmentation of least cost, by dynamic programming over
+	// segments [a, b] of active years with home h after home p:
+	// best[b][h] = min(cost(0..b at h), min over a, p≠h of
+	// best[a−1][p] + Switch + cost(a..b at h, lag at p)).
+	w.best = resize(w.best, k*n)
+	w.segs = resize(w.segs, k*n)
+	w.from = resize(w.from, k*n)
+	w.orig = resize(w.orig, k*n)
+	const eps = 1e-9
+	for b := 0; b < k; b++ {
+		for h := 0; h < n; h++ {
+			base := w.pre[h*(k+1)+b+1]
+			bc, bs, bf, bo := base-w.pre[h*(k+1)], 1, int32(0), int32(h)
+			if w.at(h, 0) == 0 {
+				// Rule 1: the first home is a node of the first year.
+				bc = math.Inf(1)
 			}
-			if cur >= 0 && yi-w.spells[cur].e-1 < opts.Break {
-				w.spells[cur].e = yi
-				w.spells[cur].papers += c
-				continue
-			}
-			w.spells = append(w.spells, spell{node: i, s: yi, e: yi, papers: c})
-			cur = len(w.spells) - 1
-		}
-	}
-	for i := range w.spells {
-		sp := &w.spells[i]
-		sp.incidental = sp.papers < opts.MinPapers && !(sp.node == origin && sp.s == 0)
-	}
-	slices.SortFunc(w.spells, func(a, b spell) int {
-		if a.s != b.s {
-			return cmp.Compare(a.s, b.s)
-		}
-		if a.e != b.e {
-			return cmp.Compare(a.e, b.e)
-		}
-		return cmp.Compare(label(a.node), label(b.node))
-	})
-	// Rule 3: homes.
-	type home struct {
-		node     int
-		from     int // year index where the home starts
-		lastOld  int // last year index of the previous home's spell, -1
-		prevNode int
-	}
-	hi := slices.IndexFunc(w.spells, func(s spell) bool { return s.node == origin && s.s == 0 })
-	h := w.spells[hi]
-	homes := []home{{node: origin, from: 0, lastOld: -1, prevNode: -1}}
-	author := len(r.Authors)
-	first := len(r.Moves)
-	for j, sp := range w.spells {
-		if j == hi {
-			continue
-		}
-		if sp.node == h.node {
-			if sp.e > h.e {
-				h.e = sp.e
-				h.papers += sp.papers
-			}
-			continue
-		}
-		if sp.incidental || sp.e <= h.e {
-			continue
-		}
-		tail := 0
-		for yi := h.e + 1; yi <= sp.e; yi++ {
-			tail += w.at(sp.node, yi)
-		}
-		if tail < opts.MinPapers {
-			continue
-		}
-		m := Move{Author: author, From: int(w.nodes[h.node]), To: int(w.nodes[sp.node]), Year: int(w.years[sp.s]),
-			Kind: Migrant, FromPapers: h.papers, ToPapers: sp.papers, Return: sp.node == origin}
-		if h.e > sp.s {
-			m.Overlap = int(w.years[h.e] - w.years[sp.s])
-		}
-		for yi := 0; yi < sp.s; yi++ {
-			if w.at(sp.node, yi) > 0 {
-				m.Prior = true
-				break
-			}
-		}
-		r.Moves = append(r.Moves, m)
-		homes = append(homes, home{node: sp.node, from: sp.s, lastOld: h.e, prevNode: h.node})
-		h = sp
-	}
-	// Rule 4: travel.
-	for hj, hm := range homes {
-		end := k
-		if hj+1 < len(homes) {
-			end = homes[hj+1].from
-		}
-		for i := 0; i < n; i++ {
-			if i == hm.node {
-				continue
-			}
-			papers, firstY := 0, -1
-			for yi := hm.from; yi < end; yi++ {
-				if i == hm.prevNode && yi <= hm.lastOld {
-					continue
-				}
-				if c := w.at(i, yi); c > 0 {
-					papers += c
-					if firstY < 0 {
-						firstY = yi
+			for a := 1; a <= b; a++ {
+				seg := base - w.pre[h*(k+1)+a]
+				for p := 0; p < n; p++ {
+					if p == h {
+						continue
+					}
+					prev := w.best[(a-1)*n+p]
+					sw := opts.Switch
+					if int32(h) == w.orig[(a-1)*n+p] {
+						sw = opts.Return
+					}
+					c := prev + sw + seg - w.lagged(a, b, h, p, &opts)
+					s := w.segs[(a-1)*n+p] + 1
+					if c < bc-eps || c < bc+eps && s < bs {
+						bc, bs, bf, bo = c, s, int32(a<<8|(p+1)), w.orig[(a-1)*n+p]
 					}
 				}
 			}
-			if papers < opts.MinPapers {
+			w.best[b*n+h], w.segs[b*n+h], w.from[b*n+h], w.orig[b*n+h] = bc, bs, bf, bo
+		}
+	}
+	end := 0
+	for h := 1; h < n; h++ {
+		c, e := w.best[(k-1)*n+h], w.best[(k-1)*n+end]
+		if c < e-eps || c < e+eps && (w.segs[(k-1)*n+h] < w.segs[(k-1)*n+end] ||
+			w.segs[(k-1)*n+h] == w.segs[(k-1)*n+end] && label(h) < label(end)) {
+			end = h
+		}
+	}
+	// Walk back: homes in order.
+	type home struct{ node, from, prev int }
+	var homes []home
+	for b, h := k-1, end; ; {
+		f := w.from[b*n+h]
+		a, p := int(f>>8), int(f&0xff)-1
+		homes = append(homes, home{node: h, from: a, prev: p})
+		if p < 0 {
+			break
+		}
+		b, h = a-1, p
+	}
+	slices.Reverse(homes)
+	origin := homes[0].node
+	author := len(r.Authors)
+	first := len(r.Moves)
+	for j, hm := range homes {
+		stop := k
+		if j+1 < len(homes) {
+			stop = homes[j+1].from
+		}
+		if j > 0 {
+			m := Move{Author: author, From: int(w.nodes[hm.prev]), To: int(w.nodes[hm.node]), Year: int(w.years[hm.from]),
+				Kind: Migrant, Return: hm.node == origin}
+			for yi := homes[j-1].from; yi < hm.from; yi++ {
+				m.FromPapers += w.at(hm.prev, yi)
+			}
+			for yi := hm.from; yi < stop; yi++ {
+				m.ToPapers += w.at(hm.node, yi)
+				if w.at(hm.prev, yi) > 0 {
+					m.Overlap = int(w.years[yi] - w.years[hm.from])
+				}
+			}
+			for yi := 0; yi < hm.from; yi++ {
+				if w.at(hm.node, yi) > 0 {
+					m.Prior = true
+					break
+				}
+			}
+			r.Moves = append(r.Moves, m)
+		}
+		// Rule 3: travel, the papers at other nodes in the home period,
+		// except lagged papers at the previous home.
+		for i := 0; i < len(w.nodes); i++ {
+			if i == hm.node {
 				continue
 			}
-			homePapers := 0
-			for yi := hm.from; yi < end; yi++ {
-				homePapers += w.at(hm.node, yi)
+			// The move is dated at the first paper of the first run of
+			// MinPapers travel papers with less than TravelGap calendar
+			// years between consecutive ones.
+			papers, firstY, runStart, run, lastY := 0, -1, -1, 0, int32(-1<<30)
+			for q, yi := range w.pyi {
+				if yi < hm.from || yi >= stop || i >= maxNodes || w.pmask[q]&(1<<i) == 0 {
+					continue
+				}
+				if i == hm.prev && int(w.years[yi]-w.years[hm.from]) < opts.LagYears && w.pmask[q]&(1<<hm.node) == 0 {
+					continue
+				}
+				papers++
+				if w.years[yi]-lastY >= int32(opts.TravelGap) {
+					runStart, run = yi, 0
+				}
+				lastY = w.years[yi]
+				run++
+				if run >= opts.MinPapers && firstY < 0 {
+					firstY = runStart
+				}
+			}
+			if firstY < 0 {
+				continue
 			}
 			m := Move{Author: author, From: int(w.nodes[hm.node]), To: int(w.nodes[i]), Year: int(w.years[firstY]),
-				Kind: Traveller, FromPapers: homePapers, ToPapers: papers}
+				Kind: Traveller, ToPapers: papers}
+			for yi := hm.from; yi < stop; yi++ {
+				m.FromPapers += w.at(hm.node, yi)
+			}
 			for yi := 0; yi < firstY; yi++ {
 				if w.at(i, yi) > 0 {
 					m.Prior = true
@@ -411,7 +468,7 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 		}
 	}
 	a := Author{Key: key, Origin: int(w.nodes[origin]), Last: int(w.nodes[homes[len(homes)-1].node]),
-		First: int(w.years[0]), End: int(w.years[k-1]), Papers: len(w.pyears)}
+		First: int(w.years[0]), End: int(w.years[k-1]), Papers: len(w.pyi)}
 	moves := r.Moves[first:]
 	slices.SortFunc(moves, func(a, b Move) int {
 		if a.Year != b.Year {
@@ -430,8 +487,8 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 			a.Travels++
 		}
 		sum := 0
-		for p, y := range w.pyears {
-			if int(y) < m.Year && w.pcites[p] >= 0 {
+		for p, yi := range w.pyi {
+			if int(w.years[yi]) < m.Year && w.pcites[p] >= 0 {
 				sum += int(w.pcites[p])
 				m.Cited++
 			}
