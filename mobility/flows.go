@@ -182,9 +182,10 @@ func (q Quantiles) Of(x float64) int {
 
 // ImpactQuantiles returns the cut points that split the migrations with
 // a known pre-move impact into n classes of (nearly) equal size: cut j
-// is the impact of the migration at rank ⌊j·m/n⌋ of the m sorted ones
-// (ties all fall in the upper class). With fewer than n migrations of
-// known impact it returns fewer cuts. It panics if n < 1.
+// is the impact of the migration at rank ⌊j·m/n⌋ (from 0) of the m
+// sorted ones; ties fall in the upper class, and a cut that equals the
+// smallest impact or the previous cut is dropped, so no class is empty
+// and there may be fewer than n. It panics if n < 1.
 func (r *Result) ImpactQuantiles(n int) Quantiles {
 	if n < 1 {
 		panic("mobility: ImpactQuantiles needs n ≥ 1")
@@ -199,7 +200,7 @@ func (r *Result) ImpactQuantiles(n int) Quantiles {
 	var q Quantiles
 	for j := 1; j < n && len(xs) > 0; j++ {
 		c := xs[j*len(xs)/n]
-		if len(q.Cuts) == 0 || c > q.Cuts[len(q.Cuts)-1] {
+		if c > xs[0] && (len(q.Cuts) == 0 || c > q.Cuts[len(q.Cuts)-1]) {
 			q.Cuts = append(q.Cuts, c)
 		}
 	}
