@@ -127,23 +127,33 @@ func (c *Careers) Analyze(opts Options) *Result {
 	if opts.MinPapers < 1 || opts.TravelGap < 1 || !(opts.Switch > 0) || !(opts.Return > 0) || opts.Absent < 0 || !(opts.LagCost >= 0 && opts.LagCost <= 1) {
 		panic("mobility: bad Options")
 	}
-	rank := make([]int32, len(c.keys))
-	{
+	// Renumber the authors in key order (once: afterwards the order
+	// holds), then sort the observations by author, year, paper.
+	if !slices.IsSorted(c.keys) {
 		byKey := make([]int32, len(c.keys))
 		for i := range byKey {
 			byKey[i] = int32(i)
 		}
 		slices.SortFunc(byKey, func(a, b int32) int { return cmp.Compare(c.keys[a], c.keys[b]) })
+		rank := make([]int32, len(c.keys))
+		keys := make([]string, len(c.keys))
 		for r, a := range byKey {
 			rank[a] = int32(r)
+			keys[r] = c.keys[a]
+		}
+		c.keys = keys
+		for k, v := range c.ids {
+			c.ids[k] = rank[v]
+		}
+		for i := range c.obs {
+			c.obs[i].author = rank[c.obs[i].author]
 		}
 	}
 	slices.SortFunc(c.obs, func(a, b obs) int {
-		if a.author != b.author {
-			return cmp.Compare(rank[a.author], rank[b.author])
-		}
-		if a.year != b.year {
-			return cmp.Compare(a.year, b.year)
+		ka := uint64(a.author)<<32 | uint64(uint32(a.year))
+		kb := uint64(b.author)<<32 | uint64(uint32(b.year))
+		if ka != kb {
+			return cmp.Compare(ka, kb)
 		}
 		return cmp.Compare(a.paper, b.paper)
 	})
