@@ -153,3 +153,50 @@ func TestMobilityUsage(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// orcidRecord is a record in the shape of the ORCID public data file
+// (made up, not a real person): BSc in China 2004–2008, PhD in the US
+// 2008–2013, postdoc in the US 2013–2015, professor in China from 2016.
+const orcidRecord = `<?xml version="1.0" encoding="UTF-8"?>
+<record:record path="/0000-0002-1825-0097" xmlns:record="http://www.orcid.org/ns/record" xmlns:common="http://www.orcid.org/ns/common" xmlns:activities="http://www.orcid.org/ns/activities" xmlns:education="http://www.orcid.org/ns/education" xmlns:employment="http://www.orcid.org/ns/employment">
+<common:orcid-identifier><common:path>0000-0002-1825-0097</common:path></common:orcid-identifier>
+<activities:activities-summary>
+<activities:educations><activities:affiliation-group>
+<education:education-summary put-code="1"><common:role-title>BSc</common:role-title><common:start-date><common:year>2004</common:year></common:start-date><common:end-date><common:year>2008</common:year></common:end-date><common:organization><common:name>Tsinghua University</common:name><common:address><common:city>Beijing</common:city><common:country>CN</common:country></common:address></common:organization></education:education-summary>
+</activities:affiliation-group><activities:affiliation-group>
+<education:education-summary put-code="2"><common:role-title>PhD</common:role-title><common:start-date><common:year>2008</common:year></common:start-date><common:end-date><common:year>2013</common:year></common:end-date><common:organization><common:name>MIT</common:name><common:address><common:city>Cambridge</common:city><common:country>US</common:country></common:address></common:organization></education:education-summary>
+</activities:affiliation-group></activities:educations>
+<activities:employments><activities:affiliation-group>
+<employment:employment-summary put-code="3"><common:role-title>Postdoc</common:role-title><common:start-date><common:year>2013</common:year></common:start-date><common:end-date><common:year>2015</common:year></common:end-date><common:organization><common:name>Stanford University</common:name><common:address><common:city>Stanford</common:city><common:country>US</common:country></common:address></common:organization></employment:employment-summary>
+</activities:affiliation-group><activities:affiliation-group>
+<employment:employment-summary put-code="4"><common:role-title>Professor</common:role-title><common:start-date><common:year>2016</common:year></common:start-date><common:organization><common:name>Peking University</common:name><common:address><common:city>Beijing</common:city><common:country>CN</common:country></common:address></common:organization></employment:employment-summary>
+</activities:affiliation-group></activities:employments>
+</activities:activities-summary>
+</record:record>
+`
+
+// TestMobilityORCIDFlows: the record above as a career (one
+// observation per affiliation and year: CN 2004–2008, US 2008–2015, CN
+// 2016) gives CN→US 2008 (2008 has both: with the move in 2008 the CN
+// observation of that year is lag, 0.25; with the move in 2009 the 2008
+// US one costs 1) and the return US→CN 2016 (staying US would cost the
+// 2016 CN observation and a year without US, 1.5; a return costs 1),
+// and the path CN → US → CN.
+func TestMobilityORCIDFlows(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(in, "0000-0002-1825-0097.xml"), []byte(orcidRecord), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "", "mobility", "--orcid", "-o", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "flows.csv"))
+	if want := "year,from,to,migrants,travellers\n2008,CN,US,1,0\n2016,US,CN,1,0\n"; string(b) != want {
+		t.Errorf("flows.csv:\n%s\nwant\n%s", b, want)
+	}
+	b, _ = os.ReadFile(filepath.Join(out, "paths.csv"))
+	if !strings.Contains(string(b), "CN,US,CN,CN → US → CN,1") {
+		t.Errorf("paths.csv:\n%s", b)
+	}
+}
