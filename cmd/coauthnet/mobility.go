@@ -158,7 +158,7 @@ func runMobility(args []string, e *env) error {
 			trav++
 		}
 	}
-	summary = append(summary, fmt.Sprintf("%d authors with an id: %d stayers, %d travellers, %d migrants (%d never observed at a %s); %d migrations, %d travels",
+	summary = append(summary, fmt.Sprintf("%d authors with an id: %d stayers, %d travellers, %d migrants (%d never observed at any %s); %d migrations, %d travels",
 		st.Authors, classes[mobility.Stayer], classes[mobility.TravellerClass], classes[mobility.MigrantClass], r.Unobserved, o.Level, mig, trav))
 	if len(r.Authors) == 0 {
 		for _, s := range summary {
