@@ -376,7 +376,7 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 					}
 					c := prev + sw + seg - w.lagged(a, b, h, p, &opts)
 					s := w.segs[(a-1)*n+p] + 1
-					if c < bc-eps || c < bc+eps && s < bs {
+					if c < bc-eps || c < bc+eps && (s < bs || s == bs && bf != 0 && label(p) < label(int(bf&0xff)-1)) {
 						bc, bs, bf, bo = c, s, int32(a<<8|(p+1)), w.orig[(a-1)*n+p]
 					}
 				}
@@ -434,7 +434,7 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 			r.Moves = append(r.Moves, m)
 		}
 		// Rule 3: travel, the papers at other nodes in the home period,
-		// except lagged papers at the previous home.
+		// except those of the lag window without the new home.
 		for i := 0; i < len(w.nodes); i++ {
 			if i == hm.node {
 				continue
@@ -447,8 +447,8 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 				if yi < hm.from || yi >= stop || i >= maxNodes || w.pmask[q]&(1<<i) == 0 {
 					continue
 				}
-				if i == hm.prev && int(w.years[yi]-w.years[hm.from]) < opts.LagYears && w.pmask[q]&(1<<hm.node) == 0 {
-					continue
+				if hm.prev >= 0 && int(w.years[yi]-w.years[hm.from]) < opts.LagYears && w.pmask[q]&(1<<hm.node) == 0 {
+					continue // lag: an old paper without the new home
 				}
 				papers++
 				if w.years[yi]-lastY >= int32(opts.TravelGap) {

@@ -40,13 +40,15 @@
 //     first [Options.LagYears] calendar years of a home, papers with the
 //     previous home's address and not the new one cost
 //     [Options.LagCost] (publication lag), and so do such years without
-//     the new home (LagCost·Absent). Ties go to fewer changes. A change
+//     the new home (LagCost·Absent). Ties go to fewer changes, then to
+//     the smaller label of the previous home (and of the last). A change
 //     is a migration, dated at the first year of the new home period
 //     (the first active year observed at the destination); a paper with
 //     the old address after that year does not delay it (Move.Overlap
 //     says how long the old home was still seen).
 //  3. Travel: in each home period, the papers at another node, except
-//     the lagged papers at the previous home, are travel; a run of at
+//     those of the lag window (after a move) without the new home, are
+//     travel; a run of at
 //     least [Options.MinPapers] of them with less than
 //     [Options.TravelGap] calendar years between consecutive ones makes
 //     the author a traveller from the home to that node, dated at the
