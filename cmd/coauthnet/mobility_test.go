@@ -200,3 +200,24 @@ func TestMobilityORCIDFlows(t *testing.T) {
 		t.Errorf("paths.csv:\n%s", b)
 	}
 }
+
+// TestMobilityInstitutions: the same careers at institution level. The
+// input gives each country one institution without an id ("Univ CN"),
+// keyed by graph.InstitutionKey as "CN:univ cn"; the moves are those of
+// the country level between these keys, and the flow graph's nodes carry
+// their country.
+func TestMobilityInstitutions(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := runCmd(t, mobilityInput(), "mobility", "--level", "institution", "-o", dir, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "flows.csv"))
+	if want := "year,from,to,migrants,travellers\n2003,DE:univ de,GB:univ gb,0,1\n2005,CN:univ cn,US:univ us,1,0\n"; string(b) != want {
+		t.Errorf("flows.csv:\n%s\nwant\n%s", b, want)
+	}
+	g, _ := os.ReadFile(filepath.Join(dir, "flows.graphml"))
+	if !strings.Contains(string(g), `<node id="CN:univ cn">`+"\n      <data key=\"country\">CN</data>") {
+		t.Errorf("flows.graphml:\n%s", g)
+	}
+}
