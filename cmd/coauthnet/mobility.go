@@ -14,6 +14,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/gexf"
 	"github.com/coauthnet/coauthnet/io/graphml"
 	"github.com/coauthnet/coauthnet/io/orcid"
 	"github.com/coauthnet/coauthnet/io/table"
@@ -461,9 +462,9 @@ func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
-// graphs writes flows.graphml (all years) and with --by-year one
-// flows-YEAR.graphml per year: nodes with their flows, arcs from → to
-// weighted by migrants.
+// graphs writes flows.graphml and flows.gexf (all years) and with
+// --by-year one flows-YEAR.graphml and .gexf per year: nodes with their
+// flows, arcs from → to weighted by migrants.
 func (w *mobilityWriter) graphs() error {
 	nf := w.r.NodeFlows()
 	fl := w.r.Flows()
@@ -517,6 +518,11 @@ func (w *mobilityWriter) graphs() error {
 		}
 		nodes.Meta = append(w.meta(), table.Meta{Key: "period", Value: period}, table.Meta{Key: "weight_is", Value: "migrants"})
 		err := writeFile(filepath.Join(w.dir, name), nil, func(out io.Writer) error { return graphml.WriteNetwork(out, nodes, edges, true) })
+		if err != nil {
+			return err
+		}
+		gx := strings.TrimSuffix(name, ".graphml") + ".gexf"
+		err = writeFile(filepath.Join(w.dir, gx), nil, func(out io.Writer) error { return gexf.WriteNetwork(out, nodes, edges, true) })
 		if err != nil {
 			return err
 		}

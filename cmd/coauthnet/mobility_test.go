@@ -93,7 +93,7 @@ A3,DE,GB,2003,traveller,11,3,0,0,0,3,3,0
 		!strings.Contains(g, `<edge source="CN" target="US">`) {
 		t.Errorf("flows.graphml:\n%s", g)
 	}
-	for _, f := range []string{"nodes.csv", "retention.csv", "authors.csv", "impact.csv", "impact.svg", "moves.parquet", "flows.parquet", "authors.parquet"} {
+	for _, f := range []string{"flows.gexf", "nodes.csv", "retention.csv", "authors.csv", "impact.csv", "impact.svg", "moves.parquet", "flows.parquet", "authors.parquet"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Error(err)
 		}
