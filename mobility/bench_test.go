@@ -88,6 +88,6 @@ func BenchmarkFlows(b *testing.B) {
 		r.Flows()
 		r.NodeFlows()
 		r.Retention()
-		r.ImpactFlows(r.ImpactQuantiles(4))
+		r.ImpactFlows(r.ImpactQuantiles(4, CNCI))
 	}
 }

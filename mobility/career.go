@@ -1,6 +1,7 @@
 package mobility
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coauthnet/coauthnet"
@@ -54,11 +55,20 @@ type Careers struct {
 	iidx      map[string]int32
 	papers    int32
 	stats     Stats
+	// Per paper: its field ids (pfields[pstart[i]:pstart[i+1]]), for the
+	// field-normalised impact; field 0 is "no field".
+	pstart  []int32
+	pfields []int32
+	fields  []string
+	fidx    map[string]int32
+	// Σ citations and number of cited papers per (year, field).
+	base map[[2]int32][2]float64
 }
 
 // NewCareers returns an empty collection.
 func NewCareers() *Careers {
-	return &Careers{ids: map[string]int32{}, cidx: map[string]int32{}, iidx: map[string]int32{}}
+	return &Careers{ids: map[string]int32{}, cidx: map[string]int32{}, iidx: map[string]int32{},
+		pstart: []int32{0}, fields: []string{""}, fidx: map[string]int32{"": 0}, base: map[[2]int32][2]float64{}}
 }
 
 // Stats returns the counts so far.
@@ -92,7 +102,9 @@ func intern(m map[string]int32, list *[]string, s string) int32 {
 }
 
 // Add records the authors of p. An author listed twice on p counts once
-// per node.
+// per node. Every paper with a citation count, with or without authors
+// with an identifier, enters the field-year baselines of the
+// normalised impact (Move.CNCI).
 func (c *Careers) Add(p *coauthnet.Paper) {
 	c.stats.Papers++
 	pi := c.papers
@@ -100,6 +112,24 @@ func (c *Careers) Add(p *coauthnet.Paper) {
 	cites := int32(-1)
 	if p.Citations != nil && *p.Citations >= 0 {
 		cites = int32(min(*p.Citations, 1<<31-1))
+	}
+	first := len(c.pfields)
+	for _, f := range p.Fields {
+		fi := intern(c.fidx, &c.fields, f)
+		if !slices.Contains(c.pfields[first:], fi) {
+			c.pfields = append(c.pfields, fi)
+		}
+	}
+	if len(c.pfields) == first {
+		c.pfields = append(c.pfields, 0)
+	}
+	c.pstart = append(c.pstart, int32(len(c.pfields)))
+	if cites >= 0 {
+		for _, fi := range c.pfields[first:] {
+			k := [2]int32{int32(p.Year), fi}
+			b := c.base[k]
+			c.base[k] = [2]float64{b[0] + float64(cites), b[1] + 1}
+		}
 	}
 	for i := range p.Authors {
 		a := &p.Authors[i]

@@ -87,8 +87,16 @@ type Move struct {
 	Prior   bool // the author was observed at To before Year
 	// Impact is the author's citations per paper over the papers with a
 	// known count published before Year (NaN when there is none); Cited
-	// is their number.
+	// is their number. CNCI is the mean over the same papers of their
+	// field- and year-normalised citations: a paper's citations divided
+	// by the mean citations of the corpus's papers of the same year and
+	// field (a paper in k fields: the mean of its k ratios; papers
+	// without a field form one group; a field-year never cited gives
+	// ratio 1), the CNCI of InCites with the corpus as baseline, as in
+	// package graph. It removes the advantage of older papers, which
+	// have had more time to be cited.
 	Impact float64
+	CNCI   float64
 	Cited  int
 }
 
@@ -188,7 +196,7 @@ func (c *Careers) Analyze(opts Options) *Result {
 		if !w.load(c.obs[lo:hi], opts.Level, remap, opts.Absent) {
 			r.Unobserved++
 		} else {
-			w.classify(opts, r, c.keys[a])
+			w.classify(opts, r, c.keys[a], c.cnci)
 		}
 		lo = hi
 	}
@@ -240,6 +248,7 @@ type worker struct {
 	pyi    []int    // year index of each paper
 	pmask  []uint64 // nodes of each paper
 	pcites []int32
+	ppaper []int32   // paper index of each paper
 	ppy    []int     // papers per year
 	cnt    []int     // len(nodes) × len(years): papers with the node
 	pre    []float64 // len(nodes) × (len(years)+1): prefix sums of papers without the node
@@ -252,7 +261,7 @@ type worker struct {
 // load fills w from one author's observations (sorted by year, paper);
 // false when none has a node at the level.
 func (w *worker) load(os []obs, l Level, remap []int32, absent float64) bool {
-	w.years, w.nodes, w.pyi, w.pmask, w.pcites = w.years[:0], w.nodes[:0], w.pyi[:0], w.pmask[:0], w.pcites[:0]
+	w.years, w.nodes, w.pyi, w.pmask, w.pcites, w.ppaper = w.years[:0], w.nodes[:0], w.pyi[:0], w.pmask[:0], w.pcites[:0], w.ppaper[:0]
 	lastPaper := int32(-1)
 	for _, o := range os {
 		id := o.node
@@ -276,6 +285,7 @@ func (w *worker) load(os []obs, l Level, remap []int32, absent float64) bool {
 			w.pyi = append(w.pyi, len(w.years)-1)
 			w.pmask = append(w.pmask, 0)
 			w.pcites = append(w.pcites, o.cites)
+			w.ppaper = append(w.ppaper, o.paper)
 		}
 		if ni < maxNodes {
 			w.pmask[len(w.pmask)-1] |= 1 << ni
@@ -343,7 +353,7 @@ func (w *worker) lagged(a, b, h, p int, opts *Options) float64 {
 
 // classify applies the rules to the loaded career and appends the
 // author and its moves to r.
-func (w *worker) classify(opts Options, r *Result, key string) {
+func (w *worker) classify(opts Options, r *Result, key string, cnci func(paper, year, cites int32) float64) {
 	n, k := min(len(w.nodes), maxNodes), len(w.years)
 	label := func(i int) string { return r.Nodes[w.nodes[i]] }
 	// Rule 2: the segmentation of least cost, by dynamic programming over
@@ -496,16 +506,18 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 		} else {
 			a.Travels++
 		}
-		sum := 0
+		sum, norm := 0, 0.0
 		for p, yi := range w.pyi {
 			if int(w.years[yi]) < m.Year && w.pcites[p] >= 0 {
 				sum += int(w.pcites[p])
+				norm += cnci(w.ppaper[p], w.years[yi], w.pcites[p])
 				m.Cited++
 			}
 		}
-		m.Impact = math.NaN()
+		m.Impact, m.CNCI = math.NaN(), math.NaN()
 		if m.Cited > 0 {
 			m.Impact = float64(sum) / float64(m.Cited)
+			m.CNCI = norm / float64(m.Cited)
 		}
 	}
 	switch {
@@ -515,4 +527,19 @@ func (w *worker) classify(opts Options, r *Result, key string) {
 		a.Class = TravellerClass
 	}
 	r.Authors = append(r.Authors, a)
+}
+
+// cnci returns the normalised citations of a cited paper (Move.CNCI).
+func (c *Careers) cnci(paper, year, cites int32) float64 {
+	fs := c.pfields[c.pstart[paper]:c.pstart[paper+1]]
+	sum := 0.0
+	for _, f := range fs {
+		b := c.base[[2]int32{year, f}]
+		if mean := b[0] / b[1]; mean > 0 {
+			sum += float64(cites) / mean
+		} else {
+			sum++
+		}
+	}
+	return sum / float64(len(fs))
 }

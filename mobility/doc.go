@@ -79,10 +79,11 @@
 // the outflow and inflow of migrants, the net flow (in − out), the
 // returns (inflow of authors whose origin is the node) and the inflow
 // with prior ties; [Result.Retention] the share of the authors of each
-// origin whose last home is that origin. [Result.Impact] splits
-// migrations by the author's impact before the move (citations per paper
-// with a known count published before the move year), in quantiles of
-// that impact over all migrations with one. [Focal] gives one node's
+// origin whose last home is that origin. [Result.ImpactFlows] splits
+// migrations by the author's impact before the move (over the papers
+// with a known count published before the move year: citations per
+// paper, or normalised by field and year, Move.CNCI), in quantiles of
+// that impact over all migrations with one ([Result.ImpactQuantiles]). [Focal] gives one node's
 // inflow and outflow by partner, year and impact quantile.
 //
 // Building careers costs O(P) memory for P author-affiliation

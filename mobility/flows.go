@@ -158,12 +158,42 @@ func (r *Result) Retention() []Retention {
 	return out
 }
 
+// An ImpactMeasure says which pre-move impact of a Move quantiles use.
+type ImpactMeasure int
+
+const (
+	// CNCI is Move.CNCI, citations normalised by field and year.
+	CNCI ImpactMeasure = iota
+	// CitesPerPaper is Move.Impact, raw citations per paper.
+	CitesPerPaper
+)
+
+func (m ImpactMeasure) String() string {
+	if m == CitesPerPaper {
+		return "cites"
+	}
+	return "cnci"
+}
+
+// Of returns the measure of mv.
+func (m ImpactMeasure) Of(mv Move) float64 {
+	if m == CitesPerPaper {
+		return mv.Impact
+	}
+	return mv.CNCI
+}
+
 // Quantiles are the cut points of an impact distribution: Of(x) is 1
 // for x below Cuts[0], j+1 for Cuts[j−1] ≤ x < Cuts[j], and len(Cuts)+1
-// from the last cut on; 0 for NaN (impact unknown).
+// from the last cut on; 0 for NaN (impact unknown). Class(mv) is the
+// class of a move by Measure.
 type Quantiles struct {
-	Cuts []float64
+	Measure ImpactMeasure
+	Cuts    []float64
 }
+
+// Class returns the class of mv's impact by q.Measure.
+func (q Quantiles) Class(mv Move) int { return q.Of(q.Measure.Of(mv)) }
 
 // Len is the number of quantile classes.
 func (q Quantiles) Len() int { return len(q.Cuts) + 1 }
@@ -181,23 +211,23 @@ func (q Quantiles) Of(x float64) int {
 }
 
 // ImpactQuantiles returns the cut points that split the migrations with
-// a known pre-move impact into n classes of (nearly) equal size: cut j
+// a known pre-move impact (measured by by) into n classes of (nearly) equal size: cut j
 // is the impact of the migration at rank ⌊j·m/n⌋ (from 0) of the m
 // sorted ones; ties fall in the upper class, and a cut that equals the
 // smallest impact or the previous cut is dropped, so no class is empty
 // and there may be fewer than n. It panics if n < 1.
-func (r *Result) ImpactQuantiles(n int) Quantiles {
+func (r *Result) ImpactQuantiles(n int, by ImpactMeasure) Quantiles {
 	if n < 1 {
 		panic("mobility: ImpactQuantiles needs n ≥ 1")
 	}
 	var xs []float64
 	for _, m := range r.Moves {
-		if m.Kind == Migrant && !math.IsNaN(m.Impact) {
-			xs = append(xs, m.Impact)
+		if x := by.Of(m); m.Kind == Migrant && !math.IsNaN(x) {
+			xs = append(xs, x)
 		}
 	}
 	slices.Sort(xs)
-	var q Quantiles
+	q := Quantiles{Measure: by}
 	for j := 1; j < n && len(xs) > 0; j++ {
 		c := xs[j*len(xs)/n]
 		if c > xs[0] && (len(q.Cuts) == 0 || c > q.Cuts[len(q.Cuts)-1]) {
@@ -213,8 +243,8 @@ type ImpactFlow struct {
 	Quantile int
 	From, To int
 	Migrants int
-	// Impact is the mean pre-move impact of these migrations (NaN for
-	// quantile 0).
+	// Impact is the mean pre-move impact (by the quantiles' measure) of
+	// these migrations (NaN for quantile 0).
 	Impact float64
 }
 
@@ -228,12 +258,12 @@ func (r *Result) ImpactFlows(q Quantiles) []ImpactFlow {
 		if mv.Kind != Migrant {
 			continue
 		}
-		k := key{q.Of(mv.Impact), mv.From, mv.To}
+		k := key{q.Class(mv), mv.From, mv.To}
 		if m[k] == nil {
 			m[k] = &ImpactFlow{Quantile: k.q, From: mv.From, To: mv.To}
 		}
 		m[k].Migrants++
-		sum[k] += mv.Impact
+		sum[k] += q.Measure.Of(mv)
 	}
 	out := make([]ImpactFlow, 0, len(m))
 	for k, f := range m {
@@ -280,7 +310,7 @@ func (r *Result) Focal(focal string, q Quantiles) []FocalRow {
 		if partner == f {
 			partner = mv.To
 		}
-		k := key{mv.Year, r.Nodes[partner], q.Of(mv.Impact)}
+		k := key{mv.Year, r.Nodes[partner], q.Class(mv)}
 		row := m[k]
 		if row == nil {
 			row = &FocalRow{Year: k.y, Partner: k.p, Quantile: k.q}

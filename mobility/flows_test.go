@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
 
@@ -56,7 +57,7 @@ func TestHandFlows(t *testing.T) {
 	}
 	// Pre-move impacts of the migrations: A4 5 and 5, A6 7, A2 10;
 	// halves: the cut is the value at rank ⌊4/2⌋ = 2 of [5 5 7 10], 7.
-	q := r.ImpactQuantiles(2)
+	q := r.ImpactQuantiles(2, CitesPerPaper)
 	if fmt.Sprint(q.Cuts) != "[7]" || q.Of(5) != 1 || q.Of(7) != 2 || q.Of(10) != 2 {
 		t.Errorf("quantiles %v", q.Cuts)
 	}
@@ -99,7 +100,7 @@ func TestFlowInvariants(t *testing.T) {
 			t.Errorf("year %d: %d migrations, Σin %d, Σout %d, Σnet %d", y, n, in[y], out[y], net[y])
 		}
 	}
-	q := r.ImpactQuantiles(4)
+	q := r.ImpactQuantiles(4, CNCI)
 	byQ := 0
 	for _, f := range r.ImpactFlows(q) {
 		byQ += f.Migrants
@@ -122,7 +123,7 @@ func TestFlowInvariants(t *testing.T) {
 // TestPlantedImpact: the generator makes CN attract low-impact
 // migrants more (its weight × (2 − 1.5u) for quality quantile u); the
 // share of CN in the inflow must fall from the lowest to the highest
-// impact quartile.
+// impact quartile, by either measure.
 func TestPlantedImpact(t *testing.T) {
 	ps, _ := sample.Careers(sample.CareersConfig{Seed: 5, Authors: 6000, Migrants: 0.4, Travellers: 0.05})
 	c := NewCareers()
@@ -130,17 +131,45 @@ func TestPlantedImpact(t *testing.T) {
 		c.Add(&ps[i])
 	}
 	r := c.Analyze(DefaultOptions)
-	q := r.ImpactQuantiles(4)
-	cn, all := make([]int, 5), make([]int, 5)
-	for _, f := range r.ImpactFlows(q) {
-		all[f.Quantile] += f.Migrants
-		if r.Nodes[f.To] == "CN" {
-			cn[f.Quantile] += f.Migrants
+	for _, by := range []ImpactMeasure{CNCI, CitesPerPaper} {
+		q := r.ImpactQuantiles(4, by)
+		cn, all := make([]int, 5), make([]int, 5)
+		for _, f := range r.ImpactFlows(q) {
+			all[f.Quantile] += f.Migrants
+			if r.Nodes[f.To] == "CN" {
+				cn[f.Quantile] += f.Migrants
+			}
+		}
+		s1, s4 := float64(cn[1])/float64(all[1]), float64(cn[4])/float64(all[4])
+		t.Logf("%v: CN share of migrations: lowest quartile %d/%d = %.3f, highest %d/%d = %.3f", by, cn[1], all[1], s1, cn[4], all[4], s4)
+		if s1 <= s4*1.5 {
+			t.Errorf("%v: CN share lowest quartile %.3f, highest %.3f: want a clear fall", by, s1, s4)
 		}
 	}
-	s1, s4 := float64(cn[1])/float64(all[1]), float64(cn[4])/float64(all[4])
-	t.Logf("CN share of migrations: lowest quartile %d/%d = %.3f, highest %d/%d = %.3f", cn[1], all[1], s1, cn[4], all[4], s4)
-	if s1 <= s4*1.5 {
-		t.Errorf("CN share lowest quartile %.3f, highest %.3f: want a clear fall", s1, s4)
+}
+
+// TestCNCI: baselines by hand. 2000: Bio papers cited 6, 2 and 4 (mean
+// 4); Phys papers cited 4 (the same paper, in both fields) and 0 (mean
+// 2). 2001: two papers without a field, never cited (mean 0: ratio 1).
+// CNCI: 6/4 = 1.5 and 2/4 = 0.5; the Bio+Phys paper (4/4 + 4/2)/2 = 1.5; the Phys
+// paper 0/2 = 0; the 2001 papers 1.
+func TestCNCI(t *testing.T) {
+	c := NewCareers()
+	add := func(year, cites int, fields ...string) {
+		p := coauthnet.Paper{ID: "x", Year: year, Citations: &cites, Fields: fields}
+		c.Add(&p)
+	}
+	add(2000, 6, "Bio")
+	add(2000, 2, "Bio")
+	add(2000, 4, "Bio", "Phys")
+	add(2000, 0, "Phys")
+	add(2001, 0)
+	add(2001, 0)
+	for i, want := range []float64{1.5, 0.5, 1.5, 0, 1, 1} {
+		years := []int32{2000, 2000, 2000, 2000, 2001, 2001}
+		cites := []int32{6, 2, 4, 0, 0, 0}
+		if got := c.cnci(int32(i), years[i], cites[i]); got != want {
+			t.Errorf("paper %d: CNCI %v, want %v", i, got, want)
+		}
 	}
 }

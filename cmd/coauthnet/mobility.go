@@ -33,7 +33,8 @@ func runMobility(args []string, e *env) error {
 	out := fs.String("o", "", "output `directory` (created if needed)")
 	orcidIn := fs.Bool("orcid", false, "inputs are ORCID public records (XML files, directories or .tar.gz), not papers")
 	focal := fs.String("focal", "", "also write focal.csv: this node's inflow and outflow by partner, year and impact quantile")
-	nq := fs.Int("quantiles", 4, "impact classes (pre-move citations per paper) in impact.csv and the plot")
+	nq := fs.Int("quantiles", 4, "impact classes (by the movers' impact before the move) in impact.csv and the plot")
+	measure := fs.String("impact-measure", "cnci", "impact before a move: cnci (citations normalised by field and year) or cites (citations per paper)")
 	o := mobility.DefaultOptions
 	fs.Float64Var(&o.Switch, "switch", o.Switch, "cost of a change of home, in papers")
 	fs.Float64Var(&o.Return, "return-cost", o.Return, "cost of a change back to the origin, in papers")
@@ -51,6 +52,14 @@ func runMobility(args []string, e *env) error {
 	}
 	if *nq < 1 {
 		return usagef("--quantiles %d: want at least 1", *nq)
+	}
+	by := mobility.CNCI
+	switch *measure {
+	case "cnci":
+	case "cites":
+		by = mobility.CitesPerPaper
+	default:
+		return usagef("--impact-measure %q: want cnci or cites", *measure)
 	}
 	if o.MinPapers < 1 || o.TravelGap < 1 || !(o.Switch > 0) || !(o.Return > 0) || !(o.LagCost >= 0 && o.LagCost <= 1) || o.Absent < 0 || o.LagYears < 0 {
 		return usagef("rule flags out of range: --switch and --return-cost > 0, --lag-cost in [0,1], --absent ≥ 0, --min-papers and --travel-gap ≥ 1")
@@ -170,7 +179,7 @@ func runMobility(args []string, e *env) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	w := mobilityWriter{dir: *out, r: r, q: r.ImpactQuantiles(*nq), opts: o, f: &f}
+	w := mobilityWriter{dir: *out, r: r, q: r.ImpactQuantiles(*nq, by), opts: o, f: &f}
 	for _, step := range []func() error{w.moves, w.flows, w.nodes, w.retention, w.authors, w.impact, w.graphs} {
 		if err := step(); err != nil {
 			return err
@@ -216,6 +225,7 @@ func (w *mobilityWriter) meta() []table.Meta {
 		{Key: "rules", Value: fmt.Sprintf("switch=%g return=%g lag_years=%d lag_cost=%g absent=%g min_papers=%d travel_gap=%d",
 			o.Switch, o.Return, o.LagYears, o.LagCost, o.Absent, o.MinPapers, o.TravelGap)},
 		{Key: "country_policy", Value: w.f.policy},
+		{Key: "impact_measure", Value: w.q.Measure.String()},
 		table.MetaInt("authors", len(w.r.Authors)),
 		table.MetaInt("authors_without_id", w.r.Stats.NoID),
 	}
@@ -245,19 +255,20 @@ func (w *mobilityWriter) moves() error {
 	n := len(r.Moves)
 	author, from, to, kind := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 	year, fp, tp, ov, ret, prior, cited, quant := make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n), make([]int, n)
-	impact := make([]float64, n)
+	impact, cnci := make([]float64, n), make([]float64, n)
 	for i, m := range r.Moves {
+		cnci[i] = m.CNCI
 		author[i], from[i], to[i], kind[i] = r.Authors[m.Author].Key, r.Nodes[m.From], r.Nodes[m.To], m.Kind.String()
 		year[i], fp[i], tp[i], ov[i] = m.Year, m.FromPapers, m.ToPapers, m.Overlap
 		ret[i], prior[i], cited[i], impact[i] = yesNo(m.Return), yesNo(m.Prior), m.Cited, m.Impact
 		if m.Kind == mobility.Migrant {
-			quant[i] = w.q.Of(m.Impact)
+			quant[i] = w.q.Class(m)
 		}
 	}
 	return w.write("moves", &table.Table{Columns: []table.Column{
 		table.Strings("author", author), table.Strings("from", from), table.Strings("to", to), table.Ints("year", year),
 		table.Strings("kind", kind), table.Ints("from_papers", fp), table.Ints("to_papers", tp), table.Ints("overlap", ov),
-		table.Ints("return", ret), table.Ints("prior", prior), table.Floats("impact", impact), table.Ints("cited_papers", cited),
+		table.Ints("return", ret), table.Ints("prior", prior), table.Floats("impact", impact), table.Floats("cnci", cnci), table.Ints("cited_papers", cited),
 		table.Ints("impact_quantile", quant),
 	}}, true)
 }
@@ -441,7 +452,11 @@ func (w *mobilityWriter) impactPlot(out io.Writer, fl []mobility.ImpactFlow) err
 	for q := 1; q <= k; q++ {
 		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle">Q%d (n=%d)</text>`+"\n", x(q), H-B+18, q, total[q])
 	}
-	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle">impact class (citations per paper before the move; Q1 lowest)</text>`+"\n", (L+W-R)/2, H-8)
+	what := "citations per paper normalised by field and year"
+	if w.q.Measure == mobility.CitesPerPaper {
+		what = "citations per paper"
+	}
+	fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle">impact class (%s before the move; Q1 lowest)</text>`+"\n", (L+W-R)/2, H-8, what)
 	for i, d := range dests {
 		c := colours[i%len(colours)]
 		var pts []string

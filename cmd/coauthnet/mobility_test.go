@@ -65,11 +65,14 @@ func TestMobilityCommand(t *testing.T) {
 		return string(b)
 	}
 	// Impact before the move: A2's five papers of 2000–2004, 10 each;
-	// A3's three papers of 2000–2002, 3 each (travel). One migration
-	// with a known impact: no cut, one class.
-	want := `author,from,to,year,kind,from_papers,to_papers,overlap,return,prior,impact,cited_papers,impact_quantile
-A2,CN,US,2005,migrant,5,6,1,0,0,10,5,1
-A3,DE,GB,2003,traveller,11,3,0,0,0,3,3,0
+	// A3's three papers of 2000–2002, 3 each (travel). CNCI: each of
+	// those years has one A2 paper (10) and one A3 paper (3), mean 6.5,
+	// no fields: 10/6.5 and 3/6.5 (as (3 × 3/6.5)/3 in floating point,
+	// 0.4615384615384615). One migration with a known impact: no
+	// cut, one class.
+	want := `author,from,to,year,kind,from_papers,to_papers,overlap,return,prior,impact,cnci,cited_papers,impact_quantile
+A2,CN,US,2005,migrant,5,6,1,0,0,10,1.5384615384615385,5,1
+A3,DE,GB,2003,traveller,11,3,0,0,0,3,0.4615384615384615,3,0
 `
 	if got := read("moves.csv"); got != want {
 		t.Errorf("moves.csv:\n%s\nwant\n%s", got, want)
