@@ -199,14 +199,14 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 		params.Set("cursor", st.Cursor)
 		body, err := c.get(ctx, "/works", params)
 		if err != nil {
-			return nil, fmt.Errorf("%w (page %d; %d works saved, resume to continue)", err, st.Pages+1, st.Works)
+			return nil, fmt.Errorf("%w (page %d)%s", err, st.Pages+1, saved(st))
 		}
 		p, err := parsePage(body, st.Pages+1, st.Cursor)
 		if err == nil && p.Results == nil {
 			err = &PageError{Page: st.Pages + 1, Cursor: st.Cursor, Err: errors.New("no results array")}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w (%d works saved, resume to retry)", err, st.Works)
+			return nil, fmt.Errorf("%w%s", err, saved(st))
 		}
 		if len(p.Results) > 0 {
 			chunk, err := encodePage(p.Results, gz)
@@ -265,6 +265,14 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 		return nil, fmt.Errorf("openalex api: %w", err)
 	}
 	return res, nil
+}
+
+// saved tells what an interrupted download kept.
+func saved(st State) string {
+	if st.Pages == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d works of %d pages saved, resume to continue)", st.Works, st.Pages)
 }
 
 func baseOr(s string) string {
