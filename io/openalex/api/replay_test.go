@@ -33,7 +33,7 @@ func fixtureWorks(t testing.TB) [][]byte {
 		t.Logf("testdata-real absent (%v): synthetic works", err)
 		var ws [][]byte
 		for i := range 23 {
-			ws = append(ws, fmt.Appendf(nil, `{"id":"https://openalex.org/W%d","publication_year":%d,"authorships":[{"author":{"id":"https://openalex.org/A%d","display_name":"A %d"},"institutions":[],"countries":["US"]},{"author":{"id":"https://openalex.org/A%d","display_name":"B %d"},"institutions":[],"countries":["%s"]}]}`,
+			ws = append(ws, fmt.Appendf(nil, `{"id":"https://openalex.org/W%d","publication_year":%d,"cited_by_count":3,"authorships":[{"author":{"id":"https://openalex.org/A%d","display_name":"A %d"},"institutions":[],"countries":["US"]},{"author":{"id":"https://openalex.org/A%d","display_name":"B %d"},"institutions":[],"countries":["%s"]}]}`,
 				i+1, 2000+i%5, 2*i, i, 2*i+1, i, []string{"CN", "DE", "GB"}[i%3]))
 		}
 		return ws
