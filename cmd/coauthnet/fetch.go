@@ -80,7 +80,12 @@ func runFetch(args []string, e *env) error {
 		*retries = -1 // for the Client, 0 means the default
 	}
 	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: key, Rate: *rate, MaxRetries: *retries, UserAgent: "coauthnet/" + version}
-	c.Log = func(format string, a ...any) { fmt.Fprintf(e.stderr, "\ncoauthnet fetch: "+format+"\n", a...) }
+	c.Log = func(format string, a ...any) {
+		if e.isTerminal {
+			fmt.Fprintln(e.stderr) // end the progress line
+		}
+		fmt.Fprintf(e.stderr, "coauthnet fetch: "+format+"\n", a...)
+	}
 	q := api.Query{Filter: *filter, Search: *search, Select: fields, PerPage: *perPage}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

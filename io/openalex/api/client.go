@@ -345,7 +345,7 @@ func (c *Client) get(ctx context.Context, path string, params url.Values) ([]byt
 			return nil, fmt.Errorf("%w: the server asks to wait %v, longer than %v", failure, wait, mw)
 		}
 		if c.Log != nil {
-			c.Log("openalex api: %v; retrying in %v (attempt %d of %d)", failure, wait, attempt+2, maxRetries+1)
+			c.Log("%v; retrying in %v (attempt %d of %d)", failure, wait, attempt+2, maxRetries+1)
 		}
 		if err := c.sleep(ctx, wait); err != nil {
 			return nil, err
