@@ -132,11 +132,15 @@ func (q Query) String() string {
 	return strings.Join(parts, "&")
 }
 
+// defaultHTTP bounds a request (connection, headers and body) so that a
+// stalled connection is retried rather than waited on for ever.
+var defaultHTTP = &http.Client{Timeout: 2 * time.Minute}
+
 // A Client talks to the OpenAlex API. The zero value is usable: every
 // zero field takes its default.
 type Client struct {
 	BaseURL    string       // DefaultBaseURL when empty
-	HTTP       *http.Client // http.DefaultClient when nil
+	HTTP       *http.Client // a client with a 2-minute timeout when nil
 	Mailto     string       // mailto= (the polite pool)
 	APIKey     string       // api_key=
 	UserAgent  string
@@ -276,7 +280,7 @@ func (c *Client) get(ctx context.Context, path string, params url.Values) ([]byt
 	u.RawQuery = params.Encode()
 	hc := c.HTTP
 	if hc == nil {
-		hc = http.DefaultClient
+		hc = defaultHTTP
 	}
 	maxRetries := c.MaxRetries
 	if maxRetries == 0 {

@@ -55,9 +55,10 @@ type Progress struct {
 
 // Options of a Download.
 type Options struct {
-	// Resume continues from OUT.fetch.json; without it an existing
-	// state file is an error (an interrupted download is never
-	// overwritten by accident).
+	// Resume continues from OUT.fetch.json, with the query saved there
+	// when the Query has neither Filter nor Search; without Resume an
+	// existing state file is an error (an interrupted download is
+	// never overwritten by accident).
 	Resume bool
 	// Progress, when set, is called after every committed page.
 	Progress func(Progress)
@@ -151,6 +152,9 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 	case err == nil:
 		if err := json.Unmarshal(b, &st); err != nil {
 			return nil, fmt.Errorf("openalex api: %s: %w", statePath, err)
+		}
+		if q.Filter == "" && q.Search == "" {
+			q = st.Query // resume the saved query
 		}
 		if !sameQuery(st.Query, q) {
 			return nil, fmt.Errorf("openalex api: %s is a download of %s, not of %s", statePath, st.Query, q)

@@ -143,7 +143,11 @@ func TestResume(t *testing.T) {
 		if _, err := c2.Download(context.Background(), testQuery, out, Options{}); err == nil || !strings.Contains(err.Error(), "interrupted download") {
 			t.Fatalf("k=%d: a second download without resume: %v", k, err)
 		}
-		res, err := c2.Download(context.Background(), testQuery, out, Options{Resume: true})
+		q := testQuery
+		if k == 2 {
+			q = Query{} // the query saved in the state
+		}
+		res, err := c2.Download(context.Background(), q, out, Options{Resume: true})
 		if err != nil {
 			t.Fatalf("k=%d: resume: %v", k, err)
 		}
