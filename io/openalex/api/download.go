@@ -167,6 +167,16 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 		st = State{Query: q, Started: c.now().UTC(), Cursor: "*"}
 	}
 
+	if st.Done {
+		// Interrupted after OUT.part was renamed to OUT: take it back.
+		if _, err := os.Stat(partPath); errors.Is(err, os.ErrNotExist) {
+			if fi, err := os.Stat(out); err == nil && fi.Size() == st.Bytes {
+				if err := os.Rename(out, partPath); err != nil {
+					return nil, fmt.Errorf("openalex api: %w", err)
+				}
+			}
+		}
+	}
 	part, err := os.OpenFile(partPath, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("openalex api: %w", err)
@@ -259,11 +269,13 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 		File: filepath.Base(out), SHA256: sum, Version: opt.Version,
 	}}
 	res.Gap = st.Count - st.Works
-	if err := os.Rename(partPath, out); err != nil {
-		return nil, fmt.Errorf("openalex api: %w", err)
-	}
+	// Sidecar, then file, then state: each step can be redone by a
+	// resumed Download.
 	if err := writeAtomic(out+ProvenanceSuffix, mustJSON(res.Provenance)); err != nil {
 		return nil, err
+	}
+	if err := os.Rename(partPath, out); err != nil {
+		return nil, fmt.Errorf("openalex api: %w", err)
 	}
 	if err := os.Remove(statePath); err != nil {
 		return nil, fmt.Errorf("openalex api: %w", err)

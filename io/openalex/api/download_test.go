@@ -366,3 +366,27 @@ func TestReadProvenance(t *testing.T) {
 		t.Errorf("%v %v", p, err)
 	}
 }
+
+// TestResumeAfterRename: a download interrupted between renaming
+// OUT.part to OUT and removing the state file finishes on resume
+// without a request.
+func TestResumeAfterRename(t *testing.T) {
+	ws := fixtureWorks(t)
+	rp := newReplay(ws, testQuery.PerPage)
+	c, _ := testClient(t, rp)
+	out := filepath.Join(t.TempDir(), "w.jsonl.gz")
+	if _, err := c.Download(context.Background(), testQuery, out, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := readFile(t, out)
+	st := State{Query: testQuery, Started: time.Date(2026, 12, 1, 2, 30, 0, 0, time.UTC), Pages: 4, Works: int64(len(ws)), Bytes: int64(len(want)), Count: int64(len(ws)), LastCount: int64(len(ws)), Done: true}
+	os.WriteFile(out+StateSuffix, mustJSON(st), 0o644)
+	n := len(rp.requests)
+	res, err := c.Download(context.Background(), testQuery, out, Options{Resume: true})
+	if err != nil || res.Works != int64(len(ws)) || len(rp.requests) != n || !bytes.Equal(readFile(t, out), want) {
+		t.Fatalf("%v %+v; %d requests", err, res, len(rp.requests)-n)
+	}
+	if _, err := os.Stat(out + StateSuffix); !errors.Is(err, os.ErrNotExist) {
+		t.Error("state file left")
+	}
+}

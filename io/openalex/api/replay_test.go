@@ -208,3 +208,27 @@ func TestPageBodyIsAPage(t *testing.T) {
 		t.Error("result not on one line")
 	}
 }
+
+// FuzzParsePage: any body is a page or a *PageError naming the page,
+// never a panic; an accepted page's results are one-line JSON objects.
+func FuzzParsePage(f *testing.F) {
+	f.Add(pageBody(3, 2, "abc", [][]byte{[]byte(`{"id":"W1"}`), []byte("{\n\"id\": \"W2\"\n}")}))
+	f.Add([]byte(`{"meta":{"count":0,"next_cursor":null},"results":[]}`))
+	f.Add([]byte(`{"meta":{"count":5},"group_by":[{"key":"US","key_display_name":"United States","count":5}]}`))
+	f.Add([]byte(`<html>busy</html>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		p, err := parsePage(body, 7, "c")
+		if err != nil {
+			pe, ok := err.(*PageError)
+			if !ok || pe.Page != 7 || !strings.Contains(err.Error(), "page 7") {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		for _, r := range p.Results {
+			if bytes.ContainsAny(r, "\n\r") || !json.Valid(r) || r[0] != '{' {
+				t.Fatalf("result %q", r)
+			}
+		}
+	})
+}
