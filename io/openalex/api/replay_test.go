@@ -24,7 +24,7 @@ import (
 const realWorks = "../../../../shared/testdata-real/openalex-jsonl-openalexpro/jsonl"
 
 // fixtureWorks returns the real works, one compacted JSON object each;
-// without testdata-real, 23 small synthetic works (so the mechanics are
+// without testdata-real, 200 small synthetic works (so the mechanics are
 // still tested; t.Log says which).
 func fixtureWorks(t testing.TB) [][]byte {
 	t.Helper()
@@ -32,7 +32,7 @@ func fixtureWorks(t testing.TB) [][]byte {
 	if err != nil {
 		t.Logf("testdata-real absent (%v): synthetic works", err)
 		var ws [][]byte
-		for i := range 23 {
+		for i := range 200 {
 			ws = append(ws, fmt.Appendf(nil, `{"id":"https://openalex.org/W%d","publication_year":%d,"cited_by_count":3,"authorships":[{"author":{"id":"https://openalex.org/A%d","display_name":"A %d"},"institutions":[],"countries":["US"]},{"author":{"id":"https://openalex.org/A%d","display_name":"B %d"},"institutions":[],"countries":["%s"]}]}`,
 				i+1, 2000+i%5, 2*i, i, 2*i+1, i, []string{"CN", "DE", "GB"}[i%3]))
 		}
