@@ -125,7 +125,10 @@ func runFetch(args []string, e *env) error {
 	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			return fmt.Errorf("interrupted: run the same command with --resume to continue")
+			if _, serr := os.Stat(*out + api.StateSuffix); serr == nil {
+				return fmt.Errorf("interrupted: run the same command with --resume to continue")
+			}
+			return fmt.Errorf("interrupted before the first page was saved")
 		}
 		return err
 	}

@@ -385,15 +385,13 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
-// Meta is a page's "meta" object.
+// Meta is what is used of a page's "meta" object (it also holds
+// db_response_time_ms, page, per_page and, since 2026, cost_usd; they
+// are not decoded, so that a change in their type breaks nothing).
 type Meta struct {
-	Count          *int64   `json:"count"`
-	DBResponseTime *int64   `json:"db_response_time_ms"`
-	Page           *int     `json:"page"`
-	PerPage        int      `json:"per_page"`
-	NextCursor     *string  `json:"next_cursor"`
-	GroupsCount    *int64   `json:"groups_count"`
-	CostUSD        *float64 `json:"cost_usd"`
+	Count       *int64  `json:"count"`
+	NextCursor  *string `json:"next_cursor"`
+	GroupsCount *int64  `json:"groups_count"`
 }
 
 // page is one response of a list endpoint.

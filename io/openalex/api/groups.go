@@ -3,17 +3,42 @@ package api
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"strconv"
+	"strings"
 )
 
 // A Group is one row of a group_by response.
 type Group struct {
-	Key         string `json:"key"`
-	DisplayName string `json:"key_display_name"`
-	Count       int64  `json:"count"`
+	Key         Key   `json:"key"`
+	DisplayName Key   `json:"key_display_name"`
+	Count       int64 `json:"count"`
+}
+
+// Key is a group key as text: a JSON string as is, a number or a
+// boolean as written, null as "".
+type Key string
+
+// UnmarshalJSON implements [json.Unmarshaler].
+func (k *Key) UnmarshalJSON(b []byte) error {
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	switch v := v.(type) {
+	case string:
+		*k = Key(v)
+	case nil:
+		*k = ""
+	case float64, bool:
+		*k = Key(strings.TrimSpace(string(b)))
+	default:
+		return fmt.Errorf("group key %s is not a string, number or boolean", b)
+	}
+	return nil
 }
 
 // GroupsResult is what GroupBy fetched.
@@ -75,7 +100,7 @@ func WriteCSV(w io.Writer, groups []Group) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"key", "display_name", "count"})
 	for _, g := range groups {
-		cw.Write([]string{g.Key, g.DisplayName, strconv.FormatInt(g.Count, 10)})
+		cw.Write([]string{string(g.Key), string(g.DisplayName), strconv.FormatInt(g.Count, 10)})
 	}
 	cw.Flush()
 	return cw.Error()

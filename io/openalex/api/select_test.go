@@ -124,13 +124,13 @@ func TestGroupBy(t *testing.T) {
 	}
 	var groups []Group
 	for k, n := range counts {
-		groups = append(groups, Group{Key: "https://openalex.org/countries/" + k, DisplayName: k, Count: n})
+		groups = append(groups, Group{Key: Key("https://openalex.org/countries/" + k), DisplayName: Key(k), Count: n})
 	}
 	slices.SortFunc(groups, func(a, b Group) int {
 		if a.Count != b.Count {
 			return int(b.Count - a.Count)
 		}
-		return strings.Compare(a.Key, b.Key)
+		return strings.Compare(string(a.Key), string(b.Key))
 	})
 	rp := newReplay(nil, 1)
 	per := 10
@@ -164,5 +164,16 @@ func TestGroupBy(t *testing.T) {
 	want := fmt.Sprintf("key,display_name,count\n%s,%s,%d\n", groups[0].Key, groups[0].DisplayName, groups[0].Count)
 	if b.String() != want {
 		t.Errorf("csv %q, want %q", b.String(), want)
+	}
+}
+
+func TestGroupKey(t *testing.T) {
+	var gs []Group
+	err := json.Unmarshal([]byte(`[{"key":"US","key_display_name":"United States","count":3},{"key":2020,"key_display_name":"2020","count":2},{"key":true,"key_display_name":null,"count":1}]`), &gs)
+	if err != nil || gs[0].Key != "US" || gs[1].Key != "2020" || gs[2].Key != "true" || gs[2].DisplayName != "" {
+		t.Errorf("%+v %v", gs, err)
+	}
+	if err := json.Unmarshal([]byte(`[{"key":{"a":1}}]`), &gs); err == nil {
+		t.Error("an object key accepted")
 	}
 }
