@@ -154,6 +154,15 @@ func TestFetchThenBuild(t *testing.T) {
 		}
 	}
 
+	// report shows it in its Provenance table.
+	rep := filepath.Join(dir, "report")
+	if code, _, stderr := runCmd(t, "", "report", "--focal", "US", "--rival", "GB", "-o", rep, out); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, stderr)
+	}
+	if html, _ := os.ReadFile(filepath.Join(rep, "index.html")); !bytes.Contains(html, []byte("(OpenAlex API "+srv.URL+"/works?filter=")) {
+		t.Errorf("report's provenance lacks the fetch")
+	}
+
 	// A changed file no longer matches its sidecar: said, not shown.
 	b, _ := os.ReadFile(out)
 	os.WriteFile(out, append(b, b...), 0o644)
