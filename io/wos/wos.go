@@ -28,10 +28,23 @@
 //     last field, through the shared country table ("Peoples R China",
 //     "FL 32611 USA", "England" → GB).
 //
+// Concatenated exports are one stream: Web of Science exports at most
+// 500 or 1000 records per file, and users join the parts with cat. A
+// plain-text file may hold any number of "FN … EF" blocks, each with its
+// own header and trailer, a byte order mark at the start of any line
+// (the start of a part), blank lines and CRLF line ends between blocks; a
+// tab-delimited file may repeat its header row (with or without a byte
+// order mark) before each part, and a repeated header may list other
+// columns. Every record of the file is either returned or reported: the
+// papers read plus the *ParseErrors returned equal the records in the
+// file.
+//
 // A record that cannot be used (no UT, a PY that is not a year, a line
-// that is neither a tag nor a continuation) makes Read return a
-// *ParseError naming the file and the record's first line; the next Read
-// goes on with the next record. A file that is not a Web of Science
+// that is neither a tag nor a continuation, a record not closed by ER
+// before the end of its block or of the file, a row with more cells than
+// its header has columns) makes Read return a *ParseError naming the file
+// and the record's first line; the next Read goes on with the next
+// record. Every such error wraps one of [Reasons]. A file that is not a Web of Science
 // export, or is binary or UTF-16 without a byte order mark, makes Read
 // return another error, which ends the stream.
 package wos
@@ -56,8 +69,15 @@ var (
 	ErrBadYear   = errors.New("PY is not a year")
 	ErrNoYear    = errors.New("no year (PY, EY, EA)")
 	ErrGarbage   = errors.New("line is neither a field tag nor a continuation")
-	ErrTruncated = errors.New("record not closed by ER at end of file")
+	ErrTruncated = errors.New("record not closed by ER")
+	ErrCellCount = errors.New("row has more cells than its header has columns")
 )
+
+// Reasons lists the errors that every *ParseError of this package wraps
+// (exactly one of them): errors.Is(err, reason) for the first matching
+// reason names why a record was skipped, and reason.Error() is a
+// summary's wording.
+var Reasons = []error{ErrNoUT, ErrBadYear, ErrNoYear, ErrGarbage, ErrTruncated, ErrCellCount}
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
 // shared by every reader; its Format is "wos".
@@ -114,9 +134,15 @@ func (r *Reader) start() error {
 		return r.fail(err)
 	}
 	r.br = br
-	first, err := r.readLine()
-	if err != nil && err != io.EOF {
-		return r.fail(err)
+	var first string
+	for {
+		first, err = r.readLine()
+		if err != nil && err != io.EOF {
+			return r.fail(err)
+		}
+		if err == io.EOF || strings.TrimSpace(first) != "" {
+			break
+		}
 	}
 	switch {
 	case strings.HasPrefix(first, "FN ") || strings.HasPrefix(first, "VR ") || strings.HasPrefix(first, "PT "):
@@ -125,10 +151,7 @@ func (r *Reader) start() error {
 		r.line-- // pending is re-read
 	case strings.HasPrefix(first, "PT\t"):
 		r.Format = Tab
-		r.header = strings.Split(first, "\t")
-		for i := range r.header {
-			r.header[i] = strings.TrimSpace(r.header[i])
-		}
+		r.setHeader(first)
 	default:
 		n := min(len(first), 40)
 		return r.fail(fmt.Errorf("%w: first line starts %q, want FN, PT or a PT<tab> header", ErrNotWoS, first[:n]))
@@ -136,7 +159,16 @@ func (r *Reader) start() error {
 	return nil
 }
 
-// readLine returns the next line without its end of line, or io.EOF.
+// setHeader takes a tab-delimited header row's column tags.
+func (r *Reader) setHeader(line string) {
+	r.header = strings.Split(line, "\t")
+	for i := range r.header {
+		r.header[i] = strings.TrimSpace(r.header[i])
+	}
+}
+
+// readLine returns the next line without its end of line and without a
+// byte order mark at its start (a concatenated part's), or io.EOF.
 func (r *Reader) readLine() (string, error) {
 	if r.pending != "" {
 		s := r.pending
@@ -152,7 +184,11 @@ func (r *Reader) readLine() (string, error) {
 		return "", r.fail(err)
 	}
 	r.line++
-	return strings.TrimRight(s, "\r\n"), nil
+	s = strings.TrimRight(s, "\r\n")
+	if len(s) >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf {
+		s = s[3:]
+	}
+	return s, nil
 }
 
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
@@ -184,7 +220,8 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		line, err := r.readLine()
 		if err == io.EOF {
 			if rec != nil {
-				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: ErrTruncated}
+				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+					Err: fmt.Errorf("%w: end of file", ErrTruncated)}
 			}
 			return coauthnet.Paper{}, io.EOF
 		}
@@ -194,15 +231,27 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		if rec == nil {
-			switch {
-			case strings.HasPrefix(line, "FN ") || strings.HasPrefix(line, "VR "):
+		if isBlockLine(line) {
+			if rec == nil {
+				// FN, VR and EF frame a block; another block may follow.
 				continue
-			case line == "EF" || strings.HasPrefix(line, "EF "):
-				return coauthnet.Paper{}, io.EOF
 			}
+			// A block boundary inside a record: the record lost its ER.
+			// Report it and read the boundary again with the next call.
+			r.pending = line
+			r.line--
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+				Err: fmt.Errorf("%w: line %d starts %.2s", ErrTruncated, r.line+1, line)}
+		}
+		if rec == nil {
 			rec = record{}
 			start = r.line
+		} else if strings.HasPrefix(line, "PT ") && rec["PT"] != nil {
+			// A second PT: the record before it lost its ER.
+			r.pending = line
+			r.line--
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+				Err: fmt.Errorf("%w: line %d starts the next record", ErrTruncated, r.line+1)}
 		}
 		if line == "ER" || strings.HasPrefix(line, "ER ") {
 			if bad != nil {
@@ -228,6 +277,19 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 	}
 }
 
+// isBlockLine reports whether line is a block's header (FN, VR) or
+// trailer (EF): tags that never occur inside a record.
+func isBlockLine(line string) bool {
+	if len(line) < 2 || (len(line) > 2 && line[2] != ' ') {
+		return false
+	}
+	switch line[:2] {
+	case "FN", "VR", "EF":
+		return true
+	}
+	return false
+}
+
 // isTag reports whether line starts with a field tag: two upper-case
 // letters or a letter and a digit, then a space or the end.
 func isTag(line string) bool {
@@ -250,6 +312,12 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		if strings.HasPrefix(line, "PT\t") {
+			// The header row of a concatenated part (record rows start
+			// with a publication type such as J or B, never PT).
+			r.setHeader(line)
+			continue
+		}
 		cells := strings.Split(line, "\t")
 		rec := record{}
 		for i, c := range cells {
@@ -269,7 +337,7 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 		}
 		if len(cells) > len(r.header)+1 {
 			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]),
-				Err: fmt.Errorf("%d cells for %d header columns", len(cells), len(r.header))}
+				Err: fmt.Errorf("%w: %d cells for %d columns", ErrCellCount, len(cells), len(r.header))}
 		}
 		p, err := r.build(rec)
 		if err != nil {
@@ -357,7 +425,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		p.Authors = append(p.Authors, coauthnet.Author{Name: n})
 	}
 	m := newMatcher(rec["AF"], rec["AU"], len(names))
-	orgs := splitSemi(joined(rec["C3"]))
+	orgs := newOrgs(splitSemi(joined(rec["C3"])))
 
 	rp := parseRP(joined(rec["RP"]))
 	for _, e := range rp {
@@ -433,7 +501,7 @@ func year(rec record) (int, error) {
 }
 
 // affiliation parses one address and counts an unmapped country.
-func (r *Reader) affiliation(addr string, orgs []string) coauthnet.Affiliation {
+func (r *Reader) affiliation(addr string, orgs []org) coauthnet.Affiliation {
 	a := address.Parse(addr)
 	if a.Country == "" && a.CountryText != "" {
 		r.Unmapped[a.CountryText]++

@@ -170,7 +170,7 @@ func TestBestOrg(t *testing.T) {
 		"Chinese Acad Sci": "Chinese Academy of Sciences",
 		"Max Planck Inst":  "",
 	} {
-		if got := bestOrg(inst, orgs); got != want {
+		if got := bestOrg(inst, newOrgs(orgs)); got != want {
 			t.Errorf("bestOrg(%q) = %q, want %q", inst, got, want)
 		}
 	}
