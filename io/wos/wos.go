@@ -231,6 +231,12 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		if rest, ok := joinedPart(line); ok {
+			// "EF" without a line end, then the next part (cat of a
+			// file that does not end in a newline).
+			line, r.pending = "EF", rest
+			r.line--
+		}
 		if isBlockLine(line) {
 			if rec == nil {
 				// FN, VR and EF frame a block; another block may follow.
@@ -277,6 +283,20 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 	}
 }
 
+// joinedPart reports whether line is an EF trailer run together with the
+// next part's first line (which may start with a byte order mark), and
+// returns that line.
+func joinedPart(line string) (string, bool) {
+	if len(line) <= 2 || line[0] != 'E' || line[1] != 'F' || line[2] == ' ' {
+		return "", false
+	}
+	rest := strings.TrimPrefix(line[2:], "\ufeff")
+	if isBlockLine(rest) || strings.HasPrefix(rest, "PT ") {
+		return rest, true
+	}
+	return "", false
+}
+
 // isBlockLine reports whether line is a block's header (FN, VR) or
 // trailer (EF): tags that never occur inside a record.
 func isBlockLine(line string) bool {
@@ -317,6 +337,14 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 			// with a publication type such as J or B, never PT).
 			r.setHeader(line)
 			continue
+		}
+		if i := strings.Index(line, "\ufeffPT\t"); i >= 0 {
+			// A row without a line end, then the next part's header
+			// (cat of a file that does not end in a newline): read the
+			// header next.
+			r.pending = line[i+3:]
+			r.line--
+			line = line[:i]
 		}
 		cells := strings.Split(line, "\t")
 		rec := record{}

@@ -186,6 +186,6 @@ func FuzzReader(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		readertest.Contract(t, NewReader(bytes.NewReader(data)))
+		readertest.ContractReasons(t, NewReader(bytes.NewReader(data)), Reasons)
 	})
 }
