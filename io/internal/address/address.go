@@ -110,6 +110,16 @@ func LookupCountry(name string) (string, bool) {
 	if i := strings.IndexByte(name, '('); i > 0 {
 		name = name[:i] // "Grenoble France 38000 (e-mail: x@y.fr)"
 	}
+	if strings.IndexByte(name, '@') >= 0 {
+		// An e-mail address run into the country: "Ireland x1@atu.ie".
+		var keep []string
+		for _, w := range strings.Fields(name) {
+			if !strings.Contains(w, "@") {
+				keep = append(keep, w)
+			}
+		}
+		name = strings.Join(keep, " ")
+	}
 	n := Normalize(name)
 	if n == "" {
 		return "", false

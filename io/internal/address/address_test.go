@@ -13,6 +13,9 @@ func TestLookupCountry(t *testing.T) {
 		// Web of Science spellings (seen in ../../../../shared/testdata-real).
 		{"Peoples R China.", "CN"},
 		{"USA", "US"},
+		// Scopus, litstudy scopus_v2.csv (testdata/real): an e-mail
+		// address after the country.
+		{"Ireland l00163548@atu.ie", "IE"},
 		{"FL 32611 USA.", "US"},
 		{"CA 94305-5020 USA", "US"},
 		{"FL 32611", "US"}, // older records: state and ZIP only
