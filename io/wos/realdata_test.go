@@ -32,6 +32,8 @@ var realFiles = []struct {
 	encoding string
 }{
 	{"wos-plain-wosanalysis/savedrecs.txt.gz", 833, Plain, "UTF-8 with BOM"},
+	{"wos-plain-brunalab/savedrecs.txt.gz", 102, Plain, "UTF-8 with BOM"},
+	{"wos-plain-wosfile/wos_plaintext.txt.gz", 50, Plain, "UTF-8 with BOM"},
 	{"wos-tab-scientopy-2017/wos.txt", 125, Tab, "UTF-8 with BOM"},
 	{"wos-tab-scientopy-2023/wos_1_500.txt.gz", 500, Tab, "UTF-8 with BOM"},
 	{"wos-tab-scientopy-2023/wos_501_1000.txt.gz", 500, Tab, "UTF-8 with BOM"},

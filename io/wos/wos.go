@@ -51,6 +51,7 @@ package wos
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -110,7 +111,9 @@ type Reader struct {
 	err     error
 	line    int
 	header  []string // tab-delimited column tags
-	pending string   // a line read ahead (plain text)
+	used    []bool   // tab-delimited: the columns that build reads
+	pending string   // a line read ahead
+	scratch []byte   // a line longer than the bufio buffer
 }
 
 // NewReader returns a Reader of r.
@@ -162,34 +165,67 @@ func (r *Reader) start() error {
 // setHeader takes a tab-delimited header row's column tags.
 func (r *Reader) setHeader(line string) {
 	r.header = strings.Split(line, "\t")
+	r.used = make([]bool, len(r.header))
 	for i := range r.header {
 		r.header[i] = strings.TrimSpace(r.header[i])
+		r.used[i] = used([]byte(r.header[i]))
 	}
 }
 
-// readLine returns the next line without its end of line and without a
-// byte order mark at its start (a concatenated part's), or io.EOF.
+// readLine returns the next line as a string (see readBytes).
 func (r *Reader) readLine() (string, error) {
+	b, err := r.readBytes()
+	return string(b), err
+}
+
+// readBytes returns the next line without its end of line and without a
+// byte order mark at its start (a concatenated part's), or io.EOF. The
+// bytes are valid until the next call: fields are copied out only for
+// the tags that build uses (see used), so that the cited references and
+// abstracts, most of an export's bytes, are never copied.
+func (r *Reader) readBytes() ([]byte, error) {
 	if r.pending != "" {
 		s := r.pending
 		r.pending = ""
 		r.line++
-		return s, nil
+		return []byte(s), nil
 	}
-	s, err := r.br.ReadString('\n')
-	if err != nil && (err != io.EOF || s == "") {
-		if err == io.EOF {
-			return "", io.EOF
+	b, err := r.br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		r.scratch = append(r.scratch[:0], b...)
+		for err == bufio.ErrBufferFull {
+			b, err = r.br.ReadSlice('\n')
+			r.scratch = append(r.scratch, b...)
 		}
-		return "", r.fail(err)
+		b = r.scratch
+	}
+	if err != nil && (err != io.EOF || len(b) == 0) {
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, r.fail(err)
 	}
 	r.line++
-	s = strings.TrimRight(s, "\r\n")
-	if len(s) >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf {
-		s = s[3:]
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
 	}
-	return s, nil
+	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
+		b = b[3:]
+	}
+	return b, nil
 }
+
+// used reports whether build reads the field with this tag; the others
+// are not kept.
+func used(tag []byte) bool {
+	switch string(tag) {
+	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP":
+		return true
+	}
+	return false
+}
+
+func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
 
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
 // skipped record (Read may be called again), or another error that ends
@@ -215,9 +251,10 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 	var rec record
 	start := 0
 	tag := ""
+	keep := false // the current tag is used
 	var bad error
 	for {
-		line, err := r.readLine()
+		line, err := r.readBytes()
 		if err == io.EOF {
 			if rec != nil {
 				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
@@ -228,13 +265,14 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		if err != nil {
 			return coauthnet.Paper{}, err
 		}
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			continue
 		}
 		if rest, ok := joinedPart(line); ok {
 			// "EF" without a line end, then the next part (cat of a
 			// file that does not end in a newline).
-			line, r.pending = "EF", rest
+			r.pending = string(rest)
+			line = line[:2]
 			r.line--
 		}
 		if isBlockLine(line) {
@@ -244,7 +282,7 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 			}
 			// A block boundary inside a record: the record lost its ER.
 			// Report it and read the boundary again with the next call.
-			r.pending = line
+			r.pending = string(line)
 			r.line--
 			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
 				Err: fmt.Errorf("%w: line %d starts %.2s", ErrTruncated, r.line+1, line)}
@@ -252,14 +290,14 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 		if rec == nil {
 			rec = record{}
 			start = r.line
-		} else if strings.HasPrefix(line, "PT ") && rec["PT"] != nil {
+		} else if bytes.HasPrefix(line, []byte("PT ")) && rec["PT"] != nil {
 			// A second PT: the record before it lost its ER.
-			r.pending = line
+			r.pending = string(line)
 			r.line--
 			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
 				Err: fmt.Errorf("%w: line %d starts the next record", ErrTruncated, r.line+1)}
 		}
-		if line == "ER" || strings.HasPrefix(line, "ER ") {
+		if string(line) == "ER" || bytes.HasPrefix(line, []byte("ER ")) {
 			if bad != nil {
 				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: bad}
 			}
@@ -270,11 +308,18 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 			return p, nil
 		}
 		switch {
-		case strings.HasPrefix(line, "   ") && tag != "":
-			rec[tag] = append(rec[tag], strings.TrimSpace(line))
+		case bytes.HasPrefix(line, []byte("   ")) && tag != "":
+			if keep {
+				rec[tag] = append(rec[tag], string(bytes.TrimSpace(line)))
+			}
 		case isTag(line):
-			tag = line[:2]
-			rec[tag] = append(rec[tag], strings.TrimSpace(line[2:]))
+			keep = used(line[:2])
+			if keep {
+				tag = string(line[:2])
+				rec[tag] = append(rec[tag], string(bytes.TrimSpace(line[2:])))
+			} else {
+				tag = "-" // a tag not kept: its continuation lines are skipped
+			}
 		default:
 			if bad == nil {
 				bad = fmt.Errorf("line %d: %w: %.40q", r.line, ErrGarbage, line)
@@ -286,24 +331,24 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 // joinedPart reports whether line is an EF trailer run together with the
 // next part's first line (which may start with a byte order mark), and
 // returns that line.
-func joinedPart(line string) (string, bool) {
+func joinedPart(line []byte) ([]byte, bool) {
 	if len(line) <= 2 || line[0] != 'E' || line[1] != 'F' || line[2] == ' ' {
-		return "", false
+		return nil, false
 	}
-	rest := strings.TrimPrefix(line[2:], "\ufeff")
-	if isBlockLine(rest) || strings.HasPrefix(rest, "PT ") {
+	rest := bytes.TrimPrefix(line[2:], []byte("\ufeff"))
+	if isBlockLine(rest) || bytes.HasPrefix(rest, []byte("PT ")) {
 		return rest, true
 	}
-	return "", false
+	return nil, false
 }
 
 // isBlockLine reports whether line is a block's header (FN, VR) or
 // trailer (EF): tags that never occur inside a record.
-func isBlockLine(line string) bool {
+func isBlockLine(line []byte) bool {
 	if len(line) < 2 || (len(line) > 2 && line[2] != ' ') {
 		return false
 	}
-	switch line[:2] {
+	switch string(line[:2]) {
 	case "FN", "VR", "EF":
 		return true
 	}
@@ -312,7 +357,7 @@ func isBlockLine(line string) bool {
 
 // isTag reports whether line starts with a field tag: two upper-case
 // letters or a letter and a digit, then a space or the end.
-func isTag(line string) bool {
+func isTag(line []byte) bool {
 	if len(line) < 2 {
 		return false
 	}
@@ -325,47 +370,56 @@ func isTag(line string) bool {
 
 func (r *Reader) readTab() (coauthnet.Paper, error) {
 	for {
-		line, err := r.readLine()
+		line, err := r.readBytes()
 		if err != nil {
 			return coauthnet.Paper{}, err
 		}
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			continue
 		}
-		if strings.HasPrefix(line, "PT\t") {
+		if bytes.HasPrefix(line, []byte("PT\t")) {
 			// The header row of a concatenated part (record rows start
 			// with a publication type such as J or B, never PT).
-			r.setHeader(line)
+			r.setHeader(string(line))
 			continue
 		}
-		if i := strings.Index(line, "\ufeffPT\t"); i >= 0 {
+		if i := bytes.Index(line, []byte("\ufeffPT\t")); i >= 0 {
 			// A row without a line end, then the next part's header
 			// (cat of a file that does not end in a newline): read the
 			// header next.
-			r.pending = line[i+3:]
+			r.pending = string(line[i+3:])
 			r.line--
 			line = line[:i]
 		}
-		cells := strings.Split(line, "\t")
 		rec := record{}
-		for i, c := range cells {
-			c = strings.TrimSpace(c)
-			if i >= len(r.header) || c == "" {
-				continue
+		cells := 0
+		for rest := line; ; cells++ {
+			c := rest
+			tab := bytes.IndexByte(rest, '\t')
+			if tab >= 0 {
+				c, rest = rest[:tab], rest[tab+1:]
 			}
-			tag := r.header[i]
-			switch tag {
-			case "AU", "AF":
-				rec[tag] = splitSemi(c)
-			case "C1":
-				rec[tag] = splitC1(c)
-			default:
-				rec[tag] = []string{c}
+			if cells < len(r.header) && r.used[cells] {
+				if c = bytes.TrimSpace(c); len(c) > 0 {
+					tag := r.header[cells]
+					switch tag {
+					case "AU", "AF":
+						rec[tag] = splitSemi(string(c))
+					case "C1":
+						rec[tag] = splitC1(string(c))
+					default:
+						rec[tag] = []string{string(c)}
+					}
+				}
+			}
+			if tab < 0 {
+				cells++
+				break
 			}
 		}
-		if len(cells) > len(r.header)+1 {
+		if cells > len(r.header)+1 {
 			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]),
-				Err: fmt.Errorf("%w: %d cells for %d columns", ErrCellCount, len(cells), len(r.header))}
+				Err: fmt.Errorf("%w: %d cells for %d columns", ErrCellCount, cells, len(r.header))}
 		}
 		p, err := r.build(rec)
 		if err != nil {
