@@ -189,3 +189,35 @@ func TestConcatenatedReal(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressFallback: a record whose C1 names nobody of the byline
+// (brackets with other spellings) counts its addresses, one unit each,
+// as an unbracketed C1 does; AddressFallback counts both kinds. In
+// plain, record 3 has an unbracketed C1 (one fallback).
+func TestAddressFallback(t *testing.T) {
+	in := `FN Clarivate Analytics Web of Science
+VR 1.0
+PT J
+AF Smith, John
+   Wang, Li
+C1 [Smyth, J] Univ Oxford, Oxford, England.
+   [Wong, L] Tsinghua Univ, Beijing, Peoples R China.
+PY 2020
+UT WOS:000000000000009
+ER
+EF
+`
+	r := NewReader(strings.NewReader(in))
+	ps, pes, err := readertest.Collect(r)
+	if err != nil || len(pes) != 0 || len(ps) != 1 {
+		t.Fatal(ps, pes, err)
+	}
+	a := ps[0].Authors
+	if len(a) != 2 || a[0].Name != "" || a[0].Affiliations[0].Country != "GB" || a[1].Affiliations[0].Country != "CN" || r.AddressFallback != 1 {
+		t.Errorf("authors %+v, fallback %d", a, r.AddressFallback)
+	}
+	r = NewReader(strings.NewReader(plain))
+	if _, _, err := readertest.Collect(r); err != nil || r.AddressFallback != 1 {
+		t.Errorf("plain: fallback %d, want 1 (record 3), %v", r.AddressFallback, err)
+	}
+}

@@ -18,9 +18,12 @@
 //     newer ones have some such lines): each such address becomes one
 //     weight unit, an author of its own without a name appended to the
 //     byline, because the authors cannot be told apart; when no address
-//     names anybody, the named authors are left out. An author named in
-//     RP (reprint/corresponding) whom C1 gives no address gets the RP
-//     address (this is also how records with an empty C1 get any).
+//     names anybody (or the bracketed names match no author of the
+//     byline), the named authors are left out and every address is such
+//     a unit ([Reader.AddressFallback] counts these papers). An author
+//     named in RP (reprint/corresponding) whom C1 gives no address gets
+//     the RP address (this is also how records with an empty C1 get
+//     any).
 //   - Institution: the organisation-enhanced name from C3 that best
 //     matches the address's institution (first field, abbreviations such
 //     as "Univ", "Inst", "Natl" expanded; at least half the words shared),
@@ -99,6 +102,12 @@ type Reader struct {
 	Name string
 	// Unmapped counts the country texts that mapped to no ISO code.
 	Unmapped map[string]int
+	// AddressFallback counts the papers read whose C1 addresses could be
+	// given to no author (no C1 line names one, or the names in the
+	// brackets match nobody in AF/AU) and were counted as addresses, one
+	// weight unit each (package doc). A summary reports it beside
+	// Scopus's count of the same name.
+	AddressFallback int
 	// Format, Encoding and Compression describe the input, known after
 	// the first Read.
 	Format      Format
@@ -516,8 +525,8 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		}
 	}
 
-	var unnamed []string
-	bracketed := false
+	var unnamed, named []string
+	bracketed, matched := false, false
 	for _, line := range rec["C1"] {
 		if strings.HasPrefix(line, "[") {
 			close := strings.IndexByte(line, ']')
@@ -526,15 +535,24 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 				continue
 			}
 			bracketed = true
-			af := r.affiliation(strings.TrimSpace(line[close+1:]), orgs)
+			addr := strings.TrimSpace(line[close+1:])
+			named = append(named, addr)
+			af := r.affiliation(addr, orgs)
 			for _, name := range strings.Split(line[1:close], ";") {
 				for _, i := range m.find(name) {
 					p.Authors[i].Affiliations = append(p.Authors[i].Affiliations, af)
+					matched = true
 				}
 			}
 			continue
 		}
 		unnamed = append(unnamed, line)
+	}
+	if bracketed && !matched {
+		// Brackets whose names match no author of the byline: count
+		// their addresses as if they named nobody (package doc).
+		bracketed = false
+		unnamed = append(named, unnamed...)
 	}
 	// Addresses without names (older records, or a few lines of a
 	// newer one) are one weight unit each (package doc).
@@ -542,6 +560,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		// No address names anybody: the named authors carry none, so
 		// keep them out of the byline rather than count them as unknown.
 		p.Authors = p.Authors[:0]
+		r.AddressFallback++
 	}
 	for _, a := range unnamed {
 		p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{r.affiliation(a, orgs)}})
