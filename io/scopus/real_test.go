@@ -1,14 +1,19 @@
 package scopus
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -146,4 +151,70 @@ func keys(m map[string]bool) []string {
 	}
 	sort.Strings(s)
 	return s
+}
+
+// TestCommaNamesRealRewrite is issue 14's failing case on real data: the
+// 921 rows of ScientoPy's scopus.csv with their Authors column rewritten
+// from "Rahmani A.M., Gia T.N." to the other layout Scopus has exported,
+// "Rahmani, A.M., Gia, T.N." (commas inside and between names; the
+// "Authors with affiliations" entries are already written that way).
+// Nothing else changes, so the papers must keep their authors and
+// countries: the same number of authors as read from the original, and
+// the same countries, paper by paper (the reader before issue 14 split
+// these names at every comma and matched almost no affiliation).
+func TestCommaNamesRealRewrite(t *testing.T) {
+	path := filepath.Join(real, "scopus-csv-scientopy/scopus.csv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("real test data not available: %v", err)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := slices.Index(rows[0], "Authors")
+	rewritten := 0
+	for _, row := range rows[1:] {
+		var names []string
+		for _, n := range strings.Split(row[col], ", ") {
+			if i := strings.LastIndexByte(n, ' '); i > 0 && isInitials(n[i+1:]) {
+				n = n[:i] + ", " + n[i+1:]
+				rewritten++
+			}
+			names = append(names, n)
+		}
+		row[col] = strings.Join(names, ", ")
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(rows); err != nil {
+		t.Fatal(err)
+	}
+	orig, err := NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(orig) || len(got) != 921 {
+		t.Fatalf("%d papers, original %d, want 921", len(got), len(orig))
+	}
+	same := 0
+	for i := range got {
+		a, b := readertest.Countries(got[i]), readertest.Countries(orig[i])
+		if len(got[i].Authors) == len(orig[i].Authors) && maps.Equal(a, b) {
+			same++
+		} else {
+			t.Logf("%s: %d authors %v, original %d %v", got[i].ID, len(got[i].Authors), keys(a), len(orig[i].Authors), keys(b))
+		}
+	}
+	t.Logf("%d names rewritten; %d of %d papers keep their authors and countries", rewritten, same, len(got))
+	if same < len(got) {
+		t.Errorf("%d papers changed", len(got)-same)
+	}
 }
