@@ -7,8 +7,12 @@ small table below (written for this check, independent of coauthnet's
 address package). The EID is the EID column's when the row has as many
 cells as the header, else the "eid=" of the Link column (some exports
 write extra cells in the middle of a row; Link and Affiliations come
-before them). Reads gzip-compressed files too. Prints a JSON list, one
-[EID, [codes...]] per row in file order. Standard library only.
+before them). The number of authors is counted from the Authors column
+by a rule of its own: the names between ";" when there is one, else the
+comma-separated fields that end with a full stop (every name ends with its
+initials, "Smith J." or "Smith, J."). Reads gzip-compressed files too.
+Prints a JSON list, one [EID, [codes...], authors] per row in file order.
+Standard library only.
 """
 import csv, gzip, html, io, json, re, sys
 
@@ -51,11 +55,19 @@ def main():
             m = re.search(r"eid=(2-s2\.0-\d+)", row[col["Link"]])
             eid = m.group(1) if m else ""
         codes = set()
-        for aff in html.unescape(row[col["Affiliations"]]).split(";"):
+        affs = row[col["Affiliations"]] if "Affiliations" in col else ""
+        for aff in html.unescape(affs).split(";"):
             last = aff.split(",")[-1].strip().rstrip(".").lower()
             if last in TABLE:
                 codes.add(TABLE[last])
-        out.append([eid, sorted(codes)])
+        names = html.unescape(row[col["Authors"]]).strip()
+        if names in ("", "[No author name available]"):
+            authors = 0
+        elif ";" in names:
+            authors = len([n for n in names.split(";") if n.strip()])
+        else:
+            authors = len([f for f in names.split(",") if f.strip().endswith(".")])
+        out.append([eid, sorted(codes), authors])
     json.dump(out, sys.stdout)
 
 
