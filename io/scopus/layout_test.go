@@ -1,10 +1,16 @@
 package scopus
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"io"
+	"maps"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/io/internal/readertest"
 )
 
@@ -120,5 +126,50 @@ funding text","second funding text","Kim, M.; Seoul",2-s2.0-1
 	ps, pes, _ = read(t, bad)
 	if len(ps) != 1 || len(pes) != 1 || !errors.Is(pes[0], ErrFieldCount) || pes[0].Line != 2 {
 		t.Errorf("no funding column: %d papers, skips %v", len(ps), pes)
+	}
+}
+
+// TestConcatenatedReal: three real exports of different layouts joined
+// with cat (each with its BOM and header row, the columns differing from
+// part to part) read as one file give every row of every part, in order,
+// with the papers each part gives alone.
+func TestConcatenatedReal(t *testing.T) {
+	var all []byte
+	var want []coauthnet.Paper
+	for _, rf := range realFiles[1:] {
+		f, err := os.Open(rf.path)
+		if err != nil {
+			t.Skip(err)
+		}
+		zr, err := gzip.NewReader(f)
+		var b []byte
+		if err == nil {
+			b, err = io.ReadAll(zr)
+		} else {
+			b, err = os.ReadFile(rf.path)
+		}
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil || len(ps) != rf.rows {
+			t.Fatalf("%s alone: %d papers, %v", rf.path, len(ps), err)
+		}
+		want = append(want, ps...)
+		if !bytes.HasSuffix(b, []byte("\n")) {
+			b = append(b, '\n')
+		}
+		all = append(all, b...)
+	}
+	r := NewReader(bytes.NewReader(all))
+	ps, pes, err := readertest.Collect(r)
+	if err != nil || len(pes) != 0 || len(ps) != len(want) {
+		t.Fatalf("%d papers (want %d), skips %v, err %v", len(ps), len(want), pes, err)
+	}
+	for i := range ps {
+		if ps[i].ID != want[i].ID || len(ps[i].Authors) != len(want[i].Authors) || !maps.Equal(readertest.Countries(ps[i]), readertest.Countries(want[i])) {
+			t.Errorf("paper %d: %s, want %s", i, ps[i].ID, want[i].ID)
+		}
 	}
 }

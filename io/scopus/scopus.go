@@ -42,6 +42,11 @@
 //
 // HTML entities ("&amp;") are decoded before any splitting on ";".
 //
+// A file made by cat of several exports (Scopus exports a limited number
+// of rows per file) repeats its header row, perhaps after a byte order
+// mark, before each part; a repeated header is read as the header of the
+// rows that follow (its columns may differ).
+//
 // Some exports write more cells in a row than the header has columns:
 // a paper with several funding texts gets one cell per text under a
 // single "Funding Text 1" heading. The extra cells sit at the funding
@@ -146,14 +151,47 @@ func (r *Reader) start() error {
 	if err != nil {
 		return r.fail(fmt.Errorf("%w: header: %v", ErrNotScopus, err))
 	}
+	return r.setHeader(header)
+}
+
+// headerCell cleans a header cell: a byte order mark (the start of a
+// concatenated part) and the quotes left around it when the mark came
+// before the opening quote are removed.
+func headerCell(h string) string {
+	h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+	if len(h) >= 2 && h[0] == '"' && h[len(h)-1] == '"' {
+		h = h[1 : len(h)-1]
+	}
+	return h
+}
+
+// isHeader reports whether a row is a header row: it has the cells EID
+// and Year, which no record has as its values. A file made by cat of
+// several exports repeats its header before each part.
+func isHeader(row []string) bool {
+	eid, year := false, false
+	for _, c := range row {
+		switch headerCell(c) {
+		case "EID":
+			eid = true
+		case "Year":
+			year = true
+		}
+	}
+	return eid && year
+}
+
+// setHeader takes a header row's columns (the first row, or a repeated
+// header of a concatenated part, whose columns may differ).
+func (r *Reader) setHeader(header []string) error {
 	r.col = map[string]int{}
 	for i, h := range header {
-		r.col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		r.col[headerCell(h)] = i
 	}
 	r.ncol = len(header)
 	r.fund = [2]int{-1, -1}
 	for i, h := range header {
-		if strings.HasPrefix(strings.TrimSpace(h), "Funding Text") {
+		if strings.HasPrefix(headerCell(h), "Funding Text") {
 			if r.fund[0] < 0 {
 				r.fund[0] = i
 			}
@@ -238,6 +276,13 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			return coauthnet.Paper{}, r.fail(err)
 		}
 		if len(row) == 1 && strings.TrimSpace(row[0]) == "" {
+			continue
+		}
+		if isHeader(row) {
+			// The header of a concatenated part.
+			if err := r.setHeader(row); err != nil {
+				return coauthnet.Paper{}, err
+			}
 			continue
 		}
 		if !r.aligned(len(row)) {
