@@ -221,3 +221,23 @@ EF
 		t.Errorf("plain: fallback %d, want 1 (record 3), %v", r.AddressFallback, err)
 	}
 }
+
+// TestTabRowRunIntoHeader: a tab-delimited part without a final line
+// end, then the next part (BOM and header on the same line as the last
+// row): both rows are read, and a bad row there is reported at its own
+// line.
+func TestTabRowRunIntoHeader(t *testing.T) {
+	bad := strings.Replace(tabRows, "\t2020\t", "\t20x0\t", 1)
+	in := tabHeader + strings.TrimSuffix(bad, "\n") + bom + tabHeader + tabRows
+	ps, pes, err := readAll(t, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(ps); got != "01 01 02" {
+		t.Errorf("papers %s, want 01 01 02", got)
+	}
+	// Line 3: the header is line 1, the bad row (record 2) line 3.
+	if len(pes) != 1 || !errors.Is(pes[0], ErrBadYear) || pes[0].Line != 3 {
+		t.Errorf("skips %v, want record 2's bad year at line 3", pes)
+	}
+}

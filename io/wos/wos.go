@@ -392,10 +392,11 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 			r.setHeader(string(line))
 			continue
 		}
+		rowLine := r.line
 		if i := bytes.Index(line, []byte("\ufeffPT\t")); i >= 0 {
 			// A row without a line end, then the next part's header
 			// (cat of a file that does not end in a newline): read the
-			// header next.
+			// header next, as the same line.
 			r.pending = string(line[i+3:])
 			r.line--
 			line = line[:i]
@@ -427,12 +428,12 @@ func (r *Reader) readTab() (coauthnet.Paper, error) {
 			}
 		}
 		if cells > len(r.header)+1 {
-			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]),
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: rowLine, ID: first(rec["UT"]),
 				Err: fmt.Errorf("%w: %d cells for %d columns", ErrCellCount, cells, len(r.header))}
 		}
 		p, err := r.build(rec)
 		if err != nil {
-			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]), Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: rowLine, ID: first(rec["UT"]), Err: err}
 		}
 		return p, nil
 	}
