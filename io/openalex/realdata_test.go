@@ -1,10 +1,14 @@
 package openalex
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"testing"
@@ -79,5 +83,50 @@ func TestIndependentParse(t *testing.T) {
 				t.Errorf("agreement %d/%d < 97%%", agree, len(ps))
 			}
 		})
+	}
+}
+
+// TestPageOfRealWorks: the 50 real works of the 2021 snapshot part put
+// into an API response page ({"meta":…,"results":[…]}, pretty-printed as
+// the API's clients save it) give the same papers as the JSON Lines. No
+// real API page with a licence that allows copying was found; this checks
+// the page path on real works.
+func TestPageOfRealWorks(t *testing.T) {
+	path := "../../testdata/real/openalex-jsonl-goopenalex/updated_date=2021-11-03/part_000.gz"
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var works []json.RawMessage
+	for _, line := range bytes.Split(bytes.TrimSpace(raw), []byte("\n")) {
+		works = append(works, json.RawMessage(line))
+	}
+	page, err := json.MarshalIndent(map[string]any{
+		"meta":    map[string]any{"count": len(works), "db_response_time_ms": 20, "page": 1, "per_page": len(works)},
+		"results": works,
+	}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader(bytes.NewReader(page))
+	got, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Format != Page || len(got) != 50 || !reflect.DeepEqual(got, want) {
+		t.Errorf("format %q, %d papers; want the 50 papers of the JSON Lines", r.Format, len(got))
 	}
 }
