@@ -16,6 +16,7 @@ package address
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -49,21 +50,46 @@ var fold = map[rune]rune{
 // "cote divoire"; "Bosnia & Herceg" → "bosnia and herceg".
 func Normalize(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			// ASCII fast path: the same rules without the fold table,
+			// which holds no ASCII letters.
+			i++
+			switch {
+			case c == '\'':
+				continue
+			case c == '&':
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString("and")
+				space = true
+			case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				if c <= 'Z' && c >= 'A' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			default:
+				space = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		r = unicode.ToLower(r)
 		if f, ok := fold[r]; ok {
 			r = f
 		}
 		switch {
-		case r == '\'' || r == '’':
+		case r == '’':
 			continue
-		case r == '&':
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString("and")
-			space = true
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -83,6 +109,16 @@ func Normalize(s string) string {
 func LookupCountry(name string) (string, bool) {
 	if i := strings.IndexByte(name, '('); i > 0 {
 		name = name[:i] // "Grenoble France 38000 (e-mail: x@y.fr)"
+	}
+	if strings.IndexByte(name, '@') >= 0 {
+		// An e-mail address run into the country: "Ireland x1@atu.ie".
+		var keep []string
+		for _, w := range strings.Fields(name) {
+			if !strings.Contains(w, "@") {
+				keep = append(keep, w)
+			}
+		}
+		name = strings.Join(keep, " ")
 	}
 	n := Normalize(name)
 	if n == "" {

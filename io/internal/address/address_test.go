@@ -1,7 +1,9 @@
 package address
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -11,6 +13,9 @@ func TestLookupCountry(t *testing.T) {
 		// Web of Science spellings (seen in ../../../../shared/testdata-real).
 		{"Peoples R China.", "CN"},
 		{"USA", "US"},
+		// Scopus, litstudy scopus_v2.csv (testdata/real): an e-mail
+		// address after the country.
+		{"Ireland l00163548@atu.ie", "IE"},
 		{"FL 32611 USA.", "US"},
 		{"CA 94305-5020 USA", "US"},
 		{"FL 32611", "US"}, // older records: state and ZIP only
@@ -107,4 +112,47 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// normalizeRunes is Normalize as first written, rune by rune through the
+// fold table: the ASCII fast path must give the same strings.
+func normalizeRunes(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		r = unicode.ToLower(r)
+		if f, ok := fold[r]; ok {
+			r = f
+		}
+		switch {
+		case r == '\'' || r == '’':
+			continue
+		case r == '&':
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString("and")
+			space = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Peoples R China", "Univ. São Paulo & Co", "O'Brien’s  Inst.", "\xff\xfeA", "İstanbul Ünív", "FL 32611 USA"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Normalize(s), normalizeRunes(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
