@@ -44,8 +44,12 @@ import (
 // what a before/after comparison sees is smaller (the shape is averaged
 // over each side, and X's papers with third countries dilute nothing but
 // their normalisers are shared), which is what the validation measures.
+// On top, every year each country's affinity with each pole is
+// multiplied by exp(Shock·z), z standard normal drawn per country, pole
+// and year: year-to-year noise beyond the counting of papers, which a
+// Poisson interval does not see (default 0.1; negative: none).
 // Stationary sets every effect to 0, PeakHeight, PoleGrowth and Growth to
-// 1: the same probabilities every year.
+// 1: the same expected probabilities every year (the shocks stay).
 
 // A Shape is how a planted effect unfolds over the span: s(t) in [0, 1].
 type Shape int
@@ -85,6 +89,7 @@ type PlantedConfig struct {
 	CompetitorEffect float64 // E of the competitors; default 1
 	PartnerShape     Shape   // default Steady
 	CompetitorShape  Shape   // default AfterPeak
+	Shock            float64 // sd of the yearly log-normal shocks; default 0.1, < 0: none
 	// Stationary: no blocs, no peak, no growth (see the model above).
 	Stationary bool
 	// ZeroEffects keeps the peak and growth but plants no bloc (the
@@ -126,6 +131,8 @@ func (c PlantedConfig) withDefaults() PlantedConfig {
 	def(&c.Growth, 1.5)
 	def(&c.PartnerEffect, 1)
 	def(&c.CompetitorEffect, 1)
+	def(&c.Shock, 0.1)
+	c.Shock = max(c.Shock, 0)
 	if c.ZeroEffects || c.Stationary {
 		c.PartnerEffect, c.CompetitorEffect = 0, 0
 	}
@@ -205,6 +212,13 @@ func (g *PlantedGenerator) Config() PlantedConfig { return g.cfg }
 
 func (g *PlantedGenerator) float() float64 { return float64(g.rng.Uint64()>>11) / (1 << 53) }
 
+// normal is a standard normal draw (Box–Muller, computed here so that a
+// seed gives the same corpus on every Go version).
+func (g *PlantedGenerator) normal() float64 {
+	u := 1 - g.float() // (0, 1]
+	return math.Sqrt(-2*math.Log(u)) * math.Cos(2*math.Pi*g.float())
+}
+
 func (g *PlantedGenerator) intn(n int) int { return int(g.float() * float64(n)) }
 
 func (g *PlantedGenerator) shape(s Shape, y int) float64 {
@@ -258,8 +272,9 @@ func (g *PlantedGenerator) startYear(y int) {
 		case 2:
 			l = -c.CompetitorEffect / 2 * g.shape(c.CompetitorShape, y)
 		}
-		g.aff[i][0], g.aff[0][i] = math.Exp(l), math.Exp(l)
-		g.aff[i][1], g.aff[1][i] = math.Exp(-l), math.Exp(-l)
+		lp, lq := l+c.Shock*g.normal(), -l+c.Shock*g.normal()
+		g.aff[i][0], g.aff[0][i] = math.Exp(lp), math.Exp(lp)
+		g.aff[i][1], g.aff[1][i] = math.Exp(lq), math.Exp(lq)
 	}
 }
 

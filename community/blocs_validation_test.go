@@ -1,0 +1,416 @@
+package community
+
+import (
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/internal/sample"
+)
+
+// The validation of docs/blocs-validation.md. The full sweep runs with
+//
+//	go test ./community -run TestBlocsSweep -blocs.sweep -timeout 60m -v
+//
+// and writes its tables and plot with -blocs.out DIR.
+var (
+	sweepFlag = flag.Bool("blocs.sweep", false, "run the full bloc validation sweep (minutes)")
+	sweepOut  = flag.String("blocs.out", "", "directory for the sweep's table (blocs-validation.md fragment) and plot")
+)
+
+// plantedSeries builds the yearly country series of a planted corpus
+// without holding its papers.
+func plantedSeries(cfg sample.PlantedConfig) (*graph.Series, sample.Truth, sample.PlantedConfig) {
+	g := sample.NewPlanted(cfg)
+	c := graph.NewCounter(graph.Options{})
+	for {
+		p, ok := g.Next()
+		if !ok {
+			break
+		}
+		c.Add(&p)
+	}
+	return c.Series(), g.Truth(), g.Config()
+}
+
+// score returns the share of the non-pole countries whose bloc is the
+// planted one ("insufficient data" counts as wrong), the share put in a
+// bloc (partner or competitor) that they were not planted in, and the
+// share that are hedgers or have insufficient data.
+func score(b *Blocs, truth sample.Truth) (right, falseBloc, quiet float64) {
+	n := 0
+	for _, a := range b.Assignments {
+		want := truth.Bloc(a.Node)
+		if want == "" {
+			continue
+		}
+		n++
+		if a.Bloc == want {
+			right++
+		}
+		if (a.Bloc == Partner || a.Bloc == Competitor) && a.Bloc != want {
+			falseBloc++
+		}
+		if a.Bloc == Hedger || a.Bloc == Insufficient {
+			quiet++
+		}
+	}
+	return right / float64(n), falseBloc / float64(n), quiet / float64(n)
+}
+
+// TestPlantedRecovery is the first check, in CI: a corpus of
+// 300,000 papers and 30 countries whose blocs differ from the sample's
+// in strength and shape (partners deepening steadily over the whole
+// span with effect 1.6, competitors retreating only after the peak with
+// effect 1.2, which the rule sees as shifts of about +0.8 and −0.6),
+// with yearly shocks: at least 85% of the countries in their planted
+// bloc (the goal is 95%), the change point within a year of the planted
+// peak, and indices for every year.
+func TestPlantedRecovery(t *testing.T) {
+	s, truth, cfg := plantedSeries(sample.PlantedConfig{Seed: 11, PartnerEffect: 1.6, CompetitorEffect: 1.2,
+		PartnerShape: sample.Steady, CompetitorShape: sample.AfterPeak})
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, fb, _ := score(b, truth)
+	t.Logf("%s; %.0f%% right, %.0f%% in a false bloc; warnings %q", b.SplitMethod, 100*right, 100*fb, b.Warnings)
+	for _, a := range b.Assignments {
+		if a.Bloc != truth.Bloc(a.Node) {
+			t.Logf("%s planted %s, inferred %s (Δ %+.2f [%+.2f, %+.2f], p_adj %.2g, min cell %d)", a.Node, truth.Bloc(a.Node), a.Bloc, a.Delta, a.Low, a.High, a.PAdj, a.MinCell)
+		}
+	}
+	if right < 0.85 {
+		t.Errorf("%.0f%% of countries in their planted bloc, want at least 85%%", 100*right)
+	}
+	if !b.Significant || math.Abs(float64(b.Split-truth.Peak)) > 1 {
+		t.Errorf("split %d (significant %v), planted peak %d", b.Split, b.Significant, truth.Peak)
+	}
+	r := BifurcationCI(s, "CN", "US", b.Map(), BifurcationOptions{Bootstrap: 50, Split: b.Split})
+	if len(r.Years) != cfg.To-cfg.From+1 || len(r.Notes) != 0 {
+		t.Errorf("indices for %d of %d years, notes %q", len(r.Years), cfg.To-cfg.From+1, r.Notes)
+	}
+	for _, tr := range r.Trends {
+		t.Logf("%s: %.3f → %.3f [%+.3f, %+.3f] %s", tr.Index, tr.Before, tr.After, tr.Low, tr.High, tr.Verdict)
+	}
+	// The planted blocs separate after the peak: modularity must rise and
+	// the cross share fall, beyond the noise.
+	if r.Trends[0].Verdict != "rising" || r.Trends[1].Verdict != "falling" {
+		t.Errorf("modularity %s, cross share %s; want rising and falling", r.Trends[0].Verdict, r.Trends[1].Verdict)
+	}
+}
+
+// TestPlantedStationary is the null check, in CI: on a
+// stationary corpus (300,000 papers, 30 countries, the same expected
+// probabilities every year, yearly shocks) at least 90% of the countries
+// are hedgers or have insufficient data, the poles' series has no
+// significant change point (so the halves are compared, and said so),
+// and the bifurcation trends are flat within noise.
+func TestPlantedStationary(t *testing.T) {
+	s, _, _ := plantedSeries(sample.PlantedConfig{Seed: 12, Stationary: true})
+	for _, series := range []string{"intensity", "count"} {
+		b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", PeakSeries: series})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, quiet := 0, 0
+		for _, a := range b.Assignments {
+			n++
+			if a.Bloc == Hedger || a.Bloc == Insufficient {
+				quiet++
+			}
+		}
+		t.Logf("%s: %d of %d hedgers or insufficient data", b.SplitMethod, quiet, n)
+		if float64(quiet) < 0.9*float64(n) {
+			t.Errorf("%s: %d of %d hedgers or insufficient data, want 90%%", series, quiet, n)
+		}
+		if b.Significant || !strings.Contains(b.SplitMethod, "no significant change point") {
+			t.Errorf("%s: %s", series, b.SplitMethod)
+		}
+		if series == "intensity" {
+			r := BifurcationCI(s, "CN", "US", b.Map(), BifurcationOptions{Bootstrap: 100, Split: b.Split})
+			for _, tr := range r.Trends[:3] {
+				t.Logf("%s: %.3f → %.3f [%+.3f, %+.3f] %s", tr.Index, tr.Before, tr.After, tr.Low, tr.High, tr.Verdict)
+				if tr.Verdict != "flat within noise" && !math.IsNaN(tr.Change) {
+					t.Errorf("stationary %s: %s", tr.Index, tr.Verdict)
+				}
+			}
+		}
+	}
+}
+
+// A sweepRun is one planted corpus with the raw (unclassified) results
+// under each peak series.
+type sweepRun struct {
+	kind   string // "effect", "zero" (peak and growth, no blocs), "stationary"
+	papers int
+	effect float64
+	shape  string
+	truth  sample.Truth
+	blocs  map[string]*Blocs
+}
+
+type params struct {
+	alpha, minEffect float64
+	minPapers        int
+	correction       string
+}
+
+func (p params) opts() BlocOptions {
+	return BlocOptions{Alpha: p.alpha, MinEffect: max(p.minEffect, 0), MinPapers: p.minPapers, Correction: p.correction}
+}
+
+// rescore reclassifies a run's countries under p and scores them.
+func rescore(r *sweepRun, series string, p params) (right, falseBloc, quiet float64) {
+	b := *r.blocs[series]
+	b.Assignments = slices.Clone(b.Assignments)
+	classify(b.Assignments, p.opts())
+	return score(&b, r.truth)
+}
+
+// TestBlocsSweep is the validation sweep of docs/blocs-validation.md
+// (behind -blocs.sweep): planted corpora over effect sizes, shapes and
+// corpus sizes, and null corpora, from which the defaults are derived.
+func TestBlocsSweep(t *testing.T) {
+	if !*sweepFlag {
+		t.Skip("the validation sweep runs with -blocs.sweep")
+	}
+	sizes := []int{30000, 100000, 300000}
+	effects := []float64{0.25, 0.5, 0.75, 1, 1.5, 2, 3}
+	shapes := []struct {
+		name   string
+		p, c   sample.Shape
+		seed0  uint64
+		scaleC float64
+	}{
+		{"partners steady, competitors after the peak", sample.Steady, sample.AfterPeak, 1000, 1},
+		{"both a step at the peak", sample.Step, sample.Step, 2000, 1},
+	}
+	const seeds, nullSeeds = 3, 6
+	var runs []*sweepRun
+	infer := func(r *sweepRun, s *graph.Series) {
+		r.blocs = map[string]*Blocs{}
+		for _, series := range []string{"intensity", "count"} {
+			b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", PeakSeries: series})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.blocs[series] = b
+		}
+		runs = append(runs, r)
+	}
+	for _, n := range sizes {
+		for si, sh := range shapes {
+			for _, e := range effects {
+				for k := range seeds {
+					seed := sh.seed0 + uint64(100*si) + uint64(k) + uint64(10*e) + uint64(n/1000)*7
+					s, truth, _ := plantedSeries(sample.PlantedConfig{Seed: seed, Papers: n, PartnerEffect: e, CompetitorEffect: e,
+						PartnerShape: sh.p, CompetitorShape: sh.c})
+					infer(&sweepRun{kind: "effect", papers: n, effect: e, shape: sh.name, truth: truth}, s)
+				}
+			}
+		}
+		for k := range nullSeeds {
+			s, truth, _ := plantedSeries(sample.PlantedConfig{Seed: 5000 + uint64(k) + uint64(n), Papers: n, Stationary: true})
+			infer(&sweepRun{kind: "stationary", papers: n, truth: truth}, s)
+			s, truth, _ = plantedSeries(sample.PlantedConfig{Seed: 7000 + uint64(k) + uint64(n), Papers: n, ZeroEffects: true})
+			infer(&sweepRun{kind: "zero", papers: n, truth: truth}, s)
+		}
+		t.Logf("%d papers done", n)
+	}
+	var md strings.Builder
+	fmt.Fprintf(&md, "Corpora: %d planted (%d sizes × %d shapes × %d effects × %d seeds), %d null (%d stationary and %d with the peak and growth but no blocs per size).\n\n",
+		len(sizes)*len(shapes)*len(effects)*seeds, len(sizes), len(shapes), len(effects), seeds, 2*nullSeeds*len(sizes), nullSeeds, nullSeeds)
+
+	// 1. Peak series: the change point's distance from the planted peak.
+	md.WriteString("### Split year: change point of the poles' series\n\n| series | mean abs. error (years) | within 1 year | significant on stationary corpora | significant on planted corpora |\n|---|---|---|---|---|\n")
+	bestSeries, bestErr := "", math.Inf(1)
+	for _, series := range []string{"intensity", "count"} {
+		var errSum, within, nPeak, sigNull, nNull, sigPlanted float64
+		for _, r := range runs {
+			b := r.blocs[series]
+			switch r.kind {
+			case "stationary":
+				nNull++
+				if b.Significant {
+					sigNull++
+				}
+			default:
+				nPeak++
+				if b.Significant {
+					sigPlanted++
+				}
+				d := math.Abs(float64(b.Split - r.truth.Peak))
+				errSum += d
+				if d <= 1 {
+					within++
+				}
+			}
+		}
+		fmt.Fprintf(&md, "| %s | %.2f | %.0f%% | %.0f / %.0f | %.0f%% |\n", series, errSum/nPeak, 100*within/nPeak, sigNull, nNull, 100*sigPlanted/nPeak)
+		if errSum/nPeak < bestErr {
+			bestSeries, bestErr = series, errSum/nPeak
+		}
+	}
+	fmt.Fprintf(&md, "\nChosen: **%s** (smaller mean error).\n\n", bestSeries)
+
+	// 2. Minimum papers: calibration of the unadjusted test on the
+	// nulls, by the smallest cell.
+	bands := [][2]int{{1, 5}, {5, 10}, {10, 20}, {20, 50}, {50, 1 << 30}}
+	md.WriteString("### Minimum papers: the unadjusted 5% test on the null corpora, by the smallest of the four cells\n\n| smallest cell | countries | rejected at 5% |\n|---|---|---|\n")
+	rate := make([]float64, len(bands))
+	for bi, bd := range bands {
+		var n, rej float64
+		for _, r := range runs {
+			if r.kind == "effect" {
+				continue
+			}
+			for _, a := range r.blocs[bestSeries].Assignments {
+				if !math.IsNaN(a.P) && a.MinCell >= bd[0] && a.MinCell < bd[1] {
+					n++
+					if a.P < 0.05 {
+						rej++
+					}
+				}
+			}
+		}
+		rate[bi] = math.NaN()
+		if n > 0 {
+			rate[bi] = rej / n
+		}
+		fmt.Fprintf(&md, "| %d–%d | %.0f | %.1f%% |\n", bd[0], min(bd[1]-1, 99999), n, 100*rate[bi])
+	}
+	minPapers := bands[len(bands)-1][0]
+	for bi := len(bands) - 1; bi >= 0; bi-- {
+		if math.IsNaN(rate[bi]) || rate[bi] <= 0.075 {
+			minPapers = bands[bi][0]
+		} else {
+			break
+		}
+	}
+	fmt.Fprintf(&md, "\nChosen: **%d** — the smallest cell size from which up the rejection rate stays within 1.5 × the nominal 5%%.\n\n", minPapers)
+
+	// 3. Alpha, minimum effect, correction: the best mean recovery
+	// subject to at most 1% of the null corpora's countries in a bloc.
+	md.WriteString("### Level, minimum effect and correction\n\nMean recovery over all planted corpora, and the share of countries of the null corpora put in a bloc, for each setting (minimum papers as chosen):\n\n| correction | alpha | min effect | recovery | false bloc (null) | false bloc (planted hedgers) |\n|---|---|---|---|---|---|\n")
+	var best params
+	bestRec := -1.0
+	for _, corr := range []string{"holm", "bh"} {
+		for _, alpha := range []float64{0.01, 0.05, 0.1} {
+			for _, me := range []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5} {
+				p := params{alpha: alpha, minEffect: me, minPapers: minPapers, correction: corr}
+				if me == 0 {
+					p.minEffect = -1
+				}
+				var rec, nrec, fbNull, nNull, fbPl float64
+				for _, r := range runs {
+					right, fb, _ := rescore(r, bestSeries, p)
+					if r.kind == "effect" {
+						rec += right
+						fbPl += fb
+						nrec++
+					} else {
+						fbNull += fb
+						nNull++
+					}
+				}
+				rec, fbNull, fbPl = rec/nrec, fbNull/nNull, fbPl/nrec
+				fmt.Fprintf(&md, "| %s | %.2f | %.1f | %.1f%% | %.2f%% | %.2f%% |\n", corr, alpha, me, 100*rec, 100*fbNull, 100*fbPl)
+				// Ties go to the larger minimum effect, the smaller alpha,
+				// Holm (the order of the loops and >).
+				if fbNull <= 0.01 && fbPl <= 0.01 && rec > bestRec+0.002 {
+					best, bestRec = p, rec
+				}
+			}
+		}
+	}
+	fmt.Fprintf(&md, "\nChosen: **%s, alpha %.2f, minimum effect %.1f, minimum papers %d** (best mean recovery, %.1f%%, with at most 1%% of countries in a false bloc on the nulls and among planted hedgers; a setting must beat the current best by 0.2 points to replace it).\n\n",
+		best.correction, best.alpha, max(best.minEffect, 0), best.minPapers, 100*bestRec)
+	def := params{alpha: DefaultAlpha, minEffect: DefaultMinEffect, minPapers: DefaultMinPapers, correction: DefaultCorrection}
+	if best != def || bestSeries != DefaultPeakSeries {
+		t.Errorf("the sweep chooses %+v with %s; the defaults are %+v with %s", best, bestSeries, def, DefaultPeakSeries)
+	}
+
+	// 4. The recovery curve under the defaults.
+	md.WriteString("### Recovery under the defaults\n\nShare of countries in their planted bloc (mean over seeds; insufficient data counts as wrong):\n\n| shape | papers |")
+	for _, e := range effects {
+		fmt.Fprintf(&md, " E=%.2g |", e)
+	}
+	md.WriteString("\n|---|---|" + strings.Repeat("---|", len(effects)) + "\n")
+	p := plot.New()
+	p.Title.Text = "Bloc recovery on planted corpora (30 countries)"
+	p.X.Label.Text = "planted effect E (change of ln affinity ratio)"
+	p.Y.Label.Text = "countries in their planted bloc"
+	p.Legend.Top, p.Legend.Left = false, false
+	var lines []any
+	for _, sh := range shapes {
+		for _, n := range sizes {
+			fmt.Fprintf(&md, "| %s | %d |", sh.name, n)
+			var xy plotter.XYs
+			for _, e := range effects {
+				var rec, k float64
+				for _, r := range runs {
+					if r.kind == "effect" && r.shape == sh.name && r.papers == n && r.effect == e {
+						right, _, _ := rescore(r, DefaultPeakSeries, def)
+						rec += right
+						k++
+					}
+				}
+				fmt.Fprintf(&md, " %.0f%% |", 100*rec/k)
+				xy = append(xy, plotter.XY{X: e, Y: rec / k})
+			}
+			md.WriteString("\n")
+			short := "steady/after-peak"
+			if strings.HasPrefix(sh.name, "both") {
+				short = "step"
+			}
+			lines = append(lines, fmt.Sprintf("%s, %dk papers", short, n/1000), xy)
+		}
+	}
+	md.WriteString("\nNull corpora under the defaults (share of countries hedgers or insufficient data; change points reported significant):\n\n| kind | papers | hedger or insufficient | significant change points |\n|---|---|---|---|\n")
+	for _, kind := range []string{"stationary", "zero"} {
+		for _, n := range sizes {
+			var quiet, k, sig float64
+			for _, r := range runs {
+				if r.kind != kind || r.papers != n {
+					continue
+				}
+				_, _, q := rescore(r, DefaultPeakSeries, def)
+				quiet += q
+				k++
+				if r.blocs[DefaultPeakSeries].Significant {
+					sig++
+				}
+			}
+			name := "stationary"
+			if kind == "zero" {
+				name = "peak and growth, no blocs"
+			}
+			fmt.Fprintf(&md, "| %s | %d | %.1f%% | %.0f of %.0f |\n", name, n, 100*quiet/k, sig, k)
+		}
+	}
+	t.Log("\n" + md.String())
+	if *sweepOut != "" {
+		if err := plotutil.AddLinePoints(p, lines...); err != nil {
+			t.Fatal(err)
+		}
+		p.Y.Min, p.Y.Max = 0, 1
+		if err := p.Save(7*vg.Inch, 4.5*vg.Inch, filepath.Join(*sweepOut, "blocs-recovery.svg")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*sweepOut, "blocs-sweep.md"), []byte(md.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
