@@ -14,7 +14,7 @@ import (
 
 // TestInferBlocsSample: on the embedded sample (36 countries besides the
 // poles) and four more seeds, the split is the planted peak year 2019
-// (the CN–US intensity's change point, significant), and at least 90% of
+// (the change point of the CN–US series, significant), and at least 90% of
 // the countries are in their planted bloc with at most 10% left as
 // insufficient data. Before the statistical rule this test asked 90% of
 // the classified countries under a threshold tuned to this sample; the
@@ -28,7 +28,7 @@ func TestInferBlocsSample(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.Split != truth.Peak || !b.Significant || b.Series != "intensity" {
+		if b.Split != truth.Peak || !b.Significant || b.Series != DefaultPeakSeries {
 			t.Errorf("seed %d: split %d (%s), planted peak %d", seed, b.Split, b.SplitMethod, truth.Peak)
 		}
 		ok, insufficient := 0, 0
@@ -59,7 +59,7 @@ func TestInferBlocsSample(t *testing.T) {
 // F = 6, 3, N(P) = 8, N(Q) = 11: L = ln 2 − ln(8/11) = ln 2.75 ≈ 1.01160.
 // Δ = ln(2.75/1.2) ≈ 0.82928; SE² = 1/4 + 1/2 + 1/10 + 1/6 + 1/6 + 1/3
 // + 1/8 + 1/11 ≈ 1.73258, SE ≈ 1.31627; z ≈ 0.63002, p = erfc(z/√2) ≈
-// 0.52868; the 95% interval's low end 0.82928 − 1.95996·1.31627 ≈
+// 0.52868; at alpha 0.05 the interval's low end 0.82928 − 1.95996·1.31627 ≈
 // −1.75057. The smallest cell is 2 papers.
 func TestLeanHand(t *testing.T) {
 	var ps []coauthnet.Paper
@@ -83,7 +83,7 @@ func TestLeanHand(t *testing.T) {
 	add(2011, 1, "CN")
 	add(2011, 7, "US")
 	s := graph.Yearly(ps, graph.Options{})
-	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2010, MinPapers: 2})
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2010, MinPapers: 2, Alpha: 0.05})
 	if err != nil {
 		t.Fatal(err)
 	}
