@@ -209,7 +209,7 @@ func runReport(args []string, e *env) error {
 		file, title, y string
 		lines          map[string]plotter.XYs
 	}{
-		{"partners-intensity", fmt.Sprintf("Collaboration intensity of %s with its main partners", *focal), "intensity C/√(R·R) (not 1 = as expected)",
+		{"partners-intensity", fmt.Sprintf("Collaboration intensity of %s with its main partners", *focal), "intensity C/√(R_A·R_B) (not a ratio to expected)",
 			series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, *focal, x) })},
 		{"partners-index", fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", *focal, *base), fmt.Sprintf("%s weight, %d = 100", c, *base),
 			series(func(g *graph.Graph, x string) float64 {
@@ -231,7 +231,7 @@ func runReport(args []string, e *env) error {
 				w, _ := g.Between(u, v)
 				return ratio(w[graph.Full], float64(g.Node(u).Intl))
 			})},
-		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity C/√(R·R) (not 1 = as expected)", blocLines(gs, *focal, bloc)},
+		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity C/√(R_A·R_B) (not a ratio to expected)", blocLines(gs, *focal, bloc)},
 		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
 	}
 	for _, p := range plots {
