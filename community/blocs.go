@@ -154,23 +154,6 @@ type Blocs struct {
 	Warnings      []string
 }
 
-// Bloc returns the bloc of node key k ("" when k is a pole or unknown).
-func (b *Blocs) Bloc(k string) string {
-	i, ok := slices.BinarySearchFunc(b.Assignments, k, func(a Assignment, k string) int {
-		switch {
-		case a.Node < k:
-			return -1
-		case a.Node > k:
-			return 1
-		}
-		return 0
-	})
-	if !ok {
-		return ""
-	}
-	return b.Assignments[i].Bloc
-}
-
 // Map returns node key → bloc for the partners and competitors.
 func (b *Blocs) Map() map[string]string {
 	m := map[string]string{}
