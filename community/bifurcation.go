@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/coauthnet/coauthnet/graph"
@@ -56,12 +57,12 @@ func (x Indices) Value(i int) float64 {
 }
 
 // A Trend compares an index's mean over the years up to the split with
-// its mean after, with a bootstrap interval of the change.
+// its mean after, with an interval for the change.
 type Trend struct {
 	Index          string
 	Before, After  float64 // means of the yearly values
 	Change         float64 // After − Before
-	Low, High      float64 // bootstrap interval of Change
+	Low, High      float64 // Welch interval of Change (see BifurcationCI)
 	Verdict        string  // "rising", "falling" or "flat within noise" (the interval holds 0)
 	YearsB, YearsA int     // years on each side with a value
 }
@@ -229,10 +230,16 @@ func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) (
 // replicate, an edge counted on n papers (whole counting) is counted on
 // n* ~ Poisson(n) papers, each weighing the edge's mean (its bifrac and
 // whole weights scaled by n*/n), independently per edge and year; node
-// outputs are kept. Intervals are percentile intervals at Level. A trend
-// is "flat within noise" when the interval of the change of the mean
-// (years ≤ Split against later years) holds 0. This interval covers the
-// noise of counting papers, not year-to-year shocks beyond it.
+// outputs are kept. Intervals are percentile intervals at Level.
+//
+// A trend compares the mean of the yearly values up to Split with the
+// mean after, with Welch's interval at Level (see welch): the spread of
+// the yearly values carries both the counting noise and year-to-year
+// shocks, which a bootstrap of papers alone would miss, and the t
+// quantile keeps the interval honest with few years on a side. It is
+// "flat within noise" when the interval holds 0 (or a side has fewer
+// than two years). A trend inside one side widens the interval: the
+// verdict compares the sides, it does not fit a slope.
 //
 // Cost: O(B · years · (m + n³)) for B replicates, m edges and n nodes
 // (the Fiedler value is a dense eigendecomposition): meant for country
@@ -312,14 +319,7 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 		}
 		t.Before, t.After, t.YearsB, t.YearsA = mean(func(yi int) float64 { return res.Years[yi].Value(k) })
 		t.Change = t.After - t.Before
-		ch := make([]float64, 0, o.Bootstrap)
-		for r := 0; r < o.Bootstrap; r++ {
-			b, a, _, _ := mean(func(yi int) float64 { return reps[yi][r].Value(k) })
-			if c := a - b; !math.IsNaN(c) {
-				ch = append(ch, c)
-			}
-		}
-		t.Low, t.High = quantile(ch, lo), quantile(ch, hi)
+		t.Low, t.High = welch(data, res.Split, func(yi int) float64 { return res.Years[yi].Value(k) }, o.Level)
 		switch {
 		case math.IsNaN(t.Low) || math.IsNaN(t.High) || (t.Low <= 0 && t.High >= 0):
 			t.Verdict = "flat within noise"
@@ -331,6 +331,40 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 		res.Trends = append(res.Trends, t)
 	}
 	return res
+}
+
+// welch returns the Welch interval at level for the change of the mean
+// of the yearly values v (years ≤ split against later ones): Δ ±
+// t_{ν}·√(s_b²/n_b + s_a²/n_a) with the Welch–Satterthwaite ν (Welch
+// 1947, doi:10.1093/biomet/34.1-2.28). NaN with fewer than two years on
+// a side.
+func welch(data []*yearData, split int, v func(yi int) float64, level float64) (lo, hi float64) {
+	var xs [2][]float64
+	for yi, d := range data {
+		if x := v(yi); !math.IsNaN(x) {
+			s := 0
+			if d.year > split {
+				s = 1
+			}
+			xs[s] = append(xs[s], x)
+		}
+	}
+	if len(xs[0]) < 2 || len(xs[1]) < 2 {
+		return math.NaN(), math.NaN()
+	}
+	var m, q [2]float64
+	for s := range 2 {
+		m[s] = stat.Mean(xs[s], nil)
+		q[s] = stat.Variance(xs[s], nil) / float64(len(xs[s]))
+	}
+	se := math.Sqrt(q[0] + q[1])
+	d := m[1] - m[0]
+	if se == 0 {
+		return d, d
+	}
+	nu := (q[0] + q[1]) * (q[0] + q[1]) / (q[0]*q[0]/float64(len(xs[0])-1) + q[1]*q[1]/float64(len(xs[1])-1))
+	tq := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: nu}.Quantile(1 - (1-level)/2)
+	return d - tq*se, d + tq*se
 }
 
 // quantile is the q-quantile of v by linear interpolation between order

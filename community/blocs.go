@@ -150,8 +150,11 @@ type Blocs struct {
 	MinEffect     float64
 	MinPapers     int
 	Correction    string
-	Assignments   []Assignment // by node key
-	Warnings      []string
+	// Tau2 is τ², the variance of a yearly lean beyond the counting of
+	// papers (year-to-year shocks), estimated from the data.
+	Tau2        float64
+	Assignments []Assignment // by node key
+	Warnings    []string
 }
 
 // Map returns node key → bloc for the partners and competitors.
@@ -320,19 +323,25 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		}
 	}
 
-	// Cells.
+	// Cells, and the yearly counts behind them.
 	type cells struct {
-		fp, fq, np, nq [2]float64 // X–P, X–Q, P, Q papers; [0] before, [1] after
-		papers         int
+		fp, fq [2]float64   // X–P, X–Q papers; [0] before, [1] after
+		yp, yq [2][]float64 // the same per year of the side
+		papers int
 	}
 	by := map[string]*cells{}
 	labels := map[string]string{}
-	var poles [2][2]float64 // N(P), N(Q) by side
-	for side, ys := range [][]int{res.Before, res.After} {
-		for _, y := range ys {
+	var poles [2][2]float64    // N(P), N(Q) by side
+	var polesY [2][2][]float64 // the same per year
+	sides := [2][]int{res.Before, res.After}
+	for side, ys := range sides {
+		for j, y := range ys {
 			g := s.At(y)
-			poles[side][0] += papersOf(g, o.Focal)
-			poles[side][1] += papersOf(g, o.Rival)
+			nP, nQ := papersOf(g, o.Focal), papersOf(g, o.Rival)
+			poles[side][0] += nP
+			poles[side][1] += nQ
+			polesY[side][0] = append(polesY[side][0], nP)
+			polesY[side][1] = append(polesY[side][1], nQ)
 			for v := 0; v < g.Len(); v++ {
 				k := g.Label(v)
 				if k == o.Focal || k == o.Rival {
@@ -341,11 +350,17 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 				c := by[k]
 				if c == nil {
 					c = &cells{}
+					for sd := range 2 {
+						c.yp[sd] = make([]float64, len(sides[sd]))
+						c.yq[sd] = make([]float64, len(sides[sd]))
+					}
 					by[k] = c
 					labels[k] = g.Name(v)
 				}
-				c.fp[side] += weight(g, k, o.Focal, graph.Full)
-				c.fq[side] += weight(g, k, o.Rival, graph.Full)
+				fp, fq := weight(g, k, o.Focal, graph.Full), weight(g, k, o.Rival, graph.Full)
+				c.fp[side] += fp
+				c.fq[side] += fq
+				c.yp[side][j], c.yq[side][j] = fp, fq
 				c.papers += g.Node(v).Papers
 			}
 		}
@@ -355,6 +370,22 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	// τ²: pooled over the countries with enough papers.
+	var sumQ, sumC float64
+	for _, k := range keys {
+		c := by[k]
+		if min(c.fp[0], c.fq[0], c.fp[1], c.fq[1]) < float64(o.MinPapers) {
+			continue
+		}
+		for side := range 2 {
+			q, df, cc := shockMoments(sides[side], c.yp[side], c.yq[side], polesY[side][0], polesY[side][1])
+			sumQ += q - df
+			sumC += cc
+		}
+	}
+	if sumC > 0 {
+		res.Tau2 = max(0, sumQ/sumC)
+	}
 	z := normalQuantile(1 - o.Alpha/2)
 	for _, k := range keys {
 		c := by[k]
@@ -374,6 +405,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 			v := 0.0
 			for side := range 2 {
 				v += 1/c.fp[side] + 1/c.fq[side] + 1/poles[side][0] + 1/poles[side][1]
+				v += res.Tau2 / 2 * (sumSq(c.yp[side], c.fp[side]) + sumSq(c.yq[side], c.fq[side]))
 			}
 			a.SE = math.Sqrt(v)
 			a.Low, a.High = a.Delta-z*a.SE, a.Delta+z*a.SE
@@ -424,6 +456,73 @@ func classify(as []Assignment, o BlocOptions) {
 			a.Bloc = Competitor
 		}
 	}
+}
+
+// sumSq returns Σ (x_i/total)², the sum of squared shares of the years.
+func sumSq(x []float64, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	var s float64
+	for _, v := range x {
+		s += (v / total) * (v / total)
+	}
+	return s
+}
+
+// shockMoments returns, for one country and one side, the weighted
+// residual sum of squares Q of its yearly leans r_y about a weighted
+// least-squares line in the year (a constant with two years), its
+// degrees of freedom, and the factor c with E[Q] = df + τ²·c
+// (DerSimonian & Laird 1986, doi:10.1016/0197-2456(86)90046-2, in its
+// meta-regression form: c = tr W − tr((XᵀWX)⁻¹ XᵀW²X)). Years without a
+// paper with one of the poles are left out; fewer than two years give
+// zeros.
+func shockMoments(years []int, fp, fq, nP, nQ []float64) (q, df, c float64) {
+	var t, r, w []float64
+	for j := range years {
+		if fp[j] == 0 || fq[j] == 0 || nP[j] == 0 || nQ[j] == 0 {
+			continue
+		}
+		t = append(t, float64(years[j]))
+		r = append(r, math.Log(fp[j]/fq[j])-math.Log(nP[j]/nQ[j]))
+		w = append(w, 1/(1/fp[j]+1/fq[j]+1/nP[j]+1/nQ[j]))
+	}
+	m := len(t)
+	if m < 2 {
+		return 0, 0, 0
+	}
+	var s0, s1, s2, sr, str, w2, w2t, w2tt float64
+	for i := range t {
+		s0 += w[i]
+		s1 += w[i] * t[i]
+		s2 += w[i] * t[i] * t[i]
+		sr += w[i] * r[i]
+		str += w[i] * t[i] * r[i]
+		w2 += w[i] * w[i]
+		w2t += w[i] * w[i] * t[i]
+		w2tt += w[i] * w[i] * t[i] * t[i]
+	}
+	if m == 2 {
+		mean := sr / s0
+		for i := range t {
+			q += w[i] * (r[i] - mean) * (r[i] - mean)
+		}
+		return q, 1, s0 - w2/s0
+	}
+	det := s0*s2 - s1*s1
+	if det <= 0 {
+		return 0, 0, 0
+	}
+	b := (s0*str - s1*sr) / det
+	a := (sr - b*s1) / s0
+	for i := range t {
+		e := r[i] - a - b*t[i]
+		q += w[i] * e * e
+	}
+	// tr((XᵀWX)⁻¹ XᵀW²X) with XᵀWX = [s0 s1; s1 s2], XᵀW²X = [w2 w2t; w2t w2tt].
+	tr := (s2*w2 - 2*s1*w2t + s0*w2tt) / det
+	return q, float64(m - 2), s0 - tr
 }
 
 // Holm returns Holm's step-down adjusted p-values (Holm 1979,

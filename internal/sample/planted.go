@@ -47,7 +47,7 @@ import (
 // On top, every year each country's affinity with each pole is
 // multiplied by exp(Shock·z), z standard normal drawn per country, pole
 // and year: year-to-year noise beyond the counting of papers, which a
-// Poisson interval does not see (default 0.1; negative: none).
+// Poisson interval does not see (default 0.2; negative: none).
 // Stationary sets every effect to 0, PeakHeight, PoleGrowth and Growth to
 // 1: the same expected probabilities every year (the shocks stay).
 
@@ -89,7 +89,7 @@ type PlantedConfig struct {
 	CompetitorEffect float64 // E of the competitors; default 1
 	PartnerShape     Shape   // default Steady
 	CompetitorShape  Shape   // default AfterPeak
-	Shock            float64 // sd of the yearly log-normal shocks; default 0.1, < 0: none
+	Shock            float64 // sd of the yearly log-normal shocks; default 0.2, < 0: none
 	// Stationary: no blocs, no peak, no growth (see the model above).
 	Stationary bool
 	// ZeroEffects keeps the peak and growth but plants no bloc (the
@@ -131,7 +131,7 @@ func (c PlantedConfig) withDefaults() PlantedConfig {
 	def(&c.Growth, 1.5)
 	def(&c.PartnerEffect, 1)
 	def(&c.CompetitorEffect, 1)
-	def(&c.Shock, 0.1)
+	def(&c.Shock, 0.2)
 	c.Shock = max(c.Shock, 0)
 	if c.ZeroEffects || c.Stationary {
 		c.PartnerEffect, c.CompetitorEffect = 0, 0
