@@ -123,8 +123,8 @@ func runBlocs(args []string, e *env) error {
 		fmt.Fprintf(e.stderr, "coauthnet: %s\n", n)
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; split %d: %s\n", p, q, b.Split, b.SplitMethod)
-	fmt.Fprintf(e.stderr, "coauthnet: lean = ln(association strength with %s / with %s), before %s, after %s; Woolf interval, %s-adjusted p < %g and |Δ| ≥ %g for a bloc, at least %d papers a cell\n",
-		p, q, yearsText(b.Before), yearsText(b.After), b.Correction, b.Alpha, b.MinEffect, b.MinPapers)
+	fmt.Fprintf(e.stderr, "coauthnet: lean = ln(association strength with %s / with %s), before %s, after %s; Woolf interval with year-to-year variance τ² = %.3g; %s-adjusted p < %g and |Δ| ≥ %g for a bloc, at least %d papers a cell\n",
+		p, q, yearsText(b.Before), yearsText(b.After), b.Tau2, b.Correction, b.Alpha, b.MinEffect, b.MinPapers)
 	counts := map[string]int{}
 	for _, a := range b.Assignments {
 		counts[a.Bloc]++
@@ -174,9 +174,10 @@ func runBlocs(args []string, e *env) error {
 			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
 			jsonValue("split"), b.Split, jsonValue("split_method"), jsonValue(b.SplitMethod), jsonValue("series"), jsonValue(b.Series),
 			jsonValue("significant"), b.Significant, jsonValue("before"), intsJSON(b.Before), jsonValue("after"), intsJSON(b.After))
-		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d},%s:%s,\n%s:",
+		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
 			jsonValue("rule"), jsonValue("alpha"), jsonValue(b.Alpha), jsonValue("correction"), jsonValue(b.Correction),
-			jsonValue("min_effect"), jsonValue(b.MinEffect), jsonValue("min_papers"), b.MinPapers, jsonValue("source"), jsonValue(src), jsonValue("blocs"))
+			jsonValue("min_effect"), jsonValue(b.MinEffect), jsonValue("min_papers"), b.MinPapers, jsonValue("tau2"), jsonValue(b.Tau2),
+			jsonValue("source"), jsonValue(src), jsonValue("blocs"))
 		sb.WriteString(rowsJSON(t))
 		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
 		sb.WriteString(",\n" + jsonValue("trends") + ":" + rowsJSON(tt))
