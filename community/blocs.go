@@ -320,12 +320,12 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	}
 	if o.Window > 0 {
 		if len(res.Before) < o.Window {
-			warn("before %d: %d year(s), fewer than the window of %d", res.Split+1, len(res.Before), o.Window)
+			warn("%d year(s) up to %d, fewer than the window of %d: the window shrinks to them", len(res.Before), res.Split, o.Window)
 		} else {
 			res.Before = res.Before[len(res.Before)-o.Window:]
 		}
 		if len(res.After) < o.Window {
-			warn("after %d: %d year(s), fewer than the window of %d", res.Split, len(res.After), o.Window)
+			warn("%d year(s) after %d, fewer than the window of %d: the window shrinks to them", len(res.After), res.Split, o.Window)
 		} else {
 			res.After = res.After[:o.Window]
 		}
