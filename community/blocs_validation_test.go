@@ -24,7 +24,8 @@ import (
 //
 //	go test ./community -run TestBlocsSweep -blocs.sweep -timeout 60m -v
 //
-// and writes its tables and plot with -blocs.out DIR.
+// and writes its tables and plot with -blocs.out DIR (relative to the
+// package directory: -blocs.out ../docs for the repository's docs).
 var (
 	sweepFlag = flag.Bool("blocs.sweep", false, "run the full bloc validation sweep (minutes)")
 	sweepOut  = flag.String("blocs.out", "", "directory for the sweep's table (blocs-validation.md fragment) and plot")
