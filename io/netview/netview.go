@@ -12,8 +12,8 @@
 // browser, in a virtual machine without a GPU and in old browsers.
 //
 // Positions are computed here, not in the browser, so that the same
-// graphs and seed give the same page: one layout (gonum's Eades spring
-// embedder, seeded) of the union of all frames, shared by every frame,
+// graphs and seed give the same page: one layout (Fruchterman–Reingold,
+// weighted, seeded; see positions) of the union of all frames, shared by every frame,
 // so that a node keeps its place while the slider moves and only sizes,
 // widths and colours change.
 //
@@ -309,19 +309,31 @@ func build(frames []Frame, opts Options) (*viewData, error) {
 	}
 	d.MaxWeight = num(maxW)
 
-	lg := newLayoutGraph(len(keys), gravity)
+	// Big nodes repel more (mass 1 + 4·sqrt(R/max R), R the output over
+	// all frames), so that the largest ones, strongly tied to each other
+	// and to everyone, do not overlap (seen on the sample: CN over US).
+	lg := newLayoutGraph(len(keys))
+	var maxR float64
+	for _, k := range keys {
+		maxR = max(maxR, all[k].output)
+	}
+	lg.mass = make([]float64, len(keys))
+	for i, k := range keys {
+		lg.mass[i] = 1
+		if maxR > 0 {
+			lg.mass[i] += 4 * math.Sqrt(max(all[k].output, 0)/maxR)
+		}
+	}
 	for _, fd := range d.Frames {
 		for _, e := range fd.Edges {
 			lg.add(int(e[0]), int(e[1]), float64(e[2]))
 		}
 	}
-	lg.seal()
 	seed := opts.Seed
 	if seed == 0 {
 		seed = 1
 	}
-	pos, _ := positions(lg, seed)
-	for i, p := range pos {
+	for i, p := range positions(lg, seed) {
 		d.Nodes[i].X, d.Nodes[i].Y = num1(p[0]), num1(p[1])
 	}
 	return d, nil
@@ -485,3 +497,5 @@ func WriteDir(dir string, frames []Frame, opts Options) error {
 	}
 	return nil
 }
+
+func (x num1) f() float64 { return float64(x) }
