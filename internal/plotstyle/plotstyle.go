@@ -283,7 +283,7 @@ func (s Style) draw(p *plot.Plot, c draw.Canvas) {
 	plotArea := draw.Crop(c, 0, -(w + 3*gap), 0, 0)
 	// The legend's column, with a margin on the right, starts level with
 	// the top of the axes, below the title.
-	legArea := draw.Crop(c, c.Max.X-c.Min.X-(w+2*gap), -gap, 0, -(p.Title.TextStyle.Font.Size*2+p.Title.Padding))
+	legArea := draw.Crop(c, c.Max.X-c.Min.X-(w+2*gap), -gap, 0, -(p.Title.TextStyle.Font.Size*2 + p.Title.Padding))
 	p.Legend = plot.NewLegend()
 	p.Draw(plotArea)
 	p.Legend = leg
