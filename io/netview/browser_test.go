@@ -304,3 +304,35 @@ func TestBrowserNoAssets(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserInstitutions draws the sample's institution graph, the 80
+// largest institutions coloured by their country's planted bloc, with
+// names as labels.
+func TestBrowserInstitutions(t *testing.T) {
+	b := browsertest.New(t, 1400, 900)
+	s := graph.Yearly(sampleInstitutionPapers(), graph.Options{Level: graph.Institutions})
+	blocs, order := sampleBlocs()
+	groups := map[string]string{}
+	all := s.Range(s.Span())
+	for v := 0; v < all.Len(); v++ {
+		if bl, ok := blocs[all.Country(v)]; ok {
+			groups[all.Label(v)] = bl
+		}
+	}
+	opts := Options{Title: "Sample: the 80 largest institutions", Counting: graph.BiFrac, Groups: groups, GroupOrder: order, GroupTitle: "country's bloc (planted)", MaxNodes: 80}
+	dir := t.TempDir()
+	if err := WriteDir(dir, Years(s), opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.Ctx, chromedp.Navigate((&url.URL{Scheme: "file", Path: filepath.Join(dir, "index.html")}).String())); err != nil {
+		t.Fatal(err)
+	}
+	st := waitPainted(t, b, "netview", "")
+	if st.Datalist != 80 || st.Nodes == 0 || st.Nodes > 80 || st.Painted < 10000 {
+		t.Errorf("institution view: %+v; want at most 80 nodes drawn and 80 names to search", st)
+	}
+	shot(t, b, "netview-sample-institutions.png")
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}

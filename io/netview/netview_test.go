@@ -40,13 +40,23 @@ func workedSeries() *graph.Series {
 
 var (
 	sampleOnce   sync.Once
+	samplePapers []coauthnet.Paper
 	sampleSeries *graph.Series
 )
 
 // sampleYears is the embedded demo corpus counted by year.
 func sampleYears() *graph.Series {
-	sampleOnce.Do(func() { sampleSeries = graph.Yearly(sample.Generate(sample.Config{}), graph.Options{}) })
+	sampleOnce.Do(func() {
+		samplePapers = sample.Generate(sample.Config{})
+		sampleSeries = graph.Yearly(samplePapers, graph.Options{})
+	})
 	return sampleSeries
+}
+
+// sampleInstitutionPapers is the embedded demo corpus.
+func sampleInstitutionPapers() []coauthnet.Paper {
+	sampleYears()
+	return samplePapers
 }
 
 // sampleBlocs colours the sample by its planted blocs (sample.Truth).
