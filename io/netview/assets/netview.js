@@ -229,6 +229,7 @@
     cy.on('mouseover', 'node', function (ev) { if (!pinned) { focus(ev.target); } });
     cy.on('mouseout', 'node', function () { if (!pinned) { focus(null); info.textContent = ''; } });
     cy.on('mouseover', 'edge', function (ev) { if (!pinned) { describeEdge(ev.target); } });
+    cy.on('mouseout', 'edge', function () { if (!pinned) { info.textContent = ''; } });
     cy.on('tap', 'node', function (ev) { pinned = ev.target.id(); focus(ev.target); });
     cy.on('tap', function (ev) {
       if (ev.target === cy) { pinned = null; search.value = ''; focus(null); info.textContent = ''; }
