@@ -12,15 +12,16 @@
 // browser, in a virtual machine without a GPU and in old browsers.
 //
 // Positions are computed here, not in the browser, so that the same
-// graphs and seed give the same page: one layout (Fruchterman–Reingold,
-// weighted, seeded; see positions) of the union of all frames, shared by every frame,
-// so that a node keeps its place while the slider moves and only sizes,
-// widths and colours change.
+// graphs and seed give the same page: one layout (weighted
+// Fruchterman–Reingold, seeded; see positions) of the union of all
+// frames, shared by every frame, so that a node keeps its place while
+// the slider moves and only sizes, widths and colours change.
 //
 // Encodings (stated on the page under the legend):
-//   - node area ∝ output: diameter = 14 + 90·sqrt(R_A / max R) in the
-//     drawing's units (positions span 1000), with max R over every
-//     frame, so that sizes compare across years;
+//   - node size by output: diameter = 14 + 90·sqrt(R_A / max R) in the
+//     drawing's units (positions span 1000), so that the area above the
+//     minimum size is proportional to the fractional output R_A; max R
+//     is over every frame, so that sizes compare across years;
 //   - edge width = 1 + 15·sqrt(w / max w) and opacity 0.15 + 0.6·sqrt(w /
 //     max w), max w over every frame, w the edge's weight under
 //     Options.Counting;
@@ -164,6 +165,8 @@ func (x num) MarshalJSON() ([]byte, error) {
 
 // num1 is a coordinate, written with one decimal.
 type num1 float64
+
+func (x num1) f() float64 { return float64(x) }
 
 func (x num1) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(nil, math.Round(float64(x)*10)/10, 'f', -1, 64), nil
@@ -497,5 +500,3 @@ func WriteDir(dir string, frames []Frame, opts Options) error {
 	}
 	return nil
 }
-
-func (x num1) f() float64 { return float64(x) }

@@ -61,7 +61,7 @@
         legend.appendChild(row);
       });
     }
-    legend.appendChild(el('p', 'nv-note', 'Node area ∝ output (fractional papers); edge width ∝ √weight (' +
+    legend.appendChild(el('p', 'nv-note', 'Node size grows with output (area ∝ fractional papers); edge width ∝ √weight (' +
       data.counting + '), on one scale for all ' + (slider.max > 0 ? 'frames' : 'of the graph') + '. Hover or search for details.'));
 
     var cy = window.cytoscape({
