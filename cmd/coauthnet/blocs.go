@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -45,14 +44,21 @@ func readBlocFile(path string) (map[string]string, error) {
 
 func runBlocs(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("blocs", "coauthnet blocs [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...", e.stderr)
+	fs := newFlagSet("blocs", "coauthnet blocs [input flags] --poles CN,US [--focal CN] [--split YEAR] [--peak count|intensity] [--blocs FILE] [--indices] [--format csv|json] FILE...", e.stderr)
 	f.register(fs)
 	poles := fs.String("poles", "", "the two poles, `P,Q` (node keys)")
 	focal := fs.String("focal", "", "the focal pole (default: the first of --poles)")
-	since := fs.Int("since", 0, "first `year` of the window (default: the peak year of the poles' collaboration intensity)")
+	split := fs.Int("split", 0, "split `year`: leans before (≤) and after it (default: the change point of the poles' series, else the halves)")
+	since := fs.Int("since", 0, "deprecated: same as --split")
+	peak := fs.String("peak", community.DefaultPeakSeries, "poles' `series` whose change point splits the years: count (bifrac weight) or intensity")
+	window := fs.Int("window", 0, "at most `N` years on each side of the split (0: all)")
+	alpha := fs.Float64("alpha", community.DefaultAlpha, "level of the multiplicity-adjusted test")
+	minEffect := fs.Float64("min-effect", community.DefaultMinEffect, "smallest |Δlean| that makes a partner or competitor")
+	minPapers := fs.Int("min-papers", community.DefaultMinPapers, "papers in each of the four cells (X with each pole, before and after); fewer: insufficient data")
+	correction := fs.String("correction", community.DefaultCorrection, "multiplicity correction: bh (Benjamini–Hochberg) or holm")
 	file := fs.String("blocs", "", "user blocs: a JSON `file` {\"partners\": [...], \"competitors\": [...]} instead of inferred ones")
-	threshold := fs.Float64("threshold", 1, "change of lean that makes a partner (> θ) or competitor (< −θ)")
-	seed := fs.Uint64("seed", 1, "seed of the bootstrap confidence")
+	boot := fs.Int("bootstrap", 200, "bootstrap replicates of the bifurcation indices")
+	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
@@ -73,6 +79,18 @@ func runBlocs(args []string, e *env) error {
 	if *format != "csv" && *format != "json" {
 		return usagef("--format %q: want csv or json", *format)
 	}
+	if *peak != "count" && *peak != "intensity" {
+		return usagef("--peak %q: want count or intensity", *peak)
+	}
+	if *correction != "bh" && *correction != "holm" {
+		return usagef("--correction %q: want bh or holm", *correction)
+	}
+	if !(*alpha > 0 && *alpha < 1) || *minEffect < 0 || *minPapers < 1 || *window < 0 || *boot < 1 {
+		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 0, --bootstrap ≥ 1")
+	}
+	if *split == 0 {
+		*split = *since
+	}
 	var user map[string]string
 	if *file != "" {
 		if user, err = readBlocFile(*file); err != nil {
@@ -84,41 +102,61 @@ func runBlocs(args []string, e *env) error {
 		return err
 	}
 	rep.print(&f, e.stderr, s)
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Since: *since, Threshold: *threshold, Seed: *seed})
+	me := *minEffect
+	if me == 0 {
+		me = -1 // an explicit 0, not the default
+	}
+	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window,
+		Alpha: *alpha, MinEffect: me, MinPapers: *minPapers, Correction: *correction})
 	if err != nil {
 		return err
 	}
-	bloc := map[string]string{}
-	for _, a := range b.Assignments {
-		bloc[a.Node] = a.Bloc
-	}
+	bloc := b.Map()
 	if user != nil {
 		bloc = user
 	}
-	ix, notes := community.Bifurcation(s, p, q, bloc)
-	for _, n := range notes {
+	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
+	for _, w := range b.Warnings {
+		fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", w)
+	}
+	for _, n := range bi.Notes {
 		fmt.Fprintf(e.stderr, "coauthnet: %s\n", n)
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; their intensity peaks in %d; window %v (lean from %v to %v)\n",
-		p, q, b.Peak, b.Window, b.Early, b.Late)
+	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; split %d: %s\n", p, q, b.Split, b.SplitMethod)
+	fmt.Fprintf(e.stderr, "coauthnet: lean = ln(association strength with %s / with %s), before %s, after %s; Woolf interval with year-to-year variance τ² = %.3g; %s-adjusted p < %g and |Δ| ≥ %g for a bloc, at least %d papers a cell\n",
+		p, q, yearsText(b.Before), yearsText(b.After), b.Tau2, b.Correction, b.Alpha, b.MinEffect, b.MinPapers)
 	counts := map[string]int{}
 	for _, a := range b.Assignments {
-		counts[blocOf(a.Node, bloc)]++
+		counts[a.Bloc]++
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
-		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
+	fmt.Fprintf(e.stderr, "coauthnet: inferred %d partners, %d competitors, %d hedgers, %d with insufficient data\n",
+		counts[community.Partner], counts[community.Competitor], counts[community.Hedger], counts[community.Insufficient])
+	for _, tr := range bi.Trends {
+		fmt.Fprintf(e.stderr, "coauthnet: %s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s\n", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict)
+	}
 
-	t := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	t := &sheet{columns: strings.Split("node,label,bloc,lean_before,lean_after,delta,low,high,p,p_adj,papers,min_cell,inferred_bloc", ",")}
 	for _, a := range b.Assignments {
-		conf := a.Confidence
+		given := a.Bloc
 		if user != nil {
-			conf = math.NaN() // the bloc is given, not inferred
+			given = blocOf(a.Node, user)
 		}
-		t.rows = append(t.rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
+		t.rows = append(t.rows, []any{a.Node, a.Label, given, a.LeanBefore, a.LeanAfter, a.Delta, a.Low, a.High, a.P, a.PAdj, a.Papers, a.MinCell, a.Bloc})
 	}
-	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
-	for _, x := range ix {
-		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
+	it := &sheet{columns: []string{"year"}}
+	for _, n := range community.IndexNames {
+		it.columns = append(it.columns, n, n+"_low", n+"_high")
+	}
+	for _, x := range bi.Years {
+		r := []any{x.Year}
+		for k := range community.IndexNames {
+			r = append(r, x.Value(k), x.CI[k][0], x.CI[k][1])
+		}
+		it.rows = append(it.rows, r)
+	}
+	tt := &sheet{columns: strings.Split("index,before,after,change,low,high,verdict", ",")}
+	for _, tr := range bi.Trends {
+		tt.rows = append(tt.rows, []any{tr.Index, tr.Before, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict})
 	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
@@ -127,22 +165,43 @@ func runBlocs(args []string, e *env) error {
 			}
 			return t.write(w, "csv")
 		}
-		// JSON: {"poles","focal","window","peak","source","blocs","unclassified","indices","notes"}
 		src := "inferred"
 		if user != nil {
 			src = *file
 		}
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:[%d,%d],%s:%d,%s:%s,\n%s:",
+		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
 			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
-			jsonValue("window"), b.Window.From, b.Window.To, jsonValue("peak"), b.Peak, jsonValue("source"), jsonValue(src), jsonValue("blocs"))
+			jsonValue("split"), b.Split, jsonValue("split_method"), jsonValue(b.SplitMethod), jsonValue("series"), jsonValue(b.Series),
+			jsonValue("significant"), b.Significant, jsonValue("before"), intsJSON(b.Before), jsonValue("after"), intsJSON(b.After))
+		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
+			jsonValue("rule"), jsonValue("alpha"), jsonValue(b.Alpha), jsonValue("correction"), jsonValue(b.Correction),
+			jsonValue("min_effect"), jsonValue(b.MinEffect), jsonValue("min_papers"), b.MinPapers, jsonValue("tau2"), jsonValue(b.Tau2),
+			jsonValue("source"), jsonValue(src), jsonValue("blocs"))
 		sb.WriteString(rowsJSON(t))
-		sb.WriteString(",\n" + jsonValue("unclassified") + ":" + stringsJSON(b.Unclassified))
 		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
-		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(notes) + "}\n")
+		sb.WriteString(",\n" + jsonValue("trends") + ":" + rowsJSON(tt))
+		sb.WriteString(",\n" + jsonValue("warnings") + ":" + stringsJSON(b.Warnings))
+		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(bi.Notes) + "}\n")
 		_, err := io.WriteString(w, sb.String())
 		return err
 	})
+}
+
+// yearsText is "2005–2019" for consecutive years, "none" for none.
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+}
+
+func intsJSON(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return "[" + strings.Join(parts, ",") + "]"
 }
 
 // parsePoles parses --poles P,Q.

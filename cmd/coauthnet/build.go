@@ -191,6 +191,9 @@ func provenance(f *inputFlags, r *report) []table.Meta {
 		if in.sha256 != "" {
 			s = in.name + " sha256:" + in.sha256
 		}
+		if in.origin != "" {
+			s += " (" + in.origin + ")"
+		}
 		inputs = append(inputs, s)
 	}
 	st := r.stats

@@ -144,7 +144,7 @@ func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 		}
 		return nil
 	}
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Threshold: 1, Seed: x.seed})
+	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q})
 	if err != nil {
 		return err
 	}

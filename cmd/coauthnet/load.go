@@ -37,6 +37,7 @@ const chunkSize = 1 << 20
 // An inputInfo describes one input for the summary and provenance.
 type inputInfo struct {
 	name, sha256, format string
+	origin               string // where it came from (fetch's provenance sidecar)
 	compression          input.Compression
 	read, skipped        int
 }
@@ -369,6 +370,7 @@ func (r *report) readFile(name string, e *env) error {
 		return err
 	}
 	info.sha256 = hex.EncodeToString(cr.h.Sum(nil))
+	info.origin = fetchOrigin(name, info.sha256)
 	r.bytes += cr.n.Load()
 	r.inputs = append(r.inputs, info)
 	return nil
@@ -585,6 +587,7 @@ func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
 		fmt.Fprintf(w, " (%s)", countList(r.reasons))
 	}
 	fmt.Fprintln(w)
+	printOrigins(w, r.inputs)
 	if st.OutOfYears > 0 {
 		fmt.Fprintf(w, "coauthnet: %s outside --years %s (not counted)\n", plural(st.OutOfYears, "paper"), f.years)
 	}

@@ -78,6 +78,7 @@ func init() {
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
+		{"fetch", "fetch OpenAlex works (or group-by counts) from the OpenAlex API, resumably", runFetch},
 		{"mobility", "researcher mobility from author ids or ORCID records: moves, flows, flow graphs", runMobility},
 	}
 }

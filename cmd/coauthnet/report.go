@@ -98,11 +98,10 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	bloc := map[string]string{}
-	bt := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	bloc := b.Map()
+	bt := &sheet{columns: strings.Split("node,label,bloc,lean_before,lean_after,delta,low,high,p_adj,papers", ",")}
 	for _, a := range b.Assignments {
-		bloc[a.Node] = a.Bloc
-		bt.rows = append(bt.rows, []any{a.Node, a.Label, a.Bloc, a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, a.Confidence})
+		bt.rows = append(bt.rows, []any{a.Node, a.Label, a.Bloc, a.LeanBefore, a.LeanAfter, a.Delta, a.Low, a.High, a.PAdj, a.Papers})
 	}
 	ix, _ := community.Bifurcation(s, *focal, *rival, bloc)
 	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
@@ -210,7 +209,7 @@ func runReport(args []string, e *env) error {
 		file, title, y string
 		lines          map[string]plotter.XYs
 	}{
-		{"partners-intensity", fmt.Sprintf("Collaboration intensity of %s with its main partners", *focal), "intensity (1 = as expected from output)",
+		{"partners-intensity", fmt.Sprintf("Collaboration intensity of %s with its main partners", *focal), "intensity C/√(R_A·R_B) (not a ratio to expected)",
 			series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, *focal, x) })},
 		{"partners-index", fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", *focal, *base), fmt.Sprintf("%s weight, %d = 100", c, *base),
 			series(func(g *graph.Graph, x string) float64 {
@@ -232,7 +231,7 @@ func runReport(args []string, e *env) error {
 				w, _ := g.Between(u, v)
 				return ratio(w[graph.Full], float64(g.Node(u).Intl))
 			})},
-		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity (1 = as expected from output)", blocLines(gs, *focal, bloc)},
+		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity C/√(R_A·R_B) (not a ratio to expected)", blocLines(gs, *focal, bloc)},
 		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
 	}
 	for _, p := range plots {
@@ -250,11 +249,11 @@ func runReport(args []string, e *env) error {
 	for _, m := range append([]table.Meta{{Key: "counting (weight)", Value: c.String()}, {Key: "level", Value: f.opts.Level.String()}, {Key: "years", Value: s.Span().String()}}, meta...) {
 		fmt.Fprintf(&sb, "<tr><th>%s</th><td>%s</td></tr>\n", esc(m.Key), esc(m.Value))
 	}
-	sb.WriteString("</table>\n<p>Weights use bidirectional fractional counting unless stated: every paper weighs 1, split over its pairs of authors. Intensity is the weight divided by the square root of the two countries' fractional outputs.</p>\n")
+	sb.WriteString("</table>\n<p>Weights use bidirectional fractional counting unless stated: every paper weighs 1, split over its pairs of authors. Intensity is the weight divided by the square root of the two countries' fractional outputs; it grows with the countries' size, so 1 is not \"as expected\" (association strength, used for the leans below, is).</p>\n")
 	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners in the last year, and %s.</p>\n<img src=\"partners-intensity.svg\" alt=\"intensity timeline\">\n<p>Indexed to %d = 100; partners with less than one paper's weight in %d are left out of this plot.</p>\n<img src=\"partners-index.svg\" alt=\"indexed collaboration timeline\">\n", esc(*focal), esc(*rival), *base, *base)
 	fmt.Fprintf(&sb, "<h2>Who leads %s's international papers</h2>\n<p>Share of %s's international papers that involve each partner, by year (whole counting).</p>\n<img src=\"partners-share.svg\" alt=\"partner share timeline\">\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another country (the first author's country, split over a first author's affiliations).</p>\n", esc(*focal), esc(*focal), early.Period(), late.Period(), esc(*focal))
 	htmlTable(&sb, lt, nil)
-	fmt.Fprintf(&sb, "<h2>Blocs</h2>\n<p>The collaboration intensity of %s and %s peaks in %d. Lean = ln(intensity with %s / intensity with %s), pooled over %v and over %v; partners move towards %s by more than a factor e, competitors away.</p>\n<img src=\"blocs.svg\" alt=\"bloc intensity\">\n", esc(*focal), esc(*rival), b.Peak, esc(*focal), esc(*rival), b.Early, b.Late, esc(*focal))
+	fmt.Fprintf(&sb, "<h2>Blocs</h2>\n<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p < %g), competitors away.</p>\n<img src=\"blocs.svg\" alt=\"bloc intensity\">\n", b.Split, esc(b.SplitMethod), esc(*focal), esc(*rival), yearsText(b.Before), yearsText(b.After), esc(*focal), b.MinEffect, b.Correction, b.Alpha)
 	htmlTable(&sb, bt, func(r []any) bool { return r[2] != "hedger" })
 	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n<img src=\"bifurcation.svg\" alt=\"bifurcation indices\">\n")
 	fmt.Fprintf(&sb, "<h2>Top rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(*focal), early.Period(), late.Period())
