@@ -234,7 +234,7 @@ func (r *Reader) readBytes() ([]byte, error) {
 // are not kept.
 func used(tag []byte) bool {
 	switch string(tag) {
-	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP":
+	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
 		return true
 	}
 	return false
