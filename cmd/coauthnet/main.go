@@ -79,6 +79,7 @@ func init() {
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
 		{"fetch", "fetch OpenAlex works (or group-by counts) from the OpenAlex API, resumably", runFetch},
+		{"mobility", "researcher mobility from author ids or ORCID records: moves, flows, flow graphs", runMobility},
 	}
 }
 

@@ -12,7 +12,8 @@
 //   - ID: EID. DOI: DOI. Year: Year. Citations: "Cited by" (empty is
 //     unknown, not zero).
 //   - Authors: "Author full names" (without the "(id)" suffix) when
-//     present, else Authors; ids from "Author(s) ID". Authors is split on
+//     present, else Authors; ids from "Author(s) ID", else from the
+//     "(57190937321)" after each name in Author full names. Authors is split on
 //     ";" when it has one; otherwise on ",", a field that holds only
 //     initials ("J.C.", "K.-C.") joining the surname before it, so that
 //     "Smith, J., Li, X." and "Smith J., Li X." both give two names.
@@ -322,19 +323,25 @@ func (r *Reader) build(row []string) (coauthnet.Paper, error) {
 
 	short := splitAuthors(r.get(row, "Authors"))
 	names := short
+	var fullIDs []string // "Name (57190937321)" in Author full names
 	if full := r.get(row, "Author full names"); full != "" {
 		names = nil
 		for _, n := range strings.Split(full, ";") {
 			n = strings.TrimSpace(n)
+			id := ""
 			if i := strings.LastIndex(n, " ("); i > 0 && strings.HasSuffix(n, ")") {
-				n = n[:i]
+				n, id = n[:i], n[i+2:len(n)-1]
 			}
 			if n != "" {
 				names = append(names, n)
+				fullIDs = append(fullIDs, digitsOnly(id))
 			}
 		}
 	}
 	ids := splitSemi(r.get(row, "Author(s) ID"))
+	if len(ids) != len(names) && len(fullIDs) == len(names) {
+		ids = fullIDs
+	}
 	for i, n := range names {
 		a := coauthnet.Author{Name: n}
 		if len(ids) == len(names) {
@@ -574,4 +581,18 @@ func cutAffiliations(rest string, affs []string) []string {
 		rest = strings.TrimPrefix(rest[len(best):], ", ")
 	}
 	return out
+}
+
+// digitsOnly returns s if it is a non-empty run of ASCII digits (a
+// Scopus author id), else "".
+func digitsOnly(s string) string {
+	if s == "" {
+		return ""
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return ""
+		}
+	}
+	return s
 }

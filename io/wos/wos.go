@@ -11,7 +11,8 @@
 //     end of EA ("OCT 2024"). A PY that is not a year skips the record.
 //   - Fields: WC (Web of Science categories), else SC, split on "; ".
 //   - Authors: AF (full names), else AU, in byline order. Authors named
-//     in RP are marked corresponding.
+//     in RP are marked corresponding. ORCID: from OI ("Name/ORCID; …")
+//     when the name finds exactly one author.
 //   - Affiliations: C1. A line "[Name; Name] Address" gives Address to
 //     each named author (names matched to AF, else AU; an author may have
 //     several). Older records have C1 addresses without names (and a few
@@ -233,7 +234,7 @@ func (r *Reader) readBytes() ([]byte, error) {
 // are not kept.
 func used(tag []byte) bool {
 	switch string(tag) {
-	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP":
+	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
 		return true
 	}
 	return false
@@ -530,6 +531,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 			p.Authors[i].Corresponding = true
 		}
 	}
+	setORCIDs(p.Authors, joined(rec["OI"]), m)
 
 	var unnamed, named []string
 	bracketed, matched := false, false
