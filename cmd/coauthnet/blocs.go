@@ -79,7 +79,7 @@ func runBlocs(args []string, e *env) error {
 			return err
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}

@@ -50,7 +50,7 @@ func runBuild(args []string, e *env) error {
 	if *alpha <= 0 || *alpha >= 1 {
 		return usagef("--alpha %v: want a level between 0 and 1", *alpha)
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
@@ -186,10 +186,10 @@ func provenance(f *inputFlags, r *report) []table.Meta {
 		v = bi.Main.Version
 	}
 	var inputs []string
-	for _, in := range r.inputs {
-		s := in.format // the sample describes itself
-		if in.sha256 != "" {
-			s = in.name + " sha256:" + in.sha256
+	for _, in := range r.Inputs {
+		s := in.Format // the sample describes itself
+		if in.SHA256 != "" {
+			s = in.Name + " sha256:" + in.SHA256
 		}
 		inputs = append(inputs, s)
 	}
@@ -199,9 +199,9 @@ func provenance(f *inputFlags, r *report) []table.Meta {
 		{Key: "inputs", Value: strings.Join(inputs, "; ")},
 		{Key: "country_policy", Value: f.pol.String()},
 		{Key: "unknown", Value: f.unknown},
-		table.MetaInt("records_read", r.read),
+		table.MetaInt("records_read", r.Read),
 		table.MetaInt("records_used", st.Used),
-		table.MetaInt("records_skipped", r.skipped),
+		table.MetaInt("records_skipped", r.Skipped),
 		table.MetaInt("papers_out_of_years", st.OutOfYears),
 		table.MetaInt("papers_without_known_node", st.NoKnownNode),
 		table.MetaInt("authors", st.Authors),

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	csvio "github.com/coauthnet/coauthnet/io/csv"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	parquetio "github.com/coauthnet/coauthnet/io/parquet"
+	"github.com/coauthnet/coauthnet/load"
 )
 
 // paperWriter is what convert needs of a writer.
@@ -37,11 +39,11 @@ func runConvert(args []string, e *env) error {
 	if format != "jsonl" && format != "csv" && format != "parquet" {
 		return usagef("--to %q: want jsonl, csv or parquet (or an -o ending in one of them)", format)
 	}
-	rep := newReport(&f, e)
-	rep.applyPolicy = false // convert writes the records as read
-	rep.minimal = false
+	opts := f.loadOptions(e)
+	opts.AsRead = true // convert writes the records as read
+	opts.Need = load.All
+	var sum *load.Summary
 	written := 0
-	var werr error
 	err = writeFile(*out, e.stdout, func(w io.Writer) error {
 		var pw paperWriter
 		var finish func() error
@@ -53,20 +55,16 @@ func runConvert(args []string, e *env) error {
 			cw := csvio.NewWriter(w)
 			pw, finish = cw, cw.Flush
 		case "parquet":
-			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", version}, [2]string{"inputs", inputsMeta(rep)})
+			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", version}, [2]string{"inputs", inputsMeta(&f, files)})
 			pw, finish = qw, qw.Close
 		}
-		rep.sink = func(p *coauthnet.Paper) {
-			if werr == nil {
-				werr = pw.Write(p)
-				written++
-			}
-		}
-		if err := rep.readAll(&f, files, e); err != nil {
+		var err error
+		sum, err = load.Papers(context.Background(), files, opts, func(p *coauthnet.Paper) error {
+			written++
+			return pw.Write(p)
+		})
+		if err != nil {
 			return err
-		}
-		if werr != nil {
-			return werr
 		}
 		return finish()
 	})
@@ -74,13 +72,11 @@ func runConvert(args []string, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",
-		plural(rep.read, "record"), len(rep.inputs), rep.skipped, plural(written, "paper"), format)
-	if rep.duplicates > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: %s with a DOI already read from another record (written once)\n", plural(rep.duplicates, "paper"))
-	}
-	if rep.skipped > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", countList(rep.reasons))
-		for _, m := range rep.skippedList {
+		plural(sum.Read, "record"), len(sum.Inputs), sum.Skipped, plural(written, "paper"), format)
+	printDuplicates(e.stderr, sum, "written")
+	if sum.Skipped > 0 {
+		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", countList(sum.Reasons))
+		for _, m := range sum.Skips {
 			fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", m)
 		}
 	}
@@ -90,12 +86,11 @@ func runConvert(args []string, e *env) error {
 	return nil
 }
 
-// inputsMeta is the "inputs" provenance string; for parquet it is known
-// only after reading, so convert records the names given.
-func inputsMeta(r *report) string {
-	var s []string
-	for _, in := range r.inputs {
-		s = append(s, in.name)
+// inputsMeta is the "inputs" provenance of a Parquet file, written before
+// the inputs are read: the names given.
+func inputsMeta(f *inputFlags, files []string) string {
+	if f.sample {
+		return load.SampleName
 	}
-	return strings.Join(s, "; ")
+	return strings.Join(files, "; ")
 }

@@ -48,7 +48,7 @@ func runDrift(args []string, e *env) error {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}

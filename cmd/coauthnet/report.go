@@ -42,7 +42,7 @@ func runReport(args []string, e *env) error {
 	if *dir == "" {
 		return usagef("-o DIR is required")
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}

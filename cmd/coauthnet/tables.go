@@ -162,7 +162,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 			return usagef("--periods and --by-year: give one or the other")
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,10 @@
-package main
+package load
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf16"
 
 	"github.com/coauthnet/coauthnet"
@@ -17,12 +16,17 @@ import (
 	"github.com/coauthnet/coauthnet/io/wos"
 )
 
-// formats are the input formats --from accepts besides auto.
-var formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
+// Formats are the input formats [Options].Format accepts besides "auto".
+var Formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
 
-// detect tells the format of an input from its first bytes (already
-// decompressed): the rules are in the README.
-func detect(head []byte) (string, error) {
+// Detect tells the format of an input from its first bytes, already
+// decompressed (64 KiB are enough): "parquet" (PAR1 magic), "wos" (a first
+// line starting FN, VR or PT), "csv" (the canonical header paper_id,…),
+// "scopus" (a header naming EID and Authors), "openalex" (JSON naming
+// authorships, an OpenAlex W id or API results), "jsonl" (other JSON),
+// or "empty" (only white space). UTF-16 with a byte order mark is
+// recognised; other non-UTF-8 text is an error naming the likely cause.
+func Detect(head []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PAR1")):
 		return "parquet", nil
@@ -112,15 +116,6 @@ func skipped(err error) bool {
 	return errors.As(err, &pe)
 }
 
-// normDOI folds a DOI for duplicate detection: lower case, without a
-// resolver prefix.
-func normDOI(doi string) string {
-	d := strings.ToLower(strings.TrimSpace(doi))
-	for _, p := range []string{"https://doi.org/", "http://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/", "doi:"} {
-		d = strings.TrimPrefix(d, p)
-	}
-	return d
-}
 
 // emptyReader is an input with nothing in it.
 type emptyReader struct{}
