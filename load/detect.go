@@ -116,7 +116,6 @@ func skipped(err error) bool {
 	return errors.As(err, &pe)
 }
 
-
 // emptyReader is an input with nothing in it.
 type emptyReader struct{}
 

@@ -80,10 +80,11 @@ func runConvert(args []string, e *env) error {
 			fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", m)
 		}
 	}
+	printWarnings(e.stderr, sum, f.verbose)
 	if written == 0 {
 		return fmt.Errorf("no paper to write")
 	}
-	return nil
+	return strict(&f, sum)
 }
 
 // inputsMeta is the "inputs" provenance of a Parquet file, written before

@@ -31,8 +31,8 @@ type inputFlags struct {
 	// Parsed values.
 	opts       graph.Options
 	dedupRules load.Dedup
-	countings []graph.Counting
-	pol       coauthnet.CountryPolicy
+	countings  []graph.Counting
+	pol        coauthnet.CountryPolicy
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {

@@ -117,7 +117,22 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *report, error
 		rep.print(f, e.stderr, s)
 		return nil, rep, errors.New("no paper could be counted (see the summary above)")
 	}
+	if err := strict(f, sum); err != nil {
+		rep.print(f, e.stderr, s)
+		return nil, rep, err
+	}
 	return s, rep, nil
+}
+
+// strict returns the error of --strict: a skipped record or a warning.
+func strict(f *inputFlags, s *load.Summary) error {
+	if !f.strict {
+		return nil
+	}
+	if w := len(s.Warnings()); s.Skipped > 0 || w > 0 {
+		return fmt.Errorf("--strict: %s skipped, %s (see the summary above)", plural(s.Skipped, "record"), plural(w, "warning"))
+	}
+	return nil
 }
 
 // print writes the summary to w.
@@ -203,6 +218,7 @@ func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
 	if s != nil && len(s.Years()) > 0 {
 		fmt.Fprintf(w, "coauthnet: %s over %s (%s with papers)\n", plural(s.NumNodes(), node+" node"), s.Span(), plural(len(s.Years()), "year"))
 	}
+	printWarnings(w, r.Summary, f.verbose)
 	if f.verbose {
 		for _, in := range r.Inputs {
 			fmt.Fprintf(w, "coauthnet: input %s: format %s", in.Name, in.Format)
@@ -222,6 +238,17 @@ func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
 		}
 	} else if r.Skipped > 0 {
 		fmt.Fprintf(w, "coauthnet: -v lists the skipped records with file and line\n")
+	}
+}
+
+// printWarnings writes the summary's warnings, loudly.
+func printWarnings(w io.Writer, s *load.Summary, verbose bool) {
+	for _, msg := range s.Warnings() {
+		fmt.Fprintf(w, "coauthnet: WARNING: %s", msg)
+		if !verbose {
+			fmt.Fprint(w, "; -v lists every input and skipped record")
+		}
+		fmt.Fprintln(w)
 	}
 }
 
