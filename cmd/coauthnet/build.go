@@ -207,6 +207,9 @@ func provenance(f *inputFlags, r *report) []table.Meta {
 		table.MetaInt("authors", st.Authors),
 		table.MetaInt("authors_without_known_node", st.AuthorsUnknown),
 	}
+	if n := r.Duplicated(); n > 0 {
+		meta = append(meta, table.Meta{Key: "dedup", Value: f.dedupRules.String()}, table.MetaInt("records_duplicate", n))
+	}
 	if len(f.groups) > 0 {
 		meta = append(meta, table.Meta{Key: "groups", Value: f.groups.String()})
 	}
