@@ -3,10 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/coauthnet/coauthnet/tables"
 	"io"
 	"math"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -108,24 +108,24 @@ func runBlocs(args []string, e *env) error {
 	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
 		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
 
-	t := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	t := &tables.Sheet{Columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
 	for _, a := range b.Assignments {
 		conf := a.Confidence
 		if user != nil {
 			conf = math.NaN() // the bloc is given, not inferred
 		}
-		t.rows = append(t.rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
+		t.Rows = append(t.Rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
 	}
-	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	it := &tables.Sheet{Columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
 	for _, x := range ix {
-		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
+		it.Rows = append(it.Rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
 	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
 			if *indices {
-				return it.write(w, "csv")
+				return it.Write(w, "csv")
 			}
-			return t.write(w, "csv")
+			return t.Write(w, "csv")
 		}
 		// JSON: {"poles","focal","window","peak","source","blocs","unclassified","indices","notes"}
 		src := "inferred"
@@ -134,12 +134,12 @@ func runBlocs(args []string, e *env) error {
 		}
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:[%d,%d],%s:%d,%s:%s,\n%s:",
-			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
-			jsonValue("window"), b.Window.From, b.Window.To, jsonValue("peak"), b.Peak, jsonValue("source"), jsonValue(src), jsonValue("blocs"))
-		sb.WriteString(rowsJSON(t))
-		sb.WriteString(",\n" + jsonValue("unclassified") + ":" + stringsJSON(b.Unclassified))
-		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
-		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(notes) + "}\n")
+			tables.JSONValue("poles"), tables.JSONValue(p), tables.JSONValue(q), tables.JSONValue("focal"), tables.JSONValue(p),
+			tables.JSONValue("window"), b.Window.From, b.Window.To, tables.JSONValue("peak"), b.Peak, tables.JSONValue("source"), tables.JSONValue(src), tables.JSONValue("blocs"))
+		sb.WriteString(tables.RowsJSON(t))
+		sb.WriteString(",\n" + tables.JSONValue("unclassified") + ":" + tables.StringsJSON(b.Unclassified))
+		sb.WriteString(",\n" + tables.JSONValue("indices") + ":" + tables.RowsJSON(it))
+		sb.WriteString(",\n" + tables.JSONValue("notes") + ":" + tables.StringsJSON(notes) + "}\n")
 		_, err := io.WriteString(w, sb.String())
 		return err
 	})
@@ -159,32 +159,4 @@ func blocOf(node string, bloc map[string]string) string {
 		return b
 	}
 	return "hedger"
-}
-
-func rowsJSON(t *sheet) string {
-	var sb strings.Builder
-	sb.WriteString("[")
-	for i, r := range t.rows {
-		if i > 0 {
-			sb.WriteString(",")
-		}
-		sb.WriteString("\n{")
-		for j, v := range r {
-			if j > 0 {
-				sb.WriteString(",")
-			}
-			sb.WriteString(jsonValue(t.columns[j]) + ":" + jsonValue(v))
-		}
-		sb.WriteString("}")
-	}
-	sb.WriteString("\n]")
-	return sb.String()
-}
-
-func stringsJSON(ss []string) string {
-	parts := make([]string, len(ss))
-	for i, s := range ss {
-		parts[i] = strconv.Quote(s)
-	}
-	return "[" + strings.Join(parts, ",") + "]"
 }

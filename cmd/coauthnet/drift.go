@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"github.com/coauthnet/coauthnet/tables"
 	"io"
 	"math"
 	"slices"
@@ -89,7 +90,7 @@ func runDrift(args []string, e *env) error {
 		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
 		trends = trends[:min(*top, len(trends))]
 	}
-	et := &sheet{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
+	et := &tables.Sheet{Columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, t := range trends {
 		src, dst := t.Source, t.Target
 		if *focal != "" && dst == *focal {
@@ -99,7 +100,7 @@ func runDrift(args []string, e *env) error {
 		if t.ChangePoint >= 0 {
 			cp = periods[t.ChangePoint].String()
 		}
-		et.rows = append(et.rows, []any{src, dst, periods[t.Peak].String(), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
+		et.Rows = append(et.Rows, []any{src, dst, periods[t.Peak].String(), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
 	}
 
 	// Nodes: profile drift first → last period, rank movers.
@@ -108,34 +109,34 @@ func runDrift(args []string, e *env) error {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
 	nt := nodesDriftTable(nodes)
-	xt := &sheet{columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
+	xt := &tables.Sheet{Columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
 	for _, x := range drift.EdgeSteps(gs, c) {
 		if *focal != "" && x.Source != *focal && x.Target != *focal {
 			continue
 		}
-		xt.rows = append(xt.rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
+		xt.Rows = append(xt.Rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].write(w, "csv")
+			return map[string]*tables.Sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].Write(w, "csv")
 		}
-		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(xt), rowsJSON(nt))
+		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", tables.RowsJSON(st), tables.RowsJSON(et), tables.RowsJSON(xt), tables.RowsJSON(nt))
 		return err
 	})
 }
 
 // stepsTable is the drift steps table, with partition stability.
-func stepsTable(gs []*graph.Graph, c graph.Counting) *sheet {
-	st := &sheet{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
+func stepsTable(gs []*graph.Graph, c graph.Counting) *tables.Sheet {
+	st := &tables.Sheet{Columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
 	var prev *community.Partition
 	for i, g := range gs {
 		part := community.Louvain(g, community.Options{Counting: c})
 		if i > 0 {
 			x := drift.Steps(gs[i-1:i+1], c)[0]
 			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)
-			st.rows = append(st.rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
+			st.Rows = append(st.Rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
 		}
 		prev = part
 	}
@@ -199,10 +200,10 @@ func rankMovers(first, last *graph.Graph, focal string, c graph.Counting) []node
 	return nodes
 }
 
-func nodesDriftTable(nodes []nodeRow) *sheet {
-	nt := &sheet{columns: strings.Split("node,drift,rank_from,rank_to", ",")}
+func nodesDriftTable(nodes []nodeRow) *tables.Sheet {
+	nt := &tables.Sheet{Columns: strings.Split("node,drift,rank_from,rank_to", ",")}
 	for _, n := range nodes {
-		nt.rows = append(nt.rows, []any{n.key, n.drift, n.from, n.to})
+		nt.Rows = append(nt.Rows, []any{n.key, n.drift, n.from, n.to})
 	}
 	return nt
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"flag"
 	"fmt"
+	"github.com/coauthnet/coauthnet/tables"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -254,7 +255,7 @@ func measureColumns(f *inputFlags, g *graph.Graph) (nodes, edges []table.Column)
 	imp, impN := make([]float64, n), make([]int, n)
 	for v := range n {
 		nw := g.Node(v)
-		rate[v], lead[v], leadIntl[v] = ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl
+		rate[v], lead[v], leadIntl[v] = tables.Ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl
 		imp[v], impN[v] = nw.Impact.Mean(), nw.Impact.N
 	}
 	l := f.leadName()
@@ -275,14 +276,14 @@ func measureColumns(f *inputFlags, g *graph.Graph) (nodes, edges []table.Column)
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
 	c := f.countings[0]
-	tables := x.to == "csv" || x.to == "parquet"
+	asTables := x.to == "csv" || x.to == "parquet"
 	xa := *x
-	if tables {
+	if asTables {
 		xa.centrality = false // the node table has the centralities and measures already
 	}
 	cols, cluster, legend := xa.attachments(g, c)
 	var ecols []table.Column
-	if !tables {
+	if !asTables {
 		ncols, e := measureColumns(f, g)
 		cols, ecols = append(ncols, cols...), e
 	}
@@ -325,9 +326,9 @@ func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []
 			err = write(files[1], func(w io.Writer) error { return vosviewer.WriteNetwork(w, g, c) })
 		}
 	case "csv", "parquet":
-		nodes, edges := graphTables(f, g, c, cols)
-		for i, t := range []*sheet{nodes, edges} {
-			tb := t.typed()
+		nodes, edges := graphTables(f, g, cols)
+		for i, t := range []*tables.Sheet{nodes, edges} {
+			tb := t.Typed()
 			tb.Meta = append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()},
 				{Key: "weight_counting", Value: c.String()}}, meta...)
 			if err == nil {
@@ -362,50 +363,4 @@ func (x *exportFlags) exportDynamic(f *inputFlags, s *graph.Series, gs []*graph.
 	return writeFile(path, e.stdout, func(w io.Writer) error {
 		return gexf.WriteDynamic(w, frames, gexf.Options{Counting: f.countings, Meta: meta, X: xs, Y: ys})
 	})
-}
-
-// typed returns the sheet as a table of typed columns: a column of ints
-// is Int, of numbers Float, otherwise String.
-func (t *sheet) typed() *table.Table {
-	tb := &table.Table{}
-	for j, name := range t.columns {
-		kind := table.Int
-		for _, r := range t.rows {
-			switch r[j].(type) {
-			case int:
-			case float64:
-				if kind == table.Int {
-					kind = table.Float
-				}
-			default:
-				kind = table.String
-			}
-		}
-		switch kind {
-		case table.Int:
-			v := make([]int, len(t.rows))
-			for i, r := range t.rows {
-				v[i] = r[j].(int)
-			}
-			tb.Columns = append(tb.Columns, table.Ints(name, v))
-		case table.Float:
-			v := make([]float64, len(t.rows))
-			for i, r := range t.rows {
-				switch x := r[j].(type) {
-				case int:
-					v[i] = float64(x)
-				case float64:
-					v[i] = x
-				}
-			}
-			tb.Columns = append(tb.Columns, table.Floats(name, v))
-		default:
-			v := make([]string, len(t.rows))
-			for i, r := range t.rows {
-				v[i] = cell(r[j])
-			}
-			tb.Columns = append(tb.Columns, table.Strings(name, v))
-		}
-	}
-	return tb
 }

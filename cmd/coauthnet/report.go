@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"github.com/coauthnet/coauthnet/tables"
 	"html"
 	"image/color"
 	"io"
@@ -83,8 +84,8 @@ func runReport(args []string, e *env) error {
 	// Tables.
 	yearly := f
 	yearly.byYear = true
-	csv := func(name string, t *sheet) error {
-		return out(name, func(w io.Writer) error { return t.write(w, "csv") })
+	csv := func(name string, t *tables.Sheet) error {
+		return out(name, func(w io.Writer) error { return t.Write(w, "csv") })
 	}
 	nt, err := nodesTable(&yearly, &tableFlags{}, s)
 	if err != nil {
@@ -99,18 +100,18 @@ func runReport(args []string, e *env) error {
 		return err
 	}
 	bloc := map[string]string{}
-	bt := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	bt := &tables.Sheet{Columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
 	for _, a := range b.Assignments {
 		bloc[a.Node] = a.Bloc
-		bt.rows = append(bt.rows, []any{a.Node, a.Label, a.Bloc, a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, a.Confidence})
+		bt.Rows = append(bt.Rows, []any{a.Node, a.Label, a.Bloc, a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, a.Confidence})
 	}
 	ix, _ := community.Bifurcation(s, *focal, *rival, bloc)
-	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	it := &tables.Sheet{Columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
 	for _, x := range ix {
-		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
+		it.Rows = append(it.Rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
 	}
 	trends := drift.Edges(gs, c)
-	dt := &sheet{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
+	dt := &tables.Sheet{Columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, t := range trends {
 		if t.Source != *focal && t.Target != *focal {
 			continue
@@ -123,7 +124,7 @@ func runReport(args []string, e *env) error {
 		if t.ChangePoint >= 0 {
 			cp = fmt.Sprint(years[t.ChangePoint])
 		}
-		dt.rows = append(dt.rows, []any{src, dst, fmt.Sprint(years[t.Peak]), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
+		dt.Rows = append(dt.Rows, []any{src, dst, fmt.Sprint(years[t.Peak]), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
 	}
 	// Rank movers: the first five years against the last five (single
 	// years are noisy), or the first and last year of a shorter series.
@@ -132,7 +133,7 @@ func runReport(args []string, e *env) error {
 	late := s.Range(graph.Period{From: years[len(years)-k], To: years[len(years)-1]})
 	movers := rankMovers(early, late, *focal, c)
 	mt := nodesDriftTable(movers)
-	ct := &sheet{columns: []string{"period", "node", "label", "community"}}
+	ct := &tables.Sheet{Columns: []string{"period", "node", "label", "community"}}
 	var prevIDs []int
 	var prevG *graph.Graph
 	for i, g := range gs {
@@ -143,14 +144,14 @@ func runReport(args []string, e *env) error {
 			ids = community.Carry(prevG, prevIDs, g, part)
 		}
 		for v := 0; v < g.Len(); v++ {
-			ct.rows = append(ct.rows, []any{fmt.Sprint(y), g.Label(v), g.Name(v), ids[v] + 1})
+			ct.Rows = append(ct.Rows, []any{fmt.Sprint(y), g.Label(v), g.Name(v), ids[v] + 1})
 		}
 		prevG, prevIDs = g, ids
 	}
-	tables := map[string]*sheet{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "drift-edges.csv": dt,
+	sheets := map[string]*tables.Sheet{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "drift-edges.csv": dt,
 		"drift-steps.csv": stepsTable(gs, c), "drift-nodes.csv": mt, "communities.csv": ct}
-	for _, name := range slices.Sorted(maps.Keys(tables)) {
-		t := tables[name]
+	for _, name := range slices.Sorted(maps.Keys(sheets)) {
+		t := sheets[name]
 		if err := csv(name, t); err != nil {
 			return err
 		}
@@ -175,7 +176,7 @@ func runReport(args []string, e *env) error {
 	}
 	// Who leads the focal country's international papers with each
 	// partner, early and late (first-author leadership).
-	lt := &sheet{columns: strings.Split("partner,label,period,papers,led_by_focal,led_by_partner,led_by_others,partner_paper_share", ",")}
+	lt := &tables.Sheet{Columns: strings.Split("partner,label,period,papers,led_by_focal,led_by_partner,led_by_others,partner_paper_share", ",")}
 	for _, x := range partners {
 		for _, g := range []*graph.Graph{early, late} {
 			u, ok1 := g.Index(*focal)
@@ -193,8 +194,8 @@ func runReport(args []string, e *env) error {
 				lf, lp = lp, lf
 			}
 			full := ed.W[graph.Full]
-			lt.rows = append(lt.rows, []any{x, g.Name(v), g.Period().String(), full, lf / full, lp / full, (full - lf - lp) / full,
-				ratio(full, float64(g.Node(u).Intl))})
+			lt.Rows = append(lt.Rows, []any{x, g.Name(v), g.Period().String(), full, lf / full, lp / full, (full - lf - lp) / full,
+				tables.Ratio(full, float64(g.Node(u).Intl))})
 		}
 	}
 	if err := csv("leadership.csv", lt); err != nil {
@@ -230,7 +231,7 @@ func runReport(args []string, e *env) error {
 					return math.NaN()
 				}
 				w, _ := g.Between(u, v)
-				return ratio(w[graph.Full], float64(g.Node(u).Intl))
+				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
 			})},
 		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", *focal), "intensity (1 = as expected from output)", blocLines(gs, *focal, bloc)},
 		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
@@ -258,17 +259,17 @@ func runReport(args []string, e *env) error {
 	htmlTable(&sb, bt, func(r []any) bool { return r[2] != "hedger" })
 	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n<img src=\"bifurcation.svg\" alt=\"bifurcation indices\">\n")
 	fmt.Fprintf(&sb, "<h2>Top rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(*focal), early.Period(), late.Period())
-	rise := &sheet{columns: mt.columns, rows: mt.rows[:min(8, len(mt.rows))]}
+	rise := &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[:min(8, len(mt.Rows))]}
 	htmlTable(&sb, rise, nil)
-	fall := &sheet{columns: mt.columns, rows: mt.rows[max(0, len(mt.rows)-5):]}
+	fall := &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[max(0, len(mt.Rows)-5):]}
 	sb.WriteString("<p>Largest falls:</p>\n")
 	htmlTable(&sb, fall, nil)
 	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Peak year and one-break change point of each partnership (a change point is shown only when significant).</p>\n", esc(*focal))
-	slices.SortFunc(dt.rows, func(a, b []any) int { return cmp.Compare(math.Abs(b[7].(float64)), math.Abs(a[7].(float64))) })
-	top := &sheet{columns: dt.columns, rows: dt.rows[:min(15, len(dt.rows))]}
+	slices.SortFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(math.Abs(b[7].(float64)), math.Abs(a[7].(float64))) })
+	top := &tables.Sheet{Columns: dt.Columns, Rows: dt.Rows[:min(15, len(dt.Rows))]}
 	htmlTable(&sb, top, nil)
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
-	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(tables))...) {
+	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(sheets))...) {
 		fmt.Fprintf(&sb, "<li><a href=\"%s\">%s</a></li>\n", name, name)
 	}
 	fmt.Fprintf(&sb, "<li>GraphML per year: graph-%d.graphml … graph-%d.graphml</li>\n</ul>\n</body></html>\n", years[0], years[len(years)-1])
@@ -421,19 +422,19 @@ func savePlot(dir, name, title, ylabel string, lines map[string]plotter.XYs, col
 
 // htmlTable writes t as an HTML table, only the rows keep accepts (all
 // when keep is nil).
-func htmlTable(sb *strings.Builder, t *sheet, keep func([]any) bool) {
+func htmlTable(sb *strings.Builder, t *tables.Sheet, keep func([]any) bool) {
 	sb.WriteString("<table>\n<tr>")
-	for _, c := range t.columns {
+	for _, c := range t.Columns {
 		fmt.Fprintf(sb, "<th>%s</th>", html.EscapeString(strings.ReplaceAll(c, "_", " ")))
 	}
 	sb.WriteString("</tr>\n")
-	for _, r := range t.rows {
+	for _, r := range t.Rows {
 		if keep != nil && !keep(r) {
 			continue
 		}
 		sb.WriteString("<tr>")
 		for _, v := range r {
-			c := cell(v)
+			c := tables.Cell(v)
 			if x, ok := v.(float64); ok && !math.IsNaN(x) && !math.IsInf(x, 0) {
 				c = fmt.Sprintf("%.3g", x)
 			}
