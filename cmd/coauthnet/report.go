@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/tables"
 	"html"
 	"image/color"
@@ -366,7 +367,7 @@ func bifurcationLines(ix []community.Indices) map[string]plotter.XYs {
 // writeGraphML writes g as build does without --attach: the node and
 // edge measures included.
 func writeGraphML(w io.Writer, f *inputFlags, g *graph.Graph, meta []table.Meta) error {
-	nodes, edges := measureColumns(f, g)
+	nodes, edges := export.MeasureColumns(g, f.opts.Leader, f.impact)
 	return graphml.Write(w, g, graphml.Options{Counting: f.countings, Nodes: nodes, Edges: edges, Meta: meta})
 }
 

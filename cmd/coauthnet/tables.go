@@ -11,7 +11,6 @@ import (
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/io/table"
 )
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
@@ -151,16 +150,6 @@ func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, 
 		tables.AddNodes(t, s.Range(p), o)
 	}
 	return t, nil
-}
-
-// graphTables returns the node and edge tables of one graph, with the
-// columns of coauthnet nodes and edges, and the extra node columns cols
-// (which must not repeat those).
-func graphTables(f *inputFlags, g *graph.Graph, cols []table.Column) (nodes, edges *tables.Sheet) {
-	o := f.tableOptions()
-	nodes = tables.Nodes(g, o)
-	tables.AppendColumns(nodes, cols)
-	return nodes, tables.Edges(g, o)
 }
 
 func runEdges(args []string, e *env) error {
