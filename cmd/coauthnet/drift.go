@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
 )
@@ -76,7 +75,7 @@ func runDrift(args []string, e *env) error {
 		gs[i] = s.Range(p)
 	}
 
-	st := stepsTable(gs, c)
+	st := tables.DriftSteps(gs, c)
 
 	// Edges.
 	trends := drift.Edges(gs, c)
@@ -104,11 +103,11 @@ func runDrift(args []string, e *env) error {
 	}
 
 	// Nodes: profile drift first → last period, rank movers.
-	nodes := rankMovers(gs[0], gs[len(gs)-1], *focal, c)
+	nodes := tables.RankMovers(gs[0], gs[len(gs)-1], *focal, c)
 	if *top > 0 && len(nodes) > 2**top {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
-	nt := nodesDriftTable(nodes)
+	nt := tables.MoversTable(nodes)
 	xt := &tables.Sheet{Columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
 	for _, x := range drift.EdgeSteps(gs, c) {
 		if *focal != "" && x.Source != *focal && x.Target != *focal {
@@ -125,85 +124,4 @@ func runDrift(args []string, e *env) error {
 		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", tables.RowsJSON(st), tables.RowsJSON(et), tables.RowsJSON(xt), tables.RowsJSON(nt))
 		return err
 	})
-}
-
-// stepsTable is the drift steps table, with partition stability.
-func stepsTable(gs []*graph.Graph, c graph.Counting) *tables.Sheet {
-	st := &tables.Sheet{Columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
-	var prev *community.Partition
-	for i, g := range gs {
-		part := community.Louvain(g, community.Options{Counting: c})
-		if i > 0 {
-			x := drift.Steps(gs[i-1:i+1], c)[0]
-			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)
-			st.Rows = append(st.Rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
-		}
-		prev = part
-	}
-	return st
-}
-
-type nodeRow struct {
-	key      string
-	drift    float64
-	from, to int
-}
-
-// rankMovers returns every node ranked in both graphs, with its profile
-// drift and its rank in each (by output, or as focal's partner by weight
-// c when focal is set), sorted by rise (largest first), ties by key.
-func rankMovers(first, last *graph.Graph, focal string, c graph.Counting) []nodeRow {
-	rank := func(g *graph.Graph) map[string]int {
-		type kv struct {
-			k string
-			w float64
-		}
-		var l []kv
-		if focal != "" {
-			if v, ok := g.Index(focal); ok {
-				for u, w := range g.From(v) {
-					l = append(l, kv{g.Label(u), w[c]})
-				}
-			}
-		} else {
-			for v := 0; v < g.Len(); v++ {
-				l = append(l, kv{g.Label(v), g.Node(v).Output})
-			}
-		}
-		slices.SortFunc(l, func(a, b kv) int {
-			if x := cmp.Compare(b.w, a.w); x != 0 {
-				return x
-			}
-			return strings.Compare(a.k, b.k)
-		})
-		m := map[string]int{}
-		for i, x := range l {
-			m[x.k] = i + 1
-		}
-		return m
-	}
-	rf, rt := rank(first), rank(last)
-	var nodes []nodeRow
-	for k, r := range rt {
-		if _, ok := rf[k]; !ok {
-			continue
-		}
-		d, _ := drift.ProfileDrift(first, last, k, c)
-		nodes = append(nodes, nodeRow{k, d, rf[k], r})
-	}
-	slices.SortFunc(nodes, func(a, b nodeRow) int {
-		if x := cmp.Compare(b.from-b.to, a.from-a.to); x != 0 {
-			return x
-		}
-		return strings.Compare(a.key, b.key)
-	})
-	return nodes
-}
-
-func nodesDriftTable(nodes []nodeRow) *tables.Sheet {
-	nt := &tables.Sheet{Columns: strings.Split("node,drift,rank_from,rank_to", ",")}
-	for _, n := range nodes {
-		nt.Rows = append(nt.Rows, []any{n.key, n.drift, n.from, n.to})
-	}
-	return nt
 }

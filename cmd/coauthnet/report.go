@@ -132,8 +132,8 @@ func runReport(args []string, e *env) error {
 	k := min(5, len(years)/2)
 	early := s.Range(graph.Period{From: years[0], To: years[k-1]})
 	late := s.Range(graph.Period{From: years[len(years)-k], To: years[len(years)-1]})
-	movers := rankMovers(early, late, *focal, c)
-	mt := nodesDriftTable(movers)
+	movers := tables.RankMovers(early, late, *focal, c)
+	mt := tables.MoversTable(movers)
 	ct := &tables.Sheet{Columns: []string{"period", "node", "label", "community"}}
 	var prevIDs []int
 	var prevG *graph.Graph
@@ -150,7 +150,7 @@ func runReport(args []string, e *env) error {
 		prevG, prevIDs = g, ids
 	}
 	sheets := map[string]*tables.Sheet{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "drift-edges.csv": dt,
-		"drift-steps.csv": stepsTable(gs, c), "drift-nodes.csv": mt, "communities.csv": ct}
+		"drift-steps.csv": tables.DriftSteps(gs, c), "drift-nodes.csv": mt, "communities.csv": ct}
 	for _, name := range slices.Sorted(maps.Keys(sheets)) {
 		t := sheets[name]
 		if err := csv(name, t); err != nil {
