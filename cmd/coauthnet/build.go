@@ -92,7 +92,7 @@ func fileSafe(s string) string {
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
-func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *report, out, backbone string, alpha float64, dynamic bool, e *env) error {
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
 	periods := []graph.Period{s.Span()}
 	if f.opts.Years != (graph.Period{}) {
 		periods[0] = f.opts.Years
@@ -180,7 +180,7 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 }
 
 // provenance is the graph-level metadata of every export.
-func provenance(f *inputFlags, r *report) []table.Meta {
+func provenance(f *inputFlags, r *loaded) []table.Meta {
 	v := version
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		v = bi.Main.Version

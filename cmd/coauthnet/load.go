@@ -16,9 +16,9 @@ import (
 	"github.com/coauthnet/coauthnet/load"
 )
 
-// A report is everything the run read, used and skipped: the loading
+// A loaded is everything the run read, used and skipped: the loading
 // summary and what counting adds.
-type report struct {
+type loaded struct {
 	*load.Summary
 	stats   graph.Stats
 	byField map[string]*graph.Counter // with --by-field
@@ -34,7 +34,7 @@ type part struct {
 }
 
 // parts returns the series of each field with --by-field, by field name.
-func (r *report) parts() []part {
+func (r *loaded) parts() []part {
 	var ps []part
 	for _, k := range slices.Sorted(maps.Keys(r.byField)) {
 		ps = append(ps, part{k, r.byField[k].Series()})
@@ -79,9 +79,9 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 }
 
 // count reads the inputs named by files (or the sample) and counts them.
-func count(f *inputFlags, files []string, e *env) (*graph.Series, *report, error) {
+func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error) {
 	counter := graph.NewCounter(f.opts)
-	rep := &report{}
+	rep := &loaded{}
 	if f.byField {
 		rep.byField = map[string]*graph.Counter{}
 	}
@@ -136,7 +136,7 @@ func strict(f *inputFlags, s *load.Summary) error {
 }
 
 // print writes the summary to w.
-func (r *report) print(f *inputFlags, w io.Writer, s *graph.Series) {
+func (r *loaded) print(f *inputFlags, w io.Writer, s *graph.Series) {
 	st := r.stats
 	names := make([]string, len(r.Inputs))
 	for i, in := range r.Inputs {
