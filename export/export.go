@@ -146,3 +146,57 @@ func pair(a, b string) func(string, *Data) []string {
 		return []string{base + "-" + a + ext, base + "-" + b + ext}
 	}
 }
+
+// Options of [WriteGraph]: what coauthnet build adds to a graph.
+type Options struct {
+	// Countings are the edge weights; the first is the weight of every
+	// measure and the only one of single-weight formats. Required (the
+	// command's default is bifrac, full, frac, share).
+	Countings []graph.Counting
+	// Leader and Impact must be those the graph was counted with; they
+	// name and add the measure columns ([MeasureColumns]).
+	Leader graph.Leader
+	Impact bool
+	// Attach are the node columns to compute and attach.
+	Attach Attach
+	// Layout computes node positions ([Positions], seeded with
+	// Attach.Seed) for the formats that store them. Default false.
+	Layout bool
+	// Meta is the provenance ([Provenance]).
+	Meta []table.Meta
+	// Warn, when not nil, is told about a layout that gave no finite
+	// positions (none are written then).
+	Warn func(msg string)
+}
+
+// WriteGraph writes g in the named format to the files for path as
+// coauthnet build does: with the measure columns (or, for the table
+// formats, the full node and edge tables), the attachments, positions and
+// provenance. It returns the files written.
+func WriteGraph(format string, g *graph.Graph, path string, o Options, create Create) ([]string, error) {
+	f, ok := Lookup(format)
+	if !ok {
+		return nil, fmt.Errorf("export: unknown format %q (want %s)", format, strings.Join(Names(), ", "))
+	}
+	if len(o.Countings) == 0 {
+		return nil, fmt.Errorf("export: no counting given")
+	}
+	c := o.Countings[0]
+	xa := o.Attach
+	if f.Tables {
+		xa.Centrality = false // the node table has the centralities and measures already
+	}
+	d := &Data{G: g, Countings: o.Countings, Meta: o.Meta,
+		Tables: tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Centrality: true}}
+	d.Nodes, d.Cluster, d.Legend = Attachments(g, c, xa)
+	if !f.Tables {
+		ncols, ecols := MeasureColumns(g, o.Leader, o.Impact)
+		d.Nodes, d.Edges = append(ncols, d.Nodes...), ecols
+	}
+	if o.Layout && f.Positions {
+		if d.X, d.Y = Positions(g, c, o.Attach.Seed); d.X == nil && o.Warn != nil {
+			o.Warn(fmt.Sprintf("the layout of %s did not give finite positions; none written", g))
+		}
+	}
+	return Write(format, d, path, create)
+}

@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/export"
+	"github.com/coauthnet/coauthnet/load"
 	"io"
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,9 +14,6 @@ import (
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
 )
-
-// version is the coauthnet version written into provenance.
-const version = "0.1.0-dev"
 
 func runBuild(args []string, e *env) error {
 	var f inputFlags
@@ -181,40 +179,5 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 
 // provenance is the graph-level metadata of every export.
 func provenance(f *inputFlags, r *loaded) []table.Meta {
-	v := version
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	var inputs []string
-	for _, in := range r.Inputs {
-		s := in.Format // the sample describes itself
-		if in.SHA256 != "" {
-			s = in.Name + " sha256:" + in.SHA256
-		}
-		inputs = append(inputs, s)
-	}
-	st := r.stats
-	meta := []table.Meta{
-		{Key: "coauthnet_version", Value: v},
-		{Key: "inputs", Value: strings.Join(inputs, "; ")},
-		{Key: "country_policy", Value: f.pol.String()},
-		{Key: "unknown", Value: f.unknown},
-		table.MetaInt("records_read", r.Read),
-		table.MetaInt("records_used", st.Used),
-		table.MetaInt("records_skipped", r.Skipped),
-		table.MetaInt("papers_out_of_years", st.OutOfYears),
-		table.MetaInt("papers_without_known_node", st.NoKnownNode),
-		table.MetaInt("authors", st.Authors),
-		table.MetaInt("authors_without_known_node", st.AuthorsUnknown),
-	}
-	if n := r.Duplicated(); n > 0 {
-		meta = append(meta, table.Meta{Key: "dedup", Value: f.dedupRules.String()}, table.MetaInt("records_duplicate", n))
-	}
-	if len(f.groups) > 0 {
-		meta = append(meta, table.Meta{Key: "groups", Value: f.groups.String()})
-	}
-	if f.minWeight > 0 {
-		meta = append(meta, table.Meta{Key: "min_weight", Value: strconv.FormatFloat(f.minWeight, 'g', -1, 64)})
-	}
-	return meta
+	return export.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
 }

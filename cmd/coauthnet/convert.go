@@ -55,7 +55,7 @@ func runConvert(args []string, e *env) error {
 			cw := csvio.NewWriter(w)
 			pw, finish = cw, cw.Flush
 		case "parquet":
-			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", version}, [2]string{"inputs", inputsMeta(&f, files)})
+			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", coauthnet.Version()}, [2]string{"inputs", inputsMeta(&f, files)})
 			pw, finish = qw, qw.Close
 		}
 		var err error

@@ -103,24 +103,9 @@ func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
-	c := f.countings[0]
-	format, _ := export.Lookup(x.to)
-	xa := x.attach
-	if format.Tables {
-		xa.Centrality = false // the node table has the centralities and measures already
-	}
-	d := &export.Data{G: g, Countings: f.countings, Meta: meta, Tables: f.tableOptions()}
-	d.Nodes, d.Cluster, d.Legend = export.Attachments(g, c, xa)
-	if !format.Tables {
-		ncols, ecols := export.MeasureColumns(g, f.opts.Leader, f.impact)
-		d.Nodes, d.Edges = append(ncols, d.Nodes...), ecols
-	}
-	if x.layout != "" && format.Positions {
-		if d.X, d.Y = export.Positions(g, c, x.attach.Seed); d.X == nil {
-			fmt.Fprintf(e.stderr, "coauthnet: warning: the layout of %s did not give finite positions; none written\n", g)
-		}
-	}
-	return export.Write(x.to, d, path, func(path string, fn func(w io.Writer) error) error { return writeFile(path, e.stdout, fn) })
+	o := export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Layout: x.layout != "", Meta: meta,
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
+	return export.WriteGraph(x.to, g, path, o, func(path string, fn func(w io.Writer) error) error { return writeFile(path, e.stdout, fn) })
 }
 
 // exportDynamic writes the yearly graphs gs as one dynamic GEXF file.
