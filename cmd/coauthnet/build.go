@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/load"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -157,24 +157,14 @@ func where(files []string) string {
 	return strings.Join(files, ", ")
 }
 
-// writeFile writes to path ("-" for stdout) and reports the first error,
-// including the one from Close.
+// writeFile writes to path ("-" for stdout) through atomicfile: a file
+// appears under its name only when complete.
 func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "-" {
 		return write(stdout)
 	}
-	fh, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = write(fh)
-	if cerr := fh.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	setDoing("writing " + path)
+	return atomicfile.Write(path, write)
 }
 
 // provenance is the graph-level metadata of every export.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -43,6 +44,7 @@ func runConvert(args []string, e *env) error {
 	opts.AsRead = true // convert writes the records as read
 	opts.Need = load.All
 	var sum *load.Summary
+	var strictErr error
 	written := 0
 	err = writeFile(*out, e.stdout, func(w io.Writer) error {
 		var pw paperWriter
@@ -59,6 +61,7 @@ func runConvert(args []string, e *env) error {
 			pw, finish = qw, qw.Close
 		}
 		var err error
+		setDoing("reading the inputs into " + *out)
 		sum, err = load.Papers(context.Background(), files, opts, func(p *coauthnet.Paper) error {
 			written++
 			return pw.Write(p)
@@ -66,9 +69,16 @@ func runConvert(args []string, e *env) error {
 		if err != nil {
 			return err
 		}
+		if written == 0 {
+			return errNoPaper
+		}
+		// Checked before the file is complete: --strict leaves no file.
+		if strictErr = strict(&f, sum); strictErr != nil {
+			return strictErr
+		}
 		return finish()
 	})
-	if err != nil {
+	if err != nil && err != errNoPaper && err != strictErr {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",
@@ -81,11 +91,14 @@ func runConvert(args []string, e *env) error {
 		}
 	}
 	printWarnings(e.stderr, sum, f.verbose)
-	if written == 0 {
-		return fmt.Errorf("no paper to write")
+	if err != nil && *out != "-" {
+		return fmt.Errorf("%w; %s not written", err, *out)
 	}
-	return strict(&f, sum)
+	return err
 }
+
+// errNoPaper is convert's error when no paper could be written.
+var errNoPaper = errors.New("no paper to write")
 
 // inputsMeta is the "inputs" provenance of a Parquet file, written before
 // the inputs are read: the names given.

@@ -106,7 +106,9 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 		}
 		return nil
 	}
+	setDoing("reading the inputs")
 	sum, err := load.Papers(context.Background(), files, f.loadOptions(e), sink)
+	setDoing("counting")
 	rep.Summary = sum
 	if err != nil {
 		return nil, rep, err

@@ -31,15 +31,35 @@ func runReport(args []string, e *env) error {
 		return err
 	}
 	rep.print(&f, e.stderr, s)
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
-		return err
-	}
+	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
 		Leader: f.opts.Leader, Impact: f.impact, MinWeight: f.minWeight, Meta: provenance(&f, rep)})
 	if err != nil {
 		return err
 	}
-	err = report.Write(*dir, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
+	// A new directory is written under a temporary name beside it and
+	// renamed when complete; an existing one gets each file atomically.
+	into := *dir
+	if _, err := os.Stat(*dir); os.IsNotExist(err) {
+		parent, base := filepath.Split(filepath.Clean(*dir))
+		if parent == "" {
+			parent = "."
+		}
+		if err := os.MkdirAll(parent, 0o755); err != nil {
+			return err
+		}
+		if into, err = os.MkdirTemp(parent, "."+base+".tmp-*"); err != nil {
+			return err
+		}
+		tempDir(into, true)
+		defer func() { os.RemoveAll(into); tempDir(into, false) }() // nothing left after a rename
+	}
+	err = report.Write(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
+	if err == nil && into != *dir {
+		if err = os.Chmod(into, 0o755); err == nil {
+			err = os.Rename(into, *dir)
+		}
+	}
 	if err != nil {
 		return err
 	}
