@@ -1,7 +1,6 @@
 // Command reproduce does what coauthnet build --sample and coauthnet
-// report --sample -o DIR do, through the library alone: load, count,
-// export or report. Usage: reproduce build > graph.graphml; reproduce
-// report DIR.
+// report --sample -o DIR do, with the library alone: load, count, then
+// export or report. Usage: reproduce build > out.graphml | reproduce report DIR
 package main
 
 import (
@@ -11,6 +10,7 @@ import (
 	"os"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
@@ -23,16 +23,15 @@ func main() {
 	s := c.Series()
 	countings, _ := graph.ParseCountings("bifrac,full,frac,share")
 	meta := export.Provenance(sum, lo, s.Stats(), graph.Options{}, 0)
-	create := func(path string, write func(io.Writer) error) error {
-		if path == "-" {
-			return write(os.Stdout)
+	stdout := func(_ string, write func(io.Writer) error) error { return write(os.Stdout) }
+	var d *report.Data
+	switch {
+	case err == nil && os.Args[1] == "build":
+		_, err = export.WriteGraph("graphml", s.Range(s.Span()), "-", export.Options{Countings: countings, Meta: meta}, stdout)
+	case err == nil:
+		if d, err = report.Compute(s, report.Options{Focal: "CN", Rival: "US", Countings: countings, Meta: meta}); err == nil {
+			err = report.Write(os.Args[2], d, atomicfile.Write)
 		}
-		return export.WriteFile(path, write)
-	}
-	if err == nil && os.Args[1] == "build" {
-		_, err = export.WriteGraph("graphml", s.Range(s.Span()), "-", export.Options{Countings: countings, Meta: meta}, create)
-	} else if d, err2 := report.Compute(s, report.Options{Focal: "CN", Rival: "US", Countings: countings, Meta: meta}); err == nil {
-		err = cmp(err2, os.MkdirAll(os.Args[2], 0o755), report.Write(os.Args[2], d, create))
 	}
 	if err != nil {
 		log.Fatal(err)
