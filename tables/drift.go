@@ -2,6 +2,7 @@ package tables
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -95,4 +96,65 @@ func MoversTable(nodes []Mover) *Sheet {
 		nt.Rows = append(nt.Rows, []any{n.Node, n.Drift, n.From, n.To})
 	}
 	return nt
+}
+
+// EdgeTrends is the table of drift.Edges over the graphs of periods:
+// source, target, peak_year, change_point (empty when not significant),
+// slope_before, slope_after, f, change. With focal set, each edge of the
+// focal node is oriented focal → partner (the other edges as they are).
+func EdgeTrends(trends []drift.EdgeTrend, periods []graph.Period, focal string) *Sheet {
+	t := &Sheet{Columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
+	for _, x := range trends {
+		src, dst := x.Source, x.Target
+		if focal != "" && dst == focal {
+			src, dst = dst, src
+		}
+		cp := ""
+		if x.ChangePoint >= 0 {
+			cp = periods[x.ChangePoint].String()
+		}
+		t.Rows = append(t.Rows, []any{src, dst, periods[x.Peak].String(), cp, x.SlopeBefore, x.SlopeAfter, x.F, x.Change()})
+	}
+	return t
+}
+
+// EdgeStepsTable is the table of drift.EdgeSteps, only the focal node's
+// edges when focal is set.
+func EdgeStepsTable(steps []drift.EdgeStep, focal string) *Sheet {
+	t := &Sheet{Columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
+	for _, x := range steps {
+		if focal != "" && x.Source != focal && x.Target != focal {
+			continue
+		}
+		t.Rows = append(t.Rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
+	}
+	return t
+}
+
+// BlocsTable is the table of bloc assignments: node, label, bloc,
+// lean_start, lean_end, lean_slope, trend_focal, trend_rival,
+// confidence. With user blocs (node → "partner" or "competitor"; any
+// other node a hedger) the bloc is the user's and confidence is NaN.
+func BlocsTable(b *community.Blocs, user map[string]string) *Sheet {
+	t := &Sheet{Columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
+	for _, a := range b.Assignments {
+		bloc, conf := a.Bloc, a.Confidence
+		if user != nil {
+			bloc, conf = user[a.Node], math.NaN() // the bloc is given, not inferred
+			if bloc == "" {
+				bloc = "hedger"
+			}
+		}
+		t.Rows = append(t.Rows, []any{a.Node, a.Label, bloc, a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
+	}
+	return t
+}
+
+// IndicesTable is the table of yearly bifurcation indices.
+func IndicesTable(ix []community.Indices) *Sheet {
+	t := &Sheet{Columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
+	for _, x := range ix {
+		t.Rows = append(t.Rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
+	}
+	return t
 }

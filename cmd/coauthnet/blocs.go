@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/coauthnet/coauthnet/tables"
 	"io"
-	"math"
 	"os"
 	"strings"
 
@@ -108,18 +107,7 @@ func runBlocs(args []string, e *env) error {
 	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
 		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
 
-	t := &tables.Sheet{Columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
-	for _, a := range b.Assignments {
-		conf := a.Confidence
-		if user != nil {
-			conf = math.NaN() // the bloc is given, not inferred
-		}
-		t.Rows = append(t.Rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
-	}
-	it := &tables.Sheet{Columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
-	for _, x := range ix {
-		it.Rows = append(it.Rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
-	}
+	t, it := tables.BlocsTable(b, user), tables.IndicesTable(ix)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
 			if *indices {

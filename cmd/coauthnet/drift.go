@@ -89,18 +89,7 @@ func runDrift(args []string, e *env) error {
 		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
 		trends = trends[:min(*top, len(trends))]
 	}
-	et := &tables.Sheet{Columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
-	for _, t := range trends {
-		src, dst := t.Source, t.Target
-		if *focal != "" && dst == *focal {
-			src, dst = dst, src
-		}
-		cp := ""
-		if t.ChangePoint >= 0 {
-			cp = periods[t.ChangePoint].String()
-		}
-		et.Rows = append(et.Rows, []any{src, dst, periods[t.Peak].String(), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
-	}
+	et := tables.EdgeTrends(trends, periods, *focal)
 
 	// Nodes: profile drift first → last period, rank movers.
 	nodes := tables.RankMovers(gs[0], gs[len(gs)-1], *focal, c)
@@ -108,13 +97,7 @@ func runDrift(args []string, e *env) error {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
 	nt := tables.MoversTable(nodes)
-	xt := &tables.Sheet{Columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
-	for _, x := range drift.EdgeSteps(gs, c) {
-		if *focal != "" && x.Source != *focal && x.Target != *focal {
-			continue
-		}
-		xt.Rows = append(xt.Rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
-	}
+	xt := tables.EdgeStepsTable(drift.EdgeSteps(gs, c), *focal)
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {

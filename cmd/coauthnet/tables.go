@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"github.com/coauthnet/coauthnet/tables"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -168,40 +166,15 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, 
 func runCommunities(args []string, e *env) error {
 	return tableCommand("communities", "coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-			c := f.countings[0]
-			t := &tables.Sheet{
-				Columns: []string{"period", "node", "label", "community"},
-				Meta: [][2]string{{"weight", c.String()}, {"resolution", strconv.FormatFloat(tf.resolution, 'g', -1, 64)},
-					{"seed", strconv.FormatUint(tf.seed, 10)}},
-			}
-			var summary []string
-			var prevG *graph.Graph
-			var prev *community.Partition
-			var prevIDs []int // carried ids of the previous period
-			for _, p := range periods(f, tf, s) {
-				g := s.Range(p)
-				part := community.Louvain(g, community.Options{Counting: c, Resolution: tf.resolution, Seed: tf.seed})
-				ids := part.Labels()
-				if prev != nil {
-					ids = community.Carry(prevG, prevIDs, g, part)
-				}
-				for v := 0; v < g.Len(); v++ {
-					t.Rows = append(t.Rows, []any{p.String(), g.Label(v), g.Name(v), ids[v] + 1})
-				}
-				nmi, ari := math.NaN(), math.NaN()
-				if prev != nil {
-					nmi, ari, _ = community.Stability(prevG, prev, g, part)
-				}
-				summary = append(summary, fmt.Sprintf(`{"period":%q,"communities":%d,"modularity":%s,"nmi_prev":%s,"ari_prev":%s}`,
-					p.String(), part.Len(), tables.JSONValue(part.Modularity()), tables.JSONValue(nmi), tables.JSONValue(ari)))
-				fmt.Fprintf(e.stderr, "coauthnet: %s: %d communities, modularity %.4f", p, part.Len(), part.Modularity())
-				if prev != nil {
-					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", nmi, ari)
+			o := community.Options{Counting: f.countings[0], Resolution: tf.resolution, Seed: tf.seed}
+			t, sum := tables.Communities(s, periods(f, tf, s), o)
+			for i, x := range sum {
+				fmt.Fprintf(e.stderr, "coauthnet: %s: %d communities, modularity %.4f", x.Period, x.Communities, x.Modularity)
+				if i > 0 {
+					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", x.NMI, x.ARI)
 				}
 				fmt.Fprintln(e.stderr)
-				prevG, prev, prevIDs = g, part, ids
 			}
-			t.Raw = append(t.Raw, [2]string{"periods", "[" + strings.Join(summary, ",") + "]"})
 			return t, nil
 		})
 }
