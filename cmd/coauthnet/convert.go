@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coauthnet/coauthnet/summary"
 	"io"
 	"strings"
 
@@ -82,15 +83,15 @@ func runConvert(args []string, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",
-		plural(sum.Read, "record"), len(sum.Inputs), sum.Skipped, plural(written, "paper"), format)
-	printDuplicates(e.stderr, sum, "written")
+		summary.Plural(sum.Read, "record"), len(sum.Inputs), sum.Skipped, summary.Plural(written, "paper"), format)
+	summary.Duplicates(e.stderr, sum, "written")
 	if sum.Skipped > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", countList(sum.Reasons))
+		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", summary.CountList(sum.Reasons))
 		for _, m := range sum.Skips {
 			fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", m)
 		}
 	}
-	printWarnings(e.stderr, sum, f.verbose)
+	summary.Warnings(e.stderr, sum, f.verbose)
 	if err != nil && *out != "-" {
 		return fmt.Errorf("%w; %s not written", err, *out)
 	}

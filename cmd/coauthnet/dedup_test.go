@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/coauthnet/coauthnet/summary"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -55,7 +56,7 @@ func TestDuplicateInputsSameGraph(t *testing.T) {
 		} else if len(args) == 3 {
 			n = 4 * 3
 		}
-		if !strings.Contains(stderr, plural(n, "record")+" dropped as duplicates (same ID "+strconv.Itoa(n)+")") {
+		if !strings.Contains(stderr, summary.Plural(n, "record")+" dropped as duplicates (same ID "+strconv.Itoa(n)+")") {
 			t.Errorf("%v: summary lacks %d duplicates by id:\n%s", args, n, stderr)
 		}
 		if !strings.Contains(got, `<data key="records_duplicate">`+strconv.Itoa(n)+`</data>`) {

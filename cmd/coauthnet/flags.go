@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -120,7 +117,7 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--field and --by-field: give one or the other")
 	}
 	if f.fieldMapFile != "" {
-		if f.fieldMap, err = readFieldMap(f.fieldMapFile); err != nil {
+		if f.fieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
 			return err
 		}
 	}
@@ -144,35 +141,6 @@ func (f *inputFlags) leadName() string { return f.opts.Leader.String() }
 // countries and institutions (so readers must not leave anything out).
 func (f *inputFlags) needsAll() bool {
 	return f.impact || f.field != "" || f.byField || f.opts.Leader == graph.CorrespondingAuthor
-}
-
-// readFieldMap reads a CSV file with a header row category,field.
-func readFieldMap(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	r := csv.NewReader(bytes.NewReader(b))
-	r.Comment = '#'
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	if len(rows) == 0 || len(rows[0]) != 2 || load.FoldField(rows[0][0]) != "category" || load.FoldField(rows[0][1]) != "field" {
-		return nil, fmt.Errorf("%s: want a header row category,field", path)
-	}
-	m := map[string]string{}
-	for i, row := range rows[1:] {
-		c, fld := load.FoldField(row[0]), strings.TrimSpace(row[1])
-		if c == "" || fld == "" {
-			return nil, fmt.Errorf("%s:%d: empty category or field", path, i+2)
-		}
-		if prev, ok := m[c]; ok && prev != fld {
-			return nil, fmt.Errorf("%s:%d: category %q mapped to %q and %q", path, i+2, row[0], prev, fld)
-		}
-		m[c] = fld
-	}
-	return m, nil
 }
 
 // groupFlag collects --group values.
