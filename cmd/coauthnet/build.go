@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"github.com/coauthnet/coauthnet/atomicfile"
-	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/load"
+	"github.com/coauthnet/coauthnet/summary"
 	"io"
 	"strconv"
 	"strings"
@@ -169,5 +169,5 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 
 // provenance is the graph-level metadata of every export.
 func provenance(f *inputFlags, r *loaded) []table.Meta {
-	return export.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
+	return summary.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
 }

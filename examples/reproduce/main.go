@@ -1,6 +1,5 @@
-// Command reproduce does what coauthnet build --sample and coauthnet
-// report --sample -o DIR do, with the library alone: load, count, then
-// export or report. Usage: reproduce build > out.graphml | reproduce report DIR
+// Command reproduce writes what coauthnet build --sample and report --sample
+// -o DIR write, with the library alone. Usage: reproduce build | reproduce report DIR
 package main
 
 import (
@@ -15,6 +14,7 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/report"
+	"github.com/coauthnet/coauthnet/summary"
 )
 
 func main() {
@@ -22,7 +22,7 @@ func main() {
 	sum, err := load.Papers(context.Background(), nil, lo, func(p *coauthnet.Paper) error { c.Add(p); return nil })
 	s := c.Series()
 	countings, _ := graph.ParseCountings("bifrac,full,frac,share")
-	meta := export.Provenance(sum, lo, s.Stats(), graph.Options{}, 0)
+	meta := summary.Provenance(sum, lo, s.Stats(), graph.Options{}, 0)
 	stdout := func(_ string, write func(io.Writer) error) error { return write(os.Stdout) }
 	var d *report.Data
 	switch {
