@@ -65,8 +65,8 @@ type Reader struct {
 	Name string
 	// Unmapped counts the country texts that mapped to no ISO code.
 	Unmapped    map[string]int
-	Encoding    input.Encoding
-	Compression input.Compression
+	Encoding    string // "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "UTF-16BE with BOM"
+	Compression string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	cr      *csv.Reader
@@ -90,7 +90,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, enc, comp, err := input.OpenText(r.src)
-	r.Encoding, r.Compression = enc, comp
+	r.Encoding, r.Compression = string(enc), string(comp)
 	if err != nil {
 		return r.fail(err)
 	}
