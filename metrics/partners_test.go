@@ -42,13 +42,13 @@ func TestPartnersOriented(t *testing.T) {
 	}
 	for i, w := range want {
 		p := us[i]
-		if p.Label != w.label || p.W[graph.Full] != w.w || !nearlyEqual(p.ShareOfSource, w.share) || !nearlyEqual(p.ShareOfTarget, w.other) || p.RankForSource != w.rank || p.Lead[0] != w.lead {
+		if p.Label != w.label || p.W[graph.Full] != w.w || !partnerNear(p.ShareOfSource, w.share) || !partnerNear(p.ShareOfTarget, w.other) || p.RankForSource != w.rank || p.Lead[0] != w.lead {
 			t.Errorf("partner %d: %+v, want %+v", i, p, w)
 		}
 	}
 	// CN is the lower label: nothing swapped; US is its only partner.
 	cn, _ := Partners(g, "CN", graph.Full)
-	if len(cn) != 1 || cn[0].Label != "US" || !nearlyEqual(cn[0].ShareOfSource, 1) || !nearlyEqual(cn[0].ShareOfTarget, 1.0/3) || cn[0].RankForSource != 1 || cn[0].RankForTarget != 2 {
+	if len(cn) != 1 || cn[0].Label != "US" || !partnerNear(cn[0].ShareOfSource, 1) || !partnerNear(cn[0].ShareOfTarget, 1.0/3) || cn[0].RankForSource != 1 || cn[0].RankForTarget != 2 {
 		t.Errorf("CN: %+v", cn)
 	}
 	if _, err := Partners(g, "XX", graph.Full); err == nil {
@@ -56,4 +56,4 @@ func TestPartnersOriented(t *testing.T) {
 	}
 }
 
-func nearlyEqual(a, b float64) bool { return a-b < 1e-12 && b-a < 1e-12 }
+func partnerNear(a, b float64) bool { return a-b < 1e-12 && b-a < 1e-12 }
