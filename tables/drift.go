@@ -98,11 +98,11 @@ func MoversTable(nodes []Mover) *Sheet {
 	return nt
 }
 
-// EdgeTrends is the table of drift.Edges over the graphs of periods:
-// source, target, peak_year, change_point (empty when not significant),
-// slope_before, slope_after, f, change. With focal set, each edge of the
-// focal node is oriented focal → partner (the other edges as they are).
-func EdgeTrends(trends []drift.EdgeTrend, periods []graph.Period, focal string) *Sheet {
+// EdgeTrends is the table of drift.Edges: source, target, peak_year,
+// change_point (empty when not significant), slope_before, slope_after,
+// f, change. With focal set, each edge of the focal node is oriented
+// focal → partner (the other edges as they are).
+func EdgeTrends(trends []drift.EdgeTrend, focal string) *Sheet {
 	t := &Sheet{Columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
 	for _, x := range trends {
 		src, dst := x.Source, x.Target
@@ -111,9 +111,9 @@ func EdgeTrends(trends []drift.EdgeTrend, periods []graph.Period, focal string) 
 		}
 		cp := ""
 		if x.ChangePoint >= 0 {
-			cp = periods[x.ChangePoint].String()
+			cp = x.ChangePeriod.String()
 		}
-		t.Rows = append(t.Rows, []any{src, dst, periods[x.Peak].String(), cp, x.SlopeBefore, x.SlopeAfter, x.F, x.Change()})
+		t.Rows = append(t.Rows, []any{src, dst, x.PeakPeriod.String(), cp, x.SlopeBefore, x.SlopeAfter, x.F, x.Change()})
 	}
 	return t
 }

@@ -89,7 +89,7 @@ func runDrift(args []string, e *env) error {
 		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
 		trends = trends[:min(*top, len(trends))]
 	}
-	et := tables.EdgeTrends(trends, periods, *focal)
+	et := tables.EdgeTrends(trends, *focal)
 
 	// Nodes: profile drift first → last period, rank movers.
 	nodes := tables.RankMovers(gs[0], gs[len(gs)-1], *focal, c)
