@@ -25,9 +25,24 @@ var (
 // Write calls write with a writer to a new temporary file beside path,
 // then syncs, closes and renames it to path. It returns the first error
 // (of write, of the file's Sync or Close, of the rename) and removes the
-// temporary file on error. The file is created with mode 0666 before the
-// umask, as os.Create does.
+// temporary file on error. A new file gets mode 0666 before the umask, as
+// os.Create gives; an existing regular file keeps its mode.
+//
+// A path that exists and is not a regular file (a device such as
+// /dev/null, a named pipe) is written in place, as os.Create would: it
+// cannot be replaced. A symbolic link is followed: its target is
+// replaced, not the link.
 func Write(path string, write func(io.Writer) error) (err error) {
+	mode := 0o666 &^ umask()
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(path, write)
+		}
+		mode = fi.Mode().Perm()
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			path = real
+		}
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -50,7 +65,7 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		}
 		track(tmp, false)
 	}()
-	if err = os.Chmod(tmp, 0o666&^umask()); err != nil {
+	if err = os.Chmod(tmp, mode); err != nil {
 		return err
 	}
 	if err = write(fh); err != nil {
@@ -63,6 +78,22 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// writeInPlace writes to a path that is not a regular file.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	err = write(fh)
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
 }
 
 func track(tmp string, on bool) {

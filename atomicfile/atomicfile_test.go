@@ -48,3 +48,29 @@ func TestWrite(t *testing.T) {
 		t.Errorf("temps %v", temps)
 	}
 }
+
+// /dev/null is written in place, never replaced; a symbolic link's
+// target is replaced and the link kept; an existing file keeps its mode.
+func TestWriteSpecial(t *testing.T) {
+	if err := Write(os.DevNull, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(os.DevNull); err != nil || fi.Mode().IsRegular() {
+		t.Fatalf("%s became a regular file: %v", os.DevNull, err)
+	}
+	dir := t.TempDir()
+	target, link := filepath.Join(dir, "target"), filepath.Join(dir, "link")
+	os.WriteFile(target, []byte("old"), 0o600)
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	if err := Write(link, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(target)
+	fi, _ := os.Lstat(link)
+	ti, _ := os.Stat(target)
+	if string(b) != "new" || fi.Mode()&os.ModeSymlink == 0 || ti.Mode().Perm() != 0o600 {
+		t.Errorf("target %q, link mode %v, target mode %v", b, fi.Mode(), ti.Mode().Perm())
+	}
+}
