@@ -79,7 +79,12 @@ func runConvert(args []string, e *env) error {
 		}
 		return finish()
 	})
-	if err != nil && err != errNoPaper && err != strictErr {
+	switch {
+	case errors.Is(err, errNoPaper):
+		err = errNoPaper
+	case strictErr != nil && errors.Is(err, strictErr):
+		err = strictErr
+	case err != nil:
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",

@@ -119,3 +119,28 @@ func TestDuplicateRealWoS(t *testing.T) {
 		}
 	}
 }
+
+// --strict turns a skipped record or a warning into exit status 1, after
+// the summary and before any output; without it the same input is read.
+func TestStrict(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "g.graphml")
+	// bad.jsonl: 6 records skipped, and 2 of its 3 papers with a country
+	// (66.7 %, below 80 %: a warning; see testdata/bad.stderr).
+	code, _, stderr := runCmd(t, "", "build", "--strict", "-o", out, "testdata/bad.jsonl")
+	if code != 1 || !strings.Contains(stderr, "--strict: 6 records skipped, 1 warning") || !strings.Contains(stderr, "WARNING: only 66.7%") {
+		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("output written under --strict: %v", err)
+	}
+	if code, _, stderr := runCmd(t, "", "convert", "--strict", "--to", "jsonl", "-o", out, "testdata/bad.jsonl"); code != 1 || !strings.Contains(stderr, "not written") {
+		t.Errorf("convert: exit %d:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("convert wrote under --strict: %v", err)
+	}
+	if code, _, stderr := runCmd(t, "", "build", "--strict", "-o", out, "testdata/worked.jsonl"); code != 0 {
+		t.Errorf("clean input: exit %d:\n%s", code, stderr)
+	}
+}
