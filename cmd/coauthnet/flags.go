@@ -133,10 +133,6 @@ func (f *inputFlags) parse(files []string) error {
 	return nil
 }
 
-// leadName is the name of the node columns of leadership: "first" or
-// "corresponding".
-func (f *inputFlags) leadName() string { return f.opts.Leader.String() }
-
 // needsAll reports whether counting needs more of the record than the
 // countries and institutions (so readers must not leave anything out).
 func (f *inputFlags) needsAll() bool {
