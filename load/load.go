@@ -124,7 +124,8 @@ type Sink func(p *coauthnet.Paper) error
 // or README does not stop the run.
 //
 // Memory: one 128-bit hash per distinct key of each duplicate rule
-// (about 40 bytes per paper and rule), plus the chunks being decoded.
+// (about 70 bytes per paper and rule, BENCHMARKS.md), plus the chunks
+// being decoded.
 func Papers(ctx context.Context, inputs []string, opts Options, sink Sink) (*Summary, error) {
 	l := &loader{opts: opts, sink: sink, ctx: ctx, s: newSummary()}
 	l.s.needInstitutions = opts.Need == Institutions
