@@ -47,7 +47,14 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
+	// Created and registered under the lock, so that RemoveAll never
+	// misses a temporary file that exists.
+	mu.Lock()
 	fh, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err == nil {
+		temps[fh.Name()] = true
+	}
+	mu.Unlock()
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -56,14 +63,15 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	tmp := fh.Name()
-	track(tmp, true)
 	defer func() {
 		if err != nil {
 			fh.Close()
 			os.Remove(tmp)
 			err = fmt.Errorf("writing %s: %w", path, err)
 		}
-		track(tmp, false)
+		mu.Lock()
+		delete(temps, tmp)
+		mu.Unlock()
 	}()
 	if err = os.Chmod(tmp, mode); err != nil {
 		return err
@@ -96,25 +104,59 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 	return nil
 }
 
-func track(tmp string, on bool) {
-	mu.Lock()
-	defer mu.Unlock()
-	if on {
-		temps[tmp] = true
-	} else {
-		delete(temps, tmp)
+// WriteDir calls write with a directory to fill for dir. When dir does
+// not exist, that is a new temporary directory beside it, renamed to dir
+// when write succeeds and removed when it fails, so that a failed or
+// interrupted run leaves no partial directory; the new directory gets
+// mode 0777 before the umask. When dir exists, write gets dir itself (its
+// files should be written with [Write]).
+func WriteDir(dir string, write func(into string) error) (err error) {
+	if _, err := os.Stat(dir); err == nil {
+		return write(dir)
 	}
+	parent, base := filepath.Split(filepath.Clean(dir))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return err
+	}
+	mu.Lock()
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err == nil {
+		temps[tmp] = true
+	}
+	mu.Unlock()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+		mu.Lock()
+		delete(temps, tmp)
+		mu.Unlock()
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, 0o777&^umask()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
 }
 
-// RemoveAll removes the temporary files of the writes in progress and
-// returns their names. A write in progress then fails (its rename finds
-// no file), so nothing half-written appears under an output name.
+// RemoveAll removes the temporary files and directories of the writes in
+// progress and returns their names. A write in progress then fails (its
+// rename finds nothing), so nothing half-written appears under an output
+// name.
 func RemoveAll() []string {
 	mu.Lock()
 	defer mu.Unlock()
 	var names []string
 	for t := range temps {
-		os.Remove(t)
+		os.RemoveAll(t)
 		names = append(names, t)
 		delete(temps, t)
 	}

@@ -74,3 +74,35 @@ func TestWriteSpecial(t *testing.T) {
 		t.Errorf("target %q, link mode %v, target mode %v", b, fi.Mode(), ti.Mode().Perm())
 	}
 }
+
+// WriteDir: a failing write leaves no directory; a successful one leaves
+// only the new directory; an existing directory is written in place.
+func TestWriteDir(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "report")
+	boom := errors.New("boom")
+	err := WriteDir(dir, func(into string) error {
+		os.WriteFile(filepath.Join(into, "a.csv"), []byte("x"), 0o644)
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Errorf("error %v", err)
+	}
+	ents, _ := os.ReadDir(parent)
+	if len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
+	if err := WriteDir(dir, func(into string) error { return Write(filepath.Join(into, "a.csv"), func(io.Writer) error { return nil }) }); err != nil {
+		t.Fatal(err)
+	}
+	ents, _ = os.ReadDir(parent)
+	fi, _ := os.Stat(dir)
+	if len(ents) != 1 || ents[0].Name() != "report" || fi.Mode().Perm() != 0o777&^umask() {
+		t.Errorf("entries %v, mode %v", ents, fi.Mode())
+	}
+	var got string
+	WriteDir(dir, func(into string) error { got = into; return nil })
+	if got != dir {
+		t.Errorf("existing directory: wrote into %q", got)
+	}
+}

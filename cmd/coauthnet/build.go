@@ -164,6 +164,7 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 		return write(stdout)
 	}
 	setDoing("writing " + path)
+	willCreate(path)
 	return atomicfile.Write(path, write)
 }
 

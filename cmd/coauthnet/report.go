@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/coauthnet/coauthnet/report"
@@ -37,29 +37,11 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	// A new directory is written under a temporary name beside it and
-	// renamed when complete; an existing one gets each file atomically.
-	into := *dir
-	if _, err := os.Stat(*dir); os.IsNotExist(err) {
-		parent, base := filepath.Split(filepath.Clean(*dir))
-		if parent == "" {
-			parent = "."
-		}
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return err
-		}
-		if into, err = os.MkdirTemp(parent, "."+base+".tmp-*"); err != nil {
-			return err
-		}
-		tempDir(into, true)
-		defer func() { os.RemoveAll(into); tempDir(into, false) }() // nothing left after a rename
-	}
-	err = report.Write(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
-	if err == nil && into != *dir {
-		if err = os.Chmod(into, 0o755); err == nil {
-			err = os.Rename(into, *dir)
-		}
-	}
+	// A new directory appears only when complete (atomicfile.WriteDir).
+	willCreate(*dir)
+	err = atomicfile.WriteDir(*dir, func(into string) error {
+		return report.Write(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
+	})
 	if err != nil {
 		return err
 	}

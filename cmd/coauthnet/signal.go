@@ -12,29 +12,30 @@ import (
 )
 
 // doing is what the command is doing, for the message on interrupt, and
-// tempDirs the temporary directories to remove then.
+// created the outputs of this run that did not exist before it, to remove
+// then.
 var (
-	doingMu  sync.Mutex
-	doing    string
-	tempDirs = map[string]bool{}
+	doingMu sync.Mutex
+	doing   string
+	created = map[string]bool{}
 )
+
+// willCreate records an output about to be written, when it does not
+// exist yet: an interrupt removes it even once it is complete, so that a
+// stopped run leaves nothing that was not there before.
+func willCreate(path string) {
+	if _, err := os.Lstat(path); !os.IsNotExist(err) {
+		return
+	}
+	doingMu.Lock()
+	created[path] = true
+	doingMu.Unlock()
+}
 
 func setDoing(s string) {
 	doingMu.Lock()
 	doing = s
 	doingMu.Unlock()
-}
-
-// tempDir registers (or, with on false, forgets) a temporary directory
-// to remove on interrupt.
-func tempDir(dir string, on bool) {
-	doingMu.Lock()
-	defer doingMu.Unlock()
-	if on {
-		tempDirs[dir] = true
-	} else {
-		delete(tempDirs, dir)
-	}
 }
 
 // onInterrupt removes the temporary files and directories of the outputs
@@ -47,16 +48,17 @@ func onInterrupt(stderr io.Writer) {
 		sig := <-ch
 		removed := atomicfile.RemoveAll()
 		doingMu.Lock()
-		for d := range tempDirs {
-			os.RemoveAll(d)
-			removed = append(removed, d)
+		for p := range created {
+			if os.RemoveAll(p) == nil {
+				removed = append(removed, p)
+			}
 		}
 		what := doing
 		doingMu.Unlock()
 		if what == "" {
 			what = "starting"
 		}
-		fmt.Fprintf(stderr, "coauthnet: %v while %s: stopped, %d temporary files removed, no output left half-written\n", sig, what, len(removed))
+		fmt.Fprintf(stderr, "coauthnet: %v while %s: stopped, %d temporary or new files removed, no output left behind\n", sig, what, len(removed))
 		os.Exit(130)
 	}()
 }
