@@ -92,7 +92,9 @@ func TestWriteDir(t *testing.T) {
 	if len(ents) != 0 {
 		t.Errorf("left behind: %v", ents)
 	}
-	if err := WriteDir(dir, func(into string) error { return Write(filepath.Join(into, "a.csv"), func(io.Writer) error { return nil }) }); err != nil {
+	if err := WriteDir(dir, func(into string) error {
+		return Write(filepath.Join(into, "a.csv"), func(io.Writer) error { return nil })
+	}); err != nil {
 		t.Fatal(err)
 	}
 	ents, _ = os.ReadDir(parent)
