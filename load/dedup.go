@@ -3,7 +3,9 @@ package load
 import (
 	"fmt"
 	"hash/maphash"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -25,6 +27,12 @@ const (
 	// prefix (https://doi.org/, http://dx.doi.org/, doi:). Papers without
 	// a DOI are never duplicates by this rule.
 	DedupDOI
+	// DedupTitle: the same title ([NormTitle]), year and first author's
+	// surname ([Surname]), for sources without DOIs. Papers without a
+	// title or a first author are never duplicates by this rule. Not in
+	// the default: two papers can share a short title, a year and a
+	// common surname.
+	DedupTitle
 
 	// NoDedup keeps every record.
 	NoDedup Dedup = 1 << 7
@@ -32,8 +40,8 @@ const (
 	DefaultDedup = DedupID | DedupDOI
 )
 
-// ParseDedup parses a comma list of rules, "id,doi" (the default), or
-// "none".
+// ParseDedup parses a comma list of rules (id, doi, title), "id,doi"
+// being the default, or "none".
 func ParseDedup(s string) (Dedup, error) {
 	if strings.TrimSpace(s) == "none" {
 		return NoDedup, nil
@@ -45,8 +53,10 @@ func ParseDedup(s string) (Dedup, error) {
 			d |= DedupID
 		case "doi":
 			d |= DedupDOI
+		case "title":
+			d |= DedupTitle
 		default:
-			return 0, fmt.Errorf("dedup rule %q: want id, doi or none", r)
+			return 0, fmt.Errorf("dedup rule %q: want id, doi, title or none", r)
 		}
 	}
 	return d, nil
@@ -67,7 +77,22 @@ func (d Dedup) String() string {
 	if d&DedupDOI != 0 {
 		s = append(s, "doi")
 	}
+	if d&DedupTitle != 0 {
+		s = append(s, "title")
+	}
 	return strings.Join(s, ",")
+}
+
+// RuleName names a rule of [Summary].Duplicates for people: "ID", "DOI",
+// "title, year and first author".
+func RuleName(rule string) string {
+	switch rule {
+	case "id", "doi":
+		return strings.ToUpper(rule)
+	case "title":
+		return "title, year and first author"
+	}
+	return rule
 }
 
 // NormDOI folds a DOI for comparison: trimmed, lower case (DOIs are
@@ -80,6 +105,40 @@ func NormDOI(doi string) string {
 	return strings.TrimSpace(d)
 }
 
+// NormTitle folds a title for comparison: lower case, letters and digits
+// kept, every run of anything else (punctuation, markup, white space)
+// one space, trimmed.
+func NormTitle(t string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Surname returns an author name's surname, folded as [NormTitle] does:
+// the part before the comma of "Surname, Given" (WoS, Scopus), else the
+// last word of "Given Surname" (OpenAlex).
+func Surname(name string) string {
+	if s, _, ok := strings.Cut(name, ","); ok {
+		return NormTitle(s)
+	}
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return NormTitle(f[len(f)-1])
+}
+
 // key is a 128-bit hash of a rule's key: two different keys collide with
 // probability about n²/2¹²⁹ for n keys (below 10⁻²⁴ for 10⁹ papers).
 type key [2]uint64
@@ -88,7 +147,7 @@ type key [2]uint64
 type deduper struct {
 	rules  Dedup
 	s1, s2 maphash.Seed
-	keys   [2]map[key]int32 // by id, by DOI
+	keys   [3]map[key]int32 // by id, DOI, title
 }
 
 func newDeduper(d Dedup) *deduper {
@@ -99,7 +158,7 @@ func newDeduper(d Dedup) *deduper {
 		return &deduper{rules: NoDedup}
 	}
 	return &deduper{rules: d, s1: maphash.MakeSeed(), s2: maphash.MakeSeed(),
-		keys: [2]map[key]int32{{}, {}}}
+		keys: [3]map[key]int32{{}, {}, {}}}
 }
 
 func (d *deduper) hash(k string) key {
@@ -113,8 +172,8 @@ func (d *deduper) seen(p *coauthnet.Paper, in int) (rule string, first int, dup 
 	if d.rules&NoDedup != 0 {
 		return "", 0, false
 	}
-	var ks [2]key
-	var has [2]bool
+	var ks [3]key
+	var has [3]bool
 	if d.rules&DedupID != 0 {
 		if id := strings.TrimSpace(p.ID); id != "" {
 			ks[0], has[0] = d.hash(id), true
@@ -125,7 +184,13 @@ func (d *deduper) seen(p *coauthnet.Paper, in int) (rule string, first int, dup 
 			ks[1], has[1] = d.hash(doi), true
 		}
 	}
-	names := [2]string{"id", "doi"}
+	if d.rules&DedupTitle != 0 && len(p.Authors) > 0 {
+		t, sn := NormTitle(p.Title), Surname(p.Authors[0].Name)
+		if t != "" && sn != "" {
+			ks[2], has[2] = d.hash(t+"\x00"+strconv.Itoa(p.Year)+"\x00"+sn), true
+		}
+	}
+	names := [3]string{"id", "doi", "title"}
 	for i := range ks {
 		if has[i] {
 			if f, ok := d.keys[i][ks[i]]; ok {

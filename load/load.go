@@ -208,7 +208,7 @@ func (l *loader) add(p *coauthnet.Paper) error {
 		in.Duplicates++
 		if l.opts.List {
 			s.DuplicateList = append(s.DuplicateList, fmt.Sprintf("%s (id %s): same %s as a record read before from %s (kept)",
-				in.Name, p.ID, strings.ToUpper(rule), s.Inputs[first].Name))
+				in.Name, p.ID, RuleName(rule), s.Inputs[first].Name))
 		}
 		return nil
 	}

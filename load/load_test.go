@@ -107,8 +107,11 @@ func TestParseDedup(t *testing.T) {
 			t.Errorf("round trip of %q: %v", s, d2)
 		}
 	}
-	if _, err := ParseDedup("title"); err == nil {
-		t.Error("ParseDedup(title): no error")
+	if _, err := ParseDedup("isbn"); err == nil {
+		t.Error("ParseDedup(isbn): no error")
+	}
+	if d, _ := ParseDedup("id,doi,title"); d != DefaultDedup|DedupTitle || d.String() != "id,doi,title" {
+		t.Errorf("id,doi,title: %v", d)
 	}
 	if Dedup(0).String() != "id,doi" {
 		t.Errorf("zero value reads %q", Dedup(0).String())
@@ -248,6 +251,34 @@ func TestCoverageOfRealExports(t *testing.T) {
 			if low := in.Format == "openalex"; (c < MinCoverage) != low || (i < MinCoverage) != low || (len(s.Warnings()) == 2) != low {
 				t.Errorf("%s: coverage %.3f %.3f, warnings %q", in.Name, c, i, s.Warnings())
 			}
+		}
+	}
+}
+
+// The title rule: same title (case, punctuation and white space aside),
+// same year, same first-author surname ("Li, X" in WoS form, "Xiang Li"
+// in OpenAlex form), different ids and no DOIs. Not in the default.
+func TestDedupTitle(t *testing.T) {
+	dir := t.TempDir()
+	rec := func(id, title, author string, year int) string {
+		return fmt.Sprintf(`{"id":%q,"title":%q,"year":%d,"authors":[{"name":%q,"affiliations":[{"country":"CN"}]}]}`+"\n", id, title, year, author)
+	}
+	f := write(t, filepath.Join(dir, "t.jsonl"),
+		rec("WOS:1", "Graphene: a  Review.", "Li, X", 2019)+
+			rec("W9", "GRAPHENE - A REVIEW", "Xiang Li", 2019)+ // duplicate of WOS:1
+			rec("W10", "Graphene: a review", "Xiang Li", 2020)+ // another year
+			rec("W11", "Graphene: a review", "Wang, Y", 2019)+ // another first author
+			rec("W12", "", "Li, X", 2019)) // no title: never a duplicate by title
+	got, s := ids(t, []string{f}, Options{Dedup: DefaultDedup | DedupTitle, List: true})
+	if want := []string{"WOS:1", "W10", "W11", "W12"}; !slices.Equal(got, want) || s.Duplicates["title"] != 1 {
+		t.Errorf("passed %v, duplicates %v", got, s.Duplicates)
+	}
+	if got, _ := ids(t, []string{f}, Options{}); len(got) != 5 {
+		t.Errorf("default rules dropped by title: %v", got)
+	}
+	for in, want := range map[string]string{"Li, X": "li", "Xiang Li": "li", "van der Berg, J": "van der berg", "O'Neil, P": "o neil", "": ""} {
+		if got := Surname(in); got != want {
+			t.Errorf("Surname(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

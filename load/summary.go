@@ -29,7 +29,7 @@ type Summary struct {
 	// with Options.List).
 	Skips []string
 	// Duplicates counts the records dropped as duplicates by the rule
-	// that found them ("id", "doi"); DuplicateList names each (only with
+	// that found them ("id", "doi", "title"); DuplicateList names each (only with
 	// Options.List).
 	Duplicates    map[string]int
 	DuplicateList []string

@@ -167,9 +167,9 @@ func Duplicates(w io.Writer, s *load.Summary, done string) {
 		return
 	}
 	var by []string
-	for _, rule := range []string{"id", "doi"} {
+	for _, rule := range []string{"id", "doi", "title"} {
 		if c := s.Duplicates[rule]; c > 0 {
-			by = append(by, fmt.Sprintf("same %s %d", strings.ToUpper(rule), c))
+			by = append(by, fmt.Sprintf("same %s %d", load.RuleName(rule), c))
 		}
 	}
 	fmt.Fprintf(w, "coauthnet: %s dropped as duplicates (%s); the first copy read is %s", Plural(n, "record"), strings.Join(by, ", "), done)

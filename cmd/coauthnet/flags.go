@@ -51,7 +51,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
 	fs.StringVar(&f.hyper, "hyper", "", "only: analyse only the hyper-authored papers (more than --max-authors, default 100)")
 	fs.StringVar(&f.lead, "lead", "first", "who leads a paper: first (author) or corresponding (author)")
-	fs.StringVar(&f.dedup, "dedup", "id,doi", "duplicate `rules`: id (same source id), doi (same DOI), comma-separated, or none; the first copy read is kept")
+	fs.StringVar(&f.dedup, "dedup", "id,doi", "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
 	fs.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
 	fs.BoolVar(&f.impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
 }

@@ -28,7 +28,7 @@
 //	--sample                 use the embedded demo corpus instead of files
 //	-v                       list every skipped record and unmapped value
 //	--progress               progress lines on stderr even when it is not a terminal
-//	--dedup id,doi           duplicate rules (id, doi, or none); the first copy read is kept
+//	--dedup id,doi           duplicate rules (id, doi, title, or none); the first copy read is kept
 //	--strict                 exit 1 on a skipped record or a warning (low coverage)
 //
 // FILE may be "-" for standard input, a directory (read recursively) or
