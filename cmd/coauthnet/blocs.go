@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
+	"github.com/coauthnet/coauthnet/tables"
 )
 
 // blocFile is the user bloc file: JSON with lists of node keys.
@@ -97,7 +98,7 @@ func runBlocs(args []string, e *env) error {
 			return err
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
@@ -135,35 +136,13 @@ func runBlocs(args []string, e *env) error {
 		fmt.Fprintf(e.stderr, "coauthnet: %s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s\n", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict)
 	}
 
-	t := &sheet{columns: strings.Split("node,label,bloc,lean_before,lean_after,delta,low,high,p,p_adj,papers,min_cell,inferred_bloc", ",")}
-	for _, a := range b.Assignments {
-		given := a.Bloc
-		if user != nil {
-			given = blocOf(a.Node, user)
-		}
-		t.rows = append(t.rows, []any{a.Node, a.Label, given, a.LeanBefore, a.LeanAfter, a.Delta, a.Low, a.High, a.P, a.PAdj, a.Papers, a.MinCell, a.Bloc})
-	}
-	it := &sheet{columns: []string{"year"}}
-	for _, n := range community.IndexNames {
-		it.columns = append(it.columns, n, n+"_low", n+"_high")
-	}
-	for _, x := range bi.Years {
-		r := []any{x.Year}
-		for k := range community.IndexNames {
-			r = append(r, x.Value(k), x.CI[k][0], x.CI[k][1])
-		}
-		it.rows = append(it.rows, r)
-	}
-	tt := &sheet{columns: strings.Split("index,before,after,change,low,high,verdict", ",")}
-	for _, tr := range bi.Trends {
-		tt.rows = append(tt.rows, []any{tr.Index, tr.Before, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict})
-	}
+	t, it, tt := tables.BlocsTable(b, user), tables.IndicesTable(bi), tables.TrendsTable(bi)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
 			if *indices {
-				return it.write(w, "csv")
+				return it.Write(w, "csv")
 			}
-			return t.write(w, "csv")
+			return t.Write(w, "csv")
 		}
 		src := "inferred"
 		if user != nil {
@@ -171,18 +150,18 @@ func runBlocs(args []string, e *env) error {
 		}
 		var sb strings.Builder
 		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
-			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
-			jsonValue("split"), b.Split, jsonValue("split_method"), jsonValue(b.SplitMethod), jsonValue("series"), jsonValue(b.Series),
-			jsonValue("significant"), b.Significant, jsonValue("before"), intsJSON(b.Before), jsonValue("after"), intsJSON(b.After))
+			tables.JSONValue("poles"), tables.JSONValue(p), tables.JSONValue(q), tables.JSONValue("focal"), tables.JSONValue(p),
+			tables.JSONValue("split"), b.Split, tables.JSONValue("split_method"), tables.JSONValue(b.SplitMethod), tables.JSONValue("series"), tables.JSONValue(b.Series),
+			tables.JSONValue("significant"), b.Significant, tables.JSONValue("before"), intsJSON(b.Before), tables.JSONValue("after"), intsJSON(b.After))
 		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
-			jsonValue("rule"), jsonValue("alpha"), jsonValue(b.Alpha), jsonValue("correction"), jsonValue(b.Correction),
-			jsonValue("min_effect"), jsonValue(b.MinEffect), jsonValue("min_papers"), b.MinPapers, jsonValue("tau2"), jsonValue(b.Tau2),
-			jsonValue("source"), jsonValue(src), jsonValue("blocs"))
-		sb.WriteString(rowsJSON(t))
-		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
-		sb.WriteString(",\n" + jsonValue("trends") + ":" + rowsJSON(tt))
-		sb.WriteString(",\n" + jsonValue("warnings") + ":" + stringsJSON(b.Warnings))
-		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(bi.Notes) + "}\n")
+			tables.JSONValue("rule"), tables.JSONValue("alpha"), tables.JSONValue(b.Alpha), tables.JSONValue("correction"), tables.JSONValue(b.Correction),
+			tables.JSONValue("min_effect"), tables.JSONValue(b.MinEffect), tables.JSONValue("min_papers"), b.MinPapers, tables.JSONValue("tau2"), tables.JSONValue(b.Tau2),
+			tables.JSONValue("source"), tables.JSONValue(src), tables.JSONValue("blocs"))
+		sb.WriteString(tables.RowsJSON(t))
+		sb.WriteString(",\n" + tables.JSONValue("indices") + ":" + tables.RowsJSON(it))
+		sb.WriteString(",\n" + tables.JSONValue("trends") + ":" + tables.RowsJSON(tt))
+		sb.WriteString(",\n" + tables.JSONValue("warnings") + ":" + tables.StringsJSON(b.Warnings))
+		sb.WriteString(",\n" + tables.JSONValue("notes") + ":" + tables.StringsJSON(bi.Notes) + "}\n")
 		_, err := io.WriteString(w, sb.String())
 		return err
 	})
@@ -218,32 +197,4 @@ func blocOf(node string, bloc map[string]string) string {
 		return b
 	}
 	return "hedger"
-}
-
-func rowsJSON(t *sheet) string {
-	var sb strings.Builder
-	sb.WriteString("[")
-	for i, r := range t.rows {
-		if i > 0 {
-			sb.WriteString(",")
-		}
-		sb.WriteString("\n{")
-		for j, v := range r {
-			if j > 0 {
-				sb.WriteString(",")
-			}
-			sb.WriteString(jsonValue(t.columns[j]) + ":" + jsonValue(v))
-		}
-		sb.WriteString("}")
-	}
-	sb.WriteString("\n]")
-	return sb.String()
-}
-
-func stringsJSON(ss []string) string {
-	parts := make([]string, len(ss))
-	for i, s := range ss {
-		parts[i] = strconv.Quote(s)
-	}
-	return "[" + strings.Join(parts, ",") + "]"
 }

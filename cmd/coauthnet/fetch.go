@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/io/openalex/api"
 )
 
@@ -79,7 +80,7 @@ func runFetch(args []string, e *env) error {
 	if *retries <= 0 {
 		*retries = -1 // for the Client, 0 means the default
 	}
-	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: key, Rate: *rate, MaxRetries: *retries, UserAgent: "coauthnet/" + version}
+	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: key, Rate: *rate, MaxRetries: *retries, UserAgent: "coauthnet/" + coauthnet.Version()}
 	c.Log = func(format string, a ...any) {
 		if e.isTerminal {
 			fmt.Fprintln(e.stderr) // end the progress line
@@ -115,7 +116,7 @@ func runFetch(args []string, e *env) error {
 	show := e.isTerminal || *progress
 	var opt api.Options
 	opt.Resume = *resume
-	opt.Version = version
+	opt.Version = coauthnet.Version()
 	if show {
 		opt.Progress = func(p api.Progress) { printFetchProgress(e.stderr, p, e.isTerminal) }
 	}
@@ -169,31 +170,5 @@ func printFetchProgress(w io.Writer, p api.Progress, terminal bool) {
 		fmt.Fprintf(w, "\r%s", line)
 	} else {
 		fmt.Fprintln(w, line)
-	}
-}
-
-// fetchOrigin is the one-line provenance of an input that coauthnet
-// fetch wrote (its OUT.provenance.json sidecar), "" for any other
-// input; a sidecar that describes other bytes says so.
-func fetchOrigin(name, sha256 string) string {
-	if name == "-" {
-		return ""
-	}
-	p, err := api.ReadProvenance(name, sha256)
-	if err != nil {
-		return "provenance sidecar not used: " + err.Error()
-	}
-	if p == nil {
-		return ""
-	}
-	return p.Summary()
-}
-
-// printOrigins prints the origin of every input that has one.
-func printOrigins(w io.Writer, inputs []inputInfo) {
-	for _, in := range inputs {
-		if in.origin != "" {
-			fmt.Fprintf(w, "coauthnet: %s: %s\n", in.name, in.origin)
-		}
 	}
 }

@@ -28,10 +28,14 @@
 //	--sample                 use the embedded demo corpus instead of files
 //	-v                       list every skipped record and unmapped value
 //	--progress               progress lines on stderr even when it is not a terminal
+//	--dedup id,doi           duplicate rules (id, doi, title, or none); the first copy read is kept
+//	--strict                 exit 1 on a skipped record or a warning (low coverage)
 //
-// FILE may be "-" for standard input; gzip and zstd input is recognised
-// by content. Exit status: 0 success, 1 error (an unreadable or
-// malformed file, nothing to count), 2 usage.
+// FILE may be "-" for standard input, a directory (read recursively) or
+// a glob pattern; gzip and zstd input is recognised by content. Output
+// files appear only when complete. Exit status: 0 success, 1 error (an
+// unreadable or malformed file, nothing to count, --strict and a warning
+// or skipped record), 2 usage, 130 interrupted (SIGINT or SIGTERM).
 package main
 
 import (
@@ -43,6 +47,7 @@ import (
 )
 
 func main() {
+	onInterrupt(os.Stderr)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 

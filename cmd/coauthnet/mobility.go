@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +19,9 @@ import (
 	"github.com/coauthnet/coauthnet/io/graphml"
 	"github.com/coauthnet/coauthnet/io/orcid"
 	"github.com/coauthnet/coauthnet/io/table"
+	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/mobility"
+	"github.com/coauthnet/coauthnet/summary"
 )
 
 const mobilityUsage = "coauthnet mobility [input flags] [--orcid] [--focal CN] [--quantiles 4] [rule flags] -o DIR FILE..."
@@ -72,7 +75,7 @@ func runMobility(args []string, e *env) error {
 	}
 	careers := mobility.NewCareers()
 	var paths []orcid.Path
-	var summary []string
+	var lines []string
 	if *orcidIn {
 		read, skipped, bad := 0, 0, 0
 		for _, name := range files {
@@ -116,46 +119,47 @@ func runMobility(args []string, e *env) error {
 				return err
 			}
 		}
-		summary = append(summary, fmt.Sprintf("read %s, %d skipped, %d countries not ISO codes (left out)", plural(read, "ORCID record"), skipped, bad))
+		lines = append(lines, fmt.Sprintf("read %s, %d skipped, %d countries not ISO codes (left out)", summary.Plural(read, "ORCID record"), skipped, bad))
 		if read == 0 {
-			fmt.Fprintf(e.stderr, "coauthnet: %s\n", summary[0])
+			fmt.Fprintf(e.stderr, "coauthnet: %s\n", lines[0])
 			return errors.New("no ORCID record could be read")
 		}
 	} else {
-		rep := newReport(&f, e)
-		rep.minimal = false // author ids and citations are needed
 		used := 0
-		rep.sink = func(p *coauthnet.Paper) {
-			if f.years != "" && !f.opts.Years.Contains(p.Year) {
-				return
+		setDoing("reading the inputs")
+		lo := f.loadOptions(e)
+		lo.Need = load.All // author ids and citations are needed
+		sum, err := load.Papers(context.Background(), files, lo, func(p *coauthnet.Paper) error {
+			if f.years == "" || f.opts.Years.Contains(p.Year) {
+				used++
+				careers.Add(p)
 			}
-			used++
-			careers.Add(p)
-		}
-		if err := rep.readAll(&f, files, e); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-		s := fmt.Sprintf("read %s, %d skipped", plural(rep.read, "record"), rep.skipped)
-		if rep.skipped > 0 {
-			s += " (" + countList(rep.reasons) + ")"
+		s := fmt.Sprintf("read %s, %d skipped", summary.Plural(sum.Read, "record"), sum.Skipped)
+		if sum.Skipped > 0 {
+			s += " (" + summary.CountList(sum.Reasons) + ")"
 		}
-		summary = append(summary, s)
-		for _, m := range rep.skippedList {
-			summary = append(summary, "skipped: "+m)
+		lines = append(lines, s)
+		for _, m := range sum.Skips {
+			lines = append(lines, "skipped: "+m)
 		}
-		if rep.duplicates > 0 {
-			summary = append(summary, fmt.Sprintf("%s with a DOI already read from another record (counted once)", plural(rep.duplicates, "paper")))
+		if n := sum.Duplicated(); n > 0 {
+			lines = append(lines, fmt.Sprintf("%s dropped as duplicates (same id or DOI as a record read before; counted once)", summary.Plural(n, "record")))
 		}
 		if used == 0 {
-			fmt.Fprintf(e.stderr, "coauthnet: %s\n", summary[0])
+			fmt.Fprintf(e.stderr, "coauthnet: %s\n", lines[0])
 			return errors.New("no paper to follow")
 		}
 	}
 	r := careers.Analyze(o)
 	st := r.Stats
-	summary = append(summary,
+	lines = append(lines,
 		fmt.Sprintf("%d author slots on %s: %d without an id (ID or ORCID; left out, never matched by name), %d with an id but no %s on the paper",
-			st.AuthorSlots, plural(st.Papers, "paper"), st.NoID, noNode(st, o.Level), o.Level))
+			st.AuthorSlots, summary.Plural(st.Papers, "paper"), st.NoID, noNode(st, o.Level), o.Level))
 	var classes [3]int
 	for _, a := range r.Authors {
 		classes[a.Class]++
@@ -168,10 +172,10 @@ func runMobility(args []string, e *env) error {
 			trav++
 		}
 	}
-	summary = append(summary, fmt.Sprintf("%d authors with an id: %d stayers, %d travellers, %d migrants (%d never observed at any %s); %d migrations, %d travels",
+	lines = append(lines, fmt.Sprintf("%d authors with an id: %d stayers, %d travellers, %d migrants (%d never observed at any %s); %d migrations, %d travels",
 		st.Authors, classes[mobility.Stayer], classes[mobility.TravellerClass], classes[mobility.MigrantClass], r.Unobserved, o.Level, mig, trav))
 	if len(r.Authors) == 0 {
-		for _, s := range summary {
+		for _, s := range lines {
 			fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
 		}
 		return errors.New("no author with an identifier and a known " + o.Level.String() + ": nothing to follow")
@@ -195,7 +199,7 @@ func runMobility(args []string, e *env) error {
 			return err
 		}
 	}
-	for _, s := range summary {
+	for _, s := range lines {
 		fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: wrote %s\n", *out)
@@ -220,7 +224,7 @@ type mobilityWriter struct {
 func (w *mobilityWriter) meta() []table.Meta {
 	o := w.opts
 	return []table.Meta{
-		{Key: "coauthnet_version", Value: version},
+		{Key: "coauthnet_version", Value: coauthnet.Version()},
 		{Key: "level", Value: o.Level.String()},
 		{Key: "rules", Value: fmt.Sprintf("switch=%g return=%g lag_years=%d lag_cost=%g absent=%g min_papers=%d travel_gap=%d",
 			o.Switch, o.Return, o.LagYears, o.LagCost, o.Absent, o.MinPapers, o.TravelGap)},

@@ -581,6 +581,8 @@ func (d *decoder) paper(p *coauthnet.Paper) error {
 			return note(d.str("id", &p.ID))
 		case "doi":
 			return note(d.str("doi", &p.DOI))
+		case "title":
+			return note(d.str("title", &p.Title))
 		case "year":
 			return note(d.integer("year", &p.Year))
 		case "fields":

@@ -19,7 +19,7 @@ func decodeNoValidate(line []byte, p *coauthnet.Paper) error {
 }
 
 var knownKeys = map[string]bool{
-	"id": true, "doi": true, "year": true, "fields": true, "citations": true, "authors": true,
+	"id": true, "doi": true, "title": true, "year": true, "fields": true, "citations": true, "authors": true,
 	"name": true, "orcid": true, "corresponding": true, "affiliations": true,
 	"institution": true, "institution_id": true, "country": true,
 }

@@ -58,7 +58,7 @@ type Reader struct {
 	dec     decoder
 	// Compression is what the stream was compressed with, known after the
 	// first Read or ReadChunk.
-	Compression input.Compression
+	Compression string // "", "gzip" or "zstd"
 }
 
 // NewReader returns a Reader of r.
@@ -70,7 +70,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, comp, err := input.Open(r.src)
-	r.Compression = comp
+	r.Compression = string(comp)
 	if err != nil {
 		return r.fail(err)
 	}

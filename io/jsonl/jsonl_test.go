@@ -157,7 +157,7 @@ func TestCompressed(t *testing.T) {
 	}{{[]byte(plain), input.None}, {gz.Bytes(), input.Gzip}, {zs.Bytes(), input.Zstd}, {append([]byte("\xef\xbb\xbf"), plain...), input.None}} {
 		r := NewReader(bytes.NewReader(tt.data))
 		ps, err := r.ReadAll()
-		if err != nil || len(ps) != 3 || r.Compression != tt.comp {
+		if err != nil || len(ps) != 3 || r.Compression != string(tt.comp) {
 			t.Errorf("%q: %d papers, err %v, compression %q", tt.comp, len(ps), err, r.Compression)
 		}
 	}

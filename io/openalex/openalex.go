@@ -66,7 +66,7 @@ type Reader struct {
 	// ISO code.
 	Unmapped    map[string]int
 	Format      Format
-	Compression input.Compression
+	Compression string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	br      *bufio.Reader
@@ -91,7 +91,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, comp, err := input.Open(r.src)
-	r.Compression = comp
+	r.Compression = string(comp)
 	if err != nil {
 		return r.fail(err)
 	}

@@ -109,8 +109,8 @@ type Reader struct {
 	// weight unit each (package doc). A summary reports it: a high share
 	// means the byline and "Authors with affiliations" did not match.
 	AddressFallback int
-	Encoding        input.Encoding
-	Compression     input.Compression
+	Encoding        string // "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "UTF-16BE with BOM"
+	Compression     string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	cr      *csv.Reader
@@ -138,7 +138,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, enc, comp, err := input.OpenText(r.src)
-	r.Encoding, r.Compression = enc, comp
+	r.Encoding, r.Compression = string(enc), string(comp)
 	if err != nil {
 		return r.fail(err)
 	}

@@ -117,8 +117,8 @@ type Reader struct {
 	// Format, Encoding and Compression describe the input, known after
 	// the first Read.
 	Format      Format
-	Encoding    input.Encoding
-	Compression input.Compression
+	Encoding    string // "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "UTF-16BE with BOM"
+	Compression string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	br      *bufio.Reader
@@ -147,7 +147,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, enc, comp, err := input.OpenText(r.src)
-	r.Encoding, r.Compression = enc, comp
+	r.Encoding, r.Compression = string(enc), string(comp)
 	if err != nil {
 		return r.fail(err)
 	}
