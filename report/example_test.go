@@ -30,11 +30,11 @@ func Example() {
 		log.Fatal(err)
 	}
 	fmt.Println("partners:", d.Partners)
-	fmt.Println("peak:", d.Blocs.Peak)
+	fmt.Println("split:", d.Blocs.Split)
 	line := d.Plots[0].Lines["US"]
 	fmt.Printf("%s: US in %.0f: %.3f\n", d.Plots[0].File, line[len(line)-1].X, line[len(line)-1].Y)
 	// Output:
 	// partners: [US RU IR EG PK SA]
-	// peak: 2019
+	// split: 2019
 	// partners-intensity: US in 2024: 0.124
 }

@@ -154,19 +154,13 @@ func TestInterruptLeavesNothing(t *testing.T) {
 }
 
 // A report that fails leaves no directory behind (here the analysis
-// fails on one year of papers, or on the blocs of worked.jsonl); one that
-// succeeds leaves only its directory, with the usual permissions.
+// fails on one year of papers); one that succeeds leaves only its
+// directory, with the usual permissions. (The blocs of worked.jsonl no
+// longer fail: the statistical rule shrinks its windows with a warning.)
 func TestFailingReportLeavesNoDirectory(t *testing.T) {
 	dir := t.TempDir()
 	code, _, stderr := runCmd(t, "", "report", "--years", "2019", "-o", filepath.Join(dir, "rep"), "testdata/worked.jsonl")
 	if code != 1 || !strings.Contains(stderr, "at least two years") {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
-	if left := entries(t, dir); len(left) > 0 {
-		t.Errorf("left behind: %v", left)
-	}
-	code, _, stderr = runCmd(t, "", "report", "-o", filepath.Join(dir, "rep"), "testdata/worked.jsonl")
-	if code != 1 || !strings.Contains(stderr, "peaks in the first year") {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if left := entries(t, dir); len(left) > 0 {
