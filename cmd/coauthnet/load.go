@@ -419,7 +419,10 @@ func (r *report) readJSONL(name string, br io.Reader, cr *countingReader, info *
 		}
 		return c, err == nil, err
 	}
-	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) { return c.Decode(nil) }
+	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) {
+		c.Minimal, c.Countries = r.minimal, r.minimal && r.level == graph.Countries
+		return c.Decode(nil)
+	}
 	return inOrder(next, decode, func(ps []coauthnet.Paper, errs []error) error {
 		r.use(ps, errs, info)
 		r.tick(cr.n.Load())

@@ -25,6 +25,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
+	"github.com/coauthnet/coauthnet/io/internal/jsonscan"
 )
 
 // MaxLine is the longest line Read accepts, in bytes. A longer line is
@@ -35,8 +36,8 @@ const MaxLine = 64 << 20
 var (
 	ErrLineTooLong = errors.New("line too long")
 	ErrNotJSONL    = errors.New("not JSON Lines")
-	ErrSyntax      = errors.New("bad JSON")
-	ErrType        = errors.New("wrong type")
+	ErrSyntax      = jsonscan.ErrSyntax
+	ErrType        = jsonscan.ErrType
 )
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
@@ -149,8 +150,8 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			continue
 		}
 		var p coauthnet.Paper
-		if r.dec.cache == nil || len(r.dec.cache) >= 1<<14 {
-			r.dec.cache = make(map[string]string, 256)
+		if r.dec.Cache == nil || len(r.dec.Cache) >= 1<<14 {
+			r.dec.Cache = make(map[string]string, 256)
 		}
 		r.dec.slabSize = 64
 		r.dec.setLine(line, string(line), 0)
@@ -171,13 +172,12 @@ func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll
 // Errors wrap [ErrSyntax] for malformed JSON and [ErrType] for a field of
 // the wrong type; see decode.go for the exact semantics.
 func Decode(line []byte, p *coauthnet.Paper) error {
-	d := decoder{cache: map[string]string{}}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: map[string]string{}}}
 	d.setLine(line, string(line), 0)
 	return d.decode(p)
 }
 
 func (d *decoder) decode(p *coauthnet.Paper) error {
-	d.i, d.depth = 0, 0
 	if err := d.paper(p); err != nil {
 		return err
 	}
@@ -190,6 +190,14 @@ type Chunk struct {
 	FirstLine int    // line number of the first line in Data
 	Data      []byte // whole lines; a line over MaxLine is left empty
 	TooLong   []int  // line numbers of lines over MaxLine, ascending
+
+	// Minimal, set before Decode, leaves out what counting does not use:
+	// the authors' names, ids and ORCIDs stay empty (their values are
+	// still checked as JSON). Everything else is decoded as usual.
+	Minimal bool
+	// Countries implies Minimal and also leaves out the institutions'
+	// names and ids: enough to count countries.
+	Countries bool
 }
 
 // ReadChunk returns the next run of whole lines, about size bytes (more
@@ -248,7 +256,7 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	data := c.Data
 	line := c.FirstLine - 1
 	long := c.TooLong
-	d := decoder{cache: make(map[string]string, 256), slabSize: 1024}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 256)}, slabSize: 1024, minimal: c.Minimal || c.Countries, countries: c.Countries}
 	whole := string(c.Data)
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')

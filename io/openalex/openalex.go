@@ -32,11 +32,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
-	"github.com/coauthnet/coauthnet/io/internal/address"
 )
 
 // Errors wrapped by *ParseError or returned by Read.
@@ -75,6 +76,14 @@ type Reader struct {
 	line    int
 	page    []json.RawMessage // works of a page, not yet returned
 	pageAt  int
+	dec     *decoder // for pages
+
+	// JSON Lines, read ahead and decoded in parallel (see Read).
+	queue   []item
+	qi      int
+	next    *batch
+	done    bool
+	readErr error
 }
 
 // NewReader returns a Reader of r.
@@ -153,6 +162,13 @@ func (r *Reader) readPage() error {
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
 // skipped work (Read may be called again), or another error that ends
 // the stream.
+//
+// JSON Lines are read ahead in runs of whole lines (about 1 MiB each,
+// one per GOMAXPROCS) that are decoded in parallel while the caller
+// uses the previous run; papers and errors come back in line order
+// whatever the number of cores. At most one run is in flight: a Reader
+// dropped before io.EOF leaves no goroutine behind once that run is
+// decoded.
 func (r *Reader) Read() (coauthnet.Paper, error) {
 	if err := r.start(); err != nil {
 		return coauthnet.Paper{}, err
@@ -162,120 +178,170 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			return coauthnet.Paper{}, io.EOF
 		}
 		r.pageAt++
-		return r.decode(r.page[r.pageAt-1], r.pageAt)
+		return r.decodeOne(r.page[r.pageAt-1], r.pageAt)
 	}
 	for {
-		line, err := r.br.ReadBytes('\n')
-		if len(line) == 0 && err == io.EOF {
+		if r.qi < len(r.queue) {
+			it := r.queue[r.qi]
+			r.queue[r.qi] = item{}
+			r.qi++
+			return it.p, it.err
+		}
+		if r.done {
+			if r.readErr != nil {
+				return coauthnet.Paper{}, r.fail(r.readErr)
+			}
 			return coauthnet.Paper{}, io.EOF
 		}
-		if err != nil && err != io.EOF {
-			return coauthnet.Paper{}, r.fail(err)
+		if r.next == nil {
+			r.next = r.launch()
 		}
-		r.line++
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
+		b := r.next
+		<-b.done
+		r.next = nil
+		for _, m := range b.unmapped {
+			for k, n := range m {
+				r.Unmapped[k] += n
+			}
+		}
+		r.queue, r.qi = b.items, 0
+		if b.err != nil || b.eof {
+			r.done, r.readErr = true, b.err
+		} else {
+			r.next = r.launch() // decode the next run while this one is used
+		}
+	}
+}
+
+// chunkSize is the size of the runs of whole lines decoded in parallel.
+// Runs do not change results: papers come back in line order.
+const chunkSize = 1 << 20
+
+// An item is one decoded line: a paper or the error that skipped it.
+type item struct {
+	p   coauthnet.Paper
+	err error
+}
+
+// A batch is one read-ahead: up to GOMAXPROCS runs of lines, decoded.
+type batch struct {
+	done     chan struct{} // closed when the fields below are set
+	items    []item
+	unmapped []map[string]int
+	eof      bool
+	err      error // read error after items
+}
+
+// launch reads the next runs of lines and decodes them in parallel, in a
+// goroutine of its own. Only one batch is in flight at a time, so r.br
+// and r.line are used by one goroutine at a time.
+func (r *Reader) launch() *batch {
+	b := &batch{done: make(chan struct{})}
+	workers := runtime.GOMAXPROCS(0)
+	go func() {
+		defer close(b.done)
+		type run struct {
+			data  []byte
+			first int
+		}
+		var runs []run
+		for len(runs) < workers {
+			data, n, err := readLines(r.br, chunkSize)
+			if len(data) > 0 {
+				runs = append(runs, run{data, r.line + 1})
+				r.line += n
+			}
+			if err == io.EOF {
+				b.eof = true
+				break
+			}
+			if err != nil {
+				b.err = err
+				break
+			}
+		}
+		items := make([][]item, len(runs))
+		b.unmapped = make([]map[string]int, len(runs))
+		var wg sync.WaitGroup
+		for i, ru := range runs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				items[i], b.unmapped[i] = r.decodeRun(ru.data, ru.first)
+			}()
+		}
+		wg.Wait()
+		for _, its := range items {
+			b.items = append(b.items, its...)
+		}
+	}()
+	return b
+}
+
+// readLines returns whole lines of br, at least size bytes unless the
+// stream ends, and their number (a last line without "\n" counts).
+func readLines(br *bufio.Reader, size int) ([]byte, int, error) {
+	data := make([]byte, 0, size+size/4)
+	n := 0
+	for len(data) < size {
+		chunk, err := br.ReadSlice('\n')
+		data = append(data, chunk...)
+		switch err {
+		case nil:
+			n++
+		case bufio.ErrBufferFull:
+		case io.EOF:
+			if len(data) > 0 && data[len(data)-1] != '\n' {
+				n++
+			}
+			return data, n, io.EOF
+		default:
+			return data, n, err
+		}
+	}
+	return data, n, nil
+}
+
+// decodeRun decodes the lines of data, the first of which is line first.
+func (r *Reader) decodeRun(data []byte, first int) ([]item, map[string]int) {
+	d := newDecoder()
+	var items []item
+	line := first - 1
+	for len(data) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		line++
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
 			continue
 		}
-		return r.decode(line, r.line)
+		var it item
+		if err := d.work(l, &it.p); err != nil {
+			it = item{err: &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: it.p.ID, Err: err}}
+		}
+		items = append(items, it)
 	}
+	return items, d.unmapped
 }
 
 // ReadAll reads every paper, stopping at the first error of any kind.
 func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
-type work struct {
-	ID              string  `json:"id"`
-	DOI             *string `json:"doi"`
-	PublicationYear *int    `json:"publication_year"`
-	CitedByCount    *int    `json:"cited_by_count"`
-	PrimaryTopic    *struct {
-		Field *struct {
-			DisplayName string `json:"display_name"`
-		} `json:"field"`
-	} `json:"primary_topic"`
-	Authorships []struct {
-		Author struct {
-			ID          string  `json:"id"`
-			DisplayName string  `json:"display_name"`
-			ORCID       *string `json:"orcid"`
-		} `json:"author"`
-		Institutions []struct {
-			ID          string  `json:"id"`
-			DisplayName string  `json:"display_name"`
-			ROR         *string `json:"ror"`
-			CountryCode *string `json:"country_code"`
-		} `json:"institutions"`
-		Countries             []string `json:"countries"`
-		IsCorresponding       *bool    `json:"is_corresponding"`
-		RawAffiliationStrings []string `json:"raw_affiliation_strings"`
-	} `json:"authorships"`
-}
-
 func short(id, prefix string) string { return strings.TrimPrefix(id, prefix) }
 
-func (r *Reader) decode(b []byte, line int) (coauthnet.Paper, error) {
-	var w work
-	if err := json.Unmarshal(b, &w); err != nil {
-		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, Err: err}
+// decodeOne decodes one work of a page or of a line read one at a time.
+func (r *Reader) decodeOne(b []byte, line int) (coauthnet.Paper, error) {
+	if r.dec == nil {
+		r.dec = newDecoder()
+		r.dec.unmapped = r.Unmapped
 	}
-	p := coauthnet.Paper{ID: short(w.ID, "https://openalex.org/")}
-	fail := func(err error) (coauthnet.Paper, error) {
+	var p coauthnet.Paper
+	if err := r.dec.work(b, &p); err != nil {
 		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: p.ID, Err: err}
-	}
-	if p.ID == "" {
-		return fail(ErrNoID)
-	}
-	if w.PublicationYear == nil {
-		return fail(ErrNoYear)
-	}
-	p.Year = *w.PublicationYear
-	if w.DOI != nil {
-		p.DOI = short(*w.DOI, "https://doi.org/")
-	}
-	p.Citations = w.CitedByCount
-	if t := w.PrimaryTopic; t != nil && t.Field != nil && t.Field.DisplayName != "" {
-		p.Fields = []string{t.Field.DisplayName}
-	}
-	for _, as := range w.Authorships {
-		a := coauthnet.Author{
-			Name: as.Author.DisplayName,
-			ID:   short(as.Author.ID, "https://openalex.org/"),
-		}
-		if as.Author.ORCID != nil {
-			a.ORCID = short(*as.Author.ORCID, "https://orcid.org/")
-		}
-		if as.IsCorresponding != nil {
-			a.Corresponding = *as.IsCorresponding
-		}
-		for _, in := range as.Institutions {
-			af := coauthnet.Affiliation{Institution: in.DisplayName, InstitutionID: short(in.ID, "https://openalex.org/")}
-			if in.ROR != nil && *in.ROR != "" {
-				af.InstitutionID = *in.ROR
-			}
-			if in.CountryCode != nil {
-				af.Country = strings.ToUpper(*in.CountryCode)
-			}
-			a.Affiliations = append(a.Affiliations, af)
-		}
-		if len(as.Institutions) == 0 {
-			for _, c := range as.Countries {
-				a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Country: strings.ToUpper(c)})
-			}
-		}
-		if len(as.Institutions) == 0 && len(as.Countries) == 0 {
-			for _, s := range as.RawAffiliationStrings {
-				ad := address.Parse(s)
-				if ad.Country == "" && ad.CountryText != "" {
-					r.Unmapped[ad.CountryText]++
-				}
-				a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Institution: ad.Institution, Country: ad.Country})
-			}
-		}
-		p.Authors = append(p.Authors, a)
-	}
-	if err := p.Validate(); err != nil {
-		return fail(err)
 	}
 	return p, nil
 }
