@@ -17,6 +17,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"strconv"
@@ -250,6 +251,10 @@ func (d *Scanner) StringValue() ([]byte, string, error) {
 	d.i++ // opening quote
 	start := d.i
 	for d.i < len(d.b) {
+		d.i = plain(d.b, d.i, true)
+		if d.i >= len(d.b) {
+			break
+		}
 		c := d.b[d.i]
 		switch {
 		case c == '"':
@@ -526,6 +531,10 @@ func (d *Scanner) SkipString() error {
 	b := d.b
 	i := d.i + 1
 	for i < len(b) {
+		i = plain(b, i, false)
+		if i >= len(b) {
+			break
+		}
 		c := b[i]
 		switch {
 		case c == '"':
@@ -570,4 +579,42 @@ func (d *Scanner) SkipStr(field string) error {
 		return d.Literal("null")
 	}
 	return d.Mismatch(field, "string")
+}
+
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	quotes = '"' * ones
+	backs  = '\\' * ones
+	spaces = 0x20 * ones
+)
+
+// plain returns the index of the first byte at or after i that ends a
+// run of plain string bytes: '"', '\\', a control byte (< 0x20) or, with
+// high, a non-ASCII byte; len(b) if there is none. It tests eight bytes
+// at a time: for a word v, (v − 0x01…)&^v&0x80… is non-zero exactly
+// when some byte of v is zero, applied to v^'"'…, v^'\\'… and, for
+// bytes below 0x20, (v − 0x20…)&^v&0x80… (Anderson, "Bit Twiddling
+// Hacks", "Determine if a word has a byte less than n").
+func plain(b []byte, i int, high bool) int {
+	mask := uint64(0)
+	if high {
+		mask = highs
+	}
+	for i+8 <= len(b) {
+		v := binary.LittleEndian.Uint64(b[i:])
+		q, s := v^quotes, v^backs
+		if ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs != 0 || v&mask != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(b) {
+		c := b[i]
+		if c == '"' || c == '\\' || c < 0x20 || high && c >= 0x80 {
+			return i
+		}
+		i++
+	}
+	return i
 }
