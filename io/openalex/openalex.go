@@ -164,8 +164,8 @@ func (r *Reader) readPage() error {
 // the stream.
 //
 // JSON Lines are read ahead in runs of whole lines (about 1 MiB each,
-// one per GOMAXPROCS) that are decoded in parallel while the caller
-// uses the previous run; papers and errors come back in line order
+// four per GOMAXPROCS at a time) that are decoded in parallel, each as
+// soon as it is read, while the caller uses the previous batch; papers and errors come back in line order
 // whatever the number of cores. At most one run is in flight: a Reader
 // dropped before io.EOF leaves no goroutine behind once that run is
 // decoded.
@@ -217,6 +217,9 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 // Runs do not change results: papers come back in line order.
 const chunkSize = 1 << 20
 
+// runsPerBatch is the number of runs per core read ahead at a time.
+const runsPerBatch = 4
+
 // An item is one decoded line: a paper or the error that skipped it.
 type item struct {
 	p   coauthnet.Paper
@@ -240,16 +243,26 @@ func (r *Reader) launch() *batch {
 	workers := runtime.GOMAXPROCS(0)
 	go func() {
 		defer close(b.done)
-		type run struct {
-			data  []byte
-			first int
-		}
-		var runs []run
-		for len(runs) < workers {
-			data, n, err := readLines(r.br, chunkSize)
+		// Each run is decoded as soon as it is read, so that reading
+		// (and whatever the source costs: decompression, hashing)
+		// overlaps decoding.
+		items := make([][]item, runsPerBatch*workers)
+		maps := make([]map[string]int, runsPerBatch*workers)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, workers)
+		for n := 0; n < runsPerBatch*workers; n++ {
+			data, lines, err := readLines(r.br, chunkSize)
 			if len(data) > 0 {
-				runs = append(runs, run{data, r.line + 1})
-				r.line += n
+				i, first := n, r.line+1
+				r.line += lines
+				wg.Add(1)
+				sem <- struct{}{}
+				go func() {
+					defer wg.Done()
+					its, m := r.decodeRun(data, first)
+					<-sem
+					items[i], maps[i] = its, m
+				}()
 			}
 			if err == io.EOF {
 				b.eof = true
@@ -260,17 +273,8 @@ func (r *Reader) launch() *batch {
 				break
 			}
 		}
-		items := make([][]item, len(runs))
-		b.unmapped = make([]map[string]int, len(runs))
-		var wg sync.WaitGroup
-		for i, ru := range runs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				items[i], b.unmapped[i] = r.decodeRun(ru.data, ru.first)
-			}()
-		}
 		wg.Wait()
+		b.unmapped = maps
 		for _, its := range items {
 			b.items = append(b.items, its...)
 		}
