@@ -3,8 +3,10 @@ package graph
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/coauthnet/coauthnet"
@@ -72,11 +74,11 @@ type Counter struct {
 	local  []int32 // local index → internal id
 	nA, qA []float64
 	cross  []crossTerm
-	aff    []int32 // local indices of one author's known affiliations
-	xsum   map[uint64]float64
+	aff    []int32   // local indices of one author's known affiliations
 	lead   []int32   // local indices of the lead author's known affiliations
 	lw     []float64 // lead weight by local index
 	grp    []int32   // field groups of the paper
+	q      queue     // papers counted, not yet in their years' sums
 
 	// Citation impact: field groups and the per (year, group) baseline
 	// Σ citations and paper count.
@@ -393,13 +395,13 @@ func (c *Counter) addAuthor(aff []int32) {
 	}
 }
 
-// flush turns the current paper's n_A, Σ w², and cross terms into edge
-// and node weights for its year. n is n_p.
+// flush turns the current paper's n_A, Σ w², cross terms and lead
+// weights into a record for its year (stage 1, on the caller's
+// goroutine: everything that is not per year: statistics, the citation
+// baseline). The records are added into the years' sums by apply, in
+// batches (see [Counter.drain]). n is n_p.
 func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	k := len(c.local)
-	if need := len(c.nodes); len(acc.nodes) < need {
-		acc.nodes = append(acc.nodes, make([]NodeWeights, need-len(acc.nodes))...)
-	}
 	// Lead weights w_lA: the lead author split over their known nodes.
 	c.lw = slices.Grow(c.lw[:0], k)[:k]
 	clear(c.lw)
@@ -411,34 +413,159 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	}
 	// Citation impact: Σ c/k and Σ 1/k per field group.
 	cited := c.opts.Impact && p.Citations != nil && *p.Citations >= 0
-	var cit, kf float64
+	rec := record{acc: acc, n: int32(n), k: int32(k), off: int32(len(c.q.local)), xoff: int32(len(c.q.cross)), goff: int32(len(c.q.grp))}
 	if cited {
 		c.stats.Cited++
 		c.groups(p.Fields)
-		cit, kf = float64(*p.Citations), float64(len(c.grp))
+		rec.cited = true
+		rec.cit = float64(*p.Citations)
 		for _, g := range c.grp {
 			b := c.baseline[baseKey{p.Year, g}]
-			c.baseline[baseKey{p.Year, g}] = [2]float64{b[0] + cit, b[1] + 1}
+			c.baseline[baseKey{p.Year, g}] = [2]float64{b[0] + rec.cit, b[1] + 1}
 		}
+		c.q.grp = append(c.q.grp, c.grp...)
 	}
+	c.q.local = append(c.q.local, c.local...)
+	c.q.nA = append(c.q.nA, c.nA...)
+	c.q.qA = append(c.q.qA, c.qA...)
+	c.q.lw = append(c.q.lw, c.lw...)
+	c.q.cross = append(c.q.cross, c.cross...)
+	c.q.recs = append(c.q.recs, rec)
+	if need := len(c.nodes); len(acc.nodes) < need {
+		acc.nodes = append(acc.nodes, make([]NodeWeights, need-len(acc.nodes))...)
+	}
+	if len(c.q.recs) >= batchPapers || len(c.q.local) >= batchNodes {
+		c.drain()
+	}
+}
+
+// Batches of papers queued before their year sums are updated.
+const (
+	batchPapers = 4096
+	batchNodes  = 1 << 16
+)
+
+// A record is one counted paper waiting in the queue: its year and
+// n_p, and where its k local nodes (ids, n_A, Σ w², lead weights), its
+// cross terms and its field groups are in the queue's arrays.
+type record struct {
+	acc             *yearAcc
+	n, k            int32
+	off, xoff, goff int32
+	cited           bool
+	cit             float64
+	nCross, nGroups int32
+}
+
+// queue holds the records of a batch, with the arrays they point into.
+type queue struct {
+	recs    []record
+	local   []int32
+	nA, qA  []float64
+	lw      []float64
+	cross   []crossTerm
+	grp     []int32
+	workers []*worker
+}
+
+// A worker holds the scratch space of stage 2 for one goroutine.
+type worker struct {
+	xsum map[uint64]float64
+}
+
+// drain adds the queued records into their years' sums (stage 2).
+//
+// Each year is updated by one goroutine, with its records in input
+// order, so every sum is added in the same order as a serial count:
+// the result does not depend on GOMAXPROCS, bit for bit. Years are
+// dealt to min(GOMAXPROCS, years in the batch) goroutines by the
+// order in which they first appear; no goroutine outlives drain.
+func (c *Counter) drain() {
+	q := &c.q
+	if len(q.recs) == 0 {
+		return
+	}
+	// Close the record offsets: each record's cross terms and groups
+	// end where the next record's begin.
+	for i := range q.recs {
+		r := &q.recs[i]
+		xend, gend := int32(len(q.cross)), int32(len(q.grp))
+		if i+1 < len(q.recs) {
+			xend, gend = q.recs[i+1].xoff, q.recs[i+1].goff
+		}
+		r.nCross, r.nGroups = xend-r.xoff, gend-r.goff
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(c.years))
+	if workers <= 1 || len(q.recs) < 64 {
+		w := c.worker(0)
+		for i := range q.recs {
+			c.apply(w, &q.recs[i])
+		}
+	} else {
+		shard := map[*yearAcc]int{}
+		for i := range q.recs {
+			if _, ok := shard[q.recs[i].acc]; !ok {
+				shard[q.recs[i].acc] = len(shard) % workers
+			}
+		}
+		var wg sync.WaitGroup
+		for s := 0; s < workers; s++ {
+			w := c.worker(s)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range q.recs {
+					if shard[q.recs[i].acc] == s {
+						c.apply(w, &q.recs[i])
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	q.recs, q.local, q.nA, q.qA, q.lw = q.recs[:0], q.local[:0], q.nA[:0], q.qA[:0], q.lw[:0]
+	q.cross, q.grp = q.cross[:0], q.grp[:0]
+}
+
+func (c *Counter) worker(i int) *worker {
+	for len(c.q.workers) <= i {
+		c.q.workers = append(c.q.workers, &worker{xsum: map[uint64]float64{}})
+	}
+	return c.q.workers[i]
+}
+
+// apply adds one record into its year's node and edge sums.
+func (c *Counter) apply(w *worker, r *record) {
+	q := &c.q
+	acc := r.acc
+	k := int(r.k)
+	local := q.local[r.off : int(r.off)+k]
+	nA := q.nA[r.off : int(r.off)+k]
+	qA := q.qA[r.off : int(r.off)+k]
+	lw := q.lw[r.off : int(r.off)+k]
+	cross := q.cross[r.xoff : r.xoff+r.nCross]
+	grp := q.grp[r.goff : r.goff+r.nGroups]
+	n := int(r.n)
+	cited := r.cited
+	cit, kf := r.cit, float64(len(grp))
 	fn := float64(n)
 	pairs := fn * (fn - 1) // n(n−1); 0 when n = 1
 	for a := 0; a < k; a++ {
-		nw := &acc.nodes[c.local[a]]
+		nw := &acc.nodes[local[a]]
 		nw.Papers++
 		if k > 1 {
 			nw.Intl++
-			nw.LeadIntl += c.lw[a]
+			nw.LeadIntl += lw[a]
 		}
-		nw.Lead += c.lw[a]
-		nw.Output += c.nA[a] / fn
+		nw.Lead += lw[a]
+		nw.Output += nA[a] / fn
 		if n > 1 {
-			nw.Domestic += (c.nA[a]*c.nA[a] - c.qA[a]) / pairs
+			nw.Domestic += (nA[a]*nA[a] - qA[a]) / pairs
 		}
 		if cited {
 			nw.Impact.N++
-			for _, g := range c.grp {
-				key := impKey{c.local[a], g}
+			for _, g := range grp {
+				key := impKey{local[a], g}
 				v := acc.nodeImp[key]
 				acc.nodeImp[key] = [2]float64{v[0] + cit/kf, v[1] + 1/kf}
 			}
@@ -448,24 +575,21 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 		return
 	}
 	var xsum map[uint64]float64
-	if len(c.cross) > 0 {
-		if c.xsum == nil {
-			c.xsum = map[uint64]float64{}
-		}
-		clear(c.xsum)
-		xsum = c.xsum
-		for _, t := range c.cross {
+	if len(cross) > 0 {
+		clear(w.xsum)
+		xsum = w.xsum
+		for _, t := range cross {
 			xsum[uint64(t.a)<<32|uint64(t.b)] += t.x
 		}
 	}
 	for a := 0; a < k; a++ {
 		for b := a + 1; b < k; b++ {
-			P := c.nA[a] * c.nA[b]
+			P := nA[a] * nA[b]
 			if xsum != nil {
 				P -= xsum[uint64(a)<<32|uint64(b)]
 			}
-			ia, ib := c.local[a], c.local[b]
-			la, lb := c.lw[a], c.lw[b]
+			ia, ib := local[a], local[b]
+			la, lb := lw[a], lw[b]
 			if ia > ib {
 				ia, ib, la, lb = ib, ia, lb, la
 			}
@@ -484,19 +608,19 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 			ea.lead[1] += lb
 			if cited {
 				acc.edgeCited[ei]++
-				for _, g := range c.grp {
+				for _, g := range grp {
 					key := impKey{ei, g}
 					v := acc.edgeImp[key]
 					acc.edgeImp[key] = [2]float64{v[0] + cit/kf, v[1] + 1/kf}
 				}
 			}
-			w := &ea.w
-			w[Full]++
+			wt := &ea.w
+			wt[Full]++
 			if n > 1 {
-				w[BiFrac] += 2 * P / pairs
-				w[Frac] += P / (fn - 1)
+				wt[BiFrac] += 2 * P / pairs
+				wt[Frac] += P / (fn - 1)
 			}
-			w[Share] += (c.nA[a] + c.nA[b]) / fn
+			wt[Share] += (nA[a] + nA[b]) / fn
 		}
 	}
 }
@@ -517,6 +641,7 @@ func (c *Counter) reset() {
 //
 // Cost: O(N log N + E log E) for N nodes and E (year, edge) pairs.
 func (c *Counter) Series() *Series {
+	c.drain()
 	n := len(c.nodes)
 	order := make([]int32, n)
 	for i := range order {
