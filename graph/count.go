@@ -97,9 +97,44 @@ type impKey struct{ ent, group int32 }
 
 type nodeInfo struct {
 	key     string
-	name    string         // display name for countries and groups
-	names   map[string]int // institution names seen, with counts
-	country map[string]int // institution countries seen, with counts
+	name    string // display name for countries and groups
+	inst    bool   // an institution: names and countries are tallied
+	names   tally  // institution names seen, with counts
+	country tally  // institution countries seen, with counts
+}
+
+// A tally counts strings. Most institutions are seen under one name
+// and one country: a tally holds its first string and count, and makes
+// a map only for a second distinct string.
+type tally struct {
+	first string
+	n     int
+	more  map[string]int
+}
+
+// add counts a non-empty s, storing a copy when it is new: the paper's
+// strings may share a large buffer.
+func (t *tally) add(s string) {
+	switch {
+	case s == "":
+	case t.more != nil:
+		countString(t.more, s)
+	case t.n == 0:
+		t.first, t.n = strings.Clone(s), 1
+	case s == t.first:
+		t.n++
+	default:
+		t.more = map[string]int{t.first: t.n}
+		countString(t.more, s)
+	}
+}
+
+// most returns the most frequent string, the smallest on ties, or "".
+func (t *tally) most() string {
+	if t.more == nil {
+		return t.first
+	}
+	return mostFrequent(t.more)
 }
 
 type crossTerm struct {
@@ -116,8 +151,13 @@ type edgeAcc struct {
 type yearAcc struct {
 	papers  int // papers counted
 	edgeIdx map[uint64]int32
-	edges   []edgeAcc
-	nodes   []NodeWeights // by internal id
+	edges   edgeBlocks
+	// The nodes of the year: nodes[nodeAt[id]-1] are the weights of
+	// internal id nodeIDs[nodeAt[id]-1] (0: none yet). Compact, so that
+	// a year holds its own nodes, not every node of the counter.
+	nodeAt  []int32
+	nodes   []NodeWeights
+	nodeIDs []int32
 	// With Options.Impact: Σ citations/k and Σ 1/k per (entity, field
 	// group), and the cited papers of each edge (by edge index).
 	nodeImp, edgeImp map[impKey][2]float64
@@ -205,8 +245,7 @@ func (c *Counter) intern(key string) int32 {
 	case c.opts.Level == Countries:
 		ni.name = coauthnet.CountryName(key)
 	default:
-		ni.names = map[string]int{}
-		ni.country = map[string]int{}
+		ni.inst = true
 	}
 	c.nodes = append(c.nodes, ni)
 	c.pos = append(c.pos, 0)
@@ -301,10 +340,10 @@ func (c *Counter) Add(p *coauthnet.Paper) {
 				c.stats.Grouped++
 			}
 			id := c.intern(k)
-			if c.opts.Level == Institutions && c.nodes[id].names != nil {
+			if c.opts.Level == Institutions && c.nodes[id].inst {
 				ni := &c.nodes[id]
-				countString(ni.names, affs[j].Institution)
-				countString(ni.country, affs[j].Country)
+				ni.names.add(affs[j].Institution)
+				ni.country.add(affs[j].Country)
 			}
 			c.aff = append(c.aff, c.localIndex(id))
 		}
@@ -431,9 +470,6 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	c.q.lw = append(c.q.lw, c.lw...)
 	c.q.cross = append(c.q.cross, c.cross...)
 	c.q.recs = append(c.q.recs, rec)
-	if need := len(c.nodes); len(acc.nodes) < need {
-		acc.nodes = append(acc.nodes, make([]NodeWeights, need-len(acc.nodes))...)
-	}
 	if len(c.q.recs) >= batchPapers || len(c.q.local) >= batchNodes {
 		c.drain()
 	}
@@ -551,7 +587,7 @@ func (c *Counter) apply(w *worker, r *record) {
 	fn := float64(n)
 	pairs := fn * (fn - 1) // n(n−1); 0 when n = 1
 	for a := 0; a < k; a++ {
-		nw := &acc.nodes[local[a]]
+		nw := acc.node(local[a])
 		nw.Papers++
 		if k > 1 {
 			nw.Intl++
@@ -596,14 +632,14 @@ func (c *Counter) apply(w *worker, r *record) {
 			key := uint64(ia)<<32 | uint64(ib)
 			ei, ok := acc.edgeIdx[key]
 			if !ok {
-				ei = int32(len(acc.edges))
+				ei = int32(acc.edges.n)
 				acc.edgeIdx[key] = ei
-				acc.edges = append(acc.edges, edgeAcc{a: ia, b: ib})
+				acc.edges.add(edgeAcc{a: ia, b: ib})
 				if c.opts.Impact {
 					acc.edgeCited = append(acc.edgeCited, 0)
 				}
 			}
-			ea := &acc.edges[ei]
+			ea := acc.edges.at(ei)
 			ea.lead[0] += la
 			ea.lead[1] += lb
 			if cited {
@@ -640,7 +676,15 @@ func (c *Counter) reset() {
 // on counting; the Series does not change.
 //
 // Cost: O(N log N + E log E) for N nodes and E (year, edge) pairs.
-func (c *Counter) Series() *Series {
+func (c *Counter) Series() *Series { return c.series(false) }
+
+// Finish is Series for a counter that will count no more: it releases
+// each year's sums as soon as they are in the series, so that the peak
+// memory is about that of the series, not the counter and the series
+// together. The Counter is empty afterwards (Stats and Baseline remain).
+func (c *Counter) Finish() *Series { return c.series(true) }
+
+func (c *Counter) series(finish bool) *Series {
 	c.drain()
 	n := len(c.nodes)
 	order := make([]int32, n)
@@ -666,9 +710,9 @@ func (c *Counter) Series() *Series {
 				s.countries[newID] = ni.key
 			}
 		}
-		if ni.names != nil {
-			s.names[newID] = mostFrequent(ni.names)
-			s.countries[newID] = mostFrequent(ni.country)
+		if ni.inst {
+			s.names[newID] = ni.names.most()
+			s.countries[newID] = ni.country.most()
 			if s.names[newID] == "" {
 				s.names[newID] = ni.key
 			}
@@ -676,9 +720,10 @@ func (c *Counter) Series() *Series {
 	}
 	for y, acc := range c.years {
 		yd := yearData{year: y, papers: acc.papers}
-		nodeSum := c.impactSums(y, acc.nodeImp, len(acc.nodes), &s.stats)
-		edgeSum := c.impactSums(y, acc.edgeImp, len(acc.edges), nil)
-		for id, nw := range acc.nodes {
+		nodeSum := c.impactSums(y, acc.nodeImp, len(c.nodes), &s.stats)
+		edgeSum := c.impactSums(y, acc.edgeImp, acc.edges.n, nil)
+		for i, nw := range acc.nodes {
+			id := acc.nodeIDs[i]
 			if nw.Papers > 0 {
 				if nodeSum != nil {
 					nw.Impact.Sum = nodeSum[id]
@@ -687,8 +732,9 @@ func (c *Counter) Series() *Series {
 			}
 		}
 		slices.SortFunc(yd.nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		yd.edges = make([]edgeEntry, len(acc.edges))
-		for i, e := range acc.edges {
+		yd.edges = make([]edgeEntry, acc.edges.n)
+		for i := range acc.edges.n {
+			e := acc.edges.at(int32(i))
 			a, b := remap[e.a], remap[e.b]
 			lead := e.lead
 			if a > b {
@@ -698,16 +744,61 @@ func (c *Counter) Series() *Series {
 			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead}
 		}
 		if c.opts.Impact {
-			yd.impact = make([]Impact, len(acc.edges))
+			yd.impact = make([]Impact, acc.edges.n)
 			for i, n := range acc.edgeCited {
 				yd.impact[i] = Impact{Sum: edgeSum[i], N: n}
 			}
 		}
 		yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
 		s.years = append(s.years, yd)
+		if finish {
+			delete(c.years, y)
+			*acc = yearAcc{}
+		}
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
+	if finish {
+		c.last = nil
+		c.q = queue{}
+	}
 	return s
+}
+
+// edgeBlocks holds a year's edges in blocks of a fixed size, so that a
+// growing year never copies its edges into a slice twice as large (the
+// freed halves fragment the heap: at institution level the retained
+// memory was about twice the live heap).
+type edgeBlocks struct {
+	blocks [][]edgeAcc
+	n      int
+}
+
+const edgeBlock = 4096
+
+func (e *edgeBlocks) add(x edgeAcc) {
+	if e.n%edgeBlock == 0 {
+		e.blocks = append(e.blocks, make([]edgeAcc, 0, edgeBlock))
+	}
+	b := &e.blocks[len(e.blocks)-1]
+	*b = append(*b, x)
+	e.n++
+}
+
+func (e *edgeBlocks) at(i int32) *edgeAcc { return &e.blocks[i/edgeBlock][i%edgeBlock] }
+
+// node returns the weights of internal id in the year, adding them.
+func (acc *yearAcc) node(id int32) *NodeWeights {
+	if int(id) >= len(acc.nodeAt) {
+		acc.nodeAt = append(acc.nodeAt, make([]int32, int(id)+1-len(acc.nodeAt))...)
+	}
+	i := acc.nodeAt[id]
+	if i == 0 {
+		acc.nodes = append(acc.nodes, NodeWeights{})
+		acc.nodeIDs = append(acc.nodeIDs, id)
+		i = int32(len(acc.nodes))
+		acc.nodeAt[id] = i
+	}
+	return &acc.nodes[i-1]
 }
 
 // impactSums turns the (entity, field group) sums of year y into each

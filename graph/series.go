@@ -227,13 +227,40 @@ func mergeNodes(years []yearData) []nodeEntry {
 // impact, when the years have it, goes with the edges.
 func mergeEdges(years []yearData) ([]edgeEntry, []Impact) {
 	at := make([]int, len(years))
-	total, withImpact := 0, false
+	withImpact := false
 	for _, yd := range years {
-		total = max(total, len(yd.edges))
 		withImpact = withImpact || yd.impact != nil
 	}
-	edges := make([]edgeEntry, 0, total+total/2)
+	// A first pass counts the distinct edges, so that the result is
+	// allocated once, at its size.
+	n := 0
+	for {
+		found := false
+		var na, nb int32
+		for y, yd := range years {
+			if at[y] < len(yd.edges) {
+				e := &yd.edges[at[y]]
+				if !found || e.a < na || e.a == na && e.b < nb {
+					na, nb, found = e.a, e.b, true
+				}
+			}
+		}
+		if !found {
+			break
+		}
+		for y, yd := range years {
+			if j := at[y]; j < len(yd.edges) && yd.edges[j].a == na && yd.edges[j].b == nb {
+				at[y]++
+			}
+		}
+		n++
+	}
+	clear(at)
+	edges := make([]edgeEntry, 0, n)
 	var impact []Impact
+	if withImpact {
+		impact = make([]Impact, 0, n)
+	}
 	for {
 		found := false
 		var na, nb int32

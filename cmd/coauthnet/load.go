@@ -152,7 +152,8 @@ func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error)
 	if err := rep.readAll(f, files, e); err != nil {
 		return nil, rep, err
 	}
-	s := rep.counter.Series()
+	s := rep.counter.Finish()
+	rep.counter, rep.sink = nil, nil // the series has what they held: let it go
 	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)
