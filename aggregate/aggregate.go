@@ -424,3 +424,26 @@ func Read(r io.ReaderAt, size int64) (a *Aggregate, err error) {
 	}
 	return a, nil
 }
+
+// Detect reports whether r (of the given size) is an aggregate file:
+// Parquet with the aggregate metadata. It reads only the footer.
+func Detect(r io.ReaderAt, size int64) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	var magic [4]byte
+	if size < 12 {
+		return false
+	}
+	if _, err := r.ReadAt(magic[:], 0); err != nil || string(magic[:]) != "PAR1" {
+		return false
+	}
+	f, err := pq.OpenFile(r, size, pq.SkipPageIndex(true), pq.SkipBloomFilters(true))
+	if err != nil {
+		return false
+	}
+	_, ok = f.Lookup(KeyVersion)
+	return ok
+}

@@ -18,7 +18,7 @@ import (
 )
 
 // formats are the input formats --from accepts besides auto.
-var formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
+var formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex", "aggregate"}
 
 // detect tells the format of an input from its first bytes (already
 // decompressed): the rules are in the README.

@@ -148,13 +148,16 @@ func (r *report) fields(p *coauthnet.Paper) {
 
 // load reads the inputs named by files (or the sample) and counts them.
 func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error) {
+	if s, rep, ok, err := loadAggregates(f, files, e); ok { // aggregate.go
+		return s, rep, err
+	}
 	rep := newReport(f, e)
 	if err := rep.readAll(f, files, e); err != nil {
 		return nil, rep, err
 	}
 	s := rep.counter.Finish()
 	rep.counter, rep.sink = nil, nil // the series has what they held: let it go
-	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
+	rep.stats = s.Stats()            // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)
 		return nil, rep, errors.New("no paper could be counted (see the summary above)")

@@ -78,6 +78,9 @@ func init() {
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
+		{"aggregate", "count inputs into a mergeable partial aggregate (Parquet)", runAggregate},
+		{"merge", "add partial aggregates into one", runMerge},
+		{"split", "split papers into N shards by paper, for counting apart", runSplit},
 	}
 }
 
