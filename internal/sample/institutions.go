@@ -37,12 +37,12 @@ type InstitutionsConfig struct {
 // identifier "https://ror.org/i<r>" and the name "Institution <r>"; one
 // in 20 authors has a second affiliation (a new draw).
 type InstitutionsGenerator struct {
-	cfg   InstitutionsConfig
-	rng   *rand.PCG
-	cum   []float64 // Zipf cumulative weights of ranks 1..Institutions
-	kCum  []float64 // cumulative P(k) for k = 1..MaxAuthors
-	n     int
-	inst  []int // institutions of the current paper's authors
+	cfg  InstitutionsConfig
+	rng  *rand.PCG
+	cum  []float64 // Zipf cumulative weights of ranks 1..Institutions
+	kCum []float64 // cumulative P(k) for k = 1..MaxAuthors
+	n    int
+	inst []int // institutions of the current paper's authors
 }
 
 // NewInstitutions returns a generator for cfg.
