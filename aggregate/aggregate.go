@@ -213,7 +213,10 @@ const (
 	statDuplicates = "duplicates"
 )
 
-const batch = 4096
+const (
+	batch    = 4096
+	rowGroup = 64 * batch // rows per row group
+)
 
 // Write writes a as an aggregate file.
 func Write(w io.Writer, a *Aggregate) error {
@@ -227,6 +230,7 @@ func Write(w io.Writer, a *Aggregate) error {
 		pq.KeyValueMetadata(KeyFlags, a.Flags),
 		pq.KeyValueMetadata(KeyProgramVersion, a.Program))
 	buf := make([]Row, 0, batch)
+	rows := 0
 	var err error
 	put := func(r Row) {
 		if err != nil {
@@ -236,6 +240,9 @@ func Write(w io.Writer, a *Aggregate) error {
 		if len(buf) == batch {
 			_, err = pw.Write(buf)
 			buf = buf[:0]
+			if rows += batch; rows%rowGroup == 0 && err == nil {
+				err = pw.Flush() // a row group: the writer buffers one at a time
+			}
 		}
 	}
 	// Summary.
@@ -257,24 +264,24 @@ func Write(w io.Writer, a *Aggregate) error {
 	for _, in := range sortedInputs(sum.Inputs) {
 		put(Row{Kind: KindInput, Name: in.Name, SHA256: in.SHA256, Format: in.Format, N: int64(in.Records), Skipped: int64(in.Skipped)})
 	}
-	// Series.
-	d := a.Series.Data()
-	for _, ni := range d.Nodes {
+	// Series, a year at a time.
+	nodes := a.Series.NodeInfos()
+	for _, ni := range nodes {
 		put(Row{Kind: KindNode, A: ni.Key, Name: ni.Name, Country: ni.Country})
 	}
-	for _, y := range d.Years {
+	for y := range a.Series.YearsData() {
 		put(Row{Kind: KindYear, Year: int32(y.Year), Papers: int64(y.Papers)})
 	}
-	for _, y := range d.Years {
+	for y := range a.Series.YearsData() {
 		for _, yn := range y.Nodes {
 			w := yn.W
-			put(Row{Kind: KindNodeYear, Year: int32(y.Year), A: d.Nodes[yn.Node].Key, Papers: int64(w.Papers), Intl: int64(w.Intl),
+			put(Row{Kind: KindNodeYear, Year: int32(y.Year), A: nodes[yn.Node].Key, Papers: int64(w.Papers), Intl: int64(w.Intl),
 				Output: w.Output, Domestic: w.Domestic, Lead: w.Lead, LeadIntl: w.LeadIntl})
 		}
 	}
-	for _, y := range d.Years {
+	for y := range a.Series.YearsData() {
 		for _, ye := range y.Edges {
-			put(Row{Kind: KindEdgeYear, Year: int32(y.Year), A: d.Nodes[ye.A].Key, B: d.Nodes[ye.B].Key,
+			put(Row{Kind: KindEdgeYear, Year: int32(y.Year), A: nodes[ye.A].Key, B: nodes[ye.B].Key,
 				Full: ye.W[graph.Full], BiFrac: ye.W[graph.BiFrac], Frac: ye.W[graph.Frac], Share: ye.W[graph.Share],
 				LeadA: ye.Lead[0], LeadB: ye.Lead[1]})
 		}

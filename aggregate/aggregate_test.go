@@ -47,7 +47,11 @@ func TestRoundTrip(t *testing.T) {
 		a := part(t, papers, graph.Options{Level: level, KeepUnknown: true}, "all")
 		a.Summary.Reasons["bad JSON"] = 3
 		a.Summary.Skipped, a.Summary.Duplicates = 3, 2
-		b := decode(t, encode(t, a))
+		enc := encode(t, a)
+		if !Detect(bytes.NewReader(enc), int64(len(enc))) {
+			t.Error("Detect: an aggregate not recognised")
+		}
+		b := decode(t, enc)
 		if b.Flags != a.Flags || b.Program != "test" {
 			t.Errorf("flags %q program %q", b.Flags, b.Program)
 		}
@@ -168,6 +172,9 @@ func TestMergeRefuses(t *testing.T) {
 	b2 := part(t, papers[250:], graph.Options{}, "b")
 	if _, err := Merge([]*Aggregate{b, a, b2}); !errors.Is(err, ErrOverlap) {
 		t.Errorf("same input twice: %v", err)
+	}
+	if Detect(bytes.NewReader([]byte(`{"id":"x","year":2020}`)), 22) {
+		t.Error("Detect: JSON taken for an aggregate")
 	}
 	if _, err := Read(bytes.NewReader([]byte("PAR1 not parquet")), 16); !errors.Is(err, ErrNotAggregate) {
 		t.Errorf("not parquet: %v", err)

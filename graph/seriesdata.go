@@ -1,6 +1,9 @@
 package graph
 
-import "fmt"
+import (
+	"fmt"
+	"iter"
+)
 
 // SeriesData is a [Series] as plain data: what a file format of counted
 // weights (the aggregate package) writes and reads back. Nodes are
@@ -45,24 +48,43 @@ type YearEdge struct {
 
 // Data returns the series as plain data. It shares no memory with s.
 func (s *Series) Data() SeriesData {
-	d := SeriesData{Level: s.level, Stats: s.stats, Nodes: make([]NodeInfo, len(s.keys))}
-	for i := range s.keys {
-		d.Nodes[i] = NodeInfo{Key: s.keys[i], Name: s.names[i], Country: s.countries[i]}
-	}
-	for _, yd := range s.years {
-		y := YearData{Year: yd.year, Papers: yd.papers, Nodes: make([]YearNode, len(yd.nodes)), Edges: make([]YearEdge, len(yd.edges))}
-		for i, ne := range yd.nodes {
-			y.Nodes[i] = YearNode{Node: ne.id, W: ne.w}
-		}
-		for i, ee := range yd.edges {
-			y.Edges[i] = YearEdge{A: ee.a, B: ee.b, W: ee.w, Lead: ee.lead}
-			if yd.impact != nil {
-				y.Edges[i].Impact = yd.impact[i]
-			}
-		}
+	d := SeriesData{Level: s.level, Stats: s.stats, Nodes: s.NodeInfos()}
+	for y := range s.YearsData() {
 		d.Years = append(d.Years, y)
 	}
 	return d
+}
+
+// NodeInfos returns the nodes of the series, by index (ascending keys).
+func (s *Series) NodeInfos() []NodeInfo {
+	nodes := make([]NodeInfo, len(s.keys))
+	for i := range s.keys {
+		nodes[i] = NodeInfo{Key: s.keys[i], Name: s.names[i], Country: s.countries[i]}
+	}
+	return nodes
+}
+
+// YearsData yields the years of the series as plain data, ascending,
+// each made when it is yielded: a writer that goes year by year holds
+// one year's copy at a time.
+func (s *Series) YearsData() iter.Seq[YearData] {
+	return func(yield func(YearData) bool) {
+		for _, yd := range s.years {
+			y := YearData{Year: yd.year, Papers: yd.papers, Nodes: make([]YearNode, len(yd.nodes)), Edges: make([]YearEdge, len(yd.edges))}
+			for i, ne := range yd.nodes {
+				y.Nodes[i] = YearNode{Node: ne.id, W: ne.w}
+			}
+			for i, ee := range yd.edges {
+				y.Edges[i] = YearEdge{A: ee.a, B: ee.b, W: ee.w, Lead: ee.lead}
+				if yd.impact != nil {
+					y.Edges[i].Impact = yd.impact[i]
+				}
+			}
+			if !yield(y) {
+				return
+			}
+		}
+	}
 }
 
 // NewSeries makes a Series of d, which it checks: node keys unique and
