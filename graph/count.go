@@ -55,10 +55,13 @@ type Stats struct {
 // per-year sums. Its memory grows with the number of nodes and of
 // (year, edge) pairs, not with the number of papers.
 //
-// A Counter is not safe for concurrent use. The weights are sums over
-// papers, so several Counters over shards of a corpus give the same
-// result as one over the whole up to floating-point rounding; a single
-// Counter fed in a fixed order gives the same bytes every run.
+// A Counter is not safe for concurrent use. Internally, papers are
+// queued and the years' sums updated in batches by up to GOMAXPROCS
+// goroutines, one per year, each adding its year's papers in input order:
+// a Counter fed in a fixed order gives the same bits every run, whatever
+// GOMAXPROCS. The weights are sums over papers, so several Counters over
+// shards of a corpus give the same result as one over the whole up to
+// floating-point rounding (package aggregate merges them).
 type Counter struct {
 	opts  Options
 	ids   map[string]int32

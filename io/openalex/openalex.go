@@ -18,6 +18,13 @@
 //     country; one with neither gets its raw_affiliation_strings through
 //     the shared address parser (country from the last field).
 //
+// Only the fields above are decoded; the rest of a work (abstract index,
+// topics, concepts, referenced works, locations, …) is checked as JSON
+// and skipped without being materialised (io/internal/jsonscan). Keys
+// match exactly, not case-insensitively as in encoding/json. JSON Lines
+// are decoded on every core, papers returned in line order (see
+// [Reader.Read]).
+//
 // A line that is not a valid work (bad JSON, no id, no
 // publication_year) makes Read return a *ParseError with the file and
 // line (for a page: the position of the work in results); the next Read
