@@ -2,11 +2,13 @@ package graph
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/coauthnet/coauthnet"
@@ -478,6 +480,30 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	}
 }
 
+// parallel calls f(0), …, f(n−1) on up to GOMAXPROCS goroutines and
+// returns when all have returned.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // Batches of papers queued before their year sums are updated.
 const (
 	batchPapers = 4096
@@ -721,9 +747,17 @@ func (c *Counter) series(finish bool) *Series {
 			}
 		}
 	}
-	for y, acc := range c.years {
+	// Years are converted in parallel, each by one goroutine: every
+	// year's data is computed alone, so the result does not depend on
+	// GOMAXPROCS.
+	ys := slices.Sorted(maps.Keys(c.years))
+	s.years = make([]yearData, len(ys))
+	yearStats := make([]Stats, len(ys))
+	parallel(len(ys), func(i int) {
+		y := ys[i]
+		acc := c.years[y]
 		yd := yearData{year: y, papers: acc.papers}
-		nodeSum := c.impactSums(y, acc.nodeImp, len(c.nodes), &s.stats)
+		nodeSum := c.impactSums(y, acc.nodeImp, len(c.nodes), &yearStats[i])
 		edgeSum := c.impactSums(y, acc.edgeImp, acc.edges.n, nil)
 		for i, nw := range acc.nodes {
 			id := acc.nodeIDs[i]
@@ -753,11 +787,16 @@ func (c *Counter) series(finish bool) *Series {
 			}
 		}
 		yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
-		s.years = append(s.years, yd)
+		s.years[i] = yd
 		if finish {
-			delete(c.years, y)
 			*acc = yearAcc{}
 		}
+	})
+	for _, st := range yearStats {
+		s.stats.ZeroBaseline += st.ZeroBaseline
+	}
+	if finish {
+		clear(c.years)
 	}
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
 	if finish {
