@@ -215,7 +215,7 @@ const (
 
 const (
 	batch    = 4096
-	rowGroup = 64 * batch // rows per row group
+	rowGroup = 16 * batch // rows per row group
 )
 
 // Write writes a as an aggregate file.
