@@ -184,3 +184,24 @@ func TestMergeRefuses(t *testing.T) {
 		t.Errorf("impact: %v", err)
 	}
 }
+
+// FuzzRead: bad input never panics and never yields an aggregate that
+// does not make a valid series (Read returns an error instead).
+func FuzzRead(f *testing.F) {
+	papers := sample.Generate(sample.Config{Papers: 200, Seed: 5})
+	s := graph.Yearly(papers, graph.Options{})
+	var buf bytes.Buffer
+	if err := Write(&buf, &Aggregate{Flags: "level=country", Series: s, Summary: Summary{Reasons: map[string]int{"x": 1}}}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PAR1"))
+	f.Add(append([]byte("PAR1"), make([]byte, 64)...))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a, err := Read(bytes.NewReader(b), int64(len(b)))
+		if err == nil && a.Series == nil {
+			t.Fatal("no error and no series")
+		}
+		Detect(bytes.NewReader(b), int64(len(b)))
+	})
+}
