@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +36,40 @@ func BenchmarkRead(b *testing.B) {
 		}
 		if n != 4000 {
 			b.Fatalf("%d papers", n)
+		}
+	}
+}
+
+// TestReadLines: runs are whole lines whatever the block size, their
+// line counts add up, and nothing is lost or repeated.
+func TestReadLines(t *testing.T) {
+	for _, in := range []string{"", "a\n", "a", "a\nbb\n", "a\nbb", "\n\n\n", "abcdefghijklmnopqrstuvwxyz\nb\r\nc", strings.Repeat("x", 100) + "\ny\n"} {
+		for _, size := range []int{1, 2, 3, 7, 64} {
+			var carry []byte
+			var got []byte
+			lines := 0
+			r := strings.NewReader(in)
+			for {
+				data, n, err := readLines(r, size, &carry)
+				if len(data) > 0 && err == nil && data[len(data)-1] != '\n' {
+					t.Fatalf("%q size %d: run %q does not end a line", in, size, data)
+				}
+				got = append(got, data...)
+				lines += n
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := strings.Count(in, "\n")
+			if in != "" && !strings.HasSuffix(in, "\n") {
+				want++
+			}
+			if string(got) != in || lines != want {
+				t.Errorf("%q size %d: got %q, %d lines (want %d)", in, size, got, lines, want)
+			}
 		}
 	}
 }

@@ -91,6 +91,7 @@ type Reader struct {
 	next    *batch
 	done    bool
 	readErr error
+	carry   []byte // read, after the last line end of the previous run
 }
 
 // NewReader returns a Reader of r.
@@ -258,7 +259,7 @@ func (r *Reader) launch() *batch {
 		var wg sync.WaitGroup
 		sem := make(chan struct{}, workers)
 		for n := 0; n < runsPerBatch*workers; n++ {
-			data, lines, err := readLines(r.br, chunkSize)
+			data, lines, err := readLines(r.br, chunkSize, &r.carry)
 			if len(data) > 0 {
 				i, first := n, r.line+1
 				r.line += lines
@@ -289,28 +290,37 @@ func (r *Reader) launch() *batch {
 	return b
 }
 
-// readLines returns whole lines of br, at least size bytes unless the
-// stream ends, and their number (a last line without "\n" counts).
-func readLines(br *bufio.Reader, size int) ([]byte, int, error) {
-	data := make([]byte, 0, size+size/4)
-	n := 0
-	for len(data) < size {
-		chunk, err := br.ReadSlice('\n')
-		data = append(data, chunk...)
-		switch err {
-		case nil:
-			n++
-		case bufio.ErrBufferFull:
-		case io.EOF:
-			if len(data) > 0 && data[len(data)-1] != '\n' {
-				n++
+// readLines returns whole lines of br, about size bytes (more when a
+// line is longer) unless the stream ends, and their number (a last line
+// without "\n" counts). It reads in large blocks, without scanning for
+// line ends in bufio, and keeps the part of a block after its last line
+// end in *carry for the next call.
+func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
+	data := make([]byte, size+size/4)
+	k := copy(data, *carry)
+	*carry = nil
+	for {
+		n, err := io.ReadFull(br, data[k:])
+		k += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			data = data[:k]
+			lines := bytes.Count(data, []byte{'\n'})
+			if k > 0 && data[k-1] != '\n' {
+				lines++
 			}
-			return data, n, io.EOF
-		default:
-			return data, n, err
+			return data, lines, io.EOF
 		}
+		if err != nil {
+			return data[:k], bytes.Count(data[:k], []byte{'\n'}), err
+		}
+		if i := bytes.LastIndexByte(data[:k], '\n'); i >= 0 {
+			*carry = bytes.Clone(data[i+1 : k])
+			data = data[:i+1]
+			return data, bytes.Count(data, []byte{'\n'}), nil
+		}
+		// One line longer than the block: grow and read on.
+		data = append(data[:k], make([]byte, len(data))...)
 	}
-	return data, n, nil
 }
 
 // decodeRun decodes the lines of data, the first of which is line first.
