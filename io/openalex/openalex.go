@@ -268,6 +268,7 @@ func (r *Reader) launch() *batch {
 				go func() {
 					defer wg.Done()
 					its, m := r.decodeRun(data, first)
+					runBuffers.Put(&data)
 					<-sem
 					items[i], maps[i] = its, m
 				}()
@@ -296,7 +297,12 @@ func (r *Reader) launch() *batch {
 // line ends in bufio, and keeps the part of a block after its last line
 // end in *carry for the next call.
 func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
-	data := make([]byte, size+size/4)
+	var data []byte
+	if b, ok := runBuffers.Get().(*[]byte); ok && cap(*b) >= size+size/4 {
+		data = (*b)[:size+size/4]
+	} else {
+		data = make([]byte, size+size/4)
+	}
 	k := copy(data, *carry)
 	*carry = nil
 	for {
@@ -322,6 +328,11 @@ func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
 		data = append(data[:k], make([]byte, len(data))...)
 	}
 }
+
+// runBuffers recycles the blocks of readLines: decoded papers do not
+// share memory with their run (strings are copied), so a run's block is
+// free once it is decoded.
+var runBuffers sync.Pool
 
 // decodeRun decodes the lines of data, the first of which is line first.
 func (r *Reader) decodeRun(data []byte, first int) ([]item, map[string]int) {
