@@ -57,6 +57,8 @@ type Reader struct {
 	line    int   // lines consumed
 	buf     []byte
 	dec     decoder
+	carry   []byte // ReadChunk: read after the last line end of the previous chunk
+	eof     bool   // ReadChunk: the source is exhausted
 	// Compression is what the stream was compressed with, known after the
 	// first Read or ReadChunk.
 	Compression input.Compression
@@ -202,44 +204,95 @@ type Chunk struct {
 
 // ReadChunk returns the next run of whole lines, about size bytes (more
 // when one line is longer), or io.EOF. Data is a fresh slice the caller
-// owns. Errors other than io.EOF end the stream.
+// owns. Errors other than io.EOF end the stream. A Reader is read either
+// with Read or with ReadChunk, not both.
+//
+// It reads blocks straight from the source (no scan for line ends in a
+// buffer, one copy) and keeps what follows a block's last line end for
+// the next chunk.
 func (r *Reader) ReadChunk(size int) (Chunk, error) {
 	if err := r.start(); err != nil {
 		return Chunk{}, err
 	}
 	c := Chunk{Name: r.Name, FirstLine: r.line + 1}
-	data := make([]byte, 0, size+size/8)
-	lineStart := 0
-	for len(data) < size {
-		chunk, err := r.br.ReadSlice('\n')
-		if len(data)-lineStart+len(chunk) > MaxLine {
-			data = data[:lineStart] // drop the line, keep reading to its end
-			if n := len(c.TooLong); n == 0 || c.TooLong[n-1] != r.line+1 {
-				c.TooLong = append(c.TooLong, r.line+1)
-			}
-			if err == nil {
-				data = append(data, '\n')
-			}
-		} else {
-			data = append(data, chunk...)
+	if r.eof && len(r.carry) == 0 {
+		return Chunk{}, io.EOF
+	}
+	data := make([]byte, max(size+size/8, 2*len(r.carry), 1)) // the carry holds no line end
+	k := copy(data, r.carry)
+	r.carry = nil
+	grown := false
+	for {
+		if r.eof {
+			data = data[:k]
+			break
 		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == io.EOF {
-			if len(data) > 0 && data[len(data)-1] != '\n' {
-				r.line++ // last line without terminator
-			}
+		n, err := io.ReadFull(r.br, data[k:])
+		k += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			r.eof = true
+			data = data[:k]
 			break
 		}
 		if err != nil {
 			return Chunk{}, r.fail(err)
 		}
-		r.line++
-		lineStart = len(data)
+		if i := bytes.LastIndexByte(data[:k], '\n'); i >= 0 {
+			r.carry = bytes.Clone(data[i+1 : k])
+			data = data[:i+1]
+			break
+		}
+		// No line end in data: it is the start of one line.
+		if k > MaxLine {
+			// Too long: skip to its end, and leave it empty in Data
+			// so that line numbers stay right.
+			for {
+				_, err := r.br.ReadSlice('\n')
+				if err == bufio.ErrBufferFull {
+					continue
+				}
+				if err == io.EOF {
+					r.eof = true
+				} else if err != nil {
+					return Chunk{}, r.fail(err)
+				}
+				break
+			}
+			c.TooLong = []int{r.line + 1}
+			r.line++
+			if r.eof {
+				c.Data = []byte{}
+			} else {
+				c.Data = []byte{'\n'}
+			}
+			return c, nil
+		}
+		data = append(data[:k], make([]byte, len(data))...)
+		grown = true
 	}
-	if len(data) == 0 && len(c.TooLong) == 0 {
+	if len(data) == 0 {
 		return Chunk{}, io.EOF
+	}
+	if grown {
+		// The first line made data grow: it may be over MaxLine.
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		if end > MaxLine {
+			c.TooLong = []int{r.line + 1}
+			r.line++
+			if end == len(data) { // the last line, without terminator
+				c.Data = []byte{}
+				return c, nil
+			}
+			data = append([]byte{'\n'}, data[end+1:]...)
+			r.line-- // counted again below with its '\n'
+		}
+	}
+	r.line += bytes.Count(data, []byte{'\n'})
+	if data[len(data)-1] != '\n' {
+		r.line++ // last line without terminator
 	}
 	c.Data = data
 	return c, nil

@@ -43,7 +43,7 @@ func BenchmarkRead(b *testing.B) {
 // TestReadLines: runs are whole lines whatever the block size, their
 // line counts add up, and nothing is lost or repeated.
 func TestReadLines(t *testing.T) {
-	for _, in := range []string{"", "a\n", "a", "a\nbb\n", "a\nbb", "\n\n\n", "abcdefghijklmnopqrstuvwxyz\nb\r\nc", strings.Repeat("x", 100) + "\ny\n"} {
+	for _, in := range []string{"", "a\n", "a", "a\nbb\n", "a\nbb", "\n\n\n", "abcdefghijklmnopqrstuvwxyz\nb\r\nc", strings.Repeat("x", 100) + "\ny\n", strings.Repeat("a", 100) + "\n" + strings.Repeat("b", 50) + "\nc\n" + strings.Repeat("d", 30)} {
 		for _, size := range []int{1, 2, 3, 7, 64} {
 			var carry []byte
 			var got []byte

@@ -297,11 +297,12 @@ func (r *Reader) launch() *batch {
 // line ends in bufio, and keeps the part of a block after its last line
 // end in *carry for the next call.
 func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
+	want := max(size+size/4, 2*len(*carry), 1) // the carry holds no line end
 	var data []byte
-	if b, ok := runBuffers.Get().(*[]byte); ok && cap(*b) >= size+size/4 {
-		data = (*b)[:size+size/4]
+	if b, ok := runBuffers.Get().(*[]byte); ok && cap(*b) >= want {
+		data = (*b)[:want]
 	} else {
-		data = make([]byte, size+size/4)
+		data = make([]byte, want)
 	}
 	k := copy(data, *carry)
 	*carry = nil
