@@ -227,9 +227,9 @@ func (r *Reader) ReadChunk(size int) (Chunk, error) {
 			data = data[:k]
 			break
 		}
-		n, err := io.ReadFull(r.br, data[k:])
+		n, err := fill(r.br, data[k:])
 		k += n
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if err == io.EOF {
 			r.eof = true
 			data = data[:k]
 			break
@@ -374,4 +374,20 @@ func (w *Writer) Flush() error {
 		w.err = w.bw.Flush()
 	}
 	return w.err
+}
+
+// fill reads into buf until it is full or the stream ends. Unlike
+// io.ReadFull it returns io.EOF only for the end of the stream (after
+// whatever was read), and passes any other error on as it is: a
+// truncated gzip stream's io.ErrUnexpectedEOF must not pass for an end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	k := 0
+	for k < len(buf) {
+		n, err := r.Read(buf[k:])
+		k += n
+		if err != nil {
+			return k, err
+		}
+	}
+	return k, nil
 }

@@ -2,6 +2,9 @@ package openalex
 
 import (
 	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -71,5 +74,36 @@ func TestReadLines(t *testing.T) {
 				t.Errorf("%q size %d: got %q, %d lines (want %d)", in, size, got, lines, want)
 			}
 		}
+	}
+}
+
+// TestTruncatedGzip: a gzip stream cut short ends the stream with an
+// error (not io.EOF), after the works read before the cut.
+func TestTruncatedGzip(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	for i := 0; i < 2000; i++ {
+		fmt.Fprintf(zw, `{"id":"https://openalex.org/W%d","publication_year":2020,"authorships":[{"countries":["FR"]}],"pad":"%d"}`+"\n", i, i*7919)
+	}
+	zw.Close()
+	b := buf.Bytes()[:buf.Len()/2]
+	r := NewReader(bytes.NewReader(b))
+	n := 0
+	for {
+		_, err := r.Read()
+		if err == io.EOF {
+			t.Fatalf("truncated gzip read as a whole stream (%d works)", n)
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			continue
+		}
+		if err != nil {
+			break
+		}
+		n++
+	}
+	if n == 0 || n >= 2000 {
+		t.Errorf("%d works before the error", n)
 	}
 }

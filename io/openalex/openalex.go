@@ -307,9 +307,9 @@ func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
 	k := copy(data, *carry)
 	*carry = nil
 	for {
-		n, err := io.ReadFull(br, data[k:])
+		n, err := fill(br, data[k:])
 		k += n
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if err == io.EOF {
 			data = data[:k]
 			lines := bytes.Count(data, []byte{'\n'})
 			if k > 0 && data[k-1] != '\n' {
@@ -377,4 +377,20 @@ func (r *Reader) decodeOne(b []byte, line int) (coauthnet.Paper, error) {
 		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: p.ID, Err: err}
 	}
 	return p, nil
+}
+
+// fill reads into buf until it is full or the stream ends. Unlike
+// io.ReadFull it returns io.EOF only for the end of the stream (after
+// whatever was read), and passes any other error on as it is: a
+// truncated gzip stream's io.ErrUnexpectedEOF must not pass for an end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	k := 0
+	for k < len(buf) {
+		n, err := r.Read(buf[k:])
+		k += n
+		if err != nil {
+			return k, err
+		}
+	}
+	return k, nil
 }
