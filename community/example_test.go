@@ -24,16 +24,16 @@ func sample2019() (*graph.Series, *graph.Graph) {
 }
 
 // This example infers the blocs around China and the United States on
-// the embedded sample: the poles' collaboration intensity peaks in 2019
-// (planted), and Pakistan, planted as a partner of China, is classified
-// as one.
+// the embedded sample: the poles' collaboration changes course in 2019
+// (planted; the split year is its change point), and Pakistan, planted as
+// a partner of China, is classified as one.
 func Example() {
 	s, g := sample2019()
 	b, err := community.InferBlocs(s, community.BlocOptions{Focal: "CN", Rival: "US"})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("peak:", b.Peak)
+	fmt.Println("split:", b.Split)
 	for _, a := range b.Assignments {
 		if a.Node == "PK" || a.Node == "JP" {
 			fmt.Println(a.Node, a.Bloc)
@@ -41,7 +41,7 @@ func Example() {
 	}
 	fmt.Printf("I(CN,US) in 2019: %.3f\n", community.Intensity(g, "CN", "US"))
 	// Output:
-	// peak: 2019
+	// split: 2019
 	// JP competitor
 	// PK partner
 	// I(CN,US) in 2019: 0.439

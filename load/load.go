@@ -427,7 +427,12 @@ func (l *loader) readJSONL(name string, br io.Reader, cr *countingReader) error 
 		}
 		return c, err == nil, err
 	}
-	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) { return c.Decode(nil) }
+	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) {
+		// Leave out what the sink does not use (names, ids; institution
+		// strings when only countries are counted).
+		c.Minimal, c.Countries = l.opts.Need != All, l.opts.Need == Countries
+		return c.Decode(nil)
+	}
 	return inOrder(l.ctx, next, decode, func(ps []coauthnet.Paper, errs []error) error {
 		if err := l.use(ps, errs); err != nil {
 			return err

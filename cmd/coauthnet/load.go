@@ -113,7 +113,7 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 	if err != nil {
 		return nil, rep, err
 	}
-	s := counter.Series()
+	s := counter.Finish() // the series has what the counter held: let it go
 	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)
