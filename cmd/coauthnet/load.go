@@ -148,6 +148,9 @@ func (r *report) fields(p *coauthnet.Paper) {
 
 // load reads the inputs named by files (or the sample) and counts them.
 func load(f *inputFlags, files []string, e *env) (*graph.Series, *report, error) {
+	if s, rep, ok, err := loadAggregate(f, files, e); ok { // aggregate.go
+		return s, rep, err
+	}
 	rep := newReport(f, e)
 	if err := rep.readAll(f, files, e); err != nil {
 		return nil, rep, err

@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/aggregate"
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/jsonl"
+)
+
+// runAggregate counts its inputs as build would and writes the partial
+// aggregate (package aggregate) instead of a graph.
+func runAggregate(args []string, e *env) error {
+	var f inputFlags
+	fs := newFlagSet("aggregate", "coauthnet aggregate [input flags] -o PART.parquet FILE...", e.stderr)
+	f.register(fs)
+	out := fs.String("o", "", "output `file` (Parquet); - is standard output")
+	files, err := f.parseCommand(fs, args)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("-o PART.parquet is required")
+	}
+	if f.byField {
+		return usagef("--by-field: aggregate one field at a time (--field NAME)")
+	}
+	opts := aggOptions(&f)
+	if _, err := opts.FlagMap(); err != nil {
+		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
+	}
+	s, rep, err := load(&f, files, e)
+	if err != nil {
+		return err
+	}
+	rep.print(&f, e.stderr, s)
+	a, err := aggregate.FromCounter(rep.counter, opts, rep.aggCounts(), rep.aggInputs())
+	if err != nil {
+		return err
+	}
+	return writeAggregate(a, *out, e)
+}
+
+// aggOptions are the counting options of the flags, as aggregates record them.
+func aggOptions(f *inputFlags) aggregate.Options {
+	return aggregate.Options{Graph: f.opts, Policy: f.pol, Field: foldField(f.field), FieldMap: f.fieldMap}
+}
+
+func writeAggregate(a *aggregate.Aggregate, out string, e *env) error {
+	var buf bytes.Buffer
+	if err := a.Write(&buf); err != nil {
+		return err
+	}
+	if err := writeFile(out, e.stdout, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return err
+	}
+	nodes, edges := len(a.Nodes), 0
+	for _, y := range a.Years {
+		edges += len(y.Edges)
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: wrote aggregate %s: %s, %s, %s (%d bytes)\n", out,
+		plural(len(a.Years), "year"), plural(nodes, "node"), plural(edges, "yearly edge"), buf.Len())
+	return nil
+}
+
+// aggCounts are the report's counts as an aggregate records them.
+func (r *report) aggCounts() map[string]int64 {
+	m := map[string]int64{
+		"records_read":    int64(r.read),
+		"records_skipped": int64(r.skipped),
+		"duplicates":      int64(r.duplicates),
+		"not_in_field":    int64(r.notInField),
+	}
+	for k, v := range r.reasons {
+		m["skipped: "+k] += int64(v)
+	}
+	for k, v := range r.policy {
+		m["policy: "+k] += int64(v)
+	}
+	for k, v := range r.unmapped {
+		m["unmapped_country: "+k] += int64(v)
+	}
+	for k, v := range r.notISO {
+		m["not_iso: "+k] += int64(v)
+	}
+	for k, v := range r.unmappedField {
+		m["unmapped_field: "+k] += int64(v)
+	}
+	return m
+}
+
+func (r *report) aggInputs() []aggregate.Input {
+	var in []aggregate.Input
+	for _, x := range r.inputs {
+		name := x.name
+		if x.sha256 == "" { // the sample describes itself
+			name = x.format
+		}
+		in = append(in, aggregate.Input{Name: name, SHA256: x.sha256, Format: x.format, Read: int64(x.read), Skipped: int64(x.skipped)})
+	}
+	return in
+}
+
+// runMerge adds partial aggregates.
+func runMerge(args []string, e *env) error {
+	fs := newFlagSet("merge", "coauthnet merge -o ALL.parquet PART.parquet...", e.stderr)
+	out := fs.String("o", "", "output `file` (Parquet); - is standard output")
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usagef("-o ALL.parquet is required")
+	}
+	if len(files) == 0 {
+		return usagef("no partial aggregates to merge")
+	}
+	var parts []*aggregate.Aggregate
+	for _, name := range files {
+		a, err := aggregate.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		parts = append(parts, a)
+	}
+	a, err := aggregate.Merge(parts...)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: merged %s (%s counted)\n", plural(len(parts), "partial aggregate"), plural(int(a.Counts["stats.used"]), "paper"))
+	return writeAggregate(a, *out, e)
+}
+
+// isAggregate reports whether the file name is a Parquet aggregate.
+func isAggregate(name string) bool {
+	if name == "-" {
+		return false
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	var magic [4]byte
+	if _, err := fh.ReadAt(magic[:], 0); err != nil || string(magic[:]) != "PAR1" {
+		return false
+	}
+	return aggregate.Is(fh, fi.Size())
+}
+
+// loadAggregate reads files as aggregates when --from is aggregate, or
+// when --from is auto and every file is an aggregate; ok is false when
+// the files are papers. The command's counting flags, where not left at
+// their defaults, must be those the aggregate was counted with.
+func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep *report, ok bool, err error) {
+	if f.sample || len(files) == 0 {
+		return nil, nil, false, nil
+	}
+	if f.from != "aggregate" {
+		if f.from != "auto" {
+			return nil, nil, false, nil
+		}
+		n := 0
+		for _, name := range files {
+			if isAggregate(name) {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, nil, false, nil
+		}
+		if n < len(files) {
+			return nil, nil, true, fmt.Errorf("%d of %d inputs are aggregates: give aggregates or papers, not both (count the papers with coauthnet aggregate first)", n, len(files))
+		}
+	}
+	if f.byField {
+		return nil, nil, true, usagef("--by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
+	}
+	own, err := aggOptions(f).FlagMap()
+	if err != nil {
+		return nil, nil, true, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
+	}
+	def, _ := aggregate.Options{}.FlagMap()
+	s, a, err := aggregate.ReadSeries(files...)
+	if err != nil {
+		return nil, nil, true, err
+	}
+	for k, v := range own {
+		if v != def[k] && v != a.Flags[k] {
+			return nil, nil, true, fmt.Errorf("the aggregate was counted with %s %q, not %q: counting flags cannot change after counting", k, a.Flags[k], v)
+		}
+	}
+	// Flags the aggregate was counted with, for the summary and provenance.
+	f.opts.Level = s.Level()
+	rep = newReport(f, e)
+	rep.read = int(a.Counts["records_read"])
+	rep.skipped = int(a.Counts["records_skipped"])
+	rep.duplicates = int(a.Counts["duplicates"])
+	rep.notInField = int(a.Counts["not_in_field"])
+	for k, v := range a.Counts {
+		for prefix, m := range map[string]map[string]int{"skipped: ": rep.reasons, "policy: ": rep.policy,
+			"unmapped_country: ": rep.unmapped, "not_iso: ": rep.notISO, "unmapped_field: ": rep.unmappedField} {
+			if rest, ok := strings.CutPrefix(k, prefix); ok {
+				m[rest] += int(v)
+			}
+		}
+	}
+	for _, in := range a.Inputs {
+		rep.inputs = append(rep.inputs, inputInfo{name: in.Name, sha256: in.SHA256, format: in.Format, read: int(in.Read), skipped: int(in.Skipped)})
+	}
+	rep.stats = s.Stats()
+	if rep.stats.Used == 0 {
+		rep.print(f, e.stderr, s)
+		return nil, rep, true, fmt.Errorf("the aggregate counted no paper")
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: read %s (%s merged, flags %s)\n", plural(len(files), "aggregate"), plural(int(a.Counts["parts"]), "part"), flagSummary(a.Flags))
+	return s, rep, true, nil
+}
+
+// flagSummary lists an aggregate's flags that are not at their default.
+func flagSummary(m map[string]string) string {
+	def, _ := aggregate.Options{}.FlagMap()
+	var s []string
+	for _, k := range []string{"level", "unknown", "years", "country_policy", "groups", "max_authors", "hyper", "lead", "field", "field_map"} {
+		if m[k] != def[k] || k == "level" {
+			s = append(s, k+"="+m[k])
+		}
+	}
+	return strings.Join(s, " ")
+}
+
+// runSplit writes the papers of its inputs into n shards, each paper in
+// exactly one, chosen by a hash of its identity, so that shards can be
+// counted apart and their aggregates merged.
+func runSplit(args []string, e *env) error {
+	var f inputFlags
+	fs := newFlagSet("split", "coauthnet split [--from FORMAT] [--by doi|id] -n N -o 'part-{n}.jsonl' FILE...", e.stderr)
+	f.register(fs)
+	n := fs.Int("n", 0, "number of shards `N`")
+	by := fs.String("by", "doi", "shard key: doi (the normalised DOI, else the id: duplicates by DOI land together) or id")
+	out := fs.String("o", "part-{n}.jsonl", "output files (canonical JSON Lines); {n} is the shard number 1..N")
+	files, err := f.parseCommand(fs, args)
+	if err != nil {
+		return err
+	}
+	if *n < 1 {
+		return usagef("-n %d: want at least 1 shard", *n)
+	}
+	if *by != "doi" && *by != "id" {
+		return usagef("--by %q: want doi or id", *by)
+	}
+	if !strings.Contains(*out, "{n}") {
+		return usagef("-o %s: must contain {n}", *out)
+	}
+	rep := newReport(&f, e)
+	rep.applyPolicy = false // split writes the records as read
+	rep.minimal = false
+	ws := make([]*jsonl.Writer, *n)
+	fhs := make([]*os.File, *n)
+	counts := make([]int, *n)
+	defer func() {
+		for _, fh := range fhs {
+			if fh != nil {
+				fh.Close()
+			}
+		}
+	}()
+	for i := range ws {
+		path := strings.ReplaceAll(*out, "{n}", strconv.Itoa(i+1))
+		fh, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		fhs[i], ws[i] = fh, jsonl.NewWriter(fh)
+	}
+	var werr error
+	rep.sink = func(p *coauthnet.Paper) {
+		k := p.ID
+		if *by == "doi" && p.DOI != "" {
+			k = "doi:" + normDOI(p.DOI)
+		}
+		i := shardOf(k, *n)
+		counts[i]++
+		if werr == nil {
+			werr = ws[i].Write(p)
+		}
+	}
+	if err := rep.readAll(&f, files, e); err != nil {
+		return err
+	}
+	if werr != nil {
+		return werr
+	}
+	for i := range ws {
+		if err := ws[i].Flush(); err != nil {
+			return err
+		}
+		if err := fhs[i].Close(); err != nil {
+			return err
+		}
+		fhs[i] = nil
+	}
+	fmt.Fprintf(e.stderr, "coauthnet: read %s, %d skipped, %d duplicates (written once); shards of %v papers\n", plural(rep.read, "record"), rep.skipped, rep.duplicates, counts)
+	return nil
+}
+
+// shardOf is the shard of a key: FNV-1a 64 of the key modulo n.
+func shardOf(key string, n int) int {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return int(h.Sum64() % uint64(n))
+}
