@@ -302,3 +302,93 @@ func writeRows(t testing.TB, w *bytes.Buffer, rows []row) {
 		t.Fatal(err)
 	}
 }
+
+// TestSevenWays300k is the acceptance check at scale: 300,000
+// generated papers (streamed, never held) split 7 ways by a hash of their
+// id, counted per part and merged, give the series of a single pass —
+// the same years, nodes and edges, every weight to 1e-12 relative — and
+// the graph over all years (what build writes) too, whichever order the
+// parts are given. Skipped with -short.
+func TestSevenWays300k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("300,000 papers")
+	}
+	opts := Options{}
+	whole := graph.NewCounter(opts.Graph)
+	shards := make([]*graph.Counter, 7)
+	for i := range shards {
+		shards[i] = graph.NewCounter(opts.Graph)
+	}
+	gen := sample.New(sample.Config{Seed: 300, Papers: 300_000})
+	n := 0
+	for {
+		p, ok := gen.Next()
+		if !ok {
+			break
+		}
+		n++
+		whole.Add(&p)
+		h := uint64(14695981039346656037) // FNV-1a of the id
+		for _, c := range []byte(p.ID) {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		shards[h%7].Add(&p)
+	}
+	if n < 290_000 {
+		t.Fatalf("generator gave %d papers, want about 300,000", n)
+	}
+	wa, err := FromCounter(whole, opts, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := wa.Series()
+	var parts []*Aggregate
+	for _, c := range shards {
+		a, err := FromCounter(c, opts, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ = roundTrip(t, a)
+		parts = append(parts, a)
+	}
+	var first []byte
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5, 6}, {6, 5, 4, 3, 2, 1, 0}, {3, 0, 6, 1, 5, 2, 4}} {
+		ps := make([]*Aggregate, 7)
+		for i, j := range order {
+			ps[i] = parts[j]
+		}
+		m, err := Merge(ps...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := encode(t, m)
+		if first == nil {
+			first = b
+		} else if !bytes.Equal(b, first) {
+			t.Errorf("order %v: other bytes", order)
+		}
+		got, err := m.Series()
+		if err != nil {
+			t.Fatal(err)
+		}
+		equalSeries(t, got, want)
+		// The graph over all years, as build writes it.
+		g, w := got.Range(got.Span()), want.Range(want.Span())
+		if g.Len() != w.Len() || g.NumEdges() != w.NumEdges() || g.Papers() != w.Papers() {
+			t.Fatalf("all years: %v %d papers, want %v %d", g, g.Papers(), w, w.Papers())
+		}
+		for i := range w.NumEdges() {
+			ge, we := g.Edge(i), w.Edge(i)
+			for c := range we.W {
+				if ge.From != we.From || ge.To != we.To || !near(ge.W[c], we.W[c]) {
+					t.Fatalf("all years edge %d: %+v, want %+v", i, ge, we)
+				}
+			}
+		}
+		for v := range w.Len() {
+			if g.Label(v) != w.Label(v) || !near(g.Node(v).Output, w.Node(v).Output) || g.Node(v).Papers != w.Node(v).Papers {
+				t.Fatalf("all years node %d: %s %+v, want %s %+v", v, g.Label(v), g.Node(v), w.Label(v), w.Node(v))
+			}
+		}
+	}
+}
