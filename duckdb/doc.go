@@ -9,9 +9,15 @@
 //   - bifrac_country_edges.sql: yearly country edges (full and bifrac
 //     counting) from the canonical paper Parquet written by
 //     `coauthnet convert -o papers.parquet`.
+//   - aggregate_edges.sql: yearly edges (every counting method and the
+//     leadership sums) of a set of partial aggregates written by
+//     `coauthnet aggregate` (schema in package aggregate), summed: what
+//     `coauthnet merge` computes; partials of other flags or schema
+//     versions make it fail.
 //
 // Run them with the DuckDB CLI (`SET VARIABLE papers = 'papers.parquet';`
-// then `.read bifrac_country_edges.sql`) or any DuckDB client. The tests
+// then `.read bifrac_country_edges.sql`; `SET VARIABLE parts =
+// 'parts/*.parquet';` for aggregate_edges.sql) or any DuckDB client. The tests
 // run them through github.com/duckdb/duckdb-go/v2, which ships DuckDB's
 // library: `cd duckdb && go test ./...`.
 package duckdb
