@@ -21,6 +21,10 @@ const Schema = "1"
 // ErrFlags is returned by Merge for partials counted with different flags.
 var ErrFlags = errors.New("aggregate: partials counted with different flags")
 
+// ErrSameInput is returned by Merge for partials that counted the same
+// input file: its papers would count twice.
+var ErrSameInput = errors.New("aggregate: the same input in two partials")
+
 // An Aggregate is a partial (or merged) count: per-year node and edge
 // weights, node labels, summary counts, provenance and the flags it was
 // counted with.
@@ -226,8 +230,10 @@ func sortInputs(in []Input) {
 }
 
 // Merge adds partial aggregates into one. It refuses partials counted
-// with different flags (ErrFlags, naming the first flag that differs)
-// and nodes labelled differently by two partials. Integers add exactly;
+// with different flags (ErrFlags, naming the first flag that differs),
+// two partials that counted the same input file (ErrSameInput: the same
+// sha256) and nodes labelled differently by two partials. It cannot see
+// the same paper in two different files. Integers add exactly;
 // each floating-point weight is summed over the partials in ascending
 // order of value, so the result, and the bytes written, do not depend on
 // the order of parts (see the package documentation).
@@ -239,7 +245,17 @@ func Merge(parts ...*Aggregate) (*Aggregate, error) {
 	}
 	first := parts[0]
 	out := &Aggregate{Flags: maps.Clone(first.Flags), Counts: map[string]int64{}, Nodes: map[string]*Node{}}
+	inPart := map[string]int{} // input sha256 → 1 + the part that counted it
 	for i, p := range parts {
+		for _, in := range p.Inputs {
+			if in.SHA256 == "" {
+				continue
+			}
+			if j, ok := inPart[in.SHA256]; ok && j != i+1 {
+				return nil, fmt.Errorf("%w: %s (sha256 %s) was counted in part %d and in part %d", ErrSameInput, in.Name, in.SHA256, j, i+1)
+			}
+			inPart[in.SHA256] = i + 1
+		}
 		for _, k := range slices.Sorted(maps.Keys(unionKeys(first.Flags, p.Flags))) {
 			if first.Flags[k] != p.Flags[k] {
 				return nil, fmt.Errorf("%w: part 1 has %s %q, part %d has %q", ErrFlags, k, first.Flags[k], i+1, p.Flags[k])

@@ -240,6 +240,12 @@ func TestMergeRefusesDifferentFlags(t *testing.T) {
 	if _, err := Merge(a, c); !errors.Is(err, ErrFlags) || !strings.Contains(err.Error(), "country_policy") {
 		t.Errorf("merge of two country policies: %v", err)
 	}
+	a.Inputs[0].SHA256 = "e3b0c442"
+	d := count(t, ps, Options{}, idx)
+	d.Inputs[0].SHA256 = "e3b0c442"
+	if _, err := Merge(a, d); !errors.Is(err, ErrSameInput) || !strings.Contains(err.Error(), "counted in part 1 and in part 2") {
+		t.Errorf("merge of one input counted twice: %v", err)
+	}
 	if _, err := FromCounter(graph.NewCounter(graph.Options{Impact: true}), Options{Graph: graph.Options{Impact: true}}, nil, nil); err == nil {
 		t.Error("an aggregate with --impact was made")
 	}

@@ -11,7 +11,8 @@
 // aggregate`), add the partials ([Merge], `coauthnet merge`) and analyse
 // the sum ([Aggregate.Series], any analysis command given the file).
 // Duplicates across shards cannot be seen by Merge: a paper in two shards
-// counts twice.
+// counts twice (Merge refuses only the same input file, by sha256, in two
+// partials).
 //
 // # Exactness and order
 //
@@ -19,8 +20,11 @@
 // the partials in ascending order of value, so the sum depends only on
 // the multiset of partial values, never on the order the partials are
 // given: the bytes written are the same for every order. The sum differs
-// from a single pass over the whole corpus by rounding only (about
-// k·2⁻⁵³ relative for k partials; the property test holds it to 1e-12).
+// from a single pass over the whole corpus by rounding only: the weights
+// are sums of non-negative terms, so the relative difference is of the
+// order of (papers per weight)·2⁻⁵³; the property test holds it to 1e-12.
+// Merge holds every partial in memory: the size of the aggregates, not
+// of the corpus.
 //
 // # What is not mergeable
 //
