@@ -1,6 +1,7 @@
 package coauthbeam
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -21,6 +22,7 @@ import (
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/internal/input"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	"github.com/coauthnet/coauthnet/io/openalex"
 	parquetio "github.com/coauthnet/coauthnet/io/parquet"
@@ -170,16 +172,34 @@ func identity(p *coauthnet.Paper) string {
 }
 
 func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emitPaper func(string, []byte), emitRow func(string, []float64)) error {
-	data, err := f.Read(ctx)
-	if err != nil {
-		return fmt.Errorf("%s: %w", f.Metadata.Path, err)
-	}
 	name := f.Metadata.Path
+	rc, err := f.Open(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	defer rc.Close()
+	// JSON Lines are streamed (hashed as they are read); Parquet needs
+	// random access and is read whole.
+	// The sha256 is of the raw file, as coauthnet's provenance; gzip and
+	// zstd are recognised by content, as coauthnet does.
+	h := sha256.New()
+	raw := bufio.NewReaderSize(io.TeeReader(rc, h), 1<<20)
+	br, _, err := input.Open(raw)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	head, _ := br.Peek(1 << 16)
 	format := fn.Format
 	if format == "" || format == "auto" {
-		format = detect(data)
+		format = detect(head)
 	}
-	sum := sha256.Sum256(data)
+	var data []byte
+	if format == "parquet" {
+		if data, err = io.ReadAll(br); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	sha := func() string { io.Copy(io.Discard, raw); return hex.EncodeToString(h.Sum(nil)) }
 	var read, skipped int
 	reasons := map[string]int{}
 	var buf bytes.Buffer
@@ -228,11 +248,11 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 			Read() (coauthnet.Paper, error)
 		}
 		if format == "jsonl" {
-			jr := jsonl.NewReader(bytes.NewReader(data))
+			jr := jsonl.NewReader(br)
 			jr.Name = name
 			r = jr
 		} else {
-			or := openalex.NewReader(bytes.NewReader(data))
+			or := openalex.NewReader(br)
 			or.Name = name
 			r = or
 		}
@@ -264,7 +284,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 	for k, n := range reasons {
 		emitRow(rowKey("count", "skipped: "+k), []float64{float64(n)})
 	}
-	emitRow(rowKey("input", name, hex.EncodeToString(sum[:]), format), []float64{float64(read), float64(skipped)})
+	emitRow(rowKey("input", name, sha(), format), []float64{float64(read), float64(skipped)})
 	return nil
 }
 

@@ -1,13 +1,16 @@
 package coauthbeam
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -28,9 +31,16 @@ func TestMain(m *testing.M) {
 
 func writeJSONL(t *testing.T, path string, ps []coauthnet.Paper, bad string) {
 	t.Helper()
+	var f io.WriteCloser
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if strings.HasSuffix(path, ".gz") {
+		fh := f
+		gz := gzip.NewWriter(fh)
+		defer fh.Close()
+		f = gz
 	}
 	w := jsonl.NewWriter(f)
 	for i := range ps {
@@ -41,7 +51,7 @@ func writeJSONL(t *testing.T, path string, ps []coauthnet.Paper, bad string) {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	f.WriteString(bad)
+	io.WriteString(f, bad)
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -72,8 +82,8 @@ func near(a, b float64) bool {
 }
 
 // TestPipelineEqualsCommand runs the pipeline on prism over 4,000
-// generated papers in three files (JSON Lines with a bad line, JSON
-// Lines, Parquet; 1,000 papers in two files) and compares its aggregate
+// generated papers in three files (JSON Lines with a bad line, gzipped
+// JSON Lines, Parquet; 500 papers in two files) and compares its aggregate
 // with what `coauthnet aggregate` writes for the same files: the same
 // flags, inputs (names, sha256, formats, records), counts (records read
 // and skipped, duplicates, graph.Stats), labels, years, nodes and edges,
@@ -93,10 +103,10 @@ func TestPipelineEqualsCommand(t *testing.T) {
 	}
 	in := filepath.Join(dir, "in")
 	os.Mkdir(in, 0o755)
-	files := []string{filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl"), filepath.Join(in, "c.parquet")}
+	files := []string{filepath.Join(in, "a.jsonl"), filepath.Join(in, "b.jsonl.gz"), filepath.Join(in, "c.parquet")}
 	writeJSONL(t, files[0], ps[:1500], "{\"id\": \"broken\", \"year\": \n")
 	writeJSONL(t, files[1], ps[1500:2500], "")
-	writeParquet(t, files[2], ps[2000:]) // 500 papers also in b.jsonl
+	writeParquet(t, files[2], ps[2000:]) // 500 papers also in b.jsonl.gz
 
 	for _, tc := range []struct {
 		name string
