@@ -36,18 +36,23 @@
 //
 // # Memory per worker
 //
-// A bundle's Counter holds the nodes and (year, edge) pairs of the
-// papers of the bundle, never the papers: at country level a few hundred
-// kB whatever the bundle size (≤ 40k yearly edges over 20 years); at
-// institution level it grows with the distinct institution pairs of the
-// bundle (BENCHMARKS.md: about 257 MB per 100k papers counted at
-// institution level in one Counter). A worker runs as many bundles at a
-// time as it has harness threads. The GroupByKey for deduplication is
-// shuffled by the runner (disk-backed on Dataflow, Flink and Spark). The
-// combined rows are the size of the aggregate, and the last step holds
-// the whole aggregate on one worker (country level: about 2 MB of
-// Parquet for 20 years; institution level: plan for its edge count ×
-// ~200 bytes).
+// A worker holds, per bundle in flight, the reader's buffers (1 MiB, plus
+// the whole file for a Parquet input: keep Parquet parts to a few hundred
+// MB; JSON Lines, gzip and zstd are streamed) and the bundle's
+// graph.Counter, which grows with the nodes and (year, edge) pairs of the
+// bundle's papers, never with their number. `coauthnet aggregate` on one
+// machine, which holds one such Counter for the whole corpus and also
+// writes the aggregate, peaks at 39–49 MB at country level and 361–501 MB
+// at institution level (1.0–1.3 million (year, edge) pairs) for 1 to 10
+// million papers (BENCHMARKS.md): a bound for the counting state of one
+// bundle, to which the runner's SDK harness adds its own. The GroupByKey
+// for deduplication is shuffled by the runner (disk-backed on Dataflow,
+// Flink and Spark). The last step holds the whole aggregate on one worker:
+// its rows (about 200 bytes each in memory) and its Parquet file (country
+// level ≈ 0.45 MB for 20 years; institution level ≈ 37 MB for 1.3 million
+// yearly edges). Prism, the in-process runner, keeps every shuffle in
+// memory: 1.4–1.6 GB for 100,000 papers; it is for tests. Not measured on
+// Dataflow, Flink or Spark (not reachable from where this was written).
 //
 // Not done here: the summary counts that need coauthnet's readers' full
 // context (unmapped country texts, unmapped field categories) are not
