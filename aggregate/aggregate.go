@@ -245,6 +245,13 @@ func Merge(parts ...*Aggregate) (*Aggregate, error) {
 	}
 	first := parts[0]
 	out := &Aggregate{Flags: maps.Clone(first.Flags), Counts: map[string]int64{}, Nodes: map[string]*Node{}}
+	for i, p := range parts {
+		for _, k := range slices.Sorted(maps.Keys(unionKeys(first.Flags, p.Flags))) {
+			if first.Flags[k] != p.Flags[k] {
+				return nil, fmt.Errorf("%w: part 1 has %s %q, part %d has %q", ErrFlags, k, first.Flags[k], i+1, p.Flags[k])
+			}
+		}
+	}
 	inPart := map[string]int{} // input sha256 → 1 + the part that counted it
 	for i, p := range parts {
 		for _, in := range p.Inputs {
@@ -255,11 +262,6 @@ func Merge(parts ...*Aggregate) (*Aggregate, error) {
 				return nil, fmt.Errorf("%w: %s (sha256 %s) was counted in part %d and in part %d", ErrSameInput, in.Name, in.SHA256, j, i+1)
 			}
 			inPart[in.SHA256] = i + 1
-		}
-		for _, k := range slices.Sorted(maps.Keys(unionKeys(first.Flags, p.Flags))) {
-			if first.Flags[k] != p.Flags[k] {
-				return nil, fmt.Errorf("%w: part 1 has %s %q, part %d has %q", ErrFlags, k, first.Flags[k], i+1, p.Flags[k])
-			}
 		}
 		out.Inputs = append(out.Inputs, p.Inputs...)
 		for k, v := range p.Counts {
@@ -384,5 +386,5 @@ func unionKeys(a, b map[string]string) map[string]bool {
 	for k := range b {
 		m[k] = true
 	}
-	return maps.Clone(m)
+	return m
 }
