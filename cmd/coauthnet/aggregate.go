@@ -36,6 +36,14 @@ func runAggregate(args []string, e *env) error {
 	if _, err := opts.FlagMap(); err != nil {
 		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
+	if f.from == "aggregate" {
+		return usagef("--from aggregate: aggregate counts papers; coauthnet merge adds aggregates")
+	}
+	for _, name := range files {
+		if f.from == "auto" && isAggregate(name) {
+			return usagef("%s is an aggregate: aggregate counts papers; coauthnet merge adds aggregates", name)
+		}
+	}
 	s, rep, err := load(&f, files, e)
 	if err != nil {
 		return err

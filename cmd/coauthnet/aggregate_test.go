@@ -111,6 +111,11 @@ func TestSplitAggregateMerge(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "was counted in part 1 and in part 3") {
 		t.Errorf("merge of a part twice: exit %d, %s", code, stderr)
 	}
+	// aggregate counts papers, not aggregates.
+	code, _, stderr = runCmd(t, "", "aggregate", "-o", filepath.Join(dir, "x.parquet"), all)
+	if code != 2 || !strings.Contains(stderr, "is an aggregate: aggregate counts papers; coauthnet merge adds aggregates") {
+		t.Errorf("aggregate of an aggregate: exit %d, %s", code, stderr)
+	}
 	// Aggregates and papers together are refused.
 	code, _, stderr = runCmd(t, "", "edges", all, papers)
 	if code != 1 || !strings.Contains(stderr, "1 of 2 inputs are aggregates") {
