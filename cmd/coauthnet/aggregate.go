@@ -209,7 +209,11 @@ func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep 
 			return nil, nil, true, fmt.Errorf("the aggregate was counted with %s %q, not %q: counting flags cannot change after counting", k, a.Flags[k], v)
 		}
 	}
-	// Flags the aggregate was counted with, for the summary and provenance.
+	// The flags the aggregate was counted with stand for the command's in
+	// the summary, the provenance and the period of build.
+	if err := useAggFlags(f, a.Flags); err != nil {
+		return nil, nil, true, fmt.Errorf("the aggregate's flags: %w", err)
+	}
 	f.opts.Level = s.Level()
 	rep = newReport(f, e)
 	rep.read = int(a.Counts["records_read"])
@@ -234,6 +238,41 @@ func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep 
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s (%s merged, flags %s)\n", plural(len(files), "aggregate"), plural(int(a.Counts["parts"]), "part"), flagSummary(a.Flags))
 	return s, rep, true, nil
+}
+
+// useAggFlags sets the counting flags of f to an aggregate's flags.
+func useAggFlags(f *inputFlags, m map[string]string) error {
+	var err error
+	if f.pol, err = coauthnet.ParseCountryPolicy(m["country_policy"]); err != nil {
+		return err
+	}
+	f.unknown = m["unknown"]
+	f.opts.KeepUnknown = m["unknown"] == "node"
+	f.years, f.opts.Years = m["years"], graph.Period{}
+	if f.years != "" {
+		if f.opts.Years, err = graph.ParsePeriod(f.years); err != nil {
+			return err
+		}
+	}
+	if f.opts.MaxAuthors, err = strconv.Atoi(m["max_authors"]); err != nil {
+		return fmt.Errorf("max_authors %q", m["max_authors"])
+	}
+	f.opts.HyperOnly = m["hyper"] == "only"
+	f.opts.Leader = graph.FirstAuthor
+	if m["lead"] == "corresponding" {
+		f.opts.Leader = graph.CorrespondingAuthor
+	}
+	f.field = m["field"]
+	f.groups = nil
+	if m["groups"] != "" {
+		for _, g := range strings.Split(m["groups"], ";") {
+			if err := f.groups.Set(g); err != nil {
+				return err
+			}
+		}
+	}
+	f.opts.Groups = f.groups
+	return nil
 }
 
 // flagSummary lists an aggregate's flags that are not at their default.

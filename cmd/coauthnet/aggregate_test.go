@@ -122,3 +122,36 @@ func TestSplitAggregateMerge(t *testing.T) {
 		t.Errorf("aggregate and papers: exit %d, %s", code, stderr)
 	}
 }
+
+// TestAggregateFlagsCarried checks that an aggregate counted with
+// --years, --country-policy and --group is analysed with them: build's
+// provenance and period, and the summary, say what the count used,
+// though the command line repeats none of them; and that a different
+// value is refused.
+func TestAggregateFlagsCarried(t *testing.T) {
+	dir := t.TempDir()
+	agg := filepath.Join(dir, "a.parquet")
+	if code, _, stderr := runCmd(t, "", "aggregate", "--sample", "--years", "2010-2020", "--country-policy", "prc", "--group", "NORDIC=SE,DK,NO,FI", "-o", agg); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := runCmd(t, "", "build", "-o", "-", agg)
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, want := range []string{`<data key="country_policy">prc</data>`, `<data key="groups">NORDIC</data>`, `2010-2020`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("build on the aggregate: no %s in its GraphML", want)
+		}
+	}
+	if !strings.Contains(stderr, "outside --years 2010-2020") || !strings.Contains(stderr, "merged into groups NORDIC") {
+		t.Errorf("summary does not carry the aggregate's flags:\n%s", stderr)
+	}
+	code, _, stderr = runCmd(t, "", "nodes", "--country-policy", "iso", "--years", "2010-2020", agg)
+	if code != 0 {
+		t.Errorf("iso is the default, so not a change; --years repeats the aggregate's: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "", "nodes", "--country-policy", "prc-sar", agg)
+	if code != 1 || !strings.Contains(stderr, `counted with country_policy "prc", not "prc-sar"`) {
+		t.Errorf("another policy: exit %d, %s", code, stderr)
+	}
+}
