@@ -20,6 +20,7 @@ type inputFlags struct {
 	groups                                        groupFlag
 	field, fieldMapFile, hyper, lead              string
 	byField, impact, strict                       bool
+	keepCounter                                   bool // count keeps the Counter (coauthnet aggregate)
 	dedup                                         string
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
@@ -33,7 +34,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus or openalex")
+	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
 	fs.StringVar(&f.level, "level", "country", "node `level`: country or institution")
 	fs.StringVar(&f.counting, "counting", "bifrac,full,frac,share", "comma `list` of counting methods; the first is also written as weight")
 	fs.StringVar(&f.years, "years", "", "only papers published in `Y1-Y2` (or one year)")
@@ -59,8 +60,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 // parse checks the flags and fills the parsed values.
 func (f *inputFlags) parse(files []string) error {
 	var err error
-	if f.from != "auto" && !slices.Contains(load.Formats, f.from) {
-		return usagef("--from %q: want auto, %s", f.from, strings.Join(load.Formats, ", "))
+	if f.from != "auto" && f.from != "aggregate" && !slices.Contains(load.Formats, f.from) {
+		return usagef("--from %q: want auto, aggregate, %s", f.from, strings.Join(load.Formats, ", "))
 	}
 	if f.dedupRules, err = load.ParseDedup(f.dedup); err != nil {
 		return usagef("--dedup %q: %v", f.dedup, err)

@@ -12,6 +12,9 @@
 //	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
 //	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
 //	coauthnet report  [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...
+//	coauthnet aggregate [input flags] -o PART.parquet FILE...
+//	coauthnet merge   -o ALL.parquet PART.parquet...
+//	coauthnet split   [--by doi|id] -n N -o 'part-{n}.jsonl' FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -85,6 +88,9 @@ func init() {
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
 		{"fetch", "fetch OpenAlex works (or group-by counts) from the OpenAlex API, resumably", runFetch},
 		{"mobility", "researcher mobility from author ids or ORCID records: moves, flows, flow graphs", runMobility},
+		{"aggregate", "count papers into a mergeable partial aggregate (Parquet)", runAggregate},
+		{"merge", "add partial aggregates into one", runMerge},
+		{"split", "split papers into N shards by DOI or id, for aggregate and merge", runSplit},
 	}
 }
 
