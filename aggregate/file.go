@@ -173,6 +173,30 @@ func Is(r io.ReaderAt, size int64) (ok bool) {
 	return hasColumns(f)
 }
 
+// IsFile reports whether the named file is an aggregate: a regular file
+// that starts with the Parquet magic "PAR1" and has the aggregate's
+// columns (Is). "-" (standard input), a directory, a file that cannot be
+// opened and a Parquet file of papers give false.
+func IsFile(name string) bool {
+	if name == "-" {
+		return false
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	var magic [4]byte
+	if _, err := fh.ReadAt(magic[:], 0); err != nil || string(magic[:]) != "PAR1" {
+		return false
+	}
+	return Is(fh, fi.Size())
+}
+
 func hasColumns(f *pq.File) bool {
 	have := map[string]bool{}
 	for _, fld := range f.Schema().Fields() {
