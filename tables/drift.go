@@ -2,7 +2,9 @@ package tables
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -173,4 +175,38 @@ func TrendsTable(bi *community.BifurcationResult) *Sheet {
 		t.Rows = append(t.Rows, []any{tr.Index, tr.Before, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict})
 	}
 	return t
+}
+
+// BlocsJSON is the JSON document of `coauthnet blocs --format json`: the
+// poles (focal first), the split and how it was chosen, the poles'
+// series and whether the split is significant, the years before and
+// after, the rule (alpha, correction, min_effect, min_papers, tau2), the
+// source of the blocs ("inferred", or the user's bloc file: source),
+// then the rows of BlocsTable(b, user), IndicesTable(bi) and
+// TrendsTable(bi) as arrays of objects, the warnings of b and the notes
+// of bi. Keys are in that order; one line per array, ending in "}\n".
+func BlocsJSON(b *community.Blocs, bi *community.BifurcationResult, user map[string]string, source string) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
+		JSONValue("poles"), JSONValue(b.Focal), JSONValue(b.Rival), JSONValue("focal"), JSONValue(b.Focal),
+		JSONValue("split"), b.Split, JSONValue("split_method"), JSONValue(b.SplitMethod), JSONValue("series"), JSONValue(b.Series),
+		JSONValue("significant"), b.Significant, JSONValue("before"), intsJSON(b.Before), JSONValue("after"), intsJSON(b.After))
+	fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
+		JSONValue("rule"), JSONValue("alpha"), JSONValue(b.Alpha), JSONValue("correction"), JSONValue(b.Correction),
+		JSONValue("min_effect"), JSONValue(b.MinEffect), JSONValue("min_papers"), b.MinPapers, JSONValue("tau2"), JSONValue(b.Tau2),
+		JSONValue("source"), JSONValue(source), JSONValue("blocs"))
+	sb.WriteString(RowsJSON(BlocsTable(b, user)))
+	sb.WriteString(",\n" + JSONValue("indices") + ":" + RowsJSON(IndicesTable(bi)))
+	sb.WriteString(",\n" + JSONValue("trends") + ":" + RowsJSON(TrendsTable(bi)))
+	sb.WriteString(",\n" + JSONValue("warnings") + ":" + StringsJSON(b.Warnings))
+	sb.WriteString(",\n" + JSONValue("notes") + ":" + StringsJSON(bi.Notes) + "}\n")
+	return sb.String()
+}
+
+func intsJSON(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return "[" + strings.Join(parts, ",") + "]"
 }

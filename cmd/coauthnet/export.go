@@ -79,14 +79,14 @@ func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 	}
 	x.attach.Bloc = map[string]string{p: "focal pole", q: "rival pole"}
 	if x.blocs != "" {
-		user, err := readBlocFile(x.blocs)
+		user, err := community.ReadBlocFile(x.blocs)
 		if err != nil {
 			return err
 		}
 		g := s.Range(s.Span())
 		for v := 0; v < g.Len(); v++ {
 			if k := g.Label(v); x.attach.Bloc[k] == "" {
-				x.attach.Bloc[k] = blocOf(k, user)
+				x.attach.Bloc[k] = community.BlocOf(k, user)
 			}
 		}
 		return nil
