@@ -3,6 +3,7 @@ package tables
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -209,4 +210,83 @@ func intsJSON(xs []int) string {
 		parts[i] = strconv.Itoa(x)
 	}
 	return "[" + strings.Join(parts, ",") + "]"
+}
+
+// DriftOptions are the options of [Drift].
+type DriftOptions struct {
+	// Counting is the weight compared (graph.Full is the zero value:
+	// callers set it; the command uses the first --counting).
+	Counting graph.Counting
+	// Periods to compare: Between when set, else sliding windows of
+	// Window years every Step years (Series.Windows) when Window > 0,
+	// else every counted year.
+	Between      *[2]graph.Period
+	Window, Step int
+	// Focal, when not "", keeps the edges of this node only (with it as
+	// source) and ranks the nodes as its partners.
+	Focal string
+	// Top, when positive, keeps the Top largest edge changes (by
+	// |change|, stable) and the Top largest rank rises and falls.
+	Top int
+}
+
+// DriftTables are the four tables of `coauthnet drift` and the periods
+// they compare.
+type DriftTables struct {
+	Periods                        []graph.Period
+	Steps, Edges, EdgeSteps, Nodes *Sheet
+}
+
+// Drift compares the periods of s chosen by o: the steps between
+// consecutive periods (DriftSteps), each edge's trend over all periods
+// (drift.Edges, EdgeTrends), each edge's steps (drift.EdgeSteps,
+// EdgeStepsTable) and the nodes' rank movers from the first period to
+// the last (RankMovers, MoversTable). It fails with fewer than two
+// periods, or when o.Focal has no edge in any period.
+func Drift(s *graph.Series, o DriftOptions) (*DriftTables, error) {
+	var periods []graph.Period
+	switch {
+	case o.Between != nil:
+		periods = o.Between[:]
+	case o.Window > 0:
+		if periods = s.Windows(o.Window, o.Step); len(periods) < 2 {
+			return nil, fmt.Errorf("--window %d --step %d gives %d window(s) over %v; need two", o.Window, o.Step, len(periods), s.Span())
+		}
+	default:
+		for _, y := range s.Years() {
+			periods = append(periods, graph.Year(y))
+		}
+	}
+	if len(periods) < 2 {
+		return nil, fmt.Errorf("drift needs at least two periods; the input has %v", s.Span())
+	}
+	c := o.Counting
+	gs := make([]*graph.Graph, len(periods))
+	for i, p := range periods {
+		gs[i] = s.Range(p)
+	}
+	trends := drift.Edges(gs, c)
+	if o.Focal != "" {
+		trends = slices.DeleteFunc(trends, func(t drift.EdgeTrend) bool { return t.Source != o.Focal && t.Target != o.Focal })
+		if len(trends) == 0 {
+			return nil, fmt.Errorf("--focal %s: no edges in any period", o.Focal)
+		}
+	}
+	if o.Top > 0 {
+		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
+		trends = trends[:min(o.Top, len(trends))]
+	}
+	nodes := RankMovers(gs[0], gs[len(gs)-1], o.Focal, c)
+	if o.Top > 0 && len(nodes) > 2*o.Top {
+		nodes = append(nodes[:o.Top:o.Top], nodes[len(nodes)-o.Top:]...)
+	}
+	return &DriftTables{Periods: periods, Steps: DriftSteps(gs, c), Edges: EdgeTrends(trends, o.Focal),
+		EdgeSteps: EdgeStepsTable(drift.EdgeSteps(gs, c), o.Focal), Nodes: MoversTable(nodes)}, nil
+}
+
+// JSON is the document of `coauthnet drift --format json`: the rows of
+// the four tables as arrays of objects under "steps", "edges",
+// "edge_steps" and "nodes", one line each.
+func (d *DriftTables) JSON() string {
+	return fmt.Sprintf("{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", RowsJSON(d.Steps), RowsJSON(d.Edges), RowsJSON(d.EdgeSteps), RowsJSON(d.Nodes))
 }
