@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/coauthnet/coauthnet"
@@ -130,7 +129,7 @@ func runMobility(args []string, e *env) error {
 		return err
 	}
 	mo.Quantiles = r.ImpactQuantiles(*nq, by)
-	if err := report.WriteMobility(*out, r, mo, func(path string, w func(io.Writer) error) error { return writeFile(path, nil, w) }); err != nil {
+	if err := report.WriteMobility(*out, r, mo, e.create); err != nil {
 		return err
 	}
 	for _, s := range lines {
