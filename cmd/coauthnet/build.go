@@ -62,10 +62,10 @@ func runBuild(args []string, e *env) error {
 	if !f.byField {
 		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
 	}
-	for _, pt := range rep.parts() {
-		path := strings.ReplaceAll(*out, "{field}", fileSafe(pt.field))
-		if err := writeSeries(&f, &x, pt.s, rep, path, *backbone, *alpha, dynamic, e); err != nil {
-			return fmt.Errorf("field %s: %w", pt.field, err)
+	for _, pt := range rep.byField.Series() {
+		path := strings.ReplaceAll(*out, "{field}", fileSafe(pt.Field))
+		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, dynamic, e); err != nil {
+			return fmt.Errorf("field %s: %w", pt.Field, err)
 		}
 	}
 	return nil

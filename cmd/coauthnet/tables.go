@@ -1,11 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"github.com/coauthnet/coauthnet/tables"
 	"io"
 	"strings"
+
+	"github.com/coauthnet/coauthnet/tables"
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
@@ -88,7 +88,10 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	rep.print(&f, e.stderr, s)
 	var t *tables.Sheet
 	if f.byField {
-		t, err = byField(rep.parts(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) }, e)
+		t, err = tables.ByField(rep.byField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
+			func(field string, err error) {
+				fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", field, err)
+			})
 	} else {
 		t, err = build(&f, &tf, s)
 	}
@@ -100,30 +103,6 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
 	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.Write(w, tf.format) })
-}
-
-// byField builds the table of each field's series and joins them under
-// a first column "field". A field whose table fails (a --focal node
-// absent from it, say) is reported and left out.
-func byField(parts []part, build func(*graph.Series) (*tables.Sheet, error), e *env) (*tables.Sheet, error) {
-	var t *tables.Sheet
-	for _, pt := range parts {
-		ft, err := build(pt.s)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", pt.field, err)
-			continue
-		}
-		if t == nil {
-			t = &tables.Sheet{Columns: append([]string{"field"}, ft.Columns...), Meta: ft.Meta}
-		}
-		for _, r := range ft.Rows {
-			t.Rows = append(t.Rows, append([]any{pt.field}, r...))
-		}
-	}
-	if t == nil {
-		return nil, errors.New("--by-field: no field gave a table")
-	}
-	return t, nil
 }
 
 func runNodes(args []string, e *env) error {
@@ -138,16 +117,7 @@ func (f *inputFlags) tableOptions() tables.Options {
 
 // nodesTable is the table of coauthnet nodes.
 func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-	o := f.tableOptions()
-	c := o.Counting
-	t := &tables.Sheet{
-		Columns: tables.NodeColumns(o),
-		Meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
-	}
-	for _, p := range periods(f, tf, s) {
-		tables.AddNodes(t, s.Range(p), o)
-	}
-	return t, nil
+	return tables.NodeSeries(s, f.tableOptions(), periods(f, tf, s)), nil
 }
 
 func runEdges(args []string, e *env) error {
