@@ -376,3 +376,34 @@ func ReadSeries(files ...string) (*graph.Series, *Aggregate, error) {
 	}
 	return s, a, nil
 }
+
+// Detect tells aggregates from papers among the named inputs (IsFile):
+// it returns false when none is an aggregate, true when all are, and
+// true with an error when some are and some are not (an analysis takes
+// aggregates or papers, not both).
+func Detect(names []string) (bool, error) {
+	n := 0
+	for _, name := range names {
+		if IsFile(name) {
+			n++
+		}
+	}
+	if n > 0 && n < len(names) {
+		return true, fmt.Errorf("%d of %d inputs are aggregates: give aggregates or papers, not both (count the papers with coauthnet aggregate first)", n, len(names))
+	}
+	return n > 0, nil
+}
+
+// MergeFiles reads the named aggregates (ReadFile) and merges them
+// (Merge).
+func MergeFiles(names ...string) (*Aggregate, error) {
+	var parts []*Aggregate
+	for _, name := range names {
+		a, err := ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, a)
+	}
+	return Merge(parts...)
+}

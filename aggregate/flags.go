@@ -46,16 +46,9 @@ func ParseFlags(m map[string]string) (Options, error) {
 	o.Field = m["field"]
 	if m["groups"] != "" {
 		for _, v := range strings.Split(m["groups"], ";") {
-			name, list, ok := strings.Cut(v, "=")
-			name = strings.TrimSpace(name)
-			if !ok || name == "" || strings.TrimSpace(list) == "" {
-				return o, fmt.Errorf("want NAME=A,B,... or EU27, not %q", v)
-			}
-			grp := graph.Group{Name: name}
-			for _, x := range strings.Split(list, ",") {
-				if x = strings.TrimSpace(x); x != "" {
-					grp.Members = append(grp.Members, x)
-				}
+			grp, err := graph.ParseGroup(v)
+			if err != nil {
+				return o, err
 			}
 			g.Groups = append(g.Groups, grp)
 		}

@@ -172,6 +172,28 @@ var EU27 = Group{Name: "EU27", Members: []string{
 	"IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 }}
 
+// ParseGroup parses a group as the command's --group takes it:
+// "NAME=A,B,..." (spaces around the name and members trimmed, empty
+// members dropped), or "EU27" for [EU27]. A missing name or member list
+// is an error.
+func ParseGroup(v string) (Group, error) {
+	if v == "EU27" {
+		return EU27, nil
+	}
+	name, list, ok := strings.Cut(v, "=")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.TrimSpace(list) == "" {
+		return Group{}, fmt.Errorf("want NAME=A,B,... or EU27, not %q", v)
+	}
+	g := Group{Name: name}
+	for _, m := range strings.Split(list, ",") {
+		if m = strings.TrimSpace(m); m != "" {
+			g.Members = append(g.Members, m)
+		}
+	}
+	return g, nil
+}
+
 // Options configure counting. The zero value counts countries, drops
 // authors without a known node, uses every year and merges nothing.
 type Options struct {

@@ -65,3 +65,30 @@ func (c *Careers) AddORCID(r *orcid.Reader, o ORCIDOptions, st *ORCIDStats) erro
 		}
 	}
 }
+
+// AddORCIDFiles adds the ORCID records of the named inputs (files,
+// directories or .tar.gz archives: orcid.Open; "-" reads stdin) to c
+// with [Careers.AddORCID], in order. An input that cannot be opened,
+// read or closed ends the read with its error.
+func (c *Careers) AddORCIDFiles(names []string, stdin io.Reader, o ORCIDOptions, st *ORCIDStats) error {
+	for _, name := range names {
+		var r *orcid.Reader
+		var err error
+		if name == "-" {
+			r, err = orcid.NewReader(stdin, "stdin")
+		} else {
+			r, err = orcid.Open(name)
+		}
+		if err != nil {
+			return err
+		}
+		err = c.AddORCID(r, o, st)
+		if cerr := r.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

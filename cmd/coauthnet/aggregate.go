@@ -93,19 +93,11 @@ func runMerge(args []string, e *env) error {
 	if len(files) == 0 {
 		return usagef("no partial aggregates to merge")
 	}
-	var parts []*aggregate.Aggregate
-	for _, name := range files {
-		a, err := aggregate.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		parts = append(parts, a)
-	}
-	a, err := aggregate.Merge(parts...)
+	a, err := aggregate.MergeFiles(files...)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: merged %s (%s counted)\n", summary.Plural(len(parts), "partial aggregate"), summary.Plural(int(a.Counts["stats.used"]), "paper"))
+	fmt.Fprintf(e.stderr, "coauthnet: merged %s (%s counted)\n", summary.Plural(len(files), "partial aggregate"), summary.Plural(int(a.Counts["stats.used"]), "paper"))
 	return writeAggregate(a, *out, e)
 }
 
@@ -118,17 +110,8 @@ func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep 
 		return nil, nil, false, nil
 	}
 	if f.from == "auto" {
-		n := 0
-		for _, name := range files {
-			if aggregate.IsFile(name) {
-				n++
-			}
-		}
-		if n == 0 {
-			return nil, nil, false, nil
-		}
-		if n < len(files) {
-			return nil, nil, true, fmt.Errorf("%d of %d inputs are aggregates: give aggregates or papers, not both (count the papers with coauthnet aggregate first)", n, len(files))
+		if ok, err := aggregate.Detect(files); !ok || err != nil {
+			return nil, nil, ok, err
 		}
 	}
 	if f.byField {

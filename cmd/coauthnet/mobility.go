@@ -47,12 +47,8 @@ func runMobility(args []string, e *env) error {
 	if *nq < 1 {
 		return usagef("--quantiles %d: want at least 1", *nq)
 	}
-	by := mobility.CNCI
-	switch *measure {
-	case "cnci":
-	case "cites":
-		by = mobility.CitesPerPaper
-	default:
+	by, err := mobility.ParseImpactMeasure(*measure)
+	if err != nil {
 		return usagef("--impact-measure %q: want cnci or cites", *measure)
 	}
 	if o.MinPapers < 1 || o.TravelGap < 1 || !(o.Switch > 0) || !(o.Return > 0) || !(o.LagCost >= 0 && o.LagCost <= 1) || o.Absent < 0 || o.LagYears < 0 {
@@ -73,23 +69,8 @@ func runMobility(args []string, e *env) error {
 		if f.verbose {
 			oo.Skipped = func(err error) { fmt.Fprintf(e.stderr, "coauthnet: skipped: %v\n", err) }
 		}
-		for _, name := range files {
-			var r *orcid.Reader
-			if name == "-" {
-				r, err = orcid.NewReader(e.stdin, "stdin")
-			} else {
-				r, err = orcid.Open(name)
-			}
-			if err != nil {
-				return err
-			}
-			err = careers.AddORCID(r, oo, &st)
-			if cerr := r.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
+		if err := careers.AddORCIDFiles(files, e.stdin, oo, &st); err != nil {
+			return err
 		}
 		lines, mo.Paths = []string{summary.MobilityORCID(st)}, st.Paths
 		if st.Read == 0 {
