@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
-	"time"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
@@ -42,18 +40,7 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 		Stdin:    e.stdin,
 	}
 	if f.progress || e.isTerminal {
-		var last time.Time
-		o.Progress = func(records int, bytes int64) {
-			now := time.Now()
-			if last.IsZero() {
-				last = now
-				return
-			}
-			if now.Sub(last) >= time.Second {
-				last = now
-				fmt.Fprintf(e.stderr, "coauthnet: %d records, %.0f MB read\n", records, float64(bytes)/1e6)
-			}
-		}
+		o.Progress = summary.Progress(e.stderr)
 	}
 	return o
 }
@@ -105,10 +92,7 @@ func strict(f *inputFlags, s *load.Summary) error {
 	if !f.strict {
 		return nil
 	}
-	if w := len(s.Warnings()); s.Skipped > 0 || w > 0 {
-		return fmt.Errorf("--strict: %s skipped, %s (see the summary above)", summary.Plural(s.Skipped, "record"), summary.Plural(w, "warning"))
-	}
-	return nil
+	return summary.Strict(s)
 }
 
 // print writes the summary to w.
