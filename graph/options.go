@@ -272,6 +272,20 @@ func Year(y int) Period { return Period{y, y} }
 // Contains reports whether year y is in p.
 func (p Period) Contains(y int) bool { return y >= p.From && y <= p.To }
 
+// ParsePeriodPair parses two periods "P1,P2" (each as ParsePeriod
+// takes it, e.g. "2013-2017,2018-2022"), as compared by growth and drift.
+func ParsePeriodPair(s string) ([2]Period, error) {
+	var two [2]Period
+	a, b, ok := strings.Cut(s, ",")
+	var err1, err2 error
+	two[0], err1 = ParsePeriod(a)
+	two[1], err2 = ParsePeriod(b)
+	if !ok || err1 != nil || err2 != nil {
+		return two, fmt.Errorf("graph: %q: want two periods such as 2013-2017,2018-2022", s)
+	}
+	return two, nil
+}
+
 // String returns "2019" for one year and "2013-2017" for a range.
 func (p Period) String() string {
 	if p.From == p.To {

@@ -72,16 +72,7 @@ func runBuild(args []string, e *env) error {
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
 func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
-	periods := []graph.Period{s.Span()}
-	if f.opts.Years != (graph.Period{}) {
-		periods[0] = f.opts.Years
-	}
-	if f.byYear {
-		periods = periods[:0]
-		for _, y := range s.Years() {
-			periods = append(periods, graph.Year(y))
-		}
-	}
+	periods := s.Periods(f.byYear, f.opts.Years)
 	var yearly []*graph.Graph
 	for _, p := range periods {
 		g := s.Range(p)

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/tables"
 
@@ -38,11 +37,7 @@ func runDrift(args []string, e *env) error {
 	}
 	var two [2]graph.Period
 	if *between != "" {
-		a, b, ok := strings.Cut(*between, ",")
-		var e1, e2 error
-		two[0], e1 = graph.ParsePeriod(a)
-		two[1], e2 = graph.ParsePeriod(b)
-		if !ok || e1 != nil || e2 != nil {
+		if two, err = graph.ParsePeriodPair(*between); err != nil {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
 		}
 	}

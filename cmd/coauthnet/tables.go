@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/tables"
 
@@ -21,23 +20,13 @@ type tableFlags struct {
 	between       [2]graph.Period // parsed --periods
 }
 
-// periods returns the periods to tabulate: every year with --by-year,
-// else --years or the whole span.
+// periods returns the periods to tabulate: --periods, else every year
+// with --by-year, else --years or the whole span.
 func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
 	if tf.periods != "" {
 		return tf.between[:]
 	}
-	if f.byYear {
-		var ps []graph.Period
-		for _, y := range s.Years() {
-			ps = append(ps, graph.Year(y))
-		}
-		return ps
-	}
-	if f.opts.Years != (graph.Period{}) {
-		return []graph.Period{f.opts.Years}
-	}
-	return []graph.Period{s.Span()}
+	return s.Periods(f.byYear, f.opts.Years)
 }
 
 func tableCommand(name, usage string, args []string, e *env, build func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error)) error {
@@ -70,11 +59,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		return usagef("--base-year indexes yearly values: add --by-year")
 	}
 	if tf.periods != "" {
-		a, b, ok := strings.Cut(tf.periods, ",")
-		var err1, err2 error
-		tf.between[0], err1 = graph.ParsePeriod(a)
-		tf.between[1], err2 = graph.ParsePeriod(b)
-		if !ok || err1 != nil || err2 != nil {
+		if tf.between, err = graph.ParsePeriodPair(tf.periods); err != nil {
 			return usagef("--periods %q: want two periods such as 2013-2017,2018-2022", tf.periods)
 		}
 		if f.byYear {
