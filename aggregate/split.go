@@ -4,6 +4,9 @@ import (
 	"context"
 	"hash/fnv"
 	"io"
+	"os"
+	"strconv"
+	"strings"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/io/jsonl"
@@ -55,6 +58,41 @@ func Split(ctx context.Context, inputs []string, lo load.Options, byDOI bool, ou
 	}
 	for _, w := range ws {
 		if err := w.Flush(); err != nil {
+			return sum, counts, err
+		}
+	}
+	return sum, counts, nil
+}
+
+// SplitFiles is [Split] into n files named by pattern with "{n}"
+// replaced by the shard number, 1 to n (as `coauthnet split -o
+// 'part-{n}.jsonl'`). The files are created (truncated when they exist)
+// before the inputs are read, and closed; on an error, the files already
+// written stay as they are.
+func SplitFiles(ctx context.Context, inputs []string, lo load.Options, byDOI bool, pattern string, n int) (*load.Summary, []int, error) {
+	fhs := make([]*os.File, n)
+	ws := make([]io.Writer, n)
+	defer func() {
+		for _, fh := range fhs {
+			if fh != nil {
+				fh.Close()
+			}
+		}
+	}()
+	for i := range fhs {
+		fh, err := os.Create(strings.ReplaceAll(pattern, "{n}", strconv.Itoa(i+1)))
+		if err != nil {
+			return nil, nil, err
+		}
+		fhs[i], ws[i] = fh, fh
+	}
+	sum, counts, err := Split(ctx, inputs, lo, byDOI, ws)
+	if err != nil {
+		return sum, counts, err
+	}
+	for i, fh := range fhs {
+		fhs[i] = nil
+		if err := fh.Close(); err != nil {
 			return sum, counts, err
 		}
 	}

@@ -162,3 +162,34 @@ func RemoveAll() []string {
 	}
 	return names
 }
+
+// created are the outputs recorded by Track.
+var created = map[string]bool{}
+
+// Track records path as an output about to be written when it does not
+// exist yet, so that [RemoveCreated] removes it even once complete: an
+// interrupted run then leaves nothing that was not there before it. A
+// path that exists (or cannot be checked) is not tracked.
+func Track(path string) {
+	if _, err := os.Lstat(path); !os.IsNotExist(err) {
+		return
+	}
+	mu.Lock()
+	created[path] = true
+	mu.Unlock()
+}
+
+// RemoveCreated removes every path recorded by Track (files and
+// directories, recursively) and returns those it removed.
+func RemoveCreated() []string {
+	mu.Lock()
+	defer mu.Unlock()
+	var names []string
+	for p := range created {
+		if os.RemoveAll(p) == nil {
+			names = append(names, p)
+		}
+		delete(created, p)
+	}
+	return names
+}

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/aggregate"
@@ -168,23 +166,9 @@ func runSplit(args []string, e *env) error {
 	if !strings.Contains(*out, "{n}") {
 		return usagef("-o %s: must contain {n}", *out)
 	}
-	ws := make([]io.Writer, *n)
-	for i := range ws {
-		fh, err := os.Create(strings.ReplaceAll(*out, "{n}", strconv.Itoa(i+1)))
-		if err != nil {
-			return err
-		}
-		defer fh.Close() // a second Close after the one below does nothing
-		ws[i] = fh
-	}
-	sum, counts, err := aggregate.Split(context.Background(), files, f.loadOptions(e), *by == "doi", ws)
+	sum, counts, err := aggregate.SplitFiles(context.Background(), files, f.loadOptions(e), *by == "doi", *out, *n)
 	if err != nil {
 		return err
-	}
-	for _, w := range ws {
-		if err := w.(*os.File).Close(); err != nil {
-			return err
-		}
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s, %d skipped, %d duplicates (written once); shards of %v papers\n", summary.Plural(sum.Read, "record"), sum.Skipped, sum.Duplicated(), counts)
 	return nil

@@ -122,7 +122,7 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 		return write(stdout)
 	}
 	setDoing("writing " + path)
-	willCreate(path)
+	atomicfile.Track(path)
 	return atomicfile.Write(path, write)
 }
 
