@@ -92,3 +92,26 @@ func (a *Aggregate) CheckFlags(o Options) error {
 	}
 	return nil
 }
+
+// Open reads the named aggregates (ReadSeries: merged when several) as
+// the input of an analysis asked for with the counting options o, as
+// the commands do when given aggregates: o's flags that are not at
+// their default must be those the aggregate was counted with
+// (CheckFlags). It returns the series, the aggregate, and the options
+// the aggregate was counted with (ParseFlags, with the series' level
+// and o's Impact), which stand for o in the summary and provenance.
+func Open(files []string, o Options) (*graph.Series, *Aggregate, Options, error) {
+	s, a, err := ReadSeries(files...)
+	if err != nil {
+		return nil, nil, o, err
+	}
+	if err := a.CheckFlags(o); err != nil {
+		return nil, nil, o, err
+	}
+	counted, err := ParseFlags(a.Flags)
+	if err != nil {
+		return nil, nil, o, fmt.Errorf("the aggregate's flags: %w", err)
+	}
+	counted.Graph.Impact, counted.Graph.Level = o.Graph.Impact, s.Level()
+	return s, a, counted, nil
+}

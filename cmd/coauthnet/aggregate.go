@@ -118,22 +118,13 @@ func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep 
 	if _, err := aggOptions(f).FlagMap(); err != nil {
 		return nil, nil, true, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
-	s, a, err := aggregate.ReadSeries(files...)
-	if err != nil {
-		return nil, nil, true, err
-	}
-	if err := a.CheckFlags(aggOptions(f)); err != nil {
-		return nil, nil, true, err
-	}
 	// The flags the aggregate was counted with stand for the command's in
 	// the summary, the provenance and the period of build.
-	o, err := aggregate.ParseFlags(a.Flags)
+	s, a, o, err := aggregate.Open(files, aggOptions(f))
 	if err != nil {
-		return nil, nil, true, fmt.Errorf("the aggregate's flags: %w", err)
+		return nil, nil, true, err
 	}
-	f.pol, f.field, f.years = o.Policy, o.Field, a.Flags["years"]
-	o.Graph.Impact, o.Graph.Level = f.opts.Impact, s.Level()
-	f.opts = o.Graph
+	f.pol, f.field, f.years, f.opts = o.Policy, o.Field, a.Flags["years"], o.Graph
 	rep = &loaded{Summary: a.Summary(), stats: s.Stats()}
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)

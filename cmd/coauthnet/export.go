@@ -43,18 +43,9 @@ func (x *exportFlags) check(out string) error {
 	if out == "-" && !format.Stdout {
 		return usagef("--to %s writes two files: give -o a file name", x.to)
 	}
-	for _, a := range strings.Split(x.attachList, ",") {
-		switch strings.TrimSpace(a) {
-		case "":
-		case "centrality":
-			x.attach.Centrality = true
-		case "communities":
-			x.attach.Communities = true
-		case "blocs":
-			x.withBlocs = true
-		default:
-			return usagef("--attach %q: want a list of centrality, communities, blocs", a)
-		}
+	var err error
+	if x.withBlocs, err = x.attach.Parse(x.attachList); err != nil {
+		return usagef("--attach %s", strings.TrimPrefix(err.Error(), "export: attachment "))
 	}
 	if x.withBlocs != (x.poles != "") {
 		return usagef("--attach blocs and --poles P,Q go together")
