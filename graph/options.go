@@ -175,7 +175,8 @@ var EU27 = Group{Name: "EU27", Members: []string{
 // ParseGroup parses a group as the command's --group takes it:
 // "NAME=A,B,..." (spaces around the name and members trimmed, empty
 // members dropped), or "EU27" for [EU27]. A missing name or member list
-// is an error.
+// is an error; a list of empty members gives a group without members,
+// which [Options.Validate] refuses.
 func ParseGroup(v string) (Group, error) {
 	if v == "EU27" {
 		return EU27, nil
