@@ -50,16 +50,16 @@ func ExampleWriteMobility() {
 	if err := report.WriteMobility("out", r, o, create); err != nil {
 		log.Fatal(err)
 	}
+	// By hand: A1 has 3 papers at CN before the move (2012–2014) and 4 at
+	// US (2015–2018), the CN address seen one more year (2016); A2 has 5
+	// DE papers (2016–2020) and 2 GB ones (2018, 2019). The papers carry
+	// no citation counts: impact unknown (empty), impact class 0.
 	fmt.Println(strings.Join(names, " "))
 	for _, line := range strings.Split(files["moves.csv"].String(), "\n") {
 		if line != "" && !strings.HasPrefix(line, "#") {
 			fmt.Println(line)
 		}
 	}
-	// By hand: A1 has 3 papers at CN before the move (2012–2014) and 4 at
-	// US (2015–2018), the CN address seen one more year (2016); A2 has 5
-	// DE papers (2016–2020) and 2 GB ones (2018, 2019). The papers carry
-	// no citation counts: impact unknown (empty), impact class 0.
 	// Output:
 	// moves.csv moves.parquet flows.csv flows.parquet nodes.csv retention.csv authors.csv authors.parquet impact.csv impact.svg flows.graphml flows.gexf focal.csv
 	// author,from,to,year,kind,from_papers,to_papers,overlap,return,prior,impact,cnci,cited_papers,impact_quantile
