@@ -68,12 +68,7 @@ func writeAggregate(a *aggregate.Aggregate, out string, e *env) error {
 	if err := writeFile(out, e.stdout, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return err
 	}
-	nodes, edges := len(a.Nodes), 0
-	for _, y := range a.Years {
-		edges += len(y.Edges)
-	}
-	fmt.Fprintf(e.stderr, "coauthnet: wrote aggregate %s: %s, %s, %s (%d bytes)\n", out,
-		summary.Plural(len(a.Years), "year"), summary.Plural(nodes, "node"), summary.Plural(edges, "yearly edge"), buf.Len())
+	fmt.Fprintf(e.stderr, "coauthnet: wrote aggregate %s: %s\n", out, summary.Aggregate(a, buf.Len()))
 	return nil
 }
 

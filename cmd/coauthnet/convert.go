@@ -53,16 +53,7 @@ func runConvert(args []string, e *env) error {
 	case err != nil:
 		return err
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",
-		summary.Plural(sum.Read, "record"), len(sum.Inputs), sum.Skipped, summary.Plural(written, "paper"), format)
-	summary.Duplicates(e.stderr, sum, "written")
-	if sum.Skipped > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", summary.CountList(sum.Reasons))
-		for _, m := range sum.Skips {
-			fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", m)
-		}
-	}
-	summary.Warnings(e.stderr, sum, f.verbose)
+	summary.Converted(e.stderr, sum, written, format, f.verbose)
 	if err != nil && *out != "-" {
 		return fmt.Errorf("%w; %s not written", err, *out)
 	}

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/orcid"
-	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/mobility"
 	"github.com/coauthnet/coauthnet/report"
 	"github.com/coauthnet/coauthnet/summary"
@@ -78,17 +76,8 @@ func runMobility(args []string, e *env) error {
 			return errors.New("no ORCID record could be read")
 		}
 	} else {
-		used := 0
 		setDoing("reading the inputs")
-		lo := f.loadOptions(e)
-		lo.Need = load.All // author ids and citations are needed
-		sum, err := load.Papers(context.Background(), files, lo, func(p *coauthnet.Paper) error {
-			if f.years == "" || f.opts.Years.Contains(p.Year) {
-				used++
-				careers.Add(p)
-			}
-			return nil
-		})
+		sum, used, err := careers.AddPapers(context.Background(), files, f.loadOptions(e), f.opts.Years)
 		if err != nil {
 			return err
 		}

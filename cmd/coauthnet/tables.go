@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -123,12 +124,8 @@ func runCommunities(args []string, e *env) error {
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
 			o := community.Options{Counting: f.countings[0], Resolution: tf.resolution, Seed: tf.seed}
 			t, sum := tables.Communities(s, periods(f, tf, s), o)
-			for i, x := range sum {
-				fmt.Fprintf(e.stderr, "coauthnet: %s: %d communities, modularity %.4f", x.Period, x.Communities, x.Modularity)
-				if i > 0 {
-					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", x.NMI, x.ARI)
-				}
-				fmt.Fprintln(e.stderr)
+			for _, line := range summary.Communities(sum) {
+				fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
 			}
 			return t, nil
 		})
