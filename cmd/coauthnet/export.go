@@ -47,6 +47,7 @@ type exportFlags struct {
 	to, attach, layout, poles, blocs string
 	seed                             uint64
 	resolution                       float64
+	algorithm                        community.Algorithm
 
 	centrality, communities, withBlocs bool
 	bloc                               map[string]string // node → bloc, when attached
@@ -56,8 +57,9 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.to, "to", "", "output `format`: graphml, gexf, pajek, vosviewer, dot, csv or parquet (default: from the -o extension, else graphml)")
 	fs.StringVar(&x.attach, "attach", "", "node attributes to add, a comma `list` of centrality, communities, blocs")
 	fs.StringVar(&x.layout, "layout", "", "compute node positions: eades (seeded force-directed layout) for gexf, pajek and vosviewer")
-	fs.Uint64Var(&x.seed, "seed", 1, "seed of Louvain (--attach communities), the bloc bootstrap and --layout")
-	fs.Float64Var(&x.resolution, "resolution", 1, "Louvain resolution of --attach communities")
+	fs.Uint64Var(&x.seed, "seed", 1, "seed of the community detection (--attach communities), the bloc bootstrap and --layout")
+	fs.Float64Var(&x.resolution, "resolution", 1, "resolution γ of --attach communities")
+	algorithmFlag(fs, &x.algorithm)
 	fs.StringVar(&x.poles, "poles", "", "with --attach blocs: the two poles `P,Q`, the first focal")
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
@@ -168,7 +170,7 @@ func (x *exportFlags) attachments(g *graph.Graph, c graph.Counting) (cols []tabl
 			table.Floats("pagerank", metrics.PageRank(g, metrics.PageRankOptions{Counting: c})))
 	}
 	if x.communities {
-		part := community.Louvain(g, community.Options{Counting: c, Resolution: x.resolution, Seed: x.seed})
+		part := community.Detect(g, community.Options{Counting: c, Algorithm: x.algorithm, Resolution: x.resolution, Seed: x.seed})
 		ids := part.Labels()
 		for i := range ids {
 			ids[i]++ // 1-based, as Pajek and VOSviewer number clusters

@@ -137,7 +137,7 @@ func runReport(args []string, e *env) error {
 	var prevG *graph.Graph
 	for i, g := range gs {
 		y := years[i]
-		part := community.Louvain(g, community.Options{Counting: c})
+		part := community.Detect(g, community.Options{Counting: c})
 		ids := part.Labels()
 		if i > 0 {
 			ids = community.Carry(prevG, prevIDs, g, part)

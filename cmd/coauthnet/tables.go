@@ -97,6 +97,7 @@ type tableFlags struct {
 	format, focal string
 	baseYear      int
 	resolution    float64
+	algorithm     community.Algorithm
 	seed          uint64
 	periods       string
 	between       [2]graph.Period // parsed --periods
@@ -132,8 +133,12 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
 	}
 	if name == "communities" {
-		fs.Float64Var(&tf.resolution, "resolution", 1, "Louvain resolution γ (larger: more, smaller communities)")
-		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of Louvain; the same seed gives the same partition")
+		fs.Float64Var(&tf.resolution, "resolution", 1, "resolution γ of the modularity (larger: more, smaller communities)")
+		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of the community detection; the same seed gives the same partition")
+		algorithmFlag(fs, &tf.algorithm)
+	}
+	if name == "nodes" {
+		f.measures.register(fs)
 	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
@@ -179,6 +184,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if name != "communities" {
 		c := f.countings[0]
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+		f.measures.printCosts(e.stderr)
 	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.write(w, tf.format) })
 }
@@ -208,7 +214,7 @@ func byField(parts []part, build func(*graph.Series) (*sheet, error), e *env) (*
 }
 
 func runNodes(args []string, e *env) error {
-	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
+	return tableCommand("nodes", "coauthnet nodes [input flags] [--measures LIST] [--betweenness-samples K] [--workers N] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
 }
 
 // nodeColumns are the columns of coauthnet nodes: the leadership
@@ -216,7 +222,7 @@ func runNodes(args []string, e *env) error {
 // impact columns come with --impact.
 func nodeColumns(f *inputFlags) []string {
 	l := f.leadName()
-	cols := strings.Split("period,node,label,papers,output,intl,intl_rate,"+l+","+l+"_intl,degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank", ",")
+	cols := append(strings.Split("period,node,label,papers,output,intl,intl_rate,"+l+","+l+"_intl", ","), f.measures.columns()...)
 	if f.impact {
 		cols = append(cols, "impact", "impact_papers")
 	}
@@ -246,15 +252,11 @@ func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) 
 
 // nodeRows adds the rows of g's nodes (nodeColumns) to t.
 func nodeRows(t *sheet, p graph.Period, g *graph.Graph, c graph.Counting, f *inputFlags) {
-	deg, str := metrics.Degree(g), metrics.Strength(g, c)
-	bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
-	ev := metrics.Eigenvector(g, c)
-	pr := metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
+	mv := f.measures.compute(g, c)
 	for v := 0; v < g.Len(); v++ {
 		nw := g.Node(v)
-		r := []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
-			ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl,
-			deg[v], str[v], bt[v], cl[v], hm[v], ev[v], pr[v]}
+		r := measureValues([]any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
+			ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl}, mv, v)
 		if f.impact {
 			r = append(r, nw.Impact.Mean(), nw.Impact.N)
 		}
@@ -432,12 +434,12 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) 
 }
 
 func runCommunities(args []string, e *env) error {
-	return tableCommand("communities", "coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
+	return tableCommand("communities", "coauthnet communities [input flags] [--algorithm leiden|louvain] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*sheet, error) {
 			c := f.countings[0]
 			t := &sheet{
 				columns: []string{"period", "node", "label", "community"},
-				meta: [][2]string{{"weight", c.String()}, {"resolution", strconv.FormatFloat(tf.resolution, 'g', -1, 64)},
+				meta: [][2]string{{"weight", c.String()}, {"algorithm", string(tf.algorithm)}, {"resolution", strconv.FormatFloat(tf.resolution, 'g', -1, 64)},
 					{"seed", strconv.FormatUint(tf.seed, 10)}},
 			}
 			var summary []string
@@ -446,7 +448,7 @@ func runCommunities(args []string, e *env) error {
 			var prevIDs []int // carried ids of the previous period
 			for _, p := range periods(f, tf, s) {
 				g := s.Range(p)
-				part := community.Louvain(g, community.Options{Counting: c, Resolution: tf.resolution, Seed: tf.seed})
+				part := community.Detect(g, community.Options{Counting: c, Algorithm: tf.algorithm, Resolution: tf.resolution, Seed: tf.seed})
 				ids := part.Labels()
 				if prev != nil {
 					ids = community.Carry(prevG, prevIDs, g, part)
