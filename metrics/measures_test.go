@@ -64,7 +64,7 @@ func TestNodesOnlyAsked(t *testing.T) {
 }
 
 // instGraph is a 1500-paper instgen corpus over its whole span: about
-// 900 institutions, more than the 256 sources of one block.
+// 900 institutions: many blocks of sourceBlock sources.
 func instGraph(t testing.TB) *graph.Graph {
 	t.Helper()
 	s := graph.Yearly(instgen.Papers(instgen.Config{Papers: 1500, Institutions: 1200, Regions: 10}), graph.Options{Level: graph.Institutions})

@@ -31,7 +31,7 @@ type PathOptions struct {
 // and hence every bit of the result, is the same for any number of
 // workers; a graph of at most sourceBlock sources is summed exactly as by
 // a single serial pass.
-const sourceBlock = 256
+const sourceBlock = 64
 
 // Paths returns betweenness, closeness and harmonic centrality of every
 // node (package doc) from one weighted Brandes pass: a Dijkstra from
@@ -40,7 +40,7 @@ const sourceBlock = 256
 // 1/weight; edges of weight 0 are not paths. Equal path lengths are
 // compared exactly, as networkx does.
 //
-// Sources are cut into blocks of 256, in order; workers take blocks in
+// Sources are cut into blocks of 64, in order; workers take blocks in
 // turn, each block's dependencies are summed into its own vector in
 // source order, and the vectors are added to the result in block order
 // as they complete (a completed block waits for the ones before it).

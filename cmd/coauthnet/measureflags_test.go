@@ -70,8 +70,8 @@ func TestNodesMeasures(t *testing.T) {
 }
 
 // TestNodesWorkers: the institution table with betweenness is
-// byte-identical for 1 and 2 workers (277 institutions in 2019: two
-// source blocks).
+// byte-identical for 1 and 2 workers (277 institutions in 2019: five
+// source blocks of 64).
 func TestNodesWorkers(t *testing.T) {
 	var outs []string
 	for _, w := range []string{"1", "2"} {
