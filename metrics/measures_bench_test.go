@@ -44,7 +44,7 @@ func BenchmarkBetweennessWorkers(b *testing.B) {
 			for b.Loop() {
 				Paths(g, PathOptions{Counting: graph.BiFrac, Pivots: 512, Seed: 1, Workers: w})
 			}
-			b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
