@@ -2,6 +2,7 @@ package community
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,13 +24,27 @@ var instGraphs = sync.OnceValues(func() (year, span *graph.Graph) {
 
 // TestExportInstitutionGraphs writes the benchmark graphs as edge lists
 // (0-based node indices, bifrac weight) to $COAUTHNET_EXPORT_DIR, for the
-// igraph comparison (bench/communities_igraph.py). It is skipped
-// otherwise.
+// igraph comparison (testdata/independent/communities_igraph.py), and
+// the corpus itself as institutions.jsonl, for timing the command. It is
+// skipped otherwise.
 func TestExportInstitutionGraphs(t *testing.T) {
 	dir := os.Getenv("COAUTHNET_EXPORT_DIR")
 	if dir == "" {
 		t.Skip("COAUTHNET_EXPORT_DIR not set")
 	}
+	f, err := os.Create(filepath.Join(dir, "institutions.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	for _, p := range instgen.Papers(instgen.Config{}) {
+		enc.Encode(p)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 	year, span := instGraphs()
 	for name, g := range map[string]*graph.Graph{"year": year, "span": span} {
 		f, err := os.Create(filepath.Join(dir, "institutions-"+name+".tsv"))

@@ -29,8 +29,11 @@ func (g *csr) n() int { return len(g.k) }
 func newCSR(g *graph.Graph, c graph.Counting) *csr {
 	n := g.Len()
 	h := &csr{start: make([]int, n+1), self: make([]float64, n), k: make([]float64, n)}
+	var from, to []int32
+	var ws []float64
 	for e := range g.Edges() {
-		if e.W[c] > 0 {
+		if x := e.W[c]; x > 0 {
+			from, to, ws = append(from, int32(e.From)), append(to, int32(e.To)), append(ws, x)
 			h.start[e.From+1]++
 			h.start[e.To+1]++
 		}
@@ -42,22 +45,17 @@ func newCSR(g *graph.Graph, c graph.Counting) *csr {
 	h.w = make([]float64, h.start[n])
 	fill := make([]int, n)
 	copy(fill, h.start[:n])
-	// Edges come in (From, To) order, so each row ends sorted.
-	for e := range g.Edges() {
-		x := e.W[c]
-		if x <= 0 {
-			continue
-		}
-		h.adj[fill[e.To]], h.w[fill[e.To]] = int32(e.From), x
-		fill[e.To]++
+	// Edges come in (From, To) order with From < To, so filling the
+	// lower neighbours first leaves each row sorted.
+	for i, x := range ws {
+		u, v := to[i], from[i]
+		h.adj[fill[u]], h.w[fill[u]] = v, x
+		fill[u]++
 	}
-	for e := range g.Edges() {
-		x := e.W[c]
-		if x <= 0 {
-			continue
-		}
-		h.adj[fill[e.From]], h.w[fill[e.From]] = int32(e.To), x
-		fill[e.From]++
+	for i, x := range ws {
+		u, v := from[i], to[i]
+		h.adj[fill[u]], h.w[fill[u]] = v, x
+		fill[u]++
 	}
 	for u := 0; u < n; u++ {
 		var s float64
