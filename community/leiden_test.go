@@ -132,6 +132,12 @@ func TestAgainstGonumLouvain(t *testing.T) {
 // on γ-connectivity): every community induces a connected subgraph on
 // the edges of positive weight.
 func TestLeidenConnected(t *testing.T) {
+	// The check itself finds a split community: AT and ES (no edge) as one.
+	ps := []coauthnet.Paper{pair("1", "AT", "BE"), pair("2", "BE", "ES")}
+	g3 := graph.Build(ps, graph.Options{})
+	if got := disconnected(g3, FromLabels(g3, []int{0, 1, 0}, graph.Full), graph.Full); got != 0 {
+		t.Errorf("{AT, ES}, {BE}: disconnected = %d, want community 0", got)
+	}
 	for seed := uint64(1); seed <= 3; seed++ {
 		g := smallInstitutions(t, seed)
 		for _, gamma := range []float64{0.5, 1, 4} {
