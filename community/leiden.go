@@ -400,8 +400,8 @@ func optimise(h *csr, init []int32, gamma float64, r rng, refine bool) []int32 {
 		}
 	}
 	o := &optimiser{gamma: gamma, r: r}
-	for level := 0; ; level++ {
-		moved := o.moveNodes(h, comm)
+	for {
+		o.moveNodes(h, comm)
 		distinct := 0
 		o.grow(h.n())
 		for _, c := range comm {
@@ -413,7 +413,7 @@ func optimise(h *csr, init []int32, gamma float64, r rng, refine bool) []int32 {
 		for _, c := range comm {
 			o.seen[c] = false
 		}
-		if distinct == h.n() || (!moved && level > 0) {
+		if distinct == h.n() {
 			break
 		}
 		ref := comm
