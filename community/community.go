@@ -132,8 +132,10 @@ func Detect(g *graph.Graph, o Options) *Partition {
 	return p
 }
 
-// Louvain is [Detect]. Deprecated: it runs o.Algorithm (Leiden by
-// default) despite its name; call Detect.
+// Louvain is [Detect]: despite its name it runs o.Algorithm, Leiden
+// unless set.
+//
+// Deprecated: call Detect; Louvain stays for callers not yet moved.
 func Louvain(g *graph.Graph, o Options) *Partition { return Detect(g, o) }
 
 // FromLabels makes a partition from a community label per node (any
