@@ -61,24 +61,26 @@ func planted(seed uint64, within float64) ([]coauthnet.Paper, map[string]int) {
 }
 
 func TestDetectRecoversPlanted(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
-		ps, bloc := planted(seed, 0.95)
-		g := graph.Build(ps, graph.Options{})
-		p := Detect(g, Options{Counting: graph.BiFrac, Seed: seed})
-		var truth []int
-		for v := 0; v < g.Len(); v++ {
-			truth = append(truth, bloc[g.Label(v)])
-		}
-		_, ari := Compare(truth, p.Labels())
-		if ari < 0.95 {
-			t.Errorf("seed %d: ARI %.3f with the planted blocs (k=%d, Q=%.3f)", seed, ari, p.Len(), p.Modularity())
-		}
-		if q := p.Modularity(); q < -0.5 || q > 1 {
-			t.Errorf("modularity %v outside [−1/2, 1]", q)
-		}
-		again := Detect(g, Options{Counting: graph.BiFrac, Seed: seed})
-		if !slices.Equal(again.Labels(), p.Labels()) || again.Modularity() != p.Modularity() {
-			t.Errorf("seed %d: two runs differ", seed)
+	for _, alg := range []Algorithm{Leiden, LouvainMethod} {
+		for _, seed := range []uint64{1, 2, 3} {
+			ps, bloc := planted(seed, 0.95)
+			g := graph.Build(ps, graph.Options{})
+			p := Detect(g, Options{Counting: graph.BiFrac, Algorithm: alg, Seed: seed})
+			var truth []int
+			for v := 0; v < g.Len(); v++ {
+				truth = append(truth, bloc[g.Label(v)])
+			}
+			_, ari := Compare(truth, p.Labels())
+			if ari < 0.95 {
+				t.Errorf("%s seed %d: ARI %.3f with the planted blocs (k=%d, Q=%.3f)", alg, seed, ari, p.Len(), p.Modularity())
+			}
+			if q := p.Modularity(); q < -0.5 || q > 1 {
+				t.Errorf("modularity %v outside [−1/2, 1]", q)
+			}
+			again := Detect(g, Options{Counting: graph.BiFrac, Algorithm: alg, Seed: seed})
+			if !slices.Equal(again.Labels(), p.Labels()) || again.Modularity() != p.Modularity() {
+				t.Errorf("%s seed %d: two runs differ", alg, seed)
+			}
 		}
 	}
 }
