@@ -2,8 +2,10 @@ package metrics
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/instgen"
@@ -49,4 +51,51 @@ func BenchmarkBetweennessWorkers(b *testing.B) {
 			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
+}
+
+// BenchmarkBetweennessSpeedup runs betweenness from 512 pivots on one
+// year's institution graph with 1 worker and then 2, alternately in each
+// iteration (so both see the same machine load), checks the results are
+// identical, and reports the smallest wall time of each and their ratio.
+// As a control, each iteration also times a loop of pure arithmetic run
+// once on one goroutine and split over two (control-speedup): when that
+// is near 1, the machine is not giving this process two cores, whatever
+// the code. Run it with -benchtime 5x or more.
+func BenchmarkBetweennessSpeedup(b *testing.B) {
+	g, _ := instGraphs()
+	best := [2]time.Duration{time.Hour, time.Hour}
+	ctl := [2]time.Duration{time.Hour, time.Hour}
+	for b.Loop() {
+		var out [2][]float64
+		for i, w := range []int{1, 2} {
+			t := time.Now()
+			out[i], _, _ = Paths(g, PathOptions{Counting: graph.BiFrac, Pivots: 512, Seed: 1, Workers: w})
+			best[i] = min(best[i], time.Since(t))
+			t = time.Now()
+			var wg sync.WaitGroup
+			sums := make([]float64, w)
+			for k := range w {
+				wg.Add(1)
+				go func() { defer wg.Done(); sums[k] = spin(2_000_000_000 / w) }()
+			}
+			wg.Wait()
+			ctl[i] = min(ctl[i], time.Since(t))
+		}
+		if !slices.Equal(out[0], out[1]) {
+			b.Fatal("1 and 2 workers differ")
+		}
+	}
+	b.ReportMetric(best[0].Seconds(), "1worker-s")
+	b.ReportMetric(best[1].Seconds(), "2workers-s")
+	b.ReportMetric(best[0].Seconds()/best[1].Seconds(), "speedup")
+	b.ReportMetric(ctl[0].Seconds()/ctl[1].Seconds(), "control-speedup")
+}
+
+// spin is n steps of arithmetic with no memory traffic.
+func spin(n int) float64 {
+	x := 0.0
+	for i := 0; i < n; i++ {
+		x += float64(i%7) * 1e-9
+	}
+	return x
 }
