@@ -205,7 +205,9 @@ func (o *optimiser) moveNodes(h *csr, comm []int32) bool {
 		inQueue[i] = true
 	}
 	moved := false
-	for count > 0 {
+	// Every move raises Q, so the queue empties; the cap only guards
+	// against two gains equal up to rounding trading a node back and forth.
+	for pops := 0; count > 0 && pops < 1000*n; pops++ {
 		u := int(queue[head])
 		head = (head + 1) % n
 		count--
