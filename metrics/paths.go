@@ -31,7 +31,7 @@ type PathOptions struct {
 // and hence every bit of the result, is the same for any number of
 // workers; a graph of at most sourceBlock sources is summed exactly as by
 // a single serial pass.
-const sourceBlock = 64
+const sourceBlock = 16
 
 // Paths returns betweenness, closeness and harmonic centrality of every
 // node (package doc) from one weighted Brandes pass: a Dijkstra from
@@ -40,7 +40,7 @@ const sourceBlock = 64
 // 1/weight; edges of weight 0 are not paths. Equal path lengths are
 // compared exactly, as networkx does.
 //
-// Sources are cut into blocks of 64, in order; workers take blocks in
+// Sources are cut into blocks of 16, in order; workers take blocks in
 // turn, each block's dependencies are summed into its own vector in
 // source order, and the vectors are added to the result in block order
 // as they complete (a completed block waits for the ones before it).
@@ -186,14 +186,14 @@ type brandes struct {
 	dist, sigma, delta []float64
 	done               []bool
 	order              []int32 // nodes in the order they were settled
-	predStart, predEnd []int   // predecessors of v: preds[predStart[v]:predEnd[v]]
+	predStart, predEnd []int32 // predecessors of v: preds[predStart[v]:predEnd[v]]
 	preds              []int32
 	h                  minHeap
 }
 
 func newBrandes(n int) *brandes {
 	b := &brandes{dist: make([]float64, n), sigma: make([]float64, n), delta: make([]float64, n),
-		done: make([]bool, n), predStart: make([]int, n), predEnd: make([]int, n)}
+		done: make([]bool, n), predStart: make([]int32, n), predEnd: make([]int32, n)}
 	for i := range b.dist {
 		b.dist[i] = math.Inf(1)
 	}
@@ -237,18 +237,18 @@ func (b *brandes) run(s int, start []int, nbr []int32, length []float64, part []
 			case alt < b.dist[w]:
 				b.dist[w] = alt
 				b.sigma[w] = b.sigma[v]
-				b.predStart[w] = len(b.preds)
+				b.predStart[w] = int32(len(b.preds))
 				b.preds = append(b.preds, v)
-				b.predEnd[w] = len(b.preds)
+				b.predEnd[w] = int32(len(b.preds))
 				b.h.push(item{alt, w})
 			case alt == b.dist[w]:
 				b.sigma[w] += b.sigma[v]
-				if b.predEnd[w] != len(b.preds) { // move the list to the end to extend it
+				if int(b.predEnd[w]) != len(b.preds) { // move the list to the end to extend it
 					b.preds = append(b.preds, b.preds[b.predStart[w]:b.predEnd[w]]...)
-					b.predStart[w] = len(b.preds) - (b.predEnd[w] - b.predStart[w])
+					b.predStart[w] = int32(len(b.preds)) - (b.predEnd[w] - b.predStart[w])
 				}
 				b.preds = append(b.preds, v)
-				b.predEnd[w] = len(b.preds)
+				b.predEnd[w] = int32(len(b.preds))
 			}
 		}
 	}
