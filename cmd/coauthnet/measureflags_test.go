@@ -71,7 +71,7 @@ func TestNodesMeasures(t *testing.T) {
 
 // TestNodesWorkers: the institution table with betweenness is
 // byte-identical for 1 and 2 workers (277 institutions in 2019: 18
-// source blocks of 64).
+// source blocks of 16).
 func TestNodesWorkers(t *testing.T) {
 	var outs []string
 	for _, w := range []string{"1", "2"} {
