@@ -24,8 +24,8 @@ echo "== coauthnet (go test -bench, -count 5: take the smallest ns/op)"
 go test ./community -run '^$' -bench BenchmarkCommunities -benchtime 3x -count 5 | grep ns/op
 go test ./metrics -run '^$' -bench 'BenchmarkMeasures/span/pagerank' -benchtime 3x -count 5 | grep ns/op
 go test ./community -run '^$' -bench BenchmarkGonumLouvain -benchtime 1x | grep ns/op
-echo "== betweenness, 512 pivots on the 2017 graph, 1 and 2 workers (identical output: TestPathsWorkersIdentical)"
-go test ./metrics -run '^$' -bench BenchmarkBetweennessWorkers -benchtime 2x -count 5 | grep ns/op
+echo "== betweenness on the 2017 graph, 1 and 2 workers alternately (identical output checked), with a control"
+go test ./metrics -run '^$' -bench BenchmarkBetweennessSpeedup -benchtime 20x | grep ns/op
 echo "== the command: nodes --measures pagerank --level institution, whole span"
 go build -o "$dir/coauthnet" ./cmd/coauthnet
 /usr/bin/time -f "%e s wall, %U s user, %M KB max RSS" "$dir/coauthnet" nodes --level institution --measures pagerank "$dir/institutions.jsonl" 2>&1 >/dev/null | tail -2
