@@ -30,11 +30,15 @@ func Countries() []CountryInfo {
 	return append([]CountryInfo(nil), isoCountries[:]...)
 }
 
-// CountryName returns the short name of an alpha-2 code, "Unknown" for
-// [Unknown], and the code itself when it is not in ISO 3166-1.
+// CountryName returns the short name of an alpha-2 code, for labels:
+// "Unknown" for [Unknown], "Kosovo" for XK (user-assigned, in wide use),
+// and the code itself when it is not in ISO 3166-1.
 func CountryName(code string) string {
-	if code == Unknown {
+	switch code {
+	case Unknown:
 		return "Unknown"
+	case "XK":
+		return "Kosovo"
 	}
 	if c, ok := LookupCountry(code); ok {
 		return c.Name

@@ -19,6 +19,10 @@ type Paper struct {
 	ID string `json:"id"`
 	// DOI is optional; it finds the same paper in two sources.
 	DOI string `json:"doi,omitempty"`
+	// Title is optional; with the year and the first author's surname it
+	// finds the same paper in sources without DOIs (load's title rule).
+	// Canonical CSV and Parquet do not carry it.
+	Title string `json:"title,omitempty"`
 	// Year is the publication year.
 	Year int `json:"year"`
 	// Fields are subject categories as given by the source.

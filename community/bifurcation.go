@@ -3,22 +3,29 @@ package community
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/coauthnet/coauthnet/graph"
 )
 
 // Indices are the bifurcation indices of one year for a two-bloc
 // partition: side A is the focal pole and its partners, side B the rival
-// pole and its competitors; hedgers belong to neither. How to read them:
-// a split into two camps shows as rising Modularity and falling
-// CrossShare and EI over the years, a falling Fiedler value (the graph
-// is closer to falling apart), and hedgers' leans spreading out.
+// pole and its competitors; hedgers (and countries with insufficient
+// data) belong to neither. How to read them: a split into two camps
+// shows as rising Modularity and falling CrossShare and EI over the
+// years, a falling Fiedler value (the graph is closer to falling apart),
+// and hedgers' leans spreading out.
 type Indices struct {
 	Year int
 	// Modularity is Q (bifrac, resolution 1) of the partition {A, B} on
-	// the edges among A ∪ B.
+	// the edges among A ∪ B: Q = Σ_c [W_c/W − (K_c/2W)²] with W the
+	// weight of those edges, W_c the weight inside side c and K_c the
+	// summed strengths of c's nodes on them.
 	Modularity float64
 	// CrossShare is the bifrac weight of A–B edges over that of all edges
 	// among A ∪ B.
@@ -32,98 +39,376 @@ type Indices struct {
 	// collaboration intensity as W (nodes with at least one edge).
 	Fiedler float64
 	// HedgerLeanMean and HedgerLeanSD summarise the leans
-	// ln(I(X,P)/I(X,Q)) of the hedgers that collaborate with both poles
-	// that year (population standard deviation).
+	// ln(F(X,P)/F(X,Q)) − ln(N_P/N_Q) of [InferBlocs] of the hedgers
+	// that collaborate with both poles that year (population standard
+	// deviation).
 	HedgerLeanMean, HedgerLeanSD float64
+	// CI holds the bootstrap interval of each index (by [IndexNames]
+	// order), filled by [BifurcationCI]; zero from [Bifurcation].
+	CI [6][2]float64
+}
+
+// IndexNames name the indices in the order of [Indices.Value] and CI.
+var IndexNames = [6]string{"modularity", "cross_share", "ei", "fiedler", "hedger_lean_mean", "hedger_lean_sd"}
+
+// Value returns index i of [IndexNames].
+func (x Indices) Value(i int) float64 {
+	return [6]float64{x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD}[i]
+}
+
+// A Trend compares an index's mean over the years up to the split with
+// its mean after, with an interval for the change.
+type Trend struct {
+	Index          string
+	Before, After  float64 // means of the yearly values
+	Change         float64 // After − Before
+	Low, High      float64 // Welch interval of Change (see BifurcationCI)
+	Verdict        string  // "rising", "falling" or "flat within noise" (the interval holds 0)
+	YearsB, YearsA int     // years on each side with a value
+}
+
+// BifurcationOptions configure [BifurcationCI].
+type BifurcationOptions struct {
+	Bootstrap int     // replicates; default 200
+	Seed      uint64  // default 1
+	Level     float64 // interval level; default 0.95
+	Split     int     // trends compare years ≤ Split with later ones; 0: halves
+}
+
+// BifurcationResult is the result of [BifurcationCI].
+type BifurcationResult struct {
+	Years  []Indices
+	Trends []Trend // one per index of IndexNames
+	Split  int
+	Notes  []string
+}
+
+// yearData is one year's graph reduced to what the indices need.
+type yearData struct {
+	year         int
+	n            int
+	from, to     []int
+	bifrac, full []float64
+	output       []float64
+	papers       []float64
+	side         []int // 0 neither, 1 A, 2 B
+	hedger       []bool
+	focal, rival int
+}
+
+func prepare(g *graph.Graph, focal, rival string, bloc map[string]string) (*yearData, string) {
+	p, okP := g.Index(focal)
+	q, okQ := g.Index(rival)
+	if !okP || !okQ {
+		missing := focal
+		if okP {
+			missing = rival
+		}
+		return nil, fmt.Sprintf("%d: %s has no papers; year left out", g.Period().From, missing)
+	}
+	d := &yearData{year: g.Period().From, n: g.Len(), focal: p, rival: q,
+		side: make([]int, g.Len()), hedger: make([]bool, g.Len()), output: make([]float64, g.Len()), papers: make([]float64, g.Len())}
+	for v := 0; v < g.Len(); v++ {
+		d.output[v] = g.Node(v).Output
+		d.papers[v] = float64(g.Node(v).Papers)
+		switch k := g.Label(v); {
+		case k == focal || bloc[k] == Partner:
+			d.side[v] = 1
+		case k == rival || bloc[k] == Competitor:
+			d.side[v] = 2
+		default:
+			d.hedger[v] = true
+		}
+	}
+	var cross bool
+	for e := range g.Edges() {
+		d.from = append(d.from, e.From)
+		d.to = append(d.to, e.To)
+		d.bifrac = append(d.bifrac, e.W[graph.BiFrac])
+		d.full = append(d.full, e.W[graph.Full])
+		if d.side[e.From] != 0 && d.side[e.To] != 0 && e.W[graph.BiFrac] > 0 {
+			cross = true
+		}
+	}
+	if !cross {
+		return nil, fmt.Sprintf("%d: no collaboration among the two blocs; year left out", d.year)
+	}
+	return d, ""
+}
+
+// indices computes the year's indices with every edge's weights scaled
+// by scale[i] (nil: 1).
+func (d *yearData) indices(scale []float64) Indices {
+	sc := func(i int) float64 {
+		if scale == nil {
+			return 1
+		}
+		return scale[i]
+	}
+	var within, between, w float64
+	var inside, k [3]float64
+	for i := range d.from {
+		a, b := d.side[d.from[i]], d.side[d.to[i]]
+		if a == 0 || b == 0 {
+			continue
+		}
+		x := d.bifrac[i] * sc(i)
+		w += x
+		k[a] += x
+		k[b] += x
+		if a == b {
+			within += x
+			inside[a] += x
+		} else {
+			between += x
+		}
+	}
+	ix := Indices{Year: d.year, Modularity: math.NaN(), CrossShare: math.NaN(), EI: math.NaN()}
+	if w > 0 {
+		ix.CrossShare = between / w
+		ix.EI = (between - within) / w
+		ix.Modularity = 0
+		for c := 1; c <= 2; c++ {
+			ix.Modularity += inside[c]/w - (k[c]/(2*w))*(k[c]/(2*w))
+		}
+	}
+	// Fiedler value of the intensity graph.
+	iw := make([]float64, len(d.from))
+	for i := range iw {
+		if den := math.Sqrt(d.output[d.from[i]] * d.output[d.to[i]]); den > 0 {
+			iw[i] = d.bifrac[i] * sc(i) / den
+		}
+	}
+	ix.Fiedler = fiedlerOf(d.n, d.from, d.to, iw)
+	// Hedgers' leans.
+	fp, fq := make([]float64, d.n), make([]float64, d.n)
+	for i := range d.from {
+		u, v := d.from[i], d.to[i]
+		for _, pr := range [2][2]int{{u, v}, {v, u}} {
+			switch pr[1] {
+			case d.focal:
+				fp[pr[0]] += d.full[i] * sc(i)
+			case d.rival:
+				fq[pr[0]] += d.full[i] * sc(i)
+			}
+		}
+	}
+	var leans []float64
+	if np, nq := d.papers[d.focal], d.papers[d.rival]; np > 0 && nq > 0 {
+		for v := 0; v < d.n; v++ {
+			if d.hedger[v] && fp[v] > 0 && fq[v] > 0 {
+				leans = append(leans, math.Log(fp[v]/fq[v])-math.Log(np/nq))
+			}
+		}
+	}
+	ix.HedgerLeanMean, ix.HedgerLeanSD = meanSD(leans)
+	return ix
 }
 
 // Bifurcation returns the indices of every year of s in which both poles
-// are present, and a note for each year left out. bloc gives "partner"
-// or "competitor" for node keys; every other node but the poles is a
-// hedger.
+// are present and the blocs collaborate, and a note for each year left
+// out. bloc gives Partner or Competitor for node keys; every other node
+// but the poles is a hedger. Intervals: [BifurcationCI].
 func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) ([]Indices, []string) {
 	var out []Indices
 	var notes []string
-	for y, g := range s.All() {
-		_, okP := g.Index(focal)
-		_, okQ := g.Index(rival)
-		if !okP || !okQ {
-			missing := focal
-			if okP {
-				missing = rival
-			}
-			notes = append(notes, fmt.Sprintf("%d: %s has no papers; year left out", y, missing))
+	for _, g := range s.All() {
+		d, note := prepare(g, focal, rival, bloc)
+		if d == nil {
+			notes = append(notes, note)
 			continue
 		}
-		side := make([]int, g.Len()) // 0 neither, 1 A, 2 B
-		for v := 0; v < g.Len(); v++ {
-			switch k := g.Label(v); {
-			case k == focal || bloc[k] == "partner":
-				side[v] = 1
-			case k == rival || bloc[k] == "competitor":
-				side[v] = 2
-			}
-		}
-		var within, between float64
-		for e := range g.Edges() {
-			a, b := side[e.From], side[e.To]
-			if a == 0 || b == 0 {
-				continue
-			}
-			if a == b {
-				within += e.W[graph.BiFrac]
-			} else {
-				between += e.W[graph.BiFrac]
-			}
-		}
-		if within+between == 0 {
-			notes = append(notes, fmt.Sprintf("%d: no collaboration among the two blocs; year left out", y))
-			continue
-		}
-		ix := Indices{Year: y, CrossShare: between / (within + between), EI: (between - within) / (between + within)}
-		// Modularity on the edges among A ∪ B; other nodes are isolated
-		// singletons there and add nothing to Q.
-		sub := g.Filter(func(i int) bool { e := g.Edge(i); return side[e.From] != 0 && side[e.To] != 0 })
-		labels := make([]int, g.Len())
-		for v := range labels {
-			labels[v] = side[v]
-			if side[v] == 0 {
-				labels[v] = 3 + v
-			}
-		}
-		ix.Modularity = FromLabels(sub, labels, graph.BiFrac).Modularity()
-		ix.Fiedler = fiedler(g)
-		var leans []float64
-		for v := 0; v < g.Len(); v++ {
-			if k := g.Label(v); side[v] == 0 && k != focal && k != rival {
-				a, b := Intensity(g, k, focal), Intensity(g, k, rival)
-				if a > 0 && b > 0 {
-					leans = append(leans, math.Log(a/b))
-				}
-			}
-		}
-		ix.HedgerLeanMean, ix.HedgerLeanSD = meanSD(leans)
-		out = append(out, ix)
+		out = append(out, d.indices(nil))
 	}
 	return out, notes
+}
+
+// BifurcationCI is [Bifurcation] with a bootstrap interval for every
+// index and year, and a [Trend] per index.
+//
+// The bootstrap resamples the papers behind each edge: in each
+// replicate, an edge counted on n papers (whole counting) is counted on
+// n* ~ Poisson(n) papers, each weighing the edge's mean (its bifrac and
+// whole weights scaled by n*/n), independently per edge and year; node
+// outputs are kept. Intervals are percentile intervals at Level.
+//
+// A trend compares the mean of the yearly values up to Split with the
+// mean after, with Welch's interval at Level (see welch): the spread of
+// the yearly values carries both the counting noise and year-to-year
+// shocks, which a bootstrap of papers alone would miss, and the t
+// quantile keeps the interval honest with few years on a side. It is
+// "flat within noise" when the interval holds 0 (or a side has fewer
+// than two years). A trend inside one side widens the interval: the
+// verdict compares the sides, it does not fit a slope.
+//
+// Cost: O(B · years · (m + n³)) for B replicates, m edges and n nodes
+// (the Fiedler value is a dense eigendecomposition): meant for country
+// graphs.
+func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string, o BifurcationOptions) *BifurcationResult {
+	if o.Bootstrap <= 0 {
+		o.Bootstrap = 200
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if !(o.Level > 0 && o.Level < 1) {
+		o.Level = 0.95
+	}
+	res := &BifurcationResult{}
+	var data []*yearData
+	for _, g := range s.All() {
+		d, note := prepare(g, focal, rival, bloc)
+		if d == nil {
+			res.Notes = append(res.Notes, note)
+			continue
+		}
+		data = append(data, d)
+	}
+	if len(data) == 0 {
+		return res
+	}
+	res.Split = o.Split
+	if res.Split == 0 {
+		res.Split = data[max(0, len(data)/2-1)].year
+	}
+	src := rand.NewPCG(o.Seed, o.Seed^0x2545f4914f6cdd1d)
+	// reps[y][r] are the replicate indices of year y.
+	reps := make([][]Indices, len(data))
+	lo, hi := (1-o.Level)/2, 1-(1-o.Level)/2
+	for yi, d := range data {
+		ix := d.indices(nil)
+		reps[yi] = make([]Indices, o.Bootstrap)
+		scale := make([]float64, len(d.from))
+		for r := range reps[yi] {
+			for i := range scale {
+				scale[i] = 1
+				if d.full[i] > 0 {
+					scale[i] = distuv.Poisson{Lambda: d.full[i], Src: src}.Rand() / d.full[i]
+				}
+			}
+			reps[yi][r] = d.indices(scale)
+		}
+		for k := range IndexNames {
+			v := make([]float64, 0, o.Bootstrap)
+			for _, x := range reps[yi] {
+				if f := x.Value(k); !math.IsNaN(f) {
+					v = append(v, f)
+				}
+			}
+			ix.CI[k] = [2]float64{quantile(v, lo), quantile(v, hi)}
+		}
+		res.Years = append(res.Years, ix)
+	}
+	for k, name := range IndexNames {
+		t := Trend{Index: name}
+		mean := func(get func(yi int) float64) (before, after float64, nb, na int) {
+			for yi, d := range data {
+				v := get(yi)
+				if math.IsNaN(v) {
+					continue
+				}
+				if d.year <= res.Split {
+					before += v
+					nb++
+				} else {
+					after += v
+					na++
+				}
+			}
+			return before / float64(nb), after / float64(na), nb, na
+		}
+		t.Before, t.After, t.YearsB, t.YearsA = mean(func(yi int) float64 { return res.Years[yi].Value(k) })
+		t.Change = t.After - t.Before
+		t.Low, t.High = welch(data, res.Split, func(yi int) float64 { return res.Years[yi].Value(k) }, o.Level)
+		switch {
+		case math.IsNaN(t.Low) || math.IsNaN(t.High) || (t.Low <= 0 && t.High >= 0):
+			t.Verdict = "flat within noise"
+		case t.Low > 0:
+			t.Verdict = "rising"
+		default:
+			t.Verdict = "falling"
+		}
+		res.Trends = append(res.Trends, t)
+	}
+	return res
+}
+
+// welch returns the Welch interval at level for the change of the mean
+// of the yearly values v (years ≤ split against later ones): Δ ±
+// t_{ν}·√(s_b²/n_b + s_a²/n_a) with the Welch–Satterthwaite ν (Welch
+// 1947, doi:10.1093/biomet/34.1-2.28). NaN with fewer than two years on
+// a side.
+func welch(data []*yearData, split int, v func(yi int) float64, level float64) (lo, hi float64) {
+	var xs [2][]float64
+	for yi, d := range data {
+		if x := v(yi); !math.IsNaN(x) {
+			s := 0
+			if d.year > split {
+				s = 1
+			}
+			xs[s] = append(xs[s], x)
+		}
+	}
+	if len(xs[0]) < 2 || len(xs[1]) < 2 {
+		return math.NaN(), math.NaN()
+	}
+	var m, q [2]float64
+	for s := range 2 {
+		m[s] = stat.Mean(xs[s], nil)
+		q[s] = stat.Variance(xs[s], nil) / float64(len(xs[s]))
+	}
+	se := math.Sqrt(q[0] + q[1])
+	d := m[1] - m[0]
+	if se == 0 {
+		return d, d
+	}
+	nu := (q[0] + q[1]) * (q[0] + q[1]) / (q[0]*q[0]/float64(len(xs[0])-1) + q[1]*q[1]/float64(len(xs[1])-1))
+	tq := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: nu}.Quantile(1 - (1-level)/2)
+	return d - tq*se, d + tq*se
+}
+
+// quantile is the q-quantile of v by linear interpolation between order
+// statistics (type 7 of Hyndman & Fan 1996); NaN for an empty v.
+func quantile(v []float64, q float64) float64 {
+	if len(v) == 0 {
+		return math.NaN()
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	h := q * float64(len(s)-1)
+	i := int(math.Floor(h))
+	if i+1 >= len(s) {
+		return s[len(s)-1]
+	}
+	return s[i] + (h-float64(i))*(s[i+1]-s[i])
 }
 
 // fiedler returns the second-smallest eigenvalue of the normalised
 // Laplacian of g weighted by intensity, over the nodes with an edge of
 // positive intensity; NaN when fewer than two such nodes.
 func fiedler(g *graph.Graph) float64 {
-	w := make([]float64, g.NumEdges())
-	deg := make([]float64, g.Len())
-	for i := range w {
-		e := g.Edge(i)
-		d := math.Sqrt(g.Node(e.From).Output * g.Node(e.To).Output)
-		if d > 0 {
-			w[i] = e.W[graph.BiFrac] / d
+	var from, to []int
+	var w []float64
+	for e := range g.Edges() {
+		from, to = append(from, e.From), append(to, e.To)
+		x := 0.0
+		if d := math.Sqrt(g.Node(e.From).Output * g.Node(e.To).Output); d > 0 {
+			x = e.W[graph.BiFrac] / d
 		}
-		deg[e.From] += w[i]
-		deg[e.To] += w[i]
+		w = append(w, x)
 	}
-	idx := make([]int, g.Len())
+	return fiedlerOf(g.Len(), from, to, w)
+}
+
+// fiedlerOf is fiedler on n nodes and the edges from[i]–to[i] of weight
+// w[i].
+func fiedlerOf(n0 int, from, to []int, w []float64) float64 {
+	deg := make([]float64, n0)
+	for i, x := range w {
+		deg[from[i]] += x
+		deg[to[i]] += x
+	}
+	idx := make([]int, n0)
 	n := 0
 	for v := range idx {
 		idx[v] = -1
@@ -145,8 +430,8 @@ func fiedler(g *graph.Graph) float64 {
 		if x == 0 {
 			continue
 		}
-		e := g.Edge(i)
-		l.SetSym(idx[e.From], idx[e.To], -x/math.Sqrt(deg[e.From]*deg[e.To]))
+		u, v := from[i], to[i]
+		l.SetSym(idx[u], idx[v], -x/math.Sqrt(deg[u]*deg[v]))
 	}
 	var es mat.EigenSym
 	if !es.Factorize(l, false) {

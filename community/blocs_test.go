@@ -12,41 +12,129 @@ import (
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
 
-// TestInferBlocsSample: on the embedded sample and four more seeds the
-// inferred blocs match the planted ones for at least 90% of the
-// classified countries, at most 10% are left unclassified, and the
-// detected CN–US peak is the planted year.
+// TestInferBlocsSample: on the embedded sample (36 countries besides the
+// poles) and four more seeds, the split is the planted peak year 2019
+// (the change point of the CN–US series, significant), and at least 90% of
+// the countries are in their planted bloc with at most 10% left as
+// insufficient data. Before the statistical rule this test asked 90% of
+// the classified countries under a threshold tuned to this sample; the
+// rule now takes its constants from the planted-corpus sweep
+// (docs/blocs-validation.md) and recovers 36 of 36 on seeds 1–5.
 func TestInferBlocsSample(t *testing.T) {
 	truth := sample.GetTruth()
-	want := map[string]string{}
-	for _, c := range append(append(append([]string{}, truth.Partners...), truth.Competitors...), truth.Hedgers...) {
-		want[c] = truth.Bloc(c)
-	}
 	for _, seed := range []uint64{1, 2, 3, 4, 5} {
 		s := graph.Yearly(sample.Generate(sample.Config{Seed: seed}), graph.Options{})
 		b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b.Peak != truth.Peak {
-			t.Errorf("seed %d: peak %d, planted %d", seed, b.Peak, truth.Peak)
+		if b.Split != truth.Peak || !b.Significant || b.Series != DefaultPeakSeries {
+			t.Errorf("seed %d: split %d (%s), planted peak %d", seed, b.Split, b.SplitMethod, truth.Peak)
 		}
-		ok := 0
+		ok, insufficient := 0, 0
 		for _, a := range b.Assignments {
-			if want[a.Node] == a.Bloc {
+			if truth.Bloc(a.Node) == a.Bloc {
 				ok++
 			} else {
-				t.Logf("seed %d: %s planted %s, inferred %s (Δ %.2f, confidence %.2f)", seed, a.Node, want[a.Node], a.Bloc, a.LeanEnd-a.LeanStart, a.Confidence)
+				t.Logf("seed %d: %s planted %s, inferred %s (Δ %.2f [%.2f, %.2f], p_adj %.2g)", seed, a.Node, truth.Bloc(a.Node), a.Bloc, a.Delta, a.Low, a.High, a.PAdj)
+			}
+			if a.Bloc == Insufficient {
+				insufficient++
 			}
 		}
 		n := len(b.Assignments)
-		t.Logf("seed %d: window %v, %d of %d right, unclassified %v", seed, b.Window, ok, n, b.Unclassified)
-		if float64(ok) < 0.9*float64(n) || len(b.Unclassified) > len(want)/10 {
-			t.Errorf("seed %d: %d of %d right, %d unclassified", seed, ok, n, len(b.Unclassified))
+		t.Logf("seed %d: %s; %d of %d right", seed, b.SplitMethod, ok, n)
+		if n != 36 || float64(ok) < 0.9*float64(n) || insufficient > n/10 {
+			t.Errorf("seed %d: %d of %d right, %d insufficient data", seed, ok, n, insufficient)
 		}
 	}
 }
 
+// TestLeanHand checks the lean, its interval and p-value on a corpus
+// small enough to count by hand. Poles P = CN, Q = US, X = PK; two-author
+// papers. 2010: CN–PK ×4, US–PK ×2, CN–US ×1, CN alone ×5, US alone ×3.
+// 2011: CN–PK ×6, US–PK ×3, CN–US ×1, CN alone ×1, US alone ×7.
+// With --split 2010: before F(X,P) = 4, F(X,Q) = 2, N(P) = 4+1+5 = 10,
+// N(Q) = 2+1+3 = 6: L = ln(4/2) − ln(10/6) = ln 1.2 ≈ 0.18232. After
+// F = 6, 3, N(P) = 8, N(Q) = 11: L = ln 2 − ln(8/11) = ln 2.75 ≈ 1.01160.
+// Δ = ln(2.75/1.2) ≈ 0.82928; SE² = 1/4 + 1/2 + 1/10 + 1/6 + 1/6 + 1/3
+// + 1/8 + 1/11 ≈ 1.73258, SE ≈ 1.31627; z ≈ 0.63002, p = erfc(z/√2) ≈
+// 0.52868; at alpha 0.05 the interval's low end 0.82928 − 1.95996·1.31627 ≈
+// −1.75057. The smallest cell is 2 papers.
+func TestLeanHand(t *testing.T) {
+	var ps []coauthnet.Paper
+	add := func(y, k int, cs ...string) {
+		for i := 0; i < k; i++ {
+			p := coauthnet.Paper{ID: fmt.Sprint(y, cs, i), Year: y}
+			for _, c := range cs {
+				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}})
+			}
+			ps = append(ps, p)
+		}
+	}
+	add(2010, 4, "CN", "PK")
+	add(2010, 2, "US", "PK")
+	add(2010, 1, "CN", "US")
+	add(2010, 5, "CN")
+	add(2010, 3, "US")
+	add(2011, 6, "CN", "PK")
+	add(2011, 3, "US", "PK")
+	add(2011, 1, "CN", "US")
+	add(2011, 1, "CN")
+	add(2011, 7, "US")
+	s := graph.Yearly(ps, graph.Options{})
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2010, MinPapers: 2, Alpha: 0.05})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Assignments) != 1 {
+		t.Fatalf("%+v", b.Assignments)
+	}
+	a := b.Assignments[0]
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"lean before", a.LeanBefore, 0.18232}, {"lean after", a.LeanAfter, 1.01160}, {"Δ", a.Delta, 0.82928},
+		{"SE", a.SE, 1.31627}, {"p", a.P, 0.52868}, {"p_adj (one test)", a.PAdj, 0.52868},
+		{"low", a.Low, -1.75057},
+	} {
+		if math.Abs(c.got-c.want) > 5e-5 {
+			t.Errorf("%s = %.5f, want %.5f", c.name, c.got, c.want)
+		}
+	}
+	if a.MinCell != 2 || a.Bloc != Hedger || a.Papers != 15 || b.SplitMethod != "split 2010 given" {
+		t.Errorf("min cell %d, bloc %s, papers %d, method %q", a.MinCell, a.Bloc, a.Papers, b.SplitMethod)
+	}
+	// With the default minimum of 10 papers a cell, PK has insufficient data.
+	b, _ = InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2010})
+	if b.Assignments[0].Bloc != Insufficient || len(b.Warnings) != 1 {
+		t.Errorf("bloc %s, warnings %q", b.Assignments[0].Bloc, b.Warnings)
+	}
+}
+
+// TestAdjust: Holm and Benjamini–Hochberg by hand for p = (0.01, 0.04,
+// 0.03, 0.20). Sorted 0.01, 0.03, 0.04, 0.20. Holm: 0.04, 0.09, 0.08 →
+// monotone 0.09, 0.20 → 0.01·4 = 0.04, 0.03·3 = 0.09, max(0.09, 0.04·2)
+// = 0.09, max(0.09, 0.20) = 0.20. BH: from the top 0.20, min(0.20,
+// 0.04·4/3) = 0.05333, min(0.05333, 0.03·4/2) = 0.05333, 0.01·4 = 0.04.
+func TestAdjust(t *testing.T) {
+	p := []float64{0.01, 0.04, 0.03, 0.20}
+	for name, c := range map[string][2][]float64{
+		"holm": {Holm(p), {0.04, 0.09, 0.09, 0.20}},
+		"bh":   {BenjaminiHochberg(p), {0.04, 0.16 / 3, 0.16 / 3, 0.20}},
+	} {
+		for i := range p {
+			if math.Abs(c[0][i]-c[1][i]) > 1e-12 {
+				t.Errorf("%s: %v, want %v", name, c[0], c[1])
+				break
+			}
+		}
+	}
+}
+
+// TestInferBlocsDegenerate: invalid poles are errors; short or
+// misplaced windows are warnings, never errors.
 func TestInferBlocsDegenerate(t *testing.T) {
 	one := coauthnet.Paper{ID: "a", Year: 2020, Authors: []coauthnet.Author{{Affiliations: []coauthnet.Affiliation{{Country: "CN"}}}}}
 	s := graph.Yearly([]coauthnet.Paper{one}, graph.Options{})
@@ -57,8 +145,19 @@ func TestInferBlocsDegenerate(t *testing.T) {
 		t.Error("same poles: no error")
 	}
 	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
-	if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Since: 2024}); err == nil {
-		t.Error("one-year window: no error")
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2024})
+	if err != nil || b.Split != 2014 || len(b.Warnings) == 0 || !strings.Contains(b.SplitMethod, "first half (2005–2014)") {
+		t.Errorf("split in the last year: err %v, split %d, %q, warnings %q", err, b.Split, b.SplitMethod, b.Warnings)
+	}
+	b, err = InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2022, Window: 4})
+	if err != nil || len(b.After) != 2 || len(b.Before) != 4 || len(b.Warnings) == 0 || !strings.Contains(b.Warnings[0], "2 year(s) after 2022, fewer than the window of 4") {
+		t.Errorf("short window: err %v, before %v, after %v, warnings %q", err, b.Before, b.After, b.Warnings)
+	}
+	// Two years: too few for a change point; halves of one year each.
+	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000, From: 2019, To: 2020}), graph.Options{})
+	b, err = InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US"})
+	if err != nil || b.Split != 2019 || !strings.Contains(b.SplitMethod, "too few for a change point") {
+		t.Errorf("two years: err %v, split %d, %q", err, b.Split, b.SplitMethod)
 	}
 }
 
@@ -167,5 +266,88 @@ func TestBifurcationNotes(t *testing.T) {
 	// 2020: CN–US crosses (1), CN–PK within A (1): cross share 1/2.
 	if ix[0].CrossShare != 0.5 || ix[0].EI != 0 {
 		t.Errorf("2020: %+v", ix[0])
+	}
+}
+
+// TestBifurcationModularity cross-checks the closed form of the
+// two-side modularity against the package's general modularity
+// (FromLabels) on the sample's 2022 graph.
+func TestBifurcationModularity(t *testing.T) {
+	truth := sample.GetTruth()
+	bloc := map[string]string{}
+	for _, c := range truth.Partners {
+		bloc[c] = Partner
+	}
+	for _, c := range truth.Competitors {
+		bloc[c] = Competitor
+	}
+	s := graph.Yearly(sample.Generate(sample.Config{}), graph.Options{})
+	g := s.At(2022)
+	d, _ := prepare(g, "CN", "US", bloc)
+	sub := g.Filter(func(i int) bool { e := g.Edge(i); return d.side[e.From] != 0 && d.side[e.To] != 0 })
+	labels := make([]int, g.Len())
+	for v := range labels {
+		labels[v] = d.side[v]
+		if d.side[v] == 0 {
+			labels[v] = 3 + v
+		}
+	}
+	want := FromLabels(sub, labels, graph.BiFrac).Modularity()
+	if got := d.indices(nil).Modularity; math.Abs(got-want) > 1e-12 {
+		t.Errorf("modularity %v, FromLabels %v", got, want)
+	}
+}
+
+// TestBifurcationCI: on the sample the planted separation after 2019
+// shows as rising modularity and a falling cross share beyond the
+// bootstrap noise; on a stationary corpus with nominal sides the same
+// indices are flat within noise; the same seed gives the same intervals.
+func TestBifurcationCI(t *testing.T) {
+	truth := sample.GetTruth()
+	bloc := map[string]string{}
+	for _, c := range truth.Partners {
+		bloc[c] = Partner
+	}
+	for _, c := range truth.Competitors {
+		bloc[c] = Competitor
+	}
+	s := graph.Yearly(sample.Generate(sample.Config{}), graph.Options{})
+	r := BifurcationCI(s, "CN", "US", bloc, BifurcationOptions{Split: truth.Peak, Bootstrap: 100})
+	if len(r.Years) != 20 || r.Trends[0].Verdict != "rising" || r.Trends[1].Verdict != "falling" {
+		t.Errorf("sample: %d years, trends %+v", len(r.Years), r.Trends[:2])
+	}
+	for _, x := range r.Years {
+		for k := range IndexNames {
+			if v := x.Value(k); !math.IsNaN(v) && !(x.CI[k][0] <= x.CI[k][1]) {
+				t.Errorf("%d %s: interval %v", x.Year, IndexNames[k], x.CI[k])
+			}
+		}
+	}
+	again := BifurcationCI(s, "CN", "US", bloc, BifurcationOptions{Split: truth.Peak, Bootstrap: 100})
+	if again.Years[5].CI != r.Years[5].CI {
+		t.Error("same seed, different intervals")
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	codes := coauthnet.Countries()
+	var ps []coauthnet.Paper
+	for y := 2010; y <= 2020; y++ {
+		for i := 0; i < 1500; i++ {
+			p := coauthnet.Paper{ID: fmt.Sprint(y, i), Year: y}
+			for a := 0; a < 2; a++ {
+				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: codes[rng.IntN(20)].Code}}})
+			}
+			ps = append(ps, p)
+		}
+	}
+	side := map[string]string{}
+	for i := 2; i < 20; i++ {
+		side[codes[i].Code] = []string{Partner, Competitor}[i%2]
+	}
+	r = BifurcationCI(graph.Yearly(ps, graph.Options{}), codes[0].Code, codes[1].Code, side, BifurcationOptions{Bootstrap: 100})
+	for _, tr := range r.Trends[:3] {
+		t.Logf("stationary %s: %.3f → %.3f [%+.3f, %+.3f] %s", tr.Index, tr.Before, tr.After, tr.Low, tr.High, tr.Verdict)
+		if tr.Verdict != "flat within noise" {
+			t.Errorf("stationary %s: %s", tr.Index, tr.Verdict)
+		}
 	}
 }

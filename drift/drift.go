@@ -65,9 +65,13 @@ type EdgeTrend struct {
 	Weights        []float64 // per period, 0 when absent
 	Peak           int       // index of the period with the highest weight
 	ChangePoint    int       // index of the break τ, or −1 when not significant
-	SlopeBefore    float64   // per period; NaN without a change point
-	SlopeAfter     float64
-	F              float64 // the statistic of the package doc; NaN for short series
+	// PeakPeriod and ChangePeriod are the periods (years, for yearly
+	// graphs) that Peak and ChangePoint index: what a user reads.
+	// ChangePeriod is the zero Period without a significant change point.
+	PeakPeriod, ChangePeriod graph.Period
+	SlopeBefore              float64 // per period; NaN without a change point
+	SlopeAfter               float64
+	F                        float64 // the statistic of the package doc; NaN for short series
 }
 
 // Change is the last weight minus the first.
@@ -144,8 +148,10 @@ func Edges(gs []*graph.Graph, c graph.Counting) []EdgeTrend {
 			e.F = f
 			if f >= Significant {
 				e.ChangePoint, e.SlopeBefore, e.SlopeAfter = tau, b, b+c
+				e.ChangePeriod = gs[tau].Period()
 			}
 		}
+		e.PeakPeriod = gs[e.Peak].Period()
 		out[i] = e
 	}
 	return out

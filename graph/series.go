@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"iter"
+	"math"
 	"slices"
 )
 
@@ -106,7 +107,8 @@ func (s *Series) Windows(width, step int) []Period {
 // Range returns the graph of the papers published in period p: every
 // weight is the sum of its yearly weights, years added in ascending order.
 //
-// Cost: O(E log E) for E (year, edge) pairs in p.
+// Cost: O(Y·(N + E)) for Y years and N nodes, E edges of the result:
+// the years' sorted lists are merged, with no map and no sort.
 func (s *Series) Range(p Period) *Graph {
 	lo, _ := slices.BinarySearchFunc(s.years, p.From, func(yd yearData, y int) int { return cmp.Compare(yd.year, y) })
 	hi, _ := slices.BinarySearchFunc(s.years, p.To+1, func(yd yearData, y int) int { return cmp.Compare(yd.year, y) })
@@ -122,41 +124,8 @@ func (s *Series) Range(p Period) *Graph {
 	if len(years) == 1 {
 		nodes, edges, impact = years[0].nodes, years[0].edges, years[0].impact
 	} else if len(years) > 1 {
-		nodeAt := make(map[int32]int)
-		edgeAt := make(map[uint64]int)
-		for _, yd := range years {
-			for _, ne := range yd.nodes {
-				i, ok := nodeAt[ne.id]
-				if !ok {
-					i = len(nodes)
-					nodeAt[ne.id] = i
-					nodes = append(nodes, nodeEntry{id: ne.id})
-				}
-				addNode(&nodes[i].w, &ne.w)
-			}
-			for j, ee := range yd.edges {
-				k := uint64(ee.a)<<32 | uint64(ee.b)
-				i, ok := edgeAt[k]
-				if !ok {
-					i = len(edges)
-					edgeAt[k] = i
-					edges = append(edges, edgeEntry{a: ee.a, b: ee.b})
-					if yd.impact != nil {
-						impact = append(impact, Impact{})
-					}
-				}
-				for c := range ee.w {
-					edges[i].w[c] += ee.w[c]
-				}
-				edges[i].lead[0] += ee.lead[0]
-				edges[i].lead[1] += ee.lead[1]
-				if yd.impact != nil {
-					impact[i].add(yd.impact[j])
-				}
-			}
-		}
-		slices.SortFunc(nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		edges, impact = sortEdges(edges, impact)
+		nodes = mergeNodes(years)
+		edges, impact = mergeEdges(years)
 	}
 	g := s.graph(p, nodes, edges, impact)
 	g.papers = papers
@@ -221,4 +190,113 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 	}
 	g.index()
 	return g
+}
+
+// mergeNodes merges the years' node lists (each sorted by id) into one
+// sorted list, adding each node's weights in ascending year order.
+func mergeNodes(years []yearData) []nodeEntry {
+	at := make([]int, len(years))
+	total := 0
+	for _, yd := range years {
+		total = max(total, len(yd.nodes))
+	}
+	out := make([]nodeEntry, 0, total)
+	for {
+		next, found := int32(math.MaxInt32), false
+		for y, yd := range years {
+			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id <= next {
+				next, found = yd.nodes[at[y]].id, true
+			}
+		}
+		if !found {
+			return out
+		}
+		ne := nodeEntry{id: next}
+		for y, yd := range years {
+			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id == next {
+				addNode(&ne.w, &yd.nodes[at[y]].w)
+				at[y]++
+			}
+		}
+		out = append(out, ne)
+	}
+}
+
+// mergeEdges merges the years' edge lists (each sorted by (a, b)) into
+// one sorted list, adding each edge's weights in ascending year order;
+// impact, when the years have it, goes with the edges.
+func mergeEdges(years []yearData) ([]edgeEntry, []Impact) {
+	at := make([]int, len(years))
+	withImpact := false
+	for _, yd := range years {
+		withImpact = withImpact || yd.impact != nil
+	}
+	// A first pass counts the distinct edges, so that the result is
+	// allocated once, at its size.
+	n := 0
+	for {
+		found := false
+		var na, nb int32
+		for y, yd := range years {
+			if at[y] < len(yd.edges) {
+				e := &yd.edges[at[y]]
+				if !found || e.a < na || e.a == na && e.b < nb {
+					na, nb, found = e.a, e.b, true
+				}
+			}
+		}
+		if !found {
+			break
+		}
+		for y, yd := range years {
+			if j := at[y]; j < len(yd.edges) && yd.edges[j].a == na && yd.edges[j].b == nb {
+				at[y]++
+			}
+		}
+		n++
+	}
+	clear(at)
+	edges := make([]edgeEntry, 0, n)
+	var impact []Impact
+	if withImpact {
+		impact = make([]Impact, 0, n)
+	}
+	for {
+		found := false
+		var na, nb int32
+		for y, yd := range years {
+			if at[y] >= len(yd.edges) {
+				continue
+			}
+			e := &yd.edges[at[y]]
+			if !found || e.a < na || e.a == na && e.b < nb {
+				na, nb, found = e.a, e.b, true
+			}
+		}
+		if !found {
+			return edges, impact
+		}
+		out := edgeEntry{a: na, b: nb}
+		var imp Impact
+		for y, yd := range years {
+			j := at[y]
+			if j >= len(yd.edges) || yd.edges[j].a != na || yd.edges[j].b != nb {
+				continue
+			}
+			ee := &yd.edges[j]
+			for c := range ee.w {
+				out.w[c] += ee.w[c]
+			}
+			out.lead[0] += ee.lead[0]
+			out.lead[1] += ee.lead[1]
+			if yd.impact != nil {
+				imp.add(yd.impact[j])
+			}
+			at[y]++
+		}
+		edges = append(edges, out)
+		if withImpact {
+			impact = append(impact, imp)
+		}
+	}
 }

@@ -25,7 +25,9 @@ func Strength(g *graph.Graph, c graph.Counting) []float64 {
 	return s
 }
 
-// PageRankOptions configure [PageRank]. The zero value means bifrac,
+// PageRankOptions configure [PageRank]. The zero value means whole
+// counting (graph.Full is the zero Counting: set Counting to graph.BiFrac
+// for the fractional weights the command uses),
 // damping 0.85 and tolerance 1e-10.
 type PageRankOptions struct {
 	Counting graph.Counting // weight used; zero value is graph.Full, so set it

@@ -44,7 +44,11 @@
 //
 //	I(A,B) = C(A,B) / sqrt(R_A · R_B)
 //
-// (ASPI Critical Technology Tracker). With c = full (papers with both),
+// (ASPI Critical Technology Tracker). It is not 1 when A and B
+// collaborate as often as their outputs predict: if partners were drawn
+// in proportion to output, C ≈ R_A·R_B/m and so I ≈ √(R_A·R_B)/m, which
+// grows with the pair's size; association strength (below) is the
+// measure whose 1 means "as expected". With c = full (papers with both),
 // s_A = papers of A and m = papers in the period (Σ over nodes is not m:
 // m is the number of papers counted), the co-occurrence similarities are
 //

@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
+	"github.com/coauthnet/coauthnet/tables"
 )
 
 // blocFile is the user bloc file: JSON with lists of node keys.
@@ -45,14 +45,21 @@ func readBlocFile(path string) (map[string]string, error) {
 
 func runBlocs(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("blocs", "coauthnet blocs [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...", e.stderr)
+	fs := newFlagSet("blocs", "coauthnet blocs [input flags] --poles CN,US [--focal CN] [--split YEAR] [--peak count|intensity] [--blocs FILE] [--indices] [--format csv|json] FILE...", e.stderr)
 	f.register(fs)
 	poles := fs.String("poles", "", "the two poles, `P,Q` (node keys)")
 	focal := fs.String("focal", "", "the focal pole (default: the first of --poles)")
-	since := fs.Int("since", 0, "first `year` of the window (default: the peak year of the poles' collaboration intensity)")
+	split := fs.Int("split", 0, "split `year`: leans before (≤) and after it (default: the change point of the poles' series, else the halves)")
+	since := fs.Int("since", 0, "deprecated: same as --split")
+	peak := fs.String("peak", community.DefaultPeakSeries, "poles' `series` whose change point splits the years: count (bifrac weight) or intensity")
+	window := fs.Int("window", 0, "at most `N` years on each side of the split (0: all)")
+	alpha := fs.Float64("alpha", community.DefaultAlpha, "level of the multiplicity-adjusted test")
+	minEffect := fs.Float64("min-effect", community.DefaultMinEffect, "smallest |Δlean| that makes a partner or competitor")
+	minPapers := fs.Int("min-papers", community.DefaultMinPapers, "papers in each of the four cells (X with each pole, before and after); fewer: insufficient data")
+	correction := fs.String("correction", community.DefaultCorrection, "multiplicity correction: bh (Benjamini–Hochberg) or holm")
 	file := fs.String("blocs", "", "user blocs: a JSON `file` {\"partners\": [...], \"competitors\": [...]} instead of inferred ones")
-	threshold := fs.Float64("threshold", 1, "change of lean that makes a partner (> θ) or competitor (< −θ)")
-	seed := fs.Uint64("seed", 1, "seed of the bootstrap confidence")
+	boot := fs.Int("bootstrap", 200, "bootstrap replicates of the bifurcation indices")
+	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
@@ -73,76 +80,107 @@ func runBlocs(args []string, e *env) error {
 	if *format != "csv" && *format != "json" {
 		return usagef("--format %q: want csv or json", *format)
 	}
+	if *peak != "count" && *peak != "intensity" {
+		return usagef("--peak %q: want count or intensity", *peak)
+	}
+	if *correction != "bh" && *correction != "holm" {
+		return usagef("--correction %q: want bh or holm", *correction)
+	}
+	if !(*alpha > 0 && *alpha < 1) || *minEffect < 0 || *minPapers < 1 || *window < 0 || *boot < 1 {
+		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 0, --bootstrap ≥ 1")
+	}
+	if *split == 0 {
+		*split = *since
+	}
 	var user map[string]string
 	if *file != "" {
 		if user, err = readBlocFile(*file); err != nil {
 			return err
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
 	rep.print(&f, e.stderr, s)
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Since: *since, Threshold: *threshold, Seed: *seed})
+	me := *minEffect
+	if me == 0 {
+		me = -1 // an explicit 0, not the default
+	}
+	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window,
+		Alpha: *alpha, MinEffect: me, MinPapers: *minPapers, Correction: *correction})
 	if err != nil {
 		return err
 	}
-	bloc := map[string]string{}
-	for _, a := range b.Assignments {
-		bloc[a.Node] = a.Bloc
-	}
+	bloc := b.Map()
 	if user != nil {
 		bloc = user
 	}
-	ix, notes := community.Bifurcation(s, p, q, bloc)
-	for _, n := range notes {
+	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
+	for _, w := range b.Warnings {
+		fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", w)
+	}
+	for _, n := range bi.Notes {
 		fmt.Fprintf(e.stderr, "coauthnet: %s\n", n)
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; their intensity peaks in %d; window %v (lean from %v to %v)\n",
-		p, q, b.Peak, b.Window, b.Early, b.Late)
+	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; split %d: %s\n", p, q, b.Split, b.SplitMethod)
+	fmt.Fprintf(e.stderr, "coauthnet: lean = ln(association strength with %s / with %s), before %s, after %s; Woolf interval with year-to-year variance τ² = %.3g; %s-adjusted p < %g and |Δ| ≥ %g for a bloc, at least %d papers a cell\n",
+		p, q, yearsText(b.Before), yearsText(b.After), b.Tau2, b.Correction, b.Alpha, b.MinEffect, b.MinPapers)
 	counts := map[string]int{}
 	for _, a := range b.Assignments {
-		counts[blocOf(a.Node, bloc)]++
+		counts[a.Bloc]++
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: %d partners, %d competitors, %d hedgers, %d unclassified (too small, or no tie with a pole)\n",
-		counts["partner"], counts["competitor"], counts["hedger"], len(b.Unclassified))
+	fmt.Fprintf(e.stderr, "coauthnet: inferred %d partners, %d competitors, %d hedgers, %d with insufficient data\n",
+		counts[community.Partner], counts[community.Competitor], counts[community.Hedger], counts[community.Insufficient])
+	for _, tr := range bi.Trends {
+		fmt.Fprintf(e.stderr, "coauthnet: %s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s\n", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict)
+	}
 
-	t := &sheet{columns: strings.Split("node,label,bloc,lean_start,lean_end,lean_slope,trend_focal,trend_rival,confidence", ",")}
-	for _, a := range b.Assignments {
-		conf := a.Confidence
-		if user != nil {
-			conf = math.NaN() // the bloc is given, not inferred
-		}
-		t.rows = append(t.rows, []any{a.Node, a.Label, blocOf(a.Node, bloc), a.LeanStart, a.LeanEnd, a.LeanSlope, a.TrendFocal, a.TrendRival, conf})
-	}
-	it := &sheet{columns: strings.Split("year,modularity,cross_share,ei,fiedler,hedger_lean_mean,hedger_lean_sd", ",")}
-	for _, x := range ix {
-		it.rows = append(it.rows, []any{x.Year, x.Modularity, x.CrossShare, x.EI, x.Fiedler, x.HedgerLeanMean, x.HedgerLeanSD})
-	}
+	t, it, tt := tables.BlocsTable(b, user), tables.IndicesTable(bi), tables.TrendsTable(bi)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
 			if *indices {
-				return it.write(w, "csv")
+				return it.Write(w, "csv")
 			}
-			return t.write(w, "csv")
+			return t.Write(w, "csv")
 		}
-		// JSON: {"poles","focal","window","peak","source","blocs","unclassified","indices","notes"}
 		src := "inferred"
 		if user != nil {
 			src = *file
 		}
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:[%d,%d],%s:%d,%s:%s,\n%s:",
-			jsonValue("poles"), jsonValue(p), jsonValue(q), jsonValue("focal"), jsonValue(p),
-			jsonValue("window"), b.Window.From, b.Window.To, jsonValue("peak"), b.Peak, jsonValue("source"), jsonValue(src), jsonValue("blocs"))
-		sb.WriteString(rowsJSON(t))
-		sb.WriteString(",\n" + jsonValue("unclassified") + ":" + stringsJSON(b.Unclassified))
-		sb.WriteString(",\n" + jsonValue("indices") + ":" + rowsJSON(it))
-		sb.WriteString(",\n" + jsonValue("notes") + ":" + stringsJSON(notes) + "}\n")
+		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
+			tables.JSONValue("poles"), tables.JSONValue(p), tables.JSONValue(q), tables.JSONValue("focal"), tables.JSONValue(p),
+			tables.JSONValue("split"), b.Split, tables.JSONValue("split_method"), tables.JSONValue(b.SplitMethod), tables.JSONValue("series"), tables.JSONValue(b.Series),
+			tables.JSONValue("significant"), b.Significant, tables.JSONValue("before"), intsJSON(b.Before), tables.JSONValue("after"), intsJSON(b.After))
+		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
+			tables.JSONValue("rule"), tables.JSONValue("alpha"), tables.JSONValue(b.Alpha), tables.JSONValue("correction"), tables.JSONValue(b.Correction),
+			tables.JSONValue("min_effect"), tables.JSONValue(b.MinEffect), tables.JSONValue("min_papers"), b.MinPapers, tables.JSONValue("tau2"), tables.JSONValue(b.Tau2),
+			tables.JSONValue("source"), tables.JSONValue(src), tables.JSONValue("blocs"))
+		sb.WriteString(tables.RowsJSON(t))
+		sb.WriteString(",\n" + tables.JSONValue("indices") + ":" + tables.RowsJSON(it))
+		sb.WriteString(",\n" + tables.JSONValue("trends") + ":" + tables.RowsJSON(tt))
+		sb.WriteString(",\n" + tables.JSONValue("warnings") + ":" + tables.StringsJSON(b.Warnings))
+		sb.WriteString(",\n" + tables.JSONValue("notes") + ":" + tables.StringsJSON(bi.Notes) + "}\n")
 		_, err := io.WriteString(w, sb.String())
 		return err
 	})
+}
+
+// yearsText is "2005–2019" for consecutive years, "none" for none.
+func yearsText(ys []int) string {
+	if len(ys) == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+}
+
+func intsJSON(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return "[" + strings.Join(parts, ",") + "]"
 }
 
 // parsePoles parses --poles P,Q.
@@ -159,32 +197,4 @@ func blocOf(node string, bloc map[string]string) string {
 		return b
 	}
 	return "hedger"
-}
-
-func rowsJSON(t *sheet) string {
-	var sb strings.Builder
-	sb.WriteString("[")
-	for i, r := range t.rows {
-		if i > 0 {
-			sb.WriteString(",")
-		}
-		sb.WriteString("\n{")
-		for j, v := range r {
-			if j > 0 {
-				sb.WriteString(",")
-			}
-			sb.WriteString(jsonValue(t.columns[j]) + ":" + jsonValue(v))
-		}
-		sb.WriteString("}")
-	}
-	sb.WriteString("\n]")
-	return sb.String()
-}
-
-func stringsJSON(ss []string) string {
-	parts := make([]string, len(ss))
-	for i, s := range ss {
-		parts[i] = strconv.Quote(s)
-	}
-	return "[" + strings.Join(parts, ",") + "]"
 }

@@ -2,9 +2,10 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
+	"github.com/coauthnet/coauthnet/load"
+	"github.com/coauthnet/coauthnet/summary"
 	"io"
-	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,9 +14,6 @@ import (
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
 )
-
-// version is the coauthnet version written into provenance.
-const version = "0.1.0-dev"
 
 func runBuild(args []string, e *env) error {
 	var f inputFlags
@@ -35,7 +33,7 @@ func runBuild(args []string, e *env) error {
 	if err := x.check(*out); err != nil {
 		return err
 	}
-	if x.centrality && f.measures.list == "default" {
+	if x.attach.Centrality && f.measures.list == "default" {
 		f.measures.set = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}
 	if f.byField != strings.Contains(*out, "{field}") {
@@ -54,7 +52,7 @@ func runBuild(args []string, e *env) error {
 	if *alpha <= 0 || *alpha >= 1 {
 		return usagef("--alpha %v: want a level between 0 and 1", *alpha)
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
@@ -97,7 +95,7 @@ func fileSafe(s string) string {
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
-func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *report, out, backbone string, alpha float64, dynamic bool, e *env) error {
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
 	periods := []graph.Period{s.Span()}
 	if f.opts.Years != (graph.Period{}) {
 		periods[0] = f.opts.Years
@@ -164,59 +162,18 @@ func where(files []string) string {
 	return strings.Join(files, ", ")
 }
 
-// writeFile writes to path ("-" for stdout) and reports the first error,
-// including the one from Close.
+// writeFile writes to path ("-" for stdout) through atomicfile: a file
+// appears under its name only when complete.
 func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "-" {
 		return write(stdout)
 	}
-	fh, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = write(fh)
-	if cerr := fh.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
+	setDoing("writing " + path)
+	willCreate(path)
+	return atomicfile.Write(path, write)
 }
 
 // provenance is the graph-level metadata of every export.
-func provenance(f *inputFlags, r *report) []table.Meta {
-	v := version
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		v = bi.Main.Version
-	}
-	var inputs []string
-	for _, in := range r.inputs {
-		s := in.format // the sample describes itself
-		if in.sha256 != "" {
-			s = in.name + " sha256:" + in.sha256
-		}
-		inputs = append(inputs, s)
-	}
-	st := r.stats
-	meta := []table.Meta{
-		{Key: "coauthnet_version", Value: v},
-		{Key: "inputs", Value: strings.Join(inputs, "; ")},
-		{Key: "country_policy", Value: f.pol.String()},
-		{Key: "unknown", Value: f.unknown},
-		table.MetaInt("records_read", r.read),
-		table.MetaInt("records_used", st.Used),
-		table.MetaInt("records_skipped", r.skipped),
-		table.MetaInt("papers_out_of_years", st.OutOfYears),
-		table.MetaInt("papers_without_known_node", st.NoKnownNode),
-		table.MetaInt("authors", st.Authors),
-		table.MetaInt("authors_without_known_node", st.AuthorsUnknown),
-	}
-	if len(f.groups) > 0 {
-		meta = append(meta, table.Meta{Key: "groups", Value: f.groups.String()})
-	}
-	if f.minWeight > 0 {
-		meta = append(meta, table.Meta{Key: "min_weight", Value: strconv.FormatFloat(f.minWeight, 'g', -1, 64)})
-	}
-	return meta
+func provenance(f *inputFlags, r *loaded) []table.Meta {
+	return summary.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"github.com/coauthnet/coauthnet/summary"
 	"io"
 	"strings"
 
@@ -9,6 +12,7 @@ import (
 	csvio "github.com/coauthnet/coauthnet/io/csv"
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	parquetio "github.com/coauthnet/coauthnet/io/parquet"
+	"github.com/coauthnet/coauthnet/load"
 )
 
 // paperWriter is what convert needs of a writer.
@@ -37,11 +41,12 @@ func runConvert(args []string, e *env) error {
 	if format != "jsonl" && format != "csv" && format != "parquet" {
 		return usagef("--to %q: want jsonl, csv or parquet (or an -o ending in one of them)", format)
 	}
-	rep := newReport(&f, e)
-	rep.applyPolicy = false // convert writes the records as read
-	rep.minimal = false
+	opts := f.loadOptions(e)
+	opts.AsRead = true // convert writes the records as read
+	opts.Need = load.All
+	var sum *load.Summary
+	var strictErr error
 	written := 0
-	var werr error
 	err = writeFile(*out, e.stdout, func(w io.Writer) error {
 		var pw paperWriter
 		var finish func() error
@@ -53,49 +58,59 @@ func runConvert(args []string, e *env) error {
 			cw := csvio.NewWriter(w)
 			pw, finish = cw, cw.Flush
 		case "parquet":
-			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", version}, [2]string{"inputs", inputsMeta(rep)})
+			qw := parquetio.NewWriter(w, [2]string{"coauthnet_version", coauthnet.Version()}, [2]string{"inputs", inputsMeta(&f, files)})
 			pw, finish = qw, qw.Close
 		}
-		rep.sink = func(p *coauthnet.Paper) {
-			if werr == nil {
-				werr = pw.Write(p)
-				written++
-			}
-		}
-		if err := rep.readAll(&f, files, e); err != nil {
+		var err error
+		setDoing("reading the inputs into " + *out)
+		sum, err = load.Papers(context.Background(), files, opts, func(p *coauthnet.Paper) error {
+			written++
+			return pw.Write(p)
+		})
+		if err != nil {
 			return err
 		}
-		if werr != nil {
-			return werr
+		if written == 0 {
+			return errNoPaper
+		}
+		// Checked before the file is complete: --strict leaves no file.
+		if strictErr = strict(&f, sum); strictErr != nil {
+			return strictErr
 		}
 		return finish()
 	})
-	if err != nil {
+	switch {
+	case errors.Is(err, errNoPaper):
+		err = errNoPaper
+	case strictErr != nil && errors.Is(err, strictErr):
+		err = strictErr
+	case err != nil:
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: read %s from %d input(s), %d skipped; wrote %s as %s\n",
-		plural(rep.read, "record"), len(rep.inputs), rep.skipped, plural(written, "paper"), format)
-	if rep.duplicates > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: %s with a DOI already read from another record (written once)\n", plural(rep.duplicates, "paper"))
-	}
-	if rep.skipped > 0 {
-		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", countList(rep.reasons))
-		for _, m := range rep.skippedList {
+		summary.Plural(sum.Read, "record"), len(sum.Inputs), sum.Skipped, summary.Plural(written, "paper"), format)
+	summary.Duplicates(e.stderr, sum, "written")
+	if sum.Skipped > 0 {
+		fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", summary.CountList(sum.Reasons))
+		for _, m := range sum.Skips {
 			fmt.Fprintf(e.stderr, "coauthnet: skipped: %s\n", m)
 		}
 	}
-	if written == 0 {
-		return fmt.Errorf("no paper to write")
+	summary.Warnings(e.stderr, sum, f.verbose)
+	if err != nil && *out != "-" {
+		return fmt.Errorf("%w; %s not written", err, *out)
 	}
-	return nil
+	return err
 }
 
-// inputsMeta is the "inputs" provenance string; for parquet it is known
-// only after reading, so convert records the names given.
-func inputsMeta(r *report) string {
-	var s []string
-	for _, in := range r.inputs {
-		s = append(s, in.name)
+// errNoPaper is convert's error when no paper could be written.
+var errNoPaper = errors.New("no paper to write")
+
+// inputsMeta is the "inputs" provenance of a Parquet file, written before
+// the inputs are read: the names given.
+func inputsMeta(f *inputFlags, files []string) string {
+	if f.sample {
+		return load.SampleName
 	}
-	return strings.Join(s, "; ")
+	return strings.Join(files, "; ")
 }

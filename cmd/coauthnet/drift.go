@@ -3,12 +3,12 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"github.com/coauthnet/coauthnet/tables"
 	"io"
 	"math"
 	"slices"
 	"strings"
 
-	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
 )
@@ -48,7 +48,7 @@ func runDrift(args []string, e *env) error {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
 		}
 	}
-	s, rep, err := load(&f, files, e)
+	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func runDrift(args []string, e *env) error {
 		gs[i] = s.Range(p)
 	}
 
-	st := stepsTable(gs, c)
+	st := tables.DriftSteps(gs, c)
 
 	// Edges.
 	trends := drift.Edges(gs, c)
@@ -89,120 +89,22 @@ func runDrift(args []string, e *env) error {
 		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
 		trends = trends[:min(*top, len(trends))]
 	}
-	et := &sheet{columns: strings.Split("source,target,peak_year,change_point,slope_before,slope_after,f,change", ",")}
-	for _, t := range trends {
-		src, dst := t.Source, t.Target
-		if *focal != "" && dst == *focal {
-			src, dst = dst, src
-		}
-		cp := ""
-		if t.ChangePoint >= 0 {
-			cp = periods[t.ChangePoint].String()
-		}
-		et.rows = append(et.rows, []any{src, dst, periods[t.Peak].String(), cp, t.SlopeBefore, t.SlopeAfter, t.F, t.Change()})
-	}
+	et := tables.EdgeTrends(trends, *focal)
 
 	// Nodes: profile drift first → last period, rank movers.
-	nodes := rankMovers(gs[0], gs[len(gs)-1], *focal, c)
+	nodes := tables.RankMovers(gs[0], gs[len(gs)-1], *focal, c)
 	if *top > 0 && len(nodes) > 2**top {
 		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
 	}
-	nt := nodesDriftTable(nodes)
-	xt := &sheet{columns: strings.Split("from,to,source,target,weight_from,weight_to,change,relative,log_ratio,status", ",")}
-	for _, x := range drift.EdgeSteps(gs, c) {
-		if *focal != "" && x.Source != *focal && x.Target != *focal {
-			continue
-		}
-		xt.rows = append(xt.rows, []any{x.From.String(), x.To.String(), x.Source, x.Target, x.WeightFrom, x.WeightTo, x.Change(), x.Relative(), x.LogRatio(), x.Status()})
-	}
+	nt := tables.MoversTable(nodes)
+	xt := tables.EdgeStepsTable(drift.EdgeSteps(gs, c), *focal)
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].write(w, "csv")
+			return map[string]*tables.Sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].Write(w, "csv")
 		}
-		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", rowsJSON(st), rowsJSON(et), rowsJSON(xt), rowsJSON(nt))
+		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", tables.RowsJSON(st), tables.RowsJSON(et), tables.RowsJSON(xt), tables.RowsJSON(nt))
 		return err
 	})
-}
-
-// stepsTable is the drift steps table, with partition stability.
-func stepsTable(gs []*graph.Graph, c graph.Counting) *sheet {
-	st := &sheet{columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
-	var prev *community.Partition
-	for i, g := range gs {
-		part := community.Detect(g, community.Options{Counting: c})
-		if i > 0 {
-			x := drift.Steps(gs[i-1:i+1], c)[0]
-			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)
-			st.rows = append(st.rows, []any{x.From.String(), x.To.String(), x.Jaccard, x.WeightChange(), x.EdgesGained, x.EdgesLost, nmi, ari})
-		}
-		prev = part
-	}
-	return st
-}
-
-type nodeRow struct {
-	key      string
-	drift    float64
-	from, to int
-}
-
-// rankMovers returns every node ranked in both graphs, with its profile
-// drift and its rank in each (by output, or as focal's partner by weight
-// c when focal is set), sorted by rise (largest first), ties by key.
-func rankMovers(first, last *graph.Graph, focal string, c graph.Counting) []nodeRow {
-	rank := func(g *graph.Graph) map[string]int {
-		type kv struct {
-			k string
-			w float64
-		}
-		var l []kv
-		if focal != "" {
-			if v, ok := g.Index(focal); ok {
-				for u, w := range g.From(v) {
-					l = append(l, kv{g.Label(u), w[c]})
-				}
-			}
-		} else {
-			for v := 0; v < g.Len(); v++ {
-				l = append(l, kv{g.Label(v), g.Node(v).Output})
-			}
-		}
-		slices.SortFunc(l, func(a, b kv) int {
-			if x := cmp.Compare(b.w, a.w); x != 0 {
-				return x
-			}
-			return strings.Compare(a.k, b.k)
-		})
-		m := map[string]int{}
-		for i, x := range l {
-			m[x.k] = i + 1
-		}
-		return m
-	}
-	rf, rt := rank(first), rank(last)
-	var nodes []nodeRow
-	for k, r := range rt {
-		if _, ok := rf[k]; !ok {
-			continue
-		}
-		d, _ := drift.ProfileDrift(first, last, k, c)
-		nodes = append(nodes, nodeRow{k, d, rf[k], r})
-	}
-	slices.SortFunc(nodes, func(a, b nodeRow) int {
-		if x := cmp.Compare(b.from-b.to, a.from-a.to); x != 0 {
-			return x
-		}
-		return strings.Compare(a.key, b.key)
-	})
-	return nodes
-}
-
-func nodesDriftTable(nodes []nodeRow) *sheet {
-	nt := &sheet{columns: strings.Split("node,drift,rank_from,rank_to", ",")}
-	for _, n := range nodes {
-		nt.rows = append(nt.rows, []any{n.key, n.drift, n.from, n.to})
-	}
-	return nt
 }

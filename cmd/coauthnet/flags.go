@@ -1,17 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/load"
 )
 
 // inputFlags are the flags shared by every command that reads papers.
@@ -21,20 +19,23 @@ type inputFlags struct {
 	minWeight                                     float64
 	groups                                        groupFlag
 	field, fieldMapFile, hyper, lead              string
-	byField, impact                               bool
+	byField, impact, strict                       bool
+	keepCounter                                   bool // count keeps the Counter (coauthnet aggregate)
+	dedup                                         string
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
 	allowByField                                  bool              // set by the commands that take --by-field
 	measures                                      measureFlags      // registered by the commands that write node tables
 
 	// Parsed values.
-	opts      graph.Options
-	countings []graph.Counting
-	pol       coauthnet.CountryPolicy
+	opts       graph.Options
+	dedupRules load.Dedup
+	countings  []graph.Counting
+	pol        coauthnet.CountryPolicy
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus or openalex")
+	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
 	fs.StringVar(&f.level, "level", "country", "node `level`: country or institution")
 	fs.StringVar(&f.counting, "counting", "bifrac,full,frac,share", "comma `list` of counting methods; the first is also written as weight")
 	fs.StringVar(&f.years, "years", "", "only papers published in `Y1-Y2` (or one year)")
@@ -52,14 +53,19 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
 	fs.StringVar(&f.hyper, "hyper", "", "only: analyse only the hyper-authored papers (more than --max-authors, default 100)")
 	fs.StringVar(&f.lead, "lead", "first", "who leads a paper: first (author) or corresponding (author)")
+	fs.StringVar(&f.dedup, "dedup", "id,doi", "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
+	fs.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
 	fs.BoolVar(&f.impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
 }
 
 // parse checks the flags and fills the parsed values.
 func (f *inputFlags) parse(files []string) error {
 	var err error
-	if f.from != "auto" && !slices.Contains(formats, f.from) {
-		return usagef("--from %q: want auto, %s", f.from, strings.Join(formats, ", "))
+	if f.from != "auto" && f.from != "aggregate" && !slices.Contains(load.Formats, f.from) {
+		return usagef("--from %q: want auto, aggregate, %s", f.from, strings.Join(load.Formats, ", "))
+	}
+	if f.dedupRules, err = load.ParseDedup(f.dedup); err != nil {
+		return usagef("--dedup %q: %v", f.dedup, err)
 	}
 	if f.opts.Level, err = graph.ParseLevel(f.level); err != nil {
 		return usageError{err.Error()}
@@ -116,7 +122,7 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--field and --by-field: give one or the other")
 	}
 	if f.fieldMapFile != "" {
-		if f.fieldMap, err = readFieldMap(f.fieldMapFile); err != nil {
+		if f.fieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
 			return err
 		}
 	}
@@ -132,46 +138,10 @@ func (f *inputFlags) parse(files []string) error {
 	return nil
 }
 
-// leadName is the name of the node columns of leadership: "first" or
-// "corresponding".
-func (f *inputFlags) leadName() string { return f.opts.Leader.String() }
-
 // needsAll reports whether counting needs more of the record than the
 // countries and institutions (so readers must not leave anything out).
 func (f *inputFlags) needsAll() bool {
 	return f.impact || f.field != "" || f.byField || f.opts.Leader == graph.CorrespondingAuthor
-}
-
-// foldField is the form in which fields and categories are compared.
-func foldField(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// readFieldMap reads a CSV file with a header row category,field.
-func readFieldMap(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	r := csv.NewReader(bytes.NewReader(b))
-	r.Comment = '#'
-	rows, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	if len(rows) == 0 || len(rows[0]) != 2 || foldField(rows[0][0]) != "category" || foldField(rows[0][1]) != "field" {
-		return nil, fmt.Errorf("%s: want a header row category,field", path)
-	}
-	m := map[string]string{}
-	for i, row := range rows[1:] {
-		c, fld := foldField(row[0]), strings.TrimSpace(row[1])
-		if c == "" || fld == "" {
-			return nil, fmt.Errorf("%s:%d: empty category or field", path, i+2)
-		}
-		if prev, ok := m[c]; ok && prev != fld {
-			return nil, fmt.Errorf("%s:%d: category %q mapped to %q and %q", path, i+2, row[0], prev, fld)
-		}
-		m[c] = fld
-	}
-	return m, nil
 }
 
 // groupFlag collects --group values.

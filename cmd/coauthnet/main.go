@@ -12,6 +12,9 @@
 //	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
 //	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
 //	coauthnet report  [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...
+//	coauthnet aggregate [input flags] -o PART.parquet FILE...
+//	coauthnet merge   -o ALL.parquet PART.parquet...
+//	coauthnet split   [--by doi|id] -n N -o 'part-{n}.jsonl' FILE...
 //	coauthnet help [COMMAND]
 //
 // Input flags, shared by every command:
@@ -28,10 +31,14 @@
 //	--sample                 use the embedded demo corpus instead of files
 //	-v                       list every skipped record and unmapped value
 //	--progress               progress lines on stderr even when it is not a terminal
+//	--dedup id,doi           duplicate rules (id, doi, title, or none); the first copy read is kept
+//	--strict                 exit 1 on a skipped record or a warning (low coverage)
 //
-// FILE may be "-" for standard input; gzip and zstd input is recognised
-// by content. Exit status: 0 success, 1 error (an unreadable or
-// malformed file, nothing to count), 2 usage.
+// FILE may be "-" for standard input, a directory (read recursively) or
+// a glob pattern; gzip and zstd input is recognised by content. Output
+// files appear only when complete. Exit status: 0 success, 1 error (an
+// unreadable or malformed file, nothing to count, --strict and a warning
+// or skipped record), 2 usage, 130 interrupted (SIGINT or SIGTERM).
 package main
 
 import (
@@ -43,6 +50,7 @@ import (
 )
 
 func main() {
+	onInterrupt(os.Stderr)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -78,6 +86,11 @@ func init() {
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
+		{"fetch", "fetch OpenAlex works (or group-by counts) from the OpenAlex API, resumably", runFetch},
+		{"mobility", "researcher mobility from author ids or ORCID records: moves, flows, flow graphs", runMobility},
+		{"aggregate", "count papers into a mergeable partial aggregate (Parquet)", runAggregate},
+		{"merge", "add partial aggregates into one", runMerge},
+		{"split", "split papers into N shards by DOI or id, for aggregate and merge", runSplit},
 	}
 }
 

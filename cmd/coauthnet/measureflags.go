@@ -10,6 +10,7 @@ import (
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/metrics"
+	"github.com/coauthnet/coauthnet/tables"
 )
 
 // measureFlags are --measures, --betweenness-samples and --workers of
@@ -44,22 +45,14 @@ func (m *measureFlags) parse() error {
 	return nil
 }
 
-// columns are the names of the measure columns, in table order.
-func (m *measureFlags) columns() []string {
-	s := m.set
-	if s == 0 {
-		s = metrics.DefaultMeasures
-	}
-	var cols []string
-	for _, x := range s.List() {
-		cols = append(cols, x.String())
-	}
-	return cols
+// options are the tables' measure options of the flags; Measured notes
+// what each measure cost.
+func (m *measureFlags) options() tables.MeasureOptions {
+	return tables.MeasureOptions{Measures: m.set, Samples: m.samples, Workers: m.workers, Measured: m.note}
 }
 
-// compute returns the measures of g for weight c, and notes their cost.
-func (m *measureFlags) compute(g *graph.Graph, c graph.Counting) *metrics.NodeValues {
-	v := metrics.Nodes(g, metrics.NodeOptions{Counting: c, Measures: m.set, Samples: m.samples, Seed: 1, Workers: m.workers})
+// note adds the cost of g's measures v to the summary.
+func (m *measureFlags) note(g *graph.Graph, v *metrics.NodeValues) {
 	if m.costs == nil {
 		m.costs = map[metrics.Measures]time.Duration{}
 	}
@@ -72,19 +65,6 @@ func (m *measureFlags) compute(g *graph.Graph, c graph.Counting) *metrics.NodeVa
 	if v.Samples > 0 && v.Bound > m.bound {
 		m.bound, m.n = v.Bound, g.Len()
 	}
-	return v
-}
-
-// values appends node i's measures (columns order) to r.
-func measureValues(r []any, v *metrics.NodeValues, i int) []any {
-	for _, x := range v.Measures.List() {
-		if x == metrics.MeasureDegree {
-			r = append(r, v.Degree[i])
-		} else {
-			r = append(r, v.Float(x)[i])
-		}
-	}
-	return r
 }
 
 // printCosts writes what each measure cost, and the error bound of

@@ -41,6 +41,11 @@
 // country (2%), authors without any affiliation (1%), and institutions
 // without an identifier (one in five, keyed by name and country).
 //
+// A second generator, [NewPlanted], makes corpora whose blocs (their
+// strength, shape and size), peak year and growth are parameters, with a
+// stationary mode as the null: the validation corpora of the bloc rule
+// (docs/blocs-validation.md).
+//
 // The random source is PCG (math/rand/v2, a specified algorithm) with
 // derived values computed here, not by library helpers, so a seed gives
 // the same corpus on every Go version.

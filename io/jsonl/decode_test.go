@@ -5,21 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/io/internal/jsonscan"
 )
 
 // decodeNoValidate runs the fast decoder without Validate.
 func decodeNoValidate(line []byte, p *coauthnet.Paper) error {
-	d := decoder{cache: map[string]string{}}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: map[string]string{}}}
 	d.setLine(line, string(line), 0)
 	return d.paper(p)
 }
 
 var knownKeys = map[string]bool{
-	"id": true, "doi": true, "year": true, "fields": true, "citations": true, "authors": true,
+	"id": true, "doi": true, "title": true, "year": true, "fields": true, "citations": true, "authors": true,
 	"name": true, "orcid": true, "corresponding": true, "affiliations": true,
 	"institution": true, "institution_id": true, "country": true,
 }
@@ -139,4 +141,52 @@ func TestDecodeExactKeys(t *testing.T) {
 	if !errors.Is(err, coauthnet.ErrNoYear) {
 		t.Errorf("YeAr read as year: err %v, year %d", err, p.Year)
 	}
+}
+
+// FuzzMinimalMatchesFull holds Chunk.Minimal and Chunk.Countries to the
+// full decoder: the same lines are skipped (same error class), and the
+// papers equal the full ones with the left-out fields cleared.
+func FuzzMinimalMatchesFull(f *testing.F) {
+	for _, l := range strings.Split(mixed, "\n") {
+		f.Add([]byte(l))
+	}
+	f.Add([]byte(good))
+	f.Add([]byte(`{"id":"x","year":2019,"authors":[{"name":5,"affiliations":[{"country":"CN"}]}]}`))
+	f.Add([]byte(`{"id":"x","year":2019,"authors":[{"name":"a\u00e9","orcid":null,"affiliations":[{"institution":"\ud800","country":"CN"}]}]}`))
+	f.Add([]byte(`{"id":"x","year":2019,"authors":[{"name":"a\q"}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		b = bytes.ReplaceAll(b, []byte("\n"), []byte(" "))
+		full := Chunk{Name: "f", FirstLine: 1, Data: b}
+		want, werrs := full.Decode(nil)
+		for _, countries := range []bool{false, true} {
+			c := full
+			c.Minimal, c.Countries = !countries, countries
+			got, errs := c.Decode(nil)
+			if len(errs) != len(werrs) || len(got) != len(want) {
+				t.Fatalf("countries=%v: %d papers %v, full decoder %d papers %v\ninput %q", countries, len(got), errs, len(want), werrs, b)
+			}
+			for i := range errs {
+				if errors.Is(errs[i], ErrSyntax) != errors.Is(werrs[i], ErrSyntax) || errors.Is(errs[i], ErrType) != errors.Is(werrs[i], ErrType) {
+					t.Fatalf("countries=%v: error %v, full decoder %v\ninput %q", countries, errs[i], werrs[i], b)
+				}
+			}
+			for i := range got {
+				w := want[i]
+				w.Authors = slices.Clone(w.Authors)
+				for j := range w.Authors {
+					a := &w.Authors[j]
+					a.Name, a.ID, a.ORCID = "", "", ""
+					if countries {
+						a.Affiliations = slices.Clone(a.Affiliations)
+						for k := range a.Affiliations {
+							a.Affiliations[k].Institution, a.Affiliations[k].InstitutionID = "", ""
+						}
+					}
+				}
+				if !reflect.DeepEqual(got[i], w) {
+					t.Fatalf("countries=%v:\ngot  %+v\nwant %+v\ninput %q", countries, got[i], w, b)
+				}
+			}
+		}
+	})
 }

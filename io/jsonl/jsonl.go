@@ -25,6 +25,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
+	"github.com/coauthnet/coauthnet/io/internal/jsonscan"
 )
 
 // MaxLine is the longest line Read accepts, in bytes. A longer line is
@@ -35,8 +36,8 @@ const MaxLine = 64 << 20
 var (
 	ErrLineTooLong = errors.New("line too long")
 	ErrNotJSONL    = errors.New("not JSON Lines")
-	ErrSyntax      = errors.New("bad JSON")
-	ErrType        = errors.New("wrong type")
+	ErrSyntax      = jsonscan.ErrSyntax
+	ErrType        = jsonscan.ErrType
 )
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
@@ -56,9 +57,11 @@ type Reader struct {
 	line    int   // lines consumed
 	buf     []byte
 	dec     decoder
+	carry   []byte // ReadChunk: read after the last line end of the previous chunk
+	eof     bool   // ReadChunk: the source is exhausted
 	// Compression is what the stream was compressed with, known after the
 	// first Read or ReadChunk.
-	Compression input.Compression
+	Compression string // "", "gzip" or "zstd"
 }
 
 // NewReader returns a Reader of r.
@@ -70,7 +73,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, comp, err := input.Open(r.src)
-	r.Compression = comp
+	r.Compression = string(comp)
 	if err != nil {
 		return r.fail(err)
 	}
@@ -149,8 +152,8 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			continue
 		}
 		var p coauthnet.Paper
-		if r.dec.cache == nil || len(r.dec.cache) >= 1<<14 {
-			r.dec.cache = make(map[string]string, 256)
+		if r.dec.Cache == nil || len(r.dec.Cache) >= 1<<14 {
+			r.dec.Cache = make(map[string]string, 256)
 		}
 		r.dec.slabSize = 64
 		r.dec.setLine(line, string(line), 0)
@@ -171,13 +174,12 @@ func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll
 // Errors wrap [ErrSyntax] for malformed JSON and [ErrType] for a field of
 // the wrong type; see decode.go for the exact semantics.
 func Decode(line []byte, p *coauthnet.Paper) error {
-	d := decoder{cache: map[string]string{}}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: map[string]string{}}}
 	d.setLine(line, string(line), 0)
 	return d.decode(p)
 }
 
 func (d *decoder) decode(p *coauthnet.Paper) error {
-	d.i, d.depth = 0, 0
 	if err := d.paper(p); err != nil {
 		return err
 	}
@@ -190,48 +192,107 @@ type Chunk struct {
 	FirstLine int    // line number of the first line in Data
 	Data      []byte // whole lines; a line over MaxLine is left empty
 	TooLong   []int  // line numbers of lines over MaxLine, ascending
+
+	// Minimal, set before Decode, leaves out what counting does not use:
+	// the authors' names, ids and ORCIDs stay empty (their values are
+	// still checked as JSON). Everything else is decoded as usual.
+	Minimal bool
+	// Countries implies Minimal and also leaves out the institutions'
+	// names and ids: enough to count countries.
+	Countries bool
 }
 
 // ReadChunk returns the next run of whole lines, about size bytes (more
 // when one line is longer), or io.EOF. Data is a fresh slice the caller
-// owns. Errors other than io.EOF end the stream.
+// owns. Errors other than io.EOF end the stream. A Reader is read either
+// with Read or with ReadChunk, not both.
+//
+// It reads blocks straight from the source (no scan for line ends in a
+// buffer, one copy) and keeps what follows a block's last line end for
+// the next chunk.
 func (r *Reader) ReadChunk(size int) (Chunk, error) {
 	if err := r.start(); err != nil {
 		return Chunk{}, err
 	}
 	c := Chunk{Name: r.Name, FirstLine: r.line + 1}
-	data := make([]byte, 0, size+size/8)
-	lineStart := 0
-	for len(data) < size {
-		chunk, err := r.br.ReadSlice('\n')
-		if len(data)-lineStart+len(chunk) > MaxLine {
-			data = data[:lineStart] // drop the line, keep reading to its end
-			if n := len(c.TooLong); n == 0 || c.TooLong[n-1] != r.line+1 {
-				c.TooLong = append(c.TooLong, r.line+1)
-			}
-			if err == nil {
-				data = append(data, '\n')
-			}
-		} else {
-			data = append(data, chunk...)
+	if r.eof && len(r.carry) == 0 {
+		return Chunk{}, io.EOF
+	}
+	data := make([]byte, max(size+size/8, 2*len(r.carry), 1)) // the carry holds no line end
+	k := copy(data, r.carry)
+	r.carry = nil
+	grown := false
+	for {
+		if r.eof {
+			data = data[:k]
+			break
 		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
+		n, err := fill(r.br, data[k:])
+		k += n
 		if err == io.EOF {
-			if len(data) > 0 && data[len(data)-1] != '\n' {
-				r.line++ // last line without terminator
-			}
+			r.eof = true
+			data = data[:k]
 			break
 		}
 		if err != nil {
 			return Chunk{}, r.fail(err)
 		}
-		r.line++
-		lineStart = len(data)
+		if i := bytes.LastIndexByte(data[:k], '\n'); i >= 0 {
+			r.carry = bytes.Clone(data[i+1 : k])
+			data = data[:i+1]
+			break
+		}
+		// No line end in data: it is the start of one line.
+		if k > MaxLine {
+			// Too long: skip to its end, and leave it empty in Data
+			// so that line numbers stay right.
+			for {
+				_, err := r.br.ReadSlice('\n')
+				if err == bufio.ErrBufferFull {
+					continue
+				}
+				if err == io.EOF {
+					r.eof = true
+				} else if err != nil {
+					return Chunk{}, r.fail(err)
+				}
+				break
+			}
+			c.TooLong = []int{r.line + 1}
+			r.line++
+			if r.eof {
+				c.Data = []byte{}
+			} else {
+				c.Data = []byte{'\n'}
+			}
+			return c, nil
+		}
+		data = append(data[:k], make([]byte, len(data))...)
+		grown = true
 	}
-	if len(data) == 0 && len(c.TooLong) == 0 {
+	if len(data) == 0 {
 		return Chunk{}, io.EOF
+	}
+	if grown {
+		// The first line made data grow: it may be over MaxLine.
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		if end > MaxLine {
+			c.TooLong = []int{r.line + 1}
+			r.line++
+			if end == len(data) { // the last line, without terminator
+				c.Data = []byte{}
+				return c, nil
+			}
+			data = append([]byte{'\n'}, data[end+1:]...)
+			r.line-- // counted again below with its '\n'
+		}
+	}
+	r.line += bytes.Count(data, []byte{'\n'})
+	if data[len(data)-1] != '\n' {
+		r.line++ // last line without terminator
 	}
 	c.Data = data
 	return c, nil
@@ -248,7 +309,7 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	data := c.Data
 	line := c.FirstLine - 1
 	long := c.TooLong
-	d := decoder{cache: make(map[string]string, 256), slabSize: 1024}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 256)}, slabSize: 1024, minimal: c.Minimal || c.Countries, countries: c.Countries}
 	whole := string(c.Data)
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
@@ -313,4 +374,20 @@ func (w *Writer) Flush() error {
 		w.err = w.bw.Flush()
 	}
 	return w.err
+}
+
+// fill reads into buf until it is full or the stream ends. Unlike
+// io.ReadFull it returns io.EOF only for the end of the stream (after
+// whatever was read), and passes any other error on as it is: a
+// truncated gzip stream's io.ErrUnexpectedEOF must not pass for an end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	k := 0
+	for k < len(buf) {
+		n, err := r.Read(buf[k:])
+		k += n
+		if err != nil {
+			return k, err
+		}
+	}
+	return k, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"github.com/coauthnet/coauthnet/io/internal/readertest"
 	"io"
 	"reflect"
@@ -157,7 +158,7 @@ func TestCompressed(t *testing.T) {
 	}{{[]byte(plain), input.None}, {gz.Bytes(), input.Gzip}, {zs.Bytes(), input.Zstd}, {append([]byte("\xef\xbb\xbf"), plain...), input.None}} {
 		r := NewReader(bytes.NewReader(tt.data))
 		ps, err := r.ReadAll()
-		if err != nil || len(ps) != 3 || r.Compression != tt.comp {
+		if err != nil || len(ps) != 3 || r.Compression != string(tt.comp) {
 			t.Errorf("%q: %d papers, err %v, compression %q", tt.comp, len(ps), err, r.Compression)
 		}
 	}
@@ -271,4 +272,87 @@ func readValid(r io.Reader) ([]coauthnet.Paper, error) {
 		}
 		ps = append(ps, p)
 	}
+}
+
+// TestChunkLineTooLong: ReadChunk drops a line over MaxLine, reports its
+// number, and keeps the lines around it and their numbers.
+func TestChunkLineTooLong(t *testing.T) {
+	long := `{"id":"x","year":2019,"authors":[],"pad":"` + strings.Repeat("a", MaxLine) + `"}`
+	for _, in := range []string{good + long + "\n" + good, good + long} {
+		r := NewReader(strings.NewReader(in))
+		var n int
+		var tooLong []int
+		for {
+			c, err := r.ReadChunk(1 << 20)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps, errs := c.Decode(nil)
+			n += len(ps)
+			for _, e := range errs {
+				if pe := e.(*ParseError); errors.Is(e, ErrLineTooLong) {
+					tooLong = append(tooLong, pe.Line)
+				}
+			}
+		}
+		if want := strings.Count(in, good); n != want || !reflect.DeepEqual(tooLong, []int{2}) {
+			t.Errorf("%d papers (want %d), too long %v (want [2])", n, want, tooLong)
+		}
+	}
+}
+
+// FuzzChunkMatchesRead: reading by chunks of any size and decoding them
+// gives the papers and the skipped lines of Read, in the same order.
+func FuzzChunkMatchesRead(f *testing.F) {
+	f.Add([]byte(mixed), 1)
+	f.Add([]byte(mixed), 50)
+	f.Add([]byte(good+"\n\r\n"+good), 7)
+	f.Fuzz(func(t *testing.T, data []byte, size int) {
+		if size < 1 || size > 1<<16 {
+			return
+		}
+		r := NewReader(bytes.NewReader(data))
+		var wantIDs []string
+		var wantSkips []int
+		for {
+			p, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			var pe *ParseError
+			if errors.As(err, &pe) {
+				wantSkips = append(wantSkips, pe.Line)
+				continue
+			}
+			if err != nil {
+				return // not JSON Lines at all
+			}
+			wantIDs = append(wantIDs, p.ID)
+		}
+		cr := NewReader(bytes.NewReader(data))
+		var ids []string
+		var skips []int
+		for {
+			c, err := cr.ReadChunk(size)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("ReadChunk: %v, Read did not fail", err)
+			}
+			ps, errs := c.Decode(nil)
+			for _, p := range ps {
+				ids = append(ids, p.ID)
+			}
+			for _, e := range errs {
+				skips = append(skips, e.(*ParseError).Line)
+			}
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(wantIDs) || fmt.Sprint(skips) != fmt.Sprint(wantSkips) {
+			t.Fatalf("chunks of %d: %v %v\nRead: %v %v\ninput %q", size, ids, skips, wantIDs, wantSkips, data)
+		}
+	})
 }

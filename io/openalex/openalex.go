@@ -18,6 +18,13 @@
 //     country; one with neither gets its raw_affiliation_strings through
 //     the shared address parser (country from the last field).
 //
+// Only the fields above are decoded; the rest of a work (abstract index,
+// topics, concepts, referenced works, locations, …) is checked as JSON
+// and skipped without being materialised (io/internal/jsonscan). Keys
+// match exactly, not case-insensitively as in encoding/json. JSON Lines
+// are decoded on every core, papers returned in line order (see
+// [Reader.Read]).
+//
 // A line that is not a valid work (bad JSON, no id, no
 // publication_year) makes Read return a *ParseError with the file and
 // line (for a page: the position of the work in results); the next Read
@@ -32,11 +39,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
-	"github.com/coauthnet/coauthnet/io/internal/address"
 )
 
 // Errors wrapped by *ParseError or returned by Read.
@@ -66,7 +74,7 @@ type Reader struct {
 	// ISO code.
 	Unmapped    map[string]int
 	Format      Format
-	Compression input.Compression
+	Compression string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	br      *bufio.Reader
@@ -75,6 +83,15 @@ type Reader struct {
 	line    int
 	page    []json.RawMessage // works of a page, not yet returned
 	pageAt  int
+	dec     *decoder // for pages
+
+	// JSON Lines, read ahead and decoded in parallel (see Read).
+	queue   []item
+	qi      int
+	next    *batch
+	done    bool
+	readErr error
+	carry   []byte // read, after the last line end of the previous run
 }
 
 // NewReader returns a Reader of r.
@@ -91,7 +108,7 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, comp, err := input.Open(r.src)
-	r.Compression = comp
+	r.Compression = string(comp)
 	if err != nil {
 		return r.fail(err)
 	}
@@ -153,6 +170,13 @@ func (r *Reader) readPage() error {
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
 // skipped work (Read may be called again), or another error that ends
 // the stream.
+//
+// JSON Lines are read ahead in runs of whole lines (about 1 MiB each,
+// four per GOMAXPROCS at a time) that are decoded in parallel, each as
+// soon as it is read, while the caller uses the previous batch; papers and errors come back in line order
+// whatever the number of cores. At most one run is in flight: a Reader
+// dropped before io.EOF leaves no goroutine behind once that run is
+// decoded.
 func (r *Reader) Read() (coauthnet.Paper, error) {
 	if err := r.start(); err != nil {
 		return coauthnet.Paper{}, err
@@ -162,120 +186,211 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			return coauthnet.Paper{}, io.EOF
 		}
 		r.pageAt++
-		return r.decode(r.page[r.pageAt-1], r.pageAt)
+		return r.decodeOne(r.page[r.pageAt-1], r.pageAt)
 	}
 	for {
-		line, err := r.br.ReadBytes('\n')
-		if len(line) == 0 && err == io.EOF {
+		if r.qi < len(r.queue) {
+			it := r.queue[r.qi]
+			r.queue[r.qi] = item{}
+			r.qi++
+			return it.p, it.err
+		}
+		if r.done {
+			if r.readErr != nil {
+				return coauthnet.Paper{}, r.fail(r.readErr)
+			}
 			return coauthnet.Paper{}, io.EOF
 		}
-		if err != nil && err != io.EOF {
-			return coauthnet.Paper{}, r.fail(err)
+		if r.next == nil {
+			r.next = r.launch()
 		}
-		r.line++
-		line = bytes.TrimSpace(line)
-		if len(line) == 0 {
+		b := r.next
+		<-b.done
+		r.next = nil
+		for _, m := range b.unmapped {
+			for k, n := range m {
+				r.Unmapped[k] += n
+			}
+		}
+		r.queue, r.qi = b.items, 0
+		if b.err != nil || b.eof {
+			r.done, r.readErr = true, b.err
+		} else {
+			r.next = r.launch() // decode the next run while this one is used
+		}
+	}
+}
+
+// chunkSize is the size of the runs of whole lines decoded in parallel.
+// Runs do not change results: papers come back in line order.
+const chunkSize = 1 << 20
+
+// runsPerBatch is the number of runs per core read ahead at a time.
+const runsPerBatch = 4
+
+// An item is one decoded line: a paper or the error that skipped it.
+type item struct {
+	p   coauthnet.Paper
+	err error
+}
+
+// A batch is one read-ahead: up to GOMAXPROCS runs of lines, decoded.
+type batch struct {
+	done     chan struct{} // closed when the fields below are set
+	items    []item
+	unmapped []map[string]int
+	eof      bool
+	err      error // read error after items
+}
+
+// launch reads the next runs of lines and decodes them in parallel, in a
+// goroutine of its own. Only one batch is in flight at a time, so r.br
+// and r.line are used by one goroutine at a time.
+func (r *Reader) launch() *batch {
+	b := &batch{done: make(chan struct{})}
+	workers := runtime.GOMAXPROCS(0)
+	go func() {
+		defer close(b.done)
+		// Each run is decoded as soon as it is read, so that reading
+		// (and whatever the source costs: decompression, hashing)
+		// overlaps decoding.
+		items := make([][]item, runsPerBatch*workers)
+		maps := make([]map[string]int, runsPerBatch*workers)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, workers)
+		for n := 0; n < runsPerBatch*workers; n++ {
+			data, lines, err := readLines(r.br, chunkSize, &r.carry)
+			if len(data) > 0 {
+				i, first := n, r.line+1
+				r.line += lines
+				wg.Add(1)
+				sem <- struct{}{}
+				go func() {
+					defer wg.Done()
+					its, m := r.decodeRun(data, first)
+					runBuffers.Put(&data)
+					<-sem
+					items[i], maps[i] = its, m
+				}()
+			}
+			if err == io.EOF {
+				b.eof = true
+				break
+			}
+			if err != nil {
+				b.err = err
+				break
+			}
+		}
+		wg.Wait()
+		b.unmapped = maps
+		for _, its := range items {
+			b.items = append(b.items, its...)
+		}
+	}()
+	return b
+}
+
+// readLines returns whole lines of br, about size bytes (more when a
+// line is longer) unless the stream ends, and their number (a last line
+// without "\n" counts). It reads in large blocks, without scanning for
+// line ends in bufio, and keeps the part of a block after its last line
+// end in *carry for the next call.
+func readLines(br io.Reader, size int, carry *[]byte) ([]byte, int, error) {
+	want := max(size+size/4, 2*len(*carry), 1) // the carry holds no line end
+	var data []byte
+	if b, ok := runBuffers.Get().(*[]byte); ok && cap(*b) >= want {
+		data = (*b)[:want]
+	} else {
+		data = make([]byte, want)
+	}
+	k := copy(data, *carry)
+	*carry = nil
+	for {
+		n, err := fill(br, data[k:])
+		k += n
+		if err == io.EOF {
+			data = data[:k]
+			lines := bytes.Count(data, []byte{'\n'})
+			if k > 0 && data[k-1] != '\n' {
+				lines++
+			}
+			return data, lines, io.EOF
+		}
+		if err != nil {
+			return data[:k], bytes.Count(data[:k], []byte{'\n'}), err
+		}
+		if i := bytes.LastIndexByte(data[:k], '\n'); i >= 0 {
+			*carry = bytes.Clone(data[i+1 : k])
+			data = data[:i+1]
+			return data, bytes.Count(data, []byte{'\n'}), nil
+		}
+		// One line longer than the block: grow and read on.
+		data = append(data[:k], make([]byte, len(data))...)
+	}
+}
+
+// runBuffers recycles the blocks of readLines: decoded papers do not
+// share memory with their run (strings are copied), so a run's block is
+// free once it is decoded.
+var runBuffers sync.Pool
+
+// decodeRun decodes the lines of data, the first of which is line first.
+func (r *Reader) decodeRun(data []byte, first int) ([]item, map[string]int) {
+	d := newDecoder()
+	var items []item
+	line := first - 1
+	for len(data) > 0 {
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		line++
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
 			continue
 		}
-		return r.decode(line, r.line)
+		var it item
+		if err := d.work(l, &it.p); err != nil {
+			it = item{err: &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: it.p.ID, Err: err}}
+		}
+		items = append(items, it)
 	}
+	return items, d.unmapped
 }
 
 // ReadAll reads every paper, stopping at the first error of any kind.
 func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
-type work struct {
-	ID              string  `json:"id"`
-	DOI             *string `json:"doi"`
-	PublicationYear *int    `json:"publication_year"`
-	CitedByCount    *int    `json:"cited_by_count"`
-	PrimaryTopic    *struct {
-		Field *struct {
-			DisplayName string `json:"display_name"`
-		} `json:"field"`
-	} `json:"primary_topic"`
-	Authorships []struct {
-		Author struct {
-			ID          string  `json:"id"`
-			DisplayName string  `json:"display_name"`
-			ORCID       *string `json:"orcid"`
-		} `json:"author"`
-		Institutions []struct {
-			ID          string  `json:"id"`
-			DisplayName string  `json:"display_name"`
-			ROR         *string `json:"ror"`
-			CountryCode *string `json:"country_code"`
-		} `json:"institutions"`
-		Countries             []string `json:"countries"`
-		IsCorresponding       *bool    `json:"is_corresponding"`
-		RawAffiliationStrings []string `json:"raw_affiliation_strings"`
-	} `json:"authorships"`
-}
-
 func short(id, prefix string) string { return strings.TrimPrefix(id, prefix) }
 
-func (r *Reader) decode(b []byte, line int) (coauthnet.Paper, error) {
-	var w work
-	if err := json.Unmarshal(b, &w); err != nil {
-		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, Err: err}
+// decodeOne decodes one work of a page or of a line read one at a time.
+func (r *Reader) decodeOne(b []byte, line int) (coauthnet.Paper, error) {
+	if r.dec == nil {
+		r.dec = newDecoder()
+		r.dec.unmapped = r.Unmapped
 	}
-	p := coauthnet.Paper{ID: short(w.ID, "https://openalex.org/")}
-	fail := func(err error) (coauthnet.Paper, error) {
+	var p coauthnet.Paper
+	if err := r.dec.work(b, &p); err != nil {
 		return coauthnet.Paper{}, &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: p.ID, Err: err}
 	}
-	if p.ID == "" {
-		return fail(ErrNoID)
-	}
-	if w.PublicationYear == nil {
-		return fail(ErrNoYear)
-	}
-	p.Year = *w.PublicationYear
-	if w.DOI != nil {
-		p.DOI = short(*w.DOI, "https://doi.org/")
-	}
-	p.Citations = w.CitedByCount
-	if t := w.PrimaryTopic; t != nil && t.Field != nil && t.Field.DisplayName != "" {
-		p.Fields = []string{t.Field.DisplayName}
-	}
-	for _, as := range w.Authorships {
-		a := coauthnet.Author{
-			Name: as.Author.DisplayName,
-			ID:   short(as.Author.ID, "https://openalex.org/"),
-		}
-		if as.Author.ORCID != nil {
-			a.ORCID = short(*as.Author.ORCID, "https://orcid.org/")
-		}
-		if as.IsCorresponding != nil {
-			a.Corresponding = *as.IsCorresponding
-		}
-		for _, in := range as.Institutions {
-			af := coauthnet.Affiliation{Institution: in.DisplayName, InstitutionID: short(in.ID, "https://openalex.org/")}
-			if in.ROR != nil && *in.ROR != "" {
-				af.InstitutionID = *in.ROR
-			}
-			if in.CountryCode != nil {
-				af.Country = strings.ToUpper(*in.CountryCode)
-			}
-			a.Affiliations = append(a.Affiliations, af)
-		}
-		if len(as.Institutions) == 0 {
-			for _, c := range as.Countries {
-				a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Country: strings.ToUpper(c)})
-			}
-		}
-		if len(as.Institutions) == 0 && len(as.Countries) == 0 {
-			for _, s := range as.RawAffiliationStrings {
-				ad := address.Parse(s)
-				if ad.Country == "" && ad.CountryText != "" {
-					r.Unmapped[ad.CountryText]++
-				}
-				a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Institution: ad.Institution, Country: ad.Country})
-			}
-		}
-		p.Authors = append(p.Authors, a)
-	}
-	if err := p.Validate(); err != nil {
-		return fail(err)
-	}
 	return p, nil
+}
+
+// fill reads into buf until it is full or the stream ends. Unlike
+// io.ReadFull it returns io.EOF only for the end of the stream (after
+// whatever was read), and passes any other error on as it is: a
+// truncated gzip stream's io.ErrUnexpectedEOF must not pass for an end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	k := 0
+	for k < len(buf) {
+		n, err := r.Read(buf[k:])
+		k += n
+		if err != nil {
+			return k, err
+		}
+	}
+	return k, nil
 }

@@ -11,7 +11,6 @@
 package table
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -167,26 +166,10 @@ func (t *Table) Check() error {
 }
 
 // WriteCSV writes a header of column names and one record per row
-// (RFC 4180 quoting). Meta is not written: CSV has no place for it.
-func (t *Table) WriteCSV(w io.Writer) error {
-	if err := t.Check(); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	rec := make([]string, len(t.Columns))
-	for j, c := range t.Columns {
-		rec[j] = c.Name
-	}
-	cw.Write(rec)
-	for i := 0; i < t.Len(); i++ {
-		for j, c := range t.Columns {
-			rec[j] = c.Text(i)
-		}
-		cw.Write(rec)
-	}
-	cw.Flush()
-	return cw.Error()
-}
+// (RFC 4180 quoting), floats in the shortest form that reads back
+// exactly: WriteCSVWith(w, Exact). Meta is not written: CSV has no place
+// for it. For files people open, see [CSVOptions].
+func (t *Table) WriteCSV(w io.Writer) error { return t.WriteCSVWith(w, Exact) }
 
 // WriteParquet writes the table as one flat Parquet file: a column per
 // Column in order (float → optional DOUBLE, null for NaN and ±Inf; int

@@ -74,10 +74,30 @@ func words(s string) []string {
 	return out
 }
 
+// org is an organisation-enhanced name (C3) with its words, computed
+// once per record.
+type org struct {
+	name  string
+	words map[string]bool
+}
+
+// newOrgs indexes a record's C3 names.
+func newOrgs(names []string) []org {
+	out := make([]org, 0, len(names))
+	for _, n := range names {
+		o := org{name: n, words: map[string]bool{}}
+		for _, w := range words(n) {
+			o.words[w] = true
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
 // bestOrg returns the organisation-enhanced name that shares the most
 // words with inst, if it shares at least half of inst's words; "" if
-// none does.
-func bestOrg(inst string, orgs []string) string {
+// none does. It costs O(words of inst × len(orgs)).
+func bestOrg(inst string, orgs []org) string {
 	if inst == "" || len(orgs) == 0 {
 		return ""
 	}
@@ -87,20 +107,16 @@ func bestOrg(inst string, orgs []string) string {
 	}
 	best, bestScore := "", 0.0
 	for _, o := range orgs {
-		ow := map[string]bool{}
-		for _, w := range words(o) {
-			ow[w] = true
-		}
 		shared := 0
 		for _, w := range iw {
-			if ow[w] {
+			if o.words[w] {
 				shared++
 			}
 		}
 		// Share of inst's words found, tie-broken by fewer extra words.
-		score := float64(shared)/float64(len(iw)) - 0.01*float64(len(ow)-shared)
+		score := float64(shared)/float64(len(iw)) - 0.01*float64(len(o.words)-shared)
 		if score > bestScore {
-			best, bestScore = o, score
+			best, bestScore = o.name, score
 		}
 	}
 	if bestScore < 0.5 {

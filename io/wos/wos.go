@@ -11,16 +11,20 @@
 //     end of EA ("OCT 2024"). A PY that is not a year skips the record.
 //   - Fields: WC (Web of Science categories), else SC, split on "; ".
 //   - Authors: AF (full names), else AU, in byline order. Authors named
-//     in RP are marked corresponding.
+//     in RP are marked corresponding. ORCID: from OI ("Name/ORCID; …")
+//     when the name finds exactly one author.
 //   - Affiliations: C1. A line "[Name; Name] Address" gives Address to
 //     each named author (names matched to AF, else AU; an author may have
 //     several). Older records have C1 addresses without names (and a few
 //     newer ones have some such lines): each such address becomes one
 //     weight unit, an author of its own without a name appended to the
 //     byline, because the authors cannot be told apart; when no address
-//     names anybody, the named authors are left out. An author named in
-//     RP (reprint/corresponding) whom C1 gives no address gets the RP
-//     address (this is also how records with an empty C1 get any).
+//     names anybody (or the bracketed names match no author of the
+//     byline), the named authors are left out and every address is such
+//     a unit ([Reader.AddressFallback] counts these papers). An author
+//     named in RP (reprint/corresponding) whom C1 gives no address gets
+//     the RP address (this is also how records with an empty C1 get
+//     any).
 //   - Institution: the organisation-enhanced name from C3 that best
 //     matches the address's institution (first field, abbreviations such
 //     as "Univ", "Inst", "Natl" expanded; at least half the words shared),
@@ -28,16 +32,35 @@
 //     last field, through the shared country table ("Peoples R China",
 //     "FL 32611 USA", "England" → GB).
 //
+// Concatenated exports are one stream: Web of Science exports at most
+// 500 or 1000 records per file, and users join the parts with cat. A
+// plain-text file may hold any number of "FN … EF" blocks, each with its
+// own header and trailer, a byte order mark at the start of any line
+// (the start of a part), blank lines and CRLF line ends between blocks; a
+// tab-delimited file may repeat its header row (with or without a byte
+// order mark) before each part, and a repeated header may list other
+// columns. Every record of the file is either returned or reported: the
+// papers read plus the *ParseErrors returned equal the records in the
+// file.
+//
+// Cost: one pass over the bytes; a record's fields that the mapping above
+// uses are copied out, the others (cited references, abstracts: most of
+// an export's bytes) are only scanned. Matching C1 names and C3 names is
+// O(names + addresses × C3 names × words) per record.
+//
 // A record that cannot be used (no UT, a PY that is not a year, a line
-// that is neither a tag nor a continuation) makes Read return a
-// *ParseError naming the file and the record's first line; the next Read
-// goes on with the next record. A file that is not a Web of Science
+// that is neither a tag nor a continuation, a record not closed by ER
+// before the end of its block or of the file, a row with more cells than
+// its header has columns) makes Read return a *ParseError naming the file
+// and the record's first line; the next Read goes on with the next
+// record. Every such error wraps one of [Reasons]. A file that is not a Web of Science
 // export, or is binary or UTF-16 without a byte order mark, makes Read
 // return another error, which ends the stream.
 package wos
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -56,8 +79,15 @@ var (
 	ErrBadYear   = errors.New("PY is not a year")
 	ErrNoYear    = errors.New("no year (PY, EY, EA)")
 	ErrGarbage   = errors.New("line is neither a field tag nor a continuation")
-	ErrTruncated = errors.New("record not closed by ER at end of file")
+	ErrTruncated = errors.New("record not closed by ER")
+	ErrCellCount = errors.New("row has more cells than its header has columns")
 )
+
+// Reasons lists the errors that every *ParseError of this package wraps
+// (exactly one of them): errors.Is(err, reason) for the first matching
+// reason names why a record was skipped, and reason.Error() is a
+// summary's wording.
+var Reasons = []error{ErrNoUT, ErrBadYear, ErrNoYear, ErrGarbage, ErrTruncated, ErrCellCount}
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
 // shared by every reader; its Format is "wos".
@@ -78,11 +108,17 @@ type Reader struct {
 	Name string
 	// Unmapped counts the country texts that mapped to no ISO code.
 	Unmapped map[string]int
+	// AddressFallback counts the papers read whose C1 addresses could be
+	// given to no author (no C1 line names one, or the names in the
+	// brackets match nobody in AF/AU) and were counted as addresses, one
+	// weight unit each (package doc). A summary reports it beside
+	// Scopus's count of the same name.
+	AddressFallback int
 	// Format, Encoding and Compression describe the input, known after
 	// the first Read.
 	Format      Format
-	Encoding    input.Encoding
-	Compression input.Compression
+	Encoding    string // "UTF-8", "UTF-8 with BOM", "UTF-16LE with BOM", "UTF-16BE with BOM"
+	Compression string // "", "gzip" or "zstd"
 
 	src     io.Reader
 	br      *bufio.Reader
@@ -90,7 +126,9 @@ type Reader struct {
 	err     error
 	line    int
 	header  []string // tab-delimited column tags
-	pending string   // a line read ahead (plain text)
+	used    []bool   // tab-delimited: the columns that build reads
+	pending string   // a line read ahead
+	scratch []byte   // a line longer than the bufio buffer
 }
 
 // NewReader returns a Reader of r.
@@ -109,14 +147,20 @@ func (r *Reader) start() error {
 	}
 	r.started = true
 	br, enc, comp, err := input.OpenText(r.src)
-	r.Encoding, r.Compression = enc, comp
+	r.Encoding, r.Compression = string(enc), string(comp)
 	if err != nil {
 		return r.fail(err)
 	}
 	r.br = br
-	first, err := r.readLine()
-	if err != nil && err != io.EOF {
-		return r.fail(err)
+	var first string
+	for {
+		first, err = r.readLine()
+		if err != nil && err != io.EOF {
+			return r.fail(err)
+		}
+		if err == io.EOF || strings.TrimSpace(first) != "" {
+			break
+		}
 	}
 	switch {
 	case strings.HasPrefix(first, "FN ") || strings.HasPrefix(first, "VR ") || strings.HasPrefix(first, "PT "):
@@ -125,10 +169,7 @@ func (r *Reader) start() error {
 		r.line-- // pending is re-read
 	case strings.HasPrefix(first, "PT\t"):
 		r.Format = Tab
-		r.header = strings.Split(first, "\t")
-		for i := range r.header {
-			r.header[i] = strings.TrimSpace(r.header[i])
-		}
+		r.setHeader(first)
 	default:
 		n := min(len(first), 40)
 		return r.fail(fmt.Errorf("%w: first line starts %q, want FN, PT or a PT<tab> header", ErrNotWoS, first[:n]))
@@ -136,24 +177,70 @@ func (r *Reader) start() error {
 	return nil
 }
 
-// readLine returns the next line without its end of line, or io.EOF.
+// setHeader takes a tab-delimited header row's column tags.
+func (r *Reader) setHeader(line string) {
+	r.header = strings.Split(line, "\t")
+	r.used = make([]bool, len(r.header))
+	for i := range r.header {
+		r.header[i] = strings.TrimSpace(r.header[i])
+		r.used[i] = used([]byte(r.header[i]))
+	}
+}
+
+// readLine returns the next line as a string (see readBytes).
 func (r *Reader) readLine() (string, error) {
+	b, err := r.readBytes()
+	return string(b), err
+}
+
+// readBytes returns the next line without its end of line and without a
+// byte order mark at its start (a concatenated part's), or io.EOF. The
+// bytes are valid until the next call: fields are copied out only for
+// the tags that build uses (see used), so that the cited references and
+// abstracts, most of an export's bytes, are never copied.
+func (r *Reader) readBytes() ([]byte, error) {
 	if r.pending != "" {
 		s := r.pending
 		r.pending = ""
 		r.line++
-		return s, nil
+		return []byte(s), nil
 	}
-	s, err := r.br.ReadString('\n')
-	if err != nil && (err != io.EOF || s == "") {
-		if err == io.EOF {
-			return "", io.EOF
+	b, err := r.br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		r.scratch = append(r.scratch[:0], b...)
+		for err == bufio.ErrBufferFull {
+			b, err = r.br.ReadSlice('\n')
+			r.scratch = append(r.scratch, b...)
 		}
-		return "", r.fail(err)
+		b = r.scratch
+	}
+	if err != nil && (err != io.EOF || len(b) == 0) {
+		if err == io.EOF {
+			return nil, io.EOF
+		}
+		return nil, r.fail(err)
 	}
 	r.line++
-	return strings.TrimRight(s, "\r\n"), nil
+	for len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r') {
+		b = b[:len(b)-1]
+	}
+	if len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf {
+		b = b[3:]
+	}
+	return b, nil
 }
+
+// used reports whether build reads the field with this tag; the others
+// are not kept.
+func used(tag []byte) bool {
+	switch string(tag) {
+	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
+		return true
+	}
+	return false
+}
+
+func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
 
 // Read returns the next paper, io.EOF at the end, a *ParseError for a
 // skipped record (Read may be called again), or another error that ends
@@ -179,32 +266,53 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 	var rec record
 	start := 0
 	tag := ""
+	keep := false // the current tag is used
 	var bad error
 	for {
-		line, err := r.readLine()
+		line, err := r.readBytes()
 		if err == io.EOF {
 			if rec != nil {
-				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: ErrTruncated}
+				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+					Err: fmt.Errorf("%w: end of file", ErrTruncated)}
 			}
 			return coauthnet.Paper{}, io.EOF
 		}
 		if err != nil {
 			return coauthnet.Paper{}, err
 		}
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			continue
 		}
-		if rec == nil {
-			switch {
-			case strings.HasPrefix(line, "FN ") || strings.HasPrefix(line, "VR "):
+		if rest, ok := joinedPart(line); ok {
+			// "EF" without a line end, then the next part (cat of a
+			// file that does not end in a newline).
+			r.pending = string(rest)
+			line = line[:2]
+			r.line--
+		}
+		if isBlockLine(line) {
+			if rec == nil {
+				// FN, VR and EF frame a block; another block may follow.
 				continue
-			case line == "EF" || strings.HasPrefix(line, "EF "):
-				return coauthnet.Paper{}, io.EOF
 			}
+			// A block boundary inside a record: the record lost its ER.
+			// Report it and read the boundary again with the next call.
+			r.pending = string(line)
+			r.line--
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+				Err: fmt.Errorf("%w: line %d starts %.2s", ErrTruncated, r.line+1, line)}
+		}
+		if rec == nil {
 			rec = record{}
 			start = r.line
+		} else if bytes.HasPrefix(line, []byte("PT ")) && rec["PT"] != nil {
+			// A second PT: the record before it lost its ER.
+			r.pending = string(line)
+			r.line--
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]),
+				Err: fmt.Errorf("%w: line %d starts the next record", ErrTruncated, r.line+1)}
 		}
-		if line == "ER" || strings.HasPrefix(line, "ER ") {
+		if string(line) == "ER" || bytes.HasPrefix(line, []byte("ER ")) {
 			if bad != nil {
 				return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: start, ID: first(rec["UT"]), Err: bad}
 			}
@@ -215,11 +323,18 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 			return p, nil
 		}
 		switch {
-		case strings.HasPrefix(line, "   ") && tag != "":
-			rec[tag] = append(rec[tag], strings.TrimSpace(line))
+		case bytes.HasPrefix(line, []byte("   ")) && tag != "":
+			if keep {
+				rec[tag] = append(rec[tag], string(bytes.TrimSpace(line)))
+			}
 		case isTag(line):
-			tag = line[:2]
-			rec[tag] = append(rec[tag], strings.TrimSpace(line[2:]))
+			keep = used(line[:2])
+			if keep {
+				tag = string(line[:2])
+				rec[tag] = append(rec[tag], string(bytes.TrimSpace(line[2:])))
+			} else {
+				tag = "-" // a tag not kept: its continuation lines are skipped
+			}
 		default:
 			if bad == nil {
 				bad = fmt.Errorf("line %d: %w: %.40q", r.line, ErrGarbage, line)
@@ -228,9 +343,36 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 	}
 }
 
+// joinedPart reports whether line is an EF trailer run together with the
+// next part's first line (which may start with a byte order mark), and
+// returns that line.
+func joinedPart(line []byte) ([]byte, bool) {
+	if len(line) <= 2 || line[0] != 'E' || line[1] != 'F' || line[2] == ' ' {
+		return nil, false
+	}
+	rest := bytes.TrimPrefix(line[2:], []byte("\ufeff"))
+	if isBlockLine(rest) || bytes.HasPrefix(rest, []byte("PT ")) {
+		return rest, true
+	}
+	return nil, false
+}
+
+// isBlockLine reports whether line is a block's header (FN, VR) or
+// trailer (EF): tags that never occur inside a record.
+func isBlockLine(line []byte) bool {
+	if len(line) < 2 || (len(line) > 2 && line[2] != ' ') {
+		return false
+	}
+	switch string(line[:2]) {
+	case "FN", "VR", "EF":
+		return true
+	}
+	return false
+}
+
 // isTag reports whether line starts with a field tag: two upper-case
 // letters or a letter and a digit, then a space or the end.
-func isTag(line string) bool {
+func isTag(line []byte) bool {
 	if len(line) < 2 {
 		return false
 	}
@@ -243,37 +385,61 @@ func isTag(line string) bool {
 
 func (r *Reader) readTab() (coauthnet.Paper, error) {
 	for {
-		line, err := r.readLine()
+		line, err := r.readBytes()
 		if err != nil {
 			return coauthnet.Paper{}, err
 		}
-		if strings.TrimSpace(line) == "" {
+		if isBlank(line) {
 			continue
 		}
-		cells := strings.Split(line, "\t")
+		if bytes.HasPrefix(line, []byte("PT\t")) {
+			// The header row of a concatenated part (record rows start
+			// with a publication type such as J or B, never PT).
+			r.setHeader(string(line))
+			continue
+		}
+		rowLine := r.line
+		if i := bytes.Index(line, []byte("\ufeffPT\t")); i >= 0 {
+			// A row without a line end, then the next part's header
+			// (cat of a file that does not end in a newline): read the
+			// header next, as the same line.
+			r.pending = string(line[i+3:])
+			r.line--
+			line = line[:i]
+		}
 		rec := record{}
-		for i, c := range cells {
-			c = strings.TrimSpace(c)
-			if i >= len(r.header) || c == "" {
-				continue
+		cells := 0
+		for rest := line; ; cells++ {
+			c := rest
+			tab := bytes.IndexByte(rest, '\t')
+			if tab >= 0 {
+				c, rest = rest[:tab], rest[tab+1:]
 			}
-			tag := r.header[i]
-			switch tag {
-			case "AU", "AF":
-				rec[tag] = splitSemi(c)
-			case "C1":
-				rec[tag] = splitC1(c)
-			default:
-				rec[tag] = []string{c}
+			if cells < len(r.header) && r.used[cells] {
+				if c = bytes.TrimSpace(c); len(c) > 0 {
+					tag := r.header[cells]
+					switch tag {
+					case "AU", "AF":
+						rec[tag] = splitSemi(string(c))
+					case "C1":
+						rec[tag] = splitC1(string(c))
+					default:
+						rec[tag] = []string{string(c)}
+					}
+				}
+			}
+			if tab < 0 {
+				cells++
+				break
 			}
 		}
-		if len(cells) > len(r.header)+1 {
-			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]),
-				Err: fmt.Errorf("%d cells for %d header columns", len(cells), len(r.header))}
+		if cells > len(r.header)+1 {
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: rowLine, ID: first(rec["UT"]),
+				Err: fmt.Errorf("%w: %d cells for %d columns", ErrCellCount, cells, len(r.header))}
 		}
 		p, err := r.build(rec)
 		if err != nil {
-			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: r.line, ID: first(rec["UT"]), Err: err}
+			return coauthnet.Paper{}, &ParseError{Format: "wos", Name: r.Name, Line: rowLine, ID: first(rec["UT"]), Err: err}
 		}
 		return p, nil
 	}
@@ -357,7 +523,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		p.Authors = append(p.Authors, coauthnet.Author{Name: n})
 	}
 	m := newMatcher(rec["AF"], rec["AU"], len(names))
-	orgs := splitSemi(joined(rec["C3"]))
+	orgs := newOrgs(splitSemi(joined(rec["C3"])))
 
 	rp := parseRP(joined(rec["RP"]))
 	for _, e := range rp {
@@ -365,9 +531,10 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 			p.Authors[i].Corresponding = true
 		}
 	}
+	setORCIDs(p.Authors, joined(rec["OI"]), m)
 
-	var unnamed []string
-	bracketed := false
+	var unnamed, named []string
+	bracketed, matched := false, false
 	for _, line := range rec["C1"] {
 		if strings.HasPrefix(line, "[") {
 			close := strings.IndexByte(line, ']')
@@ -376,15 +543,24 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 				continue
 			}
 			bracketed = true
-			af := r.affiliation(strings.TrimSpace(line[close+1:]), orgs)
+			addr := strings.TrimSpace(line[close+1:])
+			named = append(named, addr)
+			af := r.affiliation(addr, orgs)
 			for _, name := range strings.Split(line[1:close], ";") {
 				for _, i := range m.find(name) {
 					p.Authors[i].Affiliations = append(p.Authors[i].Affiliations, af)
+					matched = true
 				}
 			}
 			continue
 		}
 		unnamed = append(unnamed, line)
+	}
+	if bracketed && !matched {
+		// Brackets whose names match no author of the byline: count
+		// their addresses as if they named nobody (package doc).
+		bracketed = false
+		unnamed = append(named, unnamed...)
 	}
 	// Addresses without names (older records, or a few lines of a
 	// newer one) are one weight unit each (package doc).
@@ -392,6 +568,7 @@ func (r *Reader) build(rec record) (coauthnet.Paper, error) {
 		// No address names anybody: the named authors carry none, so
 		// keep them out of the byline rather than count them as unknown.
 		p.Authors = p.Authors[:0]
+		r.AddressFallback++
 	}
 	for _, a := range unnamed {
 		p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{r.affiliation(a, orgs)}})
@@ -433,7 +610,7 @@ func year(rec record) (int, error) {
 }
 
 // affiliation parses one address and counts an unmapped country.
-func (r *Reader) affiliation(addr string, orgs []string) coauthnet.Affiliation {
+func (r *Reader) affiliation(addr string, orgs []org) coauthnet.Affiliation {
 	a := address.Parse(addr)
 	if a.Country == "" && a.CountryText != "" {
 		r.Unmapped[a.CountryText]++

@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Independent per-paper country sets of a Web of Science plain-text export.
+"""Independent per-paper country sets of a Web of Science export.
 
-For each record (PT ... ER): every C1 address (the text after "] " when
-bracketed), or the RP addresses when C1 is empty; its last comma field
-mapped to an ISO code by the table below (written for this check,
-independent of coauthnet's address package): "... USA" and US state + ZIP
-are US, England/Scotland/Wales/North Ireland are GB. Prints JSON
-{UT: [codes...]}. Standard library only.
+Plain text ("PT ... ER" records, any number of "FN ... EF" blocks) or
+tab-delimited (a header row of tags, repeated before each concatenated
+part), UTF-8 or UTF-16 with a byte order mark, optionally gzip
+compressed; byte order marks anywhere at a line start are dropped.
+
+For each record: every C1 address (bracketed author names removed), or
+the RP addresses when C1 is empty; its last comma field mapped to an ISO
+code by the table below (written for this check, independent of
+coauthnet's address package): "... USA" and US state + ZIP are US,
+England/Scotland/Wales/North Ireland are GB. Prints a JSON list, one
+[UT, [codes...]] per record in file order (so that the list's length is
+the number of records in the file). Standard library only.
 """
-import json, re, sys
+import gzip, json, re, sys
 
 TABLE = {
     "peoples r china": "CN", "england": "GB", "scotland": "GB", "wales": "GB", "north ireland": "GB",
@@ -34,7 +40,13 @@ TABLE = {
     "trinidad tobago": "TT", "brunei": "BN", "mongolia": "MN", "kazakhstan": "KZ", "slovakia": "SK",
     "myanmar": "MM", "iraq": "IQ", "kuwait": "KW", "oman": "OM", "sudan": "SD", "rwanda": "RW", "malawi": "MW",
 }
+EXTRA = {  # added for the files of testdata/real (spellings seen there)
+    "turkiye": "TR", "liechtenstein": "LI", "azerbaijan": "AZ", "armenia": "AM", "belarus": "BY",
+    "bosnia & herceg": "BA", "yemen": "YE",
+}
+TABLE.update(EXTRA)
 STATE_ZIP = re.compile(r"^[A-Z]{2}( \d{5}(-\d{4})?)?$")
+
 
 def country(addr):
     last = addr.strip().rstrip(".").split(",")[-1].strip()
@@ -42,30 +54,65 @@ def country(addr):
         return "US"
     return TABLE.get(last.lower())
 
-def main():
-    out = {}
-    rec, tag = {}, None
-    with open(sys.argv[1], encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if line == "ER":
-                addrs = []
-                for a in rec.get("C1", []):
-                    addrs.append(a.split("] ", 1)[1] if a.startswith("[") and "] " in a else a)
-                if not addrs:
-                    for part in re.split(r";\s*(?=[^;]*\((?:corresponding|reprint) author\))", " ".join(rec.get("RP", []))):
-                        m = re.search(r"\((?:corresponding|reprint) author\),\s*(.*)", part)
-                        if m:
-                            addrs.append(m.group(1))
-                codes = {c for c in map(country, addrs) if c}
-                out[" ".join(rec.get("UT", []))] = sorted(codes)
-                rec, tag = {}, None
-            elif line.startswith("   ") and tag:
-                rec[tag].append(line.strip())
-            elif len(line) >= 2 and line[:2].isalnum() and line[:2].isupper() and (len(line) == 2 or line[2] == " "):
-                tag = line[:2]
+
+def rp_addresses(rp):
+    out = []
+    for part in re.split(r";\s*(?=[^;]*\((?:corresponding|reprint) author\))", rp):
+        m = re.search(r"\((?:corresponding|reprint) author\),\s*(.*)", part)
+        if m:
+            out.append(m.group(1))
+    return out
+
+
+def codes(c1_addrs, rp):
+    addrs = list(c1_addrs) or rp_addresses(rp)
+    return sorted({c for c in map(country, addrs) if c})
+
+
+def text(path):
+    raw = open(path, "rb").read()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8")
+
+
+def plain(lines):
+    out, rec, tag = [], {}, None
+    for line in lines:
+        if line == "ER":
+            c1 = [a.split("] ", 1)[1] if a.startswith("[") and "] " in a else a for a in rec.get("C1", [])]
+            out.append([" ".join(rec.get("UT", [])), codes(c1, " ".join(rec.get("RP", [])))])
+            rec, tag = {}, None
+        elif line.startswith("   ") and tag:
+            rec[tag].append(line.strip())
+        elif len(line) >= 2 and line[:2].isalnum() and line[:2].isupper() and (len(line) == 2 or line[2] == " "):
+            tag = line[:2]
+            if tag not in ("FN", "VR", "EF"):
                 rec.setdefault(tag, []).append(line[3:].strip())
-    json.dump(out, sys.stdout)
+    return out
+
+
+def tab(lines):
+    out, header = [], None
+    for line in lines:
+        if line.startswith("PT\t"):
+            header = [h.strip() for h in line.split("\t")]
+            continue
+        if not line.strip():
+            continue
+        row = dict(zip(header, line.split("\t")))
+        c1 = re.sub(r"\[[^\]]*\]", "", row.get("C1", ""))
+        out.append([row.get("UT", "").strip(), codes([a for a in c1.split(";") if a.strip()], row.get("RP", ""))])
+    return out
+
+
+def main():
+    lines = [l.lstrip("\ufeff") for l in text(sys.argv[1]).replace("\r\n", "\n").split("\n")]
+    first = next(l for l in lines if l.strip())
+    json.dump(tab(lines) if first.startswith("PT\t") else plain(lines), sys.stdout)
+
 
 if __name__ == "__main__":
     main()

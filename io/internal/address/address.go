@@ -3,11 +3,13 @@
 // by every reader, so that "Peoples R China" (Web of Science), "China"
 // (Scopus) and "CN" (OpenAlex) are one node.
 //
-// Country names are looked up in one table: every ISO 3166-1 short, ISO
-// and official name (generated from Debian iso-codes, see
-// coauthnet.Countries), plus the database spellings in aliases.go
-// ("Peoples R China", "U Arab Emirates", "North Ireland", US states with
-// ZIP codes, …). Names are compared after [Normalize]. The United
+// Country names are looked up in one table, coauthnet.CountryNames:
+// every ISO 3166-1 short, ISO and official name (generated from Debian
+// iso-codes) plus the database spellings ("Peoples R China", "U Arab
+// Emirates", "North Ireland", …) of the root package's
+// country_names.go; this package adds US states with ZIP codes and
+// countries after cities and postcodes. Names are compared after
+// [Normalize]. The United
 // Kingdom's constituent nations always map to GB. Territories (TW, HK,
 // MO) keep their own codes here; the territory policy is applied later
 // to every paper, whatever its source (coauthnet.CountryPolicy).
@@ -15,7 +17,6 @@ package address
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -23,59 +24,14 @@ import (
 var names = map[string]string{}
 
 func init() {
-	for _, c := range coauthnet.Countries() {
-		for _, n := range []string{c.Name, c.ISOName, c.Official, c.Alpha3} {
-			names[Normalize(n)] = c.Code
-		}
-	}
-	// Aliases win over ISO names where they differ (none do today; the
-	// test checks that every alias maps to a real code).
-	for n, code := range aliases {
+	for n, code := range coauthnet.CountryNames() {
 		names[Normalize(n)] = code
 	}
 }
 
-// fold maps accented Latin letters to their base letter.
-var fold = map[rune]rune{
-	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
-	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ø': 'o',
-	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y', 'ş': 's', 'ș': 's', 'ţ': 't', 'ț': 't', 'ğ': 'g',
-	'ı': 'i', 'ł': 'l', 'ő': 'o', 'ű': 'u', 'č': 'c', 'ć': 'c', 'š': 's', 'ž': 'z', 'ř': 'r', 'ě': 'e', 'ů': 'u',
-}
-
-// Normalize folds a name for lookup: lower case, accents removed, "&"
-// as "and", "St." as "saint", apostrophes dropped, every other run of
-// non-letters and non-digits one space, trimmed. "Côte d'Ivoire." →
-// "cote divoire"; "Bosnia & Herceg" → "bosnia and herceg".
-func Normalize(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		r = unicode.ToLower(r)
-		if f, ok := fold[r]; ok {
-			r = f
-		}
-		switch {
-		case r == '\'' || r == '’':
-			continue
-		case r == '&':
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString("and")
-			space = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
+// Normalize folds a name for lookup: coauthnet.NormalizeName. "Côte
+// d'Ivoire." → "cote divoire"; "Bosnia & Herceg" → "bosnia and herceg".
+func Normalize(s string) string { return coauthnet.NormalizeName(s) }
 
 // LookupCountry returns the ISO code of a country name as written in an
 // export ("Peoples R China", "USA", "England", "FL 32611 USA",
@@ -83,6 +39,16 @@ func Normalize(s string) string {
 func LookupCountry(name string) (string, bool) {
 	if i := strings.IndexByte(name, '('); i > 0 {
 		name = name[:i] // "Grenoble France 38000 (e-mail: x@y.fr)"
+	}
+	if strings.IndexByte(name, '@') >= 0 {
+		// An e-mail address run into the country: "Ireland x1@atu.ie".
+		var keep []string
+		for _, w := range strings.Fields(name) {
+			if !strings.Contains(w, "@") {
+				keep = append(keep, w)
+			}
+		}
+		name = strings.Join(keep, " ")
 	}
 	n := Normalize(name)
 	if n == "" {
@@ -213,4 +179,19 @@ func isInstitution(field string) bool {
 		}
 	}
 	return false
+}
+
+// usState are the two-letter codes of US states, DC and territories
+// that Web of Science writes before a ZIP code (lower case).
+var usState = map[string]bool{}
+
+func init() {
+	for _, s := range []string{
+		"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
+		"ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
+		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
+		"va", "wa", "wv", "wi", "wy", "dc",
+	} {
+		usState[s] = true
+	}
 }

@@ -21,6 +21,14 @@ const maxReads = 1_000_000
 // stream ends. A panic fails the fuzz test by itself.
 func Contract(t *testing.T, r coauthnet.Reader) {
 	t.Helper()
+	ContractReasons(t, r, nil)
+}
+
+// ContractReasons is [Contract], and when reasons is not empty also fails
+// t unless every *coauthnet.ParseError wraps one of reasons (a reader's
+// list of named skip reasons: no skip goes unexplained).
+func ContractReasons(t *testing.T, r coauthnet.Reader, reasons []error) {
+	t.Helper()
 	for i := 0; i < maxReads; i++ {
 		p, err := r.Read()
 		if err == io.EOF {
@@ -28,6 +36,9 @@ func Contract(t *testing.T, r coauthnet.Reader) {
 		}
 		var pe *coauthnet.ParseError
 		if errors.As(err, &pe) {
+			if len(reasons) > 0 && Reason(err, reasons) == nil {
+				t.Fatalf("skip without a named reason: %v", err)
+			}
 			continue
 		}
 		if err != nil {
@@ -92,4 +103,14 @@ func Countries(p coauthnet.Paper) map[string]bool {
 		}
 	}
 	return cs
+}
+
+// Reason returns the first of reasons that err wraps, or nil.
+func Reason(err error, reasons []error) error {
+	for _, r := range reasons {
+		if errors.Is(err, r) {
+			return r
+		}
+	}
+	return nil
 }

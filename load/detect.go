@@ -1,11 +1,10 @@
-package main
+package load
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf16"
 
 	"github.com/coauthnet/coauthnet"
@@ -17,12 +16,17 @@ import (
 	"github.com/coauthnet/coauthnet/io/wos"
 )
 
-// formats are the input formats --from accepts besides auto.
-var formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
+// Formats are the input formats [Options].Format accepts besides "auto".
+var Formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
 
-// detect tells the format of an input from its first bytes (already
-// decompressed): the rules are in the README.
-func detect(head []byte) (string, error) {
+// Detect tells the format of an input from its first bytes, already
+// decompressed (64 KiB are enough): "parquet" (PAR1 magic), "wos" (a first
+// line starting FN, VR or PT), "csv" (the canonical header paper_id,…),
+// "scopus" (a header naming EID and Authors), "openalex" (JSON naming
+// authorships, an OpenAlex W id or API results), "jsonl" (other JSON),
+// or "empty" (only white space). UTF-16 with a byte order mark is
+// recognised; other non-UTF-8 text is an error naming the likely cause.
+func Detect(head []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PAR1")):
 		return "parquet", nil
@@ -77,8 +81,8 @@ func fromUTF16(b []byte) []byte {
 
 // newReader returns the reader of format for r, and a function that
 // returns its unmapped country texts afterwards.
-func newReader(format, name string, r io.Reader) (coauthnet.Reader, func() map[string]int, error) {
-	none := func() map[string]int { return nil }
+func newReader(format, name string, r io.Reader) (coauthnet.Reader, func() (unmapped map[string]int, fallback int), error) {
+	none := func() (map[string]int, int) { return nil, 0 }
 	switch format {
 	case "empty":
 		return emptyReader{}, none, nil
@@ -89,15 +93,15 @@ func newReader(format, name string, r io.Reader) (coauthnet.Reader, func() map[s
 	case "wos":
 		wr := wos.NewReader(r)
 		wr.Name = name
-		return wr, func() map[string]int { return wr.Unmapped }, nil
+		return wr, func() (map[string]int, int) { return wr.Unmapped, wr.AddressFallback }, nil
 	case "scopus":
 		sr := scopus.NewReader(r)
 		sr.Name = name
-		return sr, func() map[string]int { return sr.Unmapped }, nil
+		return sr, func() (map[string]int, int) { return sr.Unmapped, sr.AddressFallback }, nil
 	case "openalex":
 		or := openalex.NewReader(r)
 		or.Name = name
-		return or, func() map[string]int { return or.Unmapped }, nil
+		return or, func() (map[string]int, int) { return or.Unmapped, 0 }, nil
 	case "csv":
 		cr := csvio.NewReader(r)
 		cr.Name = name
@@ -110,16 +114,6 @@ func newReader(format, name string, r io.Reader) (coauthnet.Reader, func() map[s
 func skipped(err error) bool {
 	var pe *coauthnet.ParseError
 	return errors.As(err, &pe)
-}
-
-// normDOI folds a DOI for duplicate detection: lower case, without a
-// resolver prefix.
-func normDOI(doi string) string {
-	d := strings.ToLower(strings.TrimSpace(doi))
-	for _, p := range []string{"https://doi.org/", "http://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/", "doi:"} {
-		d = strings.TrimPrefix(d, p)
-	}
-	return d
 }
 
 // emptyReader is an input with nothing in it.

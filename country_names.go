@@ -1,11 +1,12 @@
-package address
+package coauthnet
 
-// aliases are the country spellings of bibliographic databases that are
-// not ISO 3166-1 names. Each entry was seen in exports or is documented
-// by the vendor; the test checks that every code is an ISO code.
+// countryAliases are the country spellings of bibliographic databases
+// that are not ISO 3166-1 names. Each entry was seen in exports or is
+// documented by the vendor; the test checks that every code is an ISO
+// code (or XK, Kosovo's user-assigned code).
 // Historical states with no single successor (USSR, Yugoslavia,
 // Czechoslovakia, Serbia and Montenegro) are left unmapped and reported.
-var aliases = map[string]string{
+var countryAliases = map[string]string{
 	// Web of Science
 	"Peoples R China":                  "CN",
 	"PR China":                         "CN",
@@ -122,19 +123,4 @@ var aliases = map[string]string{
 	"Macao SAR":                 "MO",
 	"The Netherlands":           "NL",
 	"Holland":                   "NL",
-}
-
-// usState are the two-letter codes of US states, DC and territories
-// that Web of Science writes before a ZIP code (lower case).
-var usState = map[string]bool{}
-
-func init() {
-	for _, s := range []string{
-		"al", "ak", "az", "ar", "ca", "co", "ct", "de", "fl", "ga", "hi", "id", "il", "in", "ia",
-		"ks", "ky", "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj",
-		"nm", "ny", "nc", "nd", "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt",
-		"va", "wa", "wv", "wi", "wy", "dc",
-	} {
-		usState[s] = true
-	}
 }

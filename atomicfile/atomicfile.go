@@ -1,0 +1,164 @@
+// Package atomicfile writes output files so that they are never seen
+// half-written: each is written to a temporary file in the same
+// directory and renamed to its name when complete (rename is atomic
+// within a directory on POSIX systems). A failed write removes its
+// temporary file and leaves any earlier file of that name untouched.
+//
+// The temporary files being written are tracked so that a signal
+// handler can remove them with [RemoveAll] before the program exits.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+var (
+	mu    sync.Mutex
+	temps = map[string]bool{}
+)
+
+// Write calls write with a writer to a new temporary file beside path,
+// then syncs, closes and renames it to path. It returns the first error
+// (of write, of the file's Sync or Close, of the rename) and removes the
+// temporary file on error. A new file gets mode 0666 before the umask, as
+// os.Create gives; an existing regular file keeps its mode.
+//
+// A path that exists and is not a regular file (a device such as
+// /dev/null, a named pipe) is written in place, as os.Create would: it
+// cannot be replaced. A symbolic link is followed: its target is
+// replaced, not the link.
+func Write(path string, write func(io.Writer) error) (err error) {
+	mode := 0o666 &^ umask()
+	if fi, err := os.Stat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(path, write)
+		}
+		mode = fi.Mode().Perm()
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			path = real
+		}
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	// Created and registered under the lock, so that RemoveAll never
+	// misses a temporary file that exists.
+	mu.Lock()
+	fh, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err == nil {
+		temps[fh.Name()] = true
+	}
+	mu.Unlock()
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			pe.Path = path // name the file asked for, not the temporary one
+		}
+		return err
+	}
+	tmp := fh.Name()
+	defer func() {
+		if err != nil {
+			fh.Close()
+			os.Remove(tmp)
+			err = fmt.Errorf("writing %s: %w", path, err)
+		}
+		mu.Lock()
+		delete(temps, tmp)
+		mu.Unlock()
+	}()
+	if err = os.Chmod(tmp, mode); err != nil {
+		return err
+	}
+	if err = write(fh); err != nil {
+		return err
+	}
+	if err = fh.Sync(); err != nil {
+		return err
+	}
+	if err = fh.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// writeInPlace writes to a path that is not a regular file.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	fh, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		return err
+	}
+	err = write(fh)
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// WriteDir calls write with a directory to fill for dir. When dir does
+// not exist, that is a new temporary directory beside it, renamed to dir
+// when write succeeds and removed when it fails, so that a failed or
+// interrupted run leaves no partial directory; the new directory gets
+// mode 0777 before the umask. When dir exists, write gets dir itself (its
+// files should be written with [Write]).
+func WriteDir(dir string, write func(into string) error) (err error) {
+	if _, err := os.Stat(dir); err == nil {
+		return write(dir)
+	}
+	parent, base := filepath.Split(filepath.Clean(dir))
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return err
+	}
+	mu.Lock()
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-*")
+	if err == nil {
+		temps[tmp] = true
+	}
+	mu.Unlock()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+		mu.Lock()
+		delete(temps, tmp)
+		mu.Unlock()
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = os.Chmod(tmp, 0o777&^umask()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, dir)
+}
+
+// RemoveAll removes the temporary files and directories of the writes in
+// progress and returns their names. A write in progress then fails (its
+// rename finds nothing), so nothing half-written appears under an output
+// name.
+func RemoveAll() []string {
+	mu.Lock()
+	defer mu.Unlock()
+	var names []string
+	for t := range temps {
+		os.RemoveAll(t)
+		names = append(names, t)
+		delete(temps, t)
+	}
+	return names
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/io/openalex/api"
+)
+
+const fetchUsage = `coauthnet fetch openalex --filter FILTER [--search TEXT] [--select default|minimal|all] -o works.jsonl.gz [--resume]
+       coauthnet fetch openalex --filter FILTER --group-by FIELD [-o counts.csv]
+
+Fetches OpenAlex works from the API into JSON Lines (gzip when -o ends in
+.gz) that every other command reads, with a sidecar OUT.provenance.json
+(query, fetch dates, meta.count, sha256) that build and report show.
+FILTER is the API's own filter syntax, e.g.
+authorships.countries:CN,publication_year:2015-2024. An interrupted fetch
+continues with the same command and --resume. The API key and mailto
+may come from OPENALEX_API_KEY and OPENALEX_MAILTO.`
+
+func runFetch(args []string, e *env) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			fmt.Fprintf(e.stderr, "Usage: %s\n", fetchUsage)
+			return flag.ErrHelp
+		}
+		return usagef("fetch needs a source: coauthnet fetch openalex ...")
+	}
+	if args[0] != "openalex" {
+		return usagef("fetch: unknown source %q (want openalex)", args[0])
+	}
+	fs := newFlagSet("fetch openalex", fetchUsage, e.stderr)
+	filter := fs.String("filter", "", "the works `FILTER`, passed through to the API")
+	search := fs.String("search", "", "full-text search `TEXT`")
+	sel := fs.String("select", "default", "fields to fetch: default (what coauthnet reads), minimal (id, doi, year, authorships) or all")
+	perPage := fs.Int("per-page", api.DefaultPerPage, "works per request (`N`, 1-200; the current API documents at most 100)")
+	out := fs.String("o", "", "output `file` (.jsonl or .jsonl.gz; with --group-by a CSV file, default standard output)")
+	resume := fs.Bool("resume", false, "continue an interrupted fetch of the same query into the same -o")
+	groupBy := fs.String("group-by", "", "count works per value of `FIELD` (e.g. authorships.countries) instead of fetching them; CSV")
+	mailto := fs.String("mailto", os.Getenv("OPENALEX_MAILTO"), "e-mail `address` for the polite pool (default $OPENALEX_MAILTO)")
+	apiKey := fs.String("api-key", "", "API `KEY` (default $OPENALEX_API_KEY; the environment keeps it out of shell history)")
+	rate := fs.Float64("rate", api.DefaultRate, "at most `R` requests per second (the API allows 100)")
+	retries := fs.Int("retries", api.DefaultMaxRetries, "retries of a request after 429, 5xx or a network error (`N`)")
+	base := fs.String("api", api.DefaultBaseURL, "API base `URL` (a mirror, or a test server)")
+	progress := fs.Bool("progress", false, "print progress lines on stderr even when it is not a terminal")
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usagef("%v", err)
+	}
+	if fs.NArg() > 0 {
+		return usagef("fetch openalex takes no file arguments (got %q)", fs.Args())
+	}
+	key := *apiKey
+	if key == "" {
+		key = os.Getenv("OPENALEX_API_KEY")
+	}
+	if *rate <= 0 || *rate > 100 {
+		return usagef("--rate %g: want a rate above 0 and at most 100 per second", *rate)
+	}
+	if *perPage < 1 || *perPage > 200 {
+		return usagef("--per-page %d: want 1 to 200", *perPage)
+	}
+	fields, err := api.SelectFields(*sel)
+	if err != nil {
+		return usagef("--select %q: want default, minimal or all", *sel)
+	}
+	if *filter == "" && *search == "" && !*resume {
+		return usagef("give --filter or --search (the whole of OpenAlex is a snapshot download, not an API fetch)")
+	}
+	if *retries <= 0 {
+		*retries = -1 // for the Client, 0 means the default
+	}
+	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: key, Rate: *rate, MaxRetries: *retries, UserAgent: "coauthnet/" + coauthnet.Version()}
+	c.Log = func(format string, a ...any) {
+		if e.isTerminal {
+			fmt.Fprintln(e.stderr) // end the progress line
+		}
+		fmt.Fprintf(e.stderr, "coauthnet fetch: "+format+"\n", a...)
+	}
+	q := api.Query{Filter: *filter, Search: *search, Select: fields, PerPage: *perPage}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	if *groupBy != "" {
+		if *resume {
+			return usagef("--resume is for works, not --group-by")
+		}
+		res, err := c.GroupBy(ctx, q, *groupBy)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(orStdout(*out), e.stdout, func(w io.Writer) error { return api.WriteCSV(w, res.Groups) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "coauthnet fetch: %d groups of %d works by %s\n", len(res.Groups), res.Count, *groupBy)
+		if res.GroupsCount >= 0 && int64(len(res.Groups)) != res.GroupsCount {
+			fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d groups fetched, meta.groups_count says %d\n", len(res.Groups), res.GroupsCount)
+		}
+		return nil
+	}
+
+	if *out == "" || *out == "-" {
+		return usagef("fetch openalex needs -o FILE (a fetch is resumable only into a file)")
+	}
+	show := e.isTerminal || *progress
+	var opt api.Options
+	opt.Resume = *resume
+	opt.Version = coauthnet.Version()
+	if show {
+		opt.Progress = func(p api.Progress) { printFetchProgress(e.stderr, p, e.isTerminal) }
+	}
+	res, err := c.Download(ctx, q, *out, opt)
+	if show && e.isTerminal {
+		fmt.Fprintln(e.stderr)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			if _, serr := os.Stat(*out + api.StateSuffix); serr == nil {
+				return fmt.Errorf("interrupted: run the same command with --resume to continue")
+			}
+			return fmt.Errorf("interrupted before the first page was saved")
+		}
+		return err
+	}
+	fmt.Fprintf(e.stderr, "coauthnet fetch: %d works in %d pages → %s (provenance in %s)\n", res.Works, res.Pages, *out, *out+api.ProvenanceSuffix)
+	switch {
+	case res.Gap > 0:
+		fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d works fewer than meta.count %d: the cursor ended early or works left the index during the fetch\n", res.Gap, res.Count)
+	case res.Gap < 0:
+		fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d works more than meta.count %d: works entered the index during the fetch\n", -res.Gap, res.Count)
+	default:
+		fmt.Fprintf(e.stderr, "coauthnet fetch: count check: %d works = meta.count\n", res.Works)
+	}
+	if res.LastCount != res.Count {
+		fmt.Fprintf(e.stderr, "coauthnet fetch: note: meta.count went from %d to %d during the fetch\n", res.Count, res.LastCount)
+	}
+	return nil
+}
+
+func orStdout(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// printFetchProgress draws "[#####-----] 1200/4521 works (26%), page 12":
+// rewritten in place on a terminal, one line per page otherwise.
+func printFetchProgress(w io.Writer, p api.Progress, terminal bool) {
+	const width = 30
+	frac := 0.0
+	if p.Count > 0 {
+		frac = min(1, float64(p.Works)/float64(p.Count))
+	}
+	n := int(frac * width)
+	bar := strings.Repeat("#", n) + strings.Repeat("-", width-n)
+	line := fmt.Sprintf("coauthnet fetch: [%s] %d/%d works (%.0f%%), page %d", bar, p.Works, p.Count, 100*frac, p.Page)
+	if terminal {
+		fmt.Fprintf(w, "\r%s", line)
+	} else {
+		fmt.Fprintln(w, line)
+	}
+}

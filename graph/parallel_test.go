@@ -1,0 +1,40 @@
+package graph
+
+import (
+	"reflect"
+	"runtime"
+	"testing"
+
+	"github.com/coauthnet/coauthnet/internal/sample"
+)
+
+// TestCountingIndependentOfGOMAXPROCS: the years' sums are updated by
+// several goroutines, each year by one in input order, so a Series is
+// the same, bit for bit, for any GOMAXPROCS — here 1 (the serial path),
+// 2 and 5 — with every option that adds per-year state (impact sums,
+// leadership by corresponding author).
+func TestCountingIndependentOfGOMAXPROCS(t *testing.T) {
+	papers := sample.Generate(sample.Config{Papers: 20_000, Seed: 3})
+	papers = append(papers, sample.Institutions(sample.InstitutionsConfig{Papers: 10_000, Institutions: 2_000})...)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, opts := range []Options{
+		{Level: Countries, Impact: true, Leader: CorrespondingAuthor},
+		{Level: Institutions, KeepUnknown: true},
+	} {
+		var want *Series
+		for _, procs := range []int{1, 2, 5} {
+			runtime.GOMAXPROCS(procs)
+			s := Yearly(papers, opts)
+			if want == nil {
+				want = s
+				continue
+			}
+			if !reflect.DeepEqual(s, want) {
+				t.Errorf("level %v: GOMAXPROCS=%d gives a different series than 1", opts.Level, procs)
+			}
+		}
+		if want.Stats().Used != len(papers)-want.Stats().NoKnownNode {
+			t.Errorf("stats %+v", want.Stats())
+		}
+	}
+}

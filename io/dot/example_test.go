@@ -1,0 +1,35 @@
+package dot_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"strings"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/dot"
+	"github.com/coauthnet/coauthnet/load"
+)
+
+// sample2019 counts the embedded sample's countries in 2019.
+func sample2019() *graph.Graph {
+	c := graph.NewCounter(graph.Options{Level: graph.Countries})
+	if _, err := load.Papers(context.Background(), nil, load.Options{Sample: true, Need: load.Countries},
+		func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
+		log.Fatal(err)
+	}
+	return c.Series().At(2019)
+}
+
+// This example writes the embedded sample's 2019 country graph in
+// Graphviz DOT and counts its edge lines (691).
+func Example() {
+	var b strings.Builder
+	if err := dot.Write(&b, sample2019(), dot.Options{Counting: []graph.Counting{graph.BiFrac}}); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Count(b.String(), " -- "), "edges")
+	// Output:
+	// 691 edges
+}

@@ -1,0 +1,620 @@
+// Package jsonscan is the schema-driven JSON scanner shared by the JSON
+// readers of coauthnet (io/jsonl for the canonical record, io/openalex
+// for OpenAlex works). A reader walks one record with [Scanner.Object]
+// and [Scanner.Array], decodes the fields it uses and [Scanner.Skip]s the
+// rest: skipped values are checked as JSON (RFC 8259) but never
+// materialised, so an OpenAlex work's abstract index, references and
+// concepts cost one pass over their bytes and no allocation.
+//
+// Semantics are encoding/json's for the values decoded: null leaves a
+// string, number or bool unchanged; integers must fit an int; invalid
+// UTF-8 in strings becomes U+FFFD; nesting deeper than 10000 is an
+// error. Errors wrap [ErrSyntax] or [ErrType].
+//
+// Cost: O(n) in the bytes of a record; strings without escapes are
+// substrings of the caller's string (no allocation), repeated short
+// values are interned through a cache the caller owns.
+package jsonscan
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Errors wrapped by the errors of a Scanner.
+var (
+	ErrSyntax = errors.New("bad JSON")
+	ErrType   = errors.New("wrong type")
+)
+
+const maxDepth = 10000
+
+// A Scanner reads one JSON value from a byte slice. The zero value is
+// ready after [Scanner.Reset].
+type Scanner struct {
+	b     []byte
+	s     string // b as a string (or a string containing b at offset base)
+	base  int
+	i     int
+	depth int
+	// Cache interns short strings (see [Scanner.Intern]); nil disables
+	// interning. The caller bounds its size.
+	Cache map[string]string
+}
+
+// Reset points the scanner at line, which is s[base:base+len(line)]
+// (s may be "" when there is no such string: strings are then copied).
+func (d *Scanner) Reset(line []byte, s string, base int) {
+	d.b, d.s, d.base, d.i, d.depth = line, s, base, 0, 0
+}
+
+// Pos returns the offset of the next byte in the line.
+func (d *Scanner) Pos() int { return d.i }
+
+// AtEnd reports whether the whole line has been consumed.
+func (d *Scanner) AtEnd() bool { return d.i >= len(d.b) }
+
+// End checks that only white space follows the top-level value.
+func (d *Scanner) End() error {
+	if d.WS(); d.i < len(d.b) {
+		return d.Syntax("invalid character %q after top-level value", d.b[d.i])
+	}
+	return nil
+}
+
+// Syntax returns an error wrapping [ErrSyntax] at the current offset.
+func (d *Scanner) Syntax(format string, args ...any) error {
+	return fmt.Errorf("%w at byte %d: %s", ErrSyntax, d.i, fmt.Sprintf(format, args...))
+}
+
+// TypeError returns an error wrapping [ErrType]: field held JSON got
+// where want is expected.
+func TypeError(field, got, want string) error {
+	return fmt.Errorf("%w: field %s: JSON %s where %s is expected", ErrType, field, got, want)
+}
+
+// WS skips white space.
+func (d *Scanner) WS() {
+	for d.i < len(d.b) {
+		switch d.b[d.i] {
+		case ' ', '\t', '\n', '\r':
+			d.i++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next non-space byte, or 0 at the end.
+func (d *Scanner) Peek() byte {
+	d.WS()
+	if d.i < len(d.b) {
+		return d.b[d.i]
+	}
+	return 0
+}
+
+// Expect consumes the byte c after white space.
+func (d *Scanner) Expect(c byte) error {
+	if d.Peek() != c {
+		if d.i >= len(d.b) {
+			return d.Syntax("unexpected end of JSON input, want %q", c)
+		}
+		return d.Syntax("invalid character %q, want %q", d.b[d.i], c)
+	}
+	d.i++
+	return nil
+}
+
+// mismatch skips a value of the wrong type for field and returns the
+// type error (or the syntax error that stopped the skip).
+func (d *Scanner) Mismatch(field, want string) error {
+	k := d.Kind()
+	if err := d.Skip(); err != nil {
+		return err
+	}
+	return TypeError(field, k, want)
+}
+
+// kind names the JSON value starting at the next byte, for type errors.
+func (d *Scanner) Kind() string {
+	switch d.Peek() {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// null consumes a null literal if one is next.
+func (d *Scanner) Null() (bool, error) {
+	if d.Peek() != 'n' {
+		return false, nil
+	}
+	return true, d.Literal("null")
+}
+
+// Literal consumes lit (true, false, null).
+func (d *Scanner) Literal(lit string) error {
+	if len(d.b)-d.i < len(lit) || string(d.b[d.i:d.i+len(lit)]) != lit {
+		return d.Syntax("invalid literal, want %s", lit)
+	}
+	d.i += len(lit)
+	return nil
+}
+
+// object calls field for every key of an object; field must consume the
+// value.
+func (d *Scanner) Object(field func(key []byte) error) error {
+	if err := d.Expect('{'); err != nil {
+		return err
+	}
+	if d.depth++; d.depth > maxDepth {
+		return d.Syntax("exceeded max depth")
+	}
+	if d.Peek() == '}' {
+		d.i++
+		d.depth--
+		return nil
+	}
+	for {
+		if d.Peek() != '"' {
+			if d.i >= len(d.b) {
+				return d.Syntax("unexpected end of JSON input")
+			}
+			return d.Syntax("want object key")
+		}
+		key, err := d.RawString()
+		if err != nil {
+			return err
+		}
+		if err := d.Expect(':'); err != nil {
+			return err
+		}
+		if err := field(key); err != nil {
+			return err
+		}
+		switch d.Peek() {
+		case ',':
+			d.i++
+		case '}':
+			d.i++
+			d.depth--
+			return nil
+		case 0:
+			if d.i >= len(d.b) {
+				return d.Syntax("unexpected end of JSON input")
+			}
+			fallthrough
+		default:
+			return d.Syntax("want ',' or '}' after object value")
+		}
+	}
+}
+
+// array calls elem for every element; elem must consume it.
+func (d *Scanner) Array(elem func() error) error {
+	if err := d.Expect('['); err != nil {
+		return err
+	}
+	if d.depth++; d.depth > maxDepth {
+		return d.Syntax("exceeded max depth")
+	}
+	if d.Peek() == ']' {
+		d.i++
+		d.depth--
+		return nil
+	}
+	for {
+		if err := elem(); err != nil {
+			return err
+		}
+		switch d.Peek() {
+		case ',':
+			d.i++
+		case ']':
+			d.i++
+			d.depth--
+			return nil
+		case 0:
+			if d.i >= len(d.b) {
+				return d.Syntax("unexpected end of JSON input")
+			}
+			fallthrough
+		default:
+			return d.Syntax("want ',' or ']' after array element")
+		}
+	}
+}
+
+// rawString returns the contents of a string without escapes, or its
+// unescaped form in a new slice. d.i is at the opening quote.
+func (d *Scanner) RawString() ([]byte, error) {
+	b, _, err := d.StringValue()
+	return b, err
+}
+
+// stringValue returns a string's contents as bytes and, when it had no
+// escapes and d.s is set, as a substring of d.s that costs no allocation.
+func (d *Scanner) StringValue() ([]byte, string, error) {
+	d.i++ // opening quote
+	start := d.i
+	for d.i < len(d.b) {
+		d.i = plain(d.b, d.i, true)
+		if d.i >= len(d.b) {
+			break
+		}
+		c := d.b[d.i]
+		switch {
+		case c == '"':
+			b := d.b[start:d.i]
+			d.i++
+			if d.s != "" {
+				return b, d.s[d.base+start : d.base+d.i-1], nil
+			}
+			return b, "", nil
+		case c == '\\' || c >= utf8.RuneSelf:
+			b, err := d.slowString(start)
+			return b, "", err
+		case c < 0x20:
+			return nil, "", d.Syntax("invalid character %q in string literal", c)
+		}
+		d.i++
+	}
+	return nil, "", d.Syntax("unexpected end of JSON input in string")
+}
+
+func (d *Scanner) slowString(start int) ([]byte, error) {
+	out := append([]byte(nil), d.b[start:d.i]...)
+	for d.i < len(d.b) {
+		c := d.b[d.i]
+		switch {
+		case c == '"':
+			d.i++
+			return out, nil
+		case c < 0x20:
+			return nil, d.Syntax("invalid character %q in string literal", c)
+		case c == '\\':
+			if d.i+1 >= len(d.b) {
+				return nil, d.Syntax("unexpected end of JSON input in string escape")
+			}
+			e := d.b[d.i+1]
+			d.i += 2
+			switch e {
+			case '"', '\\', '/':
+				out = append(out, e)
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'u':
+				r, ok := d.hex4()
+				if !ok {
+					return nil, d.Syntax("invalid \\u escape")
+				}
+				if utf16.IsSurrogate(r) {
+					r2 := utf8.RuneError
+					if d.i+6 <= len(d.b) && d.b[d.i] == '\\' && d.b[d.i+1] == 'u' {
+						save := d.i
+						d.i += 2
+						if lo, ok := d.hex4(); ok {
+							if dec := utf16.DecodeRune(r, lo); dec != utf8.RuneError {
+								r2 = dec
+							} else {
+								d.i = save
+							}
+						} else {
+							return nil, d.Syntax("invalid \\u escape")
+						}
+					}
+					r = r2
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				return nil, d.Syntax("invalid escape character %q", e)
+			}
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			d.i++
+		default:
+			r, size := utf8.DecodeRune(d.b[d.i:])
+			d.i += size
+			out = utf8.AppendRune(out, r) // invalid bytes become U+FFFD
+		}
+	}
+	return nil, d.Syntax("unexpected end of JSON input in string")
+}
+
+func (d *Scanner) hex4() (rune, bool) {
+	if d.i+4 > len(d.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.b[d.i : d.i+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r*16 + rune(c)
+	}
+	d.i += 4
+	return r, true
+}
+
+// str decodes a string field (null leaves it unchanged).
+func (d *Scanner) Str(field string, dst *string) error {
+	return d.strField(field, dst, false)
+}
+
+// strInterned is str for fields whose values repeat across papers
+// (countries, institutions): equal values share one string.
+func (d *Scanner) StrInterned(field string, dst *string) error {
+	return d.strField(field, dst, true)
+}
+
+func (d *Scanner) strField(field string, dst *string, intern bool) error {
+	if ok, err := d.Null(); ok || err != nil {
+		return err
+	}
+	if d.Peek() != '"' {
+		return d.Mismatch(field, "string")
+	}
+	b, sub, err := d.StringValue()
+	if err != nil {
+		return err
+	}
+	switch {
+	case intern:
+		*dst = d.Intern(b)
+	case sub != "":
+		*dst = sub
+	default:
+		*dst = string(b)
+	}
+	return nil
+}
+
+// intern returns b as a string, reusing an earlier equal string.
+func (d *Scanner) Intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > 128 {
+		return string(b)
+	}
+	if d.Cache == nil {
+		return string(b)
+	}
+	if s, ok := d.Cache[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.Cache) < 1<<14 {
+		d.Cache[s] = s
+	}
+	return s
+}
+
+// integer decodes a JSON integer that fits an int (null leaves it).
+func (d *Scanner) Integer(field string, dst *int) error {
+	if ok, err := d.Null(); ok || err != nil {
+		return err
+	}
+	c := d.Peek()
+	if c != '-' && (c < '0' || c > '9') {
+		return d.Mismatch(field, "int")
+	}
+	start := d.i
+	if err := d.Number(); err != nil {
+		return err
+	}
+	lit := d.b[start:d.i]
+	n, err := strconv.ParseInt(string(lit), 10, strconv.IntSize)
+	if err != nil {
+		return TypeError(field, "number "+string(lit), "int")
+	}
+	*dst = int(n)
+	return nil
+}
+
+// Boolean decodes a bool field (null leaves it unchanged).
+func (d *Scanner) Boolean(field string, dst *bool) error {
+	if ok, err := d.Null(); ok || err != nil {
+		return err
+	}
+	switch d.Peek() {
+	case 't':
+		*dst = true
+		return d.Literal("true")
+	case 'f':
+		*dst = false
+		return d.Literal("false")
+	}
+	return d.Mismatch(field, "bool")
+}
+
+// number consumes a JSON number (RFC 8259 grammar).
+func (d *Scanner) Number() error {
+	b := d.b
+	i := d.i
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	default:
+		d.i = i
+		return d.Syntax("invalid number")
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			d.i = i
+			return d.Syntax("invalid number: no digit after '.'")
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if i >= len(b) || b[i] < '0' || b[i] > '9' {
+			d.i = i
+			return d.Syntax("invalid number: no digit in exponent")
+		}
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+	}
+	d.i = i
+	return nil
+}
+
+// skip consumes any JSON value.
+func (d *Scanner) Skip() error {
+	switch d.Peek() {
+	case '{':
+		return d.Object(func([]byte) error { return d.Skip() })
+	case '[':
+		return d.Array(d.Skip)
+	case '"':
+		return d.SkipString()
+	case 't':
+		return d.Literal("true")
+	case 'f':
+		return d.Literal("false")
+	case 'n':
+		return d.Literal("null")
+	case 0:
+		if d.i >= len(d.b) {
+			return d.Syntax("unexpected end of JSON input")
+		}
+	}
+	return d.Number()
+}
+
+// SkipString consumes a string, checking its escapes and control
+// characters as [Scanner.StringValue] does, without unescaping it.
+// d.i is at the opening quote.
+func (d *Scanner) SkipString() error {
+	b := d.b
+	i := d.i + 1
+	for i < len(b) {
+		i = plain(b, i, false)
+		if i >= len(b) {
+			break
+		}
+		c := b[i]
+		switch {
+		case c == '"':
+			d.i = i + 1
+			return nil
+		case c == '\\':
+			if i+1 >= len(b) {
+				d.i = i
+				return d.Syntax("unexpected end of JSON input in string escape")
+			}
+			switch b[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				d.i = i + 2
+				if _, ok := d.hex4(); !ok {
+					return d.Syntax("invalid \\u escape")
+				}
+				i = d.i
+			default:
+				d.i = i + 2
+				return d.Syntax("invalid escape character %q", b[i+1])
+			}
+		case c < 0x20:
+			d.i = i
+			return d.Syntax("invalid character %q in string literal", c)
+		default:
+			i++
+		}
+	}
+	d.i = i
+	return d.Syntax("unexpected end of JSON input in string")
+}
+
+// SkipStr consumes a string field without decoding it: a string or
+// null, else the type error of [Scanner.Str].
+func (d *Scanner) SkipStr(field string) error {
+	switch d.Peek() {
+	case '"':
+		return d.SkipString()
+	case 'n':
+		return d.Literal("null")
+	}
+	return d.Mismatch(field, "string")
+}
+
+const (
+	ones   = 0x0101010101010101
+	highs  = 0x8080808080808080
+	quotes = '"' * ones
+	backs  = '\\' * ones
+	spaces = 0x20 * ones
+)
+
+// plain returns the index of the first byte at or after i that ends a
+// run of plain string bytes: '"', '\\', a control byte (< 0x20) or, with
+// high, a non-ASCII byte; len(b) if there is none. It tests eight bytes
+// at a time: for a word v, (v − 0x01…)&^v&0x80… is non-zero exactly
+// when some byte of v is zero, applied to v^'"'…, v^'\\'… and, for
+// bytes below 0x20, (v − 0x20…)&^v&0x80… (Anderson, "Bit Twiddling
+// Hacks", "Determine if a word has a byte less than n").
+func plain(b []byte, i int, high bool) int {
+	mask := uint64(0)
+	if high {
+		mask = highs
+	}
+	for i+8 <= len(b) {
+		v := binary.LittleEndian.Uint64(b[i:])
+		q, s := v^quotes, v^backs
+		if ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs != 0 || v&mask != 0 {
+			break
+		}
+		i += 8
+	}
+	for i < len(b) {
+		c := b[i]
+		if c == '"' || c == '\\' || c < 0x20 || high && c >= 0x80 {
+			return i
+		}
+		i++
+	}
+	return i
+}

@@ -1,0 +1,72 @@
+package table
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+func TestFormatFloatOptions(t *testing.T) {
+	def := CSVOptions{}
+	for _, tt := range []struct {
+		o     CSVOptions
+		x     float64
+		scale float64
+		want  string
+	}{
+		// 6 significant digits, correctly rounded, plain notation.
+		{def, 1.0 / 3, 1, "0.333333"},
+		{def, 2.0 / 3, 1, "0.666667"},
+		{def, 1234567.891, 1e7, "1234570"},
+		{def, 0.5, 1, "0.5"},
+		{def, 100, 100, "100"},
+		{def, -0.000123456789, 1, "-0.000123457"},
+		{def, 1.5e-7, 1e-7, "1.5e-07"}, // small, but not relative to its column
+		{def, 1.23456789e20, 1e20, "1.23457e+20"},
+		// Noise below 1e-12 of the column's scale is 0 (the examples).
+		{def, 7.6e-32, 3.5, "0"},
+		{def, -2.2e-16, 0.42, "0"},
+		{def, 1e-12 * 0.42, 0.42, "4.2e-13"}, // exactly at the threshold: kept
+		{def, math.Copysign(0, -1), 1, "0"},
+		{def, math.NaN(), 1, ""},
+		{def, math.Inf(-1), 1, ""},
+		// Other digits and thresholds.
+		{CSVOptions{Digits: 3}, 2.0 / 3, 1, "0.667"},
+		{CSVOptions{Zero: 1e-3}, 0.0005, 1, "0"},
+		{CSVOptions{Zero: -1}, 7.6e-32, 3.5, "7.6e-32"},
+		// Exact: as WriteCSV has always written.
+		{Exact, 1.0 / 3, 1, "0.3333333333333333"},
+		{Exact, 1234567.891, 1e7, "1.234567891e+06"},
+		{Exact, 7.6e-32, 3.5, "7.6e-32"},
+	} {
+		if got := tt.o.FormatFloat(tt.x, tt.scale); got != tt.want {
+			t.Errorf("%+v.FormatFloat(%v, %v) = %q, want %q", tt.o, tt.x, tt.scale, got, tt.want)
+		}
+	}
+}
+
+func TestWriteCSVWith(t *testing.T) {
+	tb := &Table{Columns: []Column{
+		Strings("node", []string{"CI", "TR", "CN"}),
+		Ints("papers", []int{3, 0, 1234567}),
+		Floats("output", []float64{1.0 / 3, 7.6e-32, 2.5}),
+		Floats("fiedler", []float64{-2.2e-16, 0.125, math.NaN()}),
+	}}
+	var b bytes.Buffer
+	if err := tb.WriteCSVWith(&b, Excel); err != nil {
+		t.Fatal(err)
+	}
+	// The BOM, then: output's scale is 2.5, fiedler's 0.125; ints untouched.
+	want := "\xef\xbb\xbfnode,papers,output,fiedler\nCI,3,0.333333,0\nTR,0,0,0.125\nCN,1234567,2.5,\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+	b.Reset()
+	if err := tb.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	want = "node,papers,output,fiedler\nCI,3,0.3333333333333333,-2.2e-16\nTR,0,7.6e-32,0.125\nCN,1234567,2.5,\n"
+	if b.String() != want {
+		t.Errorf("WriteCSV (exact) got\n%q\nwant\n%q", b.String(), want)
+	}
+}
