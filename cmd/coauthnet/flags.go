@@ -25,6 +25,7 @@ type inputFlags struct {
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
 	allowByField                                  bool              // set by the commands that take --by-field
+	measures                                      measureFlags      // registered by the commands that write node tables
 
 	// Parsed values.
 	opts       graph.Options
@@ -111,6 +112,9 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--lead %q: want first or corresponding", f.lead)
 	}
 	f.opts.Impact = f.impact
+	if err := f.measures.parse(); err != nil {
+		return err
+	}
 	if f.byField && !f.allowByField {
 		return usagef("--by-field works with build, nodes and edges")
 	}
