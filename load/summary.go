@@ -84,7 +84,8 @@ type Input struct {
 	// AddressFallback counts the papers (WoS, Scopus) whose affiliations
 	// could be given to no author and were counted as addresses, one
 	// weight unit each (wos.Reader.AddressFallback,
-	// scopus.Reader.AddressFallback).
+	// scopus.Reader.AddressFallback), as read: before duplicates are
+	// dropped and before graph.Options.Years.
 	AddressFallback int
 }
 
