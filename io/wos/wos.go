@@ -82,7 +82,7 @@ var (
 	ErrTruncated = errors.New("record not closed by ER")
 	// ErrForeign ends reading a plain-text file at text between records
 	// that starts no record: another file concatenated to the export.
-	ErrForeign = errors.New("not Web of Science records")
+	ErrForeign   = errors.New("not Web of Science records")
 	ErrCellCount = errors.New("row has more cells than its header has columns")
 )
 
