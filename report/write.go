@@ -25,7 +25,9 @@ import (
 // Write writes the report d into dir through create (which gets paths
 // relative to nothing: dir joined with the file name): graph.graphml and
 // graph-YEAR.graphml, every table as CSV, leadership.csv, the plots as
-// SVG and PNG, and index.html, in that order.
+// SVG and PNG, and index.html, in that order. dir must exist:
+// atomicfile.WriteDir makes a new one that appears only when the report
+// is complete.
 func Write(dir string, d *Data, create export.Create) error {
 	out := func(name string, write func(io.Writer) error) error { return create(filepath.Join(dir, name), write) }
 	if err := out("graph.graphml", func(w io.Writer) error { return d.WriteGraphML(w, d.Whole) }); err != nil {
