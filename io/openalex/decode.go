@@ -11,7 +11,7 @@ import (
 
 // This file decodes one work without reflection and without
 // materialising what coauthnet does not use: a real OpenAlex work is
-// ~14 KB of JSON of which the id, year, citations, field and
+// ~14 KB of JSON of which the id, title, year, citations, field and
 // authorships are well under 1 KB; abstract_inverted_index, topics,
 // concepts, referenced_works, locations and the rest are checked as JSON
 // and skipped (jsonscan.Scanner.Skip). Semantics are encoding/json's
@@ -72,7 +72,7 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 		}
 		return err
 	}
-	var id, doi string
+	var id, doi, title, name string
 	var year, cited int
 	hasYear, hasDOI := false, false
 	var citations *int
@@ -86,6 +86,10 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 			}
 			hasDOI = true
 			return note(d.Str("doi", &doi))
+		case "title":
+			return note(d.Str("title", &title))
+		case "display_name":
+			return note(d.Str("display_name", &name))
 		case "publication_year":
 			if ok, err := d.Null(); ok || err != nil {
 				return err
@@ -130,6 +134,10 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 	p.Year = year
 	if hasDOI {
 		p.DOI = short(doi, "https://doi.org/")
+	}
+	p.Title = title
+	if p.Title == "" {
+		p.Title = name
 	}
 	p.Citations = citations
 	for _, t := range d.pending { // as encoding/json's version counted them
