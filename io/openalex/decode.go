@@ -72,7 +72,8 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 		}
 		return err
 	}
-	var id, doi, title, name string
+	var id, doi, title string
+	nameAt := -1 // offset of display_name's string value
 	var year, cited int
 	hasYear, hasDOI := false, false
 	var citations *int
@@ -89,7 +90,14 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 		case "title":
 			return note(d.Str("title", &title))
 		case "display_name":
-			return note(d.Str("display_name", &name))
+			// Kept as an offset and decoded only for a work without
+			// a title (it equals the title in OpenAlex's schema): one
+			// string fewer per work. The last string value wins, a
+			// null leaves an earlier one, as in encoding/json.
+			if d.Peek() == '"' {
+				nameAt = d.Pos()
+			}
+			return note(d.SkipStr("display_name"))
 		case "publication_year":
 			if ok, err := d.Null(); ok || err != nil {
 				return err
@@ -136,8 +144,11 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 		p.DOI = short(doi, "https://doi.org/")
 	}
 	p.Title = title
-	if p.Title == "" {
-		p.Title = name
+	if p.Title == "" && nameAt >= 0 {
+		d.Reset(line[nameAt:], "", 0)
+		if err := d.Str("display_name", &p.Title); err != nil {
+			return err // cannot happen: the value was scanned above
+		}
 	}
 	p.Citations = citations
 	for _, t := range d.pending { // as encoding/json's version counted them

@@ -127,6 +127,7 @@ func FuzzDecodeMatchesStdlib(f *testing.F) {
 	f.Add([]byte(`{"id":"W3","publication_year":2020.5}`))
 	f.Add([]byte(`{"id":"W4","publication_year":2020,"title":null,"display_name":"A \u00e9 title"}`))
 	f.Add([]byte(`{"id":"W5","publication_year":2020,"title":"T","title":null,"display_name":7}`))
+	f.Add([]byte(`{"id":"W6","publication_year":2020,"display_name":"A","title":"T","display_name":null,"title":""}`))
 	f.Add([]byte(`{"id":"W3","publication_year":2020,"authorships":[{"countries":"CN"}]}`))
 	f.Add([]byte(`{"id":"W3","publication_year":2020,"abstract_inverted_index":{"a":[1,2]},"authorships":[{"raw_affiliation_strings":["Univ X, Paris, France"]}]}`))
 	if b, err := os.ReadFile(filepath.Join(real, "openalex-jsonl-openalexpro/jsonl")); err == nil {

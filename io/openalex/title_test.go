@@ -69,8 +69,12 @@ func TestTitleFallback(t *testing.T) {
 		`{"id":"W3","publication_year":2020,"display_name":"From display name"}`,
 		`{"id":"W4","publication_year":2020,"display_name":"Display","title":"Title"}`,
 		`{"id":"W5","publication_year":2020,"title":null,"display_name":null}`,
+		// Repeated keys, as encoding/json reads them: the last string
+		// wins, null leaves the earlier value.
+		`{"id":"W6","publication_year":2020,"display_name":"A","title":"T","display_name":null,"title":""}`,
+		`{"id":"W7","publication_year":2020,"display_name":"A","display_name":"B"}`,
 	}
-	want := []string{"From display name", "From display name", "From display name", "Title", ""}
+	want := []string{"From display name", "From display name", "From display name", "Title", "", "A", "B"}
 	ps, pes, err := readertest.Collect(NewReader(strings.NewReader(strings.Join(lines, "\n"))))
 	if err != nil || len(pes) > 0 || len(ps) != len(want) {
 		t.Fatalf("%d works, %v, %v", len(ps), pes, err)
