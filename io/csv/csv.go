@@ -194,14 +194,15 @@ func (r *Reader) row() ([]string, int, error) {
 		return row, at, nil
 	}
 	row, err := r.cr.Read()
-	line, _ := r.cr.FieldPos(0)
 	if err != nil {
 		var pe *stdcsv.ParseError
 		if errors.As(err, &pe) {
 			return nil, pe.StartLine, &ParseError{Format: "csv", Name: r.Name, Line: pe.StartLine, Err: pe.Err}
 		}
-		return nil, line, err
+		return nil, 0, err
 	}
+	// FieldPos panics after a failed Read (no fields): only here.
+	line, _ := r.cr.FieldPos(0)
 	return row, line, nil
 }
 
