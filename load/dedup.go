@@ -32,7 +32,8 @@ const (
 	// surname ([Surname]), for sources without DOIs. Papers without a
 	// title or a first author are never duplicates by this rule. Not in
 	// the default: two papers can share a short title, a year and a
-	// common surname.
+	// common surname. With it, [Papers] reads every record whole
+	// (see [Options].Need).
 	DedupTitle
 
 	// NoDedup keeps every record.
