@@ -6,7 +6,8 @@
 // Mapping, per record:
 //
 //   - ID: UT as written ("WOS:000123456700042"). DOI: DI. Citations: TC
-//     (Web of Science Core Collection times cited).
+//     (Web of Science Core Collection times cited). Title: TI, its
+//     continuation lines joined by a space.
 //   - Year: PY; when PY is empty (early access), EY, else the year at the
 //     end of EA ("OCT 2024"). A PY that is not a year skips the record.
 //   - Fields: WC (Web of Science categories), else SC, split on "; ".
@@ -237,7 +238,7 @@ func (r *Reader) readBytes() ([]byte, error) {
 // are not kept.
 func used(tag []byte) bool {
 	switch string(tag) {
-	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
+	case "PT", "UT", "DI", "TI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
 		return true
 	}
 	return false
@@ -504,7 +505,7 @@ func splitC1(s string) []string {
 
 // build turns a record's fields into a paper.
 func (r *Reader) build(rec record) (coauthnet.Paper, error) {
-	p := coauthnet.Paper{ID: joined(rec["UT"]), DOI: joined(rec["DI"])}
+	p := coauthnet.Paper{ID: joined(rec["UT"]), DOI: joined(rec["DI"]), Title: joined(rec["TI"])}
 	if p.ID == "" {
 		return p, ErrNoUT
 	}
