@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
@@ -187,6 +188,9 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
+				if h, ok := helpers.Load(fs); ok {
+					h.(func())()
+				}
 				return nil, err
 			}
 			return nil, usageError{err.Error()}
@@ -209,11 +213,17 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned and printed once by run
-	fs.Usage = func() {
+	// The usage is printed for -h only: a bad flag is one line (run).
+	fs.Usage = func() {}
+	helpers.Store(fs, func() {
 		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", usage)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
-	}
+	})
 	return fs
 }
+
+// helpers print each flag set's usage, for -h (flag calls Usage on
+// every error too; run prints those as one line).
+var helpers sync.Map // *flag.FlagSet → func()
