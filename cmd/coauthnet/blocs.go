@@ -67,9 +67,14 @@ func runBlocs(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	p, q, err := parsePoles(*poles)
+	p, q, err := f.parsePoles(*poles)
 	if err != nil {
 		return err
+	}
+	if *focal != "" {
+		if *focal, err = f.nodeArg("--focal", *focal); err != nil {
+			return err
+		}
 	}
 	if *focal != "" && *focal != p {
 		if *focal != q {
@@ -181,15 +186,6 @@ func intsJSON(xs []int) string {
 		parts[i] = strconv.Itoa(x)
 	}
 	return "[" + strings.Join(parts, ",") + "]"
-}
-
-// parsePoles parses --poles P,Q.
-func parsePoles(s string) (p, q string, err error) {
-	p, q, ok := strings.Cut(s, ",")
-	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
-		return "", "", usagef("--poles %q: want two node keys, e.g. --poles CN,US", s)
-	}
-	return p, q, nil
 }
 
 func blocOf(node string, bloc map[string]string) string {

@@ -53,3 +53,33 @@ func TestOneLineUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCountriesAsWritten: --focal, --poles and --group take countries
+// as people and databases write them; an unknown one is a usage error
+// naming near matches.
+func TestCountriesAsWritten(t *testing.T) {
+	_, want, _ := runCmd(t, "", "edges", "--focal", "US", "testdata/worked.jsonl")
+	for _, v := range []string{"us", "USA", "United States"} {
+		code, out, stderr := runCmd(t, "", "edges", "--focal", v, "testdata/worked.jsonl")
+		if code != 0 || out != want {
+			t.Errorf("--focal %q: exit %d %s; want the table of --focal US", v, code, stderr)
+		}
+	}
+	code, _, stderr := runCmd(t, "", "edges", "--focal", "Chnia", "testdata/worked.jsonl")
+	if code != 2 || !strings.Contains(stderr, "did you mean China (CN)?") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("--focal Chnia: exit %d %q", code, stderr)
+	}
+	_, want, _ = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--bootstrap", "5")
+	code, out, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "Peoples R China,usa", "--bootstrap", "5")
+	if code != 0 || out != want {
+		t.Errorf("--poles 'Peoples R China,usa': exit %d %s", code, stderr)
+	}
+	_, want, _ = runCmd(t, "", "nodes", "--group", "X=DE,FR", "testdata/worked.jsonl")
+	code, out, stderr = runCmd(t, "", "nodes", "--group", "X=Germany,france", "testdata/worked.jsonl")
+	if code != 0 || out != want {
+		t.Errorf("--group X=Germany,france: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "", "nodes", "--group", "FOO=XX", "testdata/worked.jsonl"); code != 2 || !strings.Contains(stderr, "unknown country") {
+		t.Errorf("--group FOO=XX: exit %d %q", code, stderr)
+	}
+}

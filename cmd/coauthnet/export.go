@@ -73,7 +73,7 @@ func (x *exportFlags) check(out string) error {
 // competitor or hedger of the focal pole, "focal pole", "rival pole",
 // or "" when unclassified.
 func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
-	p, q, err := parsePoles(x.poles)
+	p, q, err := f.parsePoles(x.poles)
 	if err != nil {
 		return err
 	}

@@ -87,6 +87,9 @@ func (f *inputFlags) parse(files []string) error {
 	default:
 		return usagef("--unknown %q: want drop or node", f.unknown)
 	}
+	if err := f.resolveGroups(); err != nil {
+		return err
+	}
 	f.opts.Groups = f.groups
 	if f.maxAuthors < 0 {
 		return usagef("--max-authors %d: want a positive number", f.maxAuthors)
@@ -178,7 +181,20 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 	if err != nil {
 		return nil, err
 	}
-	return files, f.parse(files)
+	if err := f.parse(files); err != nil {
+		return nil, err
+	}
+	// One node named by a flag: countries as people write them.
+	for _, name := range []string{"focal", "rival"} {
+		if fl := fs.Lookup(name); fl != nil && fl.Value.String() != "" {
+			v, err := f.nodeArg("--"+name, fl.Value.String())
+			if err != nil {
+				return nil, err
+			}
+			fl.Value.Set(v)
+		}
+	}
+	return files, nil
 }
 
 // parseArgs parses flags that may come before, between or after the

@@ -427,7 +427,12 @@ func TestTablesGolden(t *testing.T) {
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2019,US,CN,") || !strings.HasPrefix(lines[2], "2019,US,DE,") {
 		t.Errorf("--focal US:\n%s", out)
 	}
-	if code, _, stderr := runCmd(t, "", "edges", "--focal", "XX", "testdata/worked.jsonl"); code != 1 || !strings.Contains(stderr, "no such node") {
+	// Fiji is a country without papers in worked.jsonl; XX is no country
+	// (a usage error, exit 2).
+	if code, _, stderr := runCmd(t, "", "edges", "--focal", "Fiji", "testdata/worked.jsonl"); code != 1 || !strings.Contains(stderr, "no such node") {
+		t.Errorf("absent focal: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "", "edges", "--focal", "XX", "testdata/worked.jsonl"); code != 2 || !strings.Contains(stderr, "unknown country") {
 		t.Errorf("unknown focal: exit %d %s", code, stderr)
 	}
 }
@@ -680,7 +685,7 @@ func TestBlocsCommand(t *testing.T) {
 	if !strings.HasSuffix(strings.SplitN(out[strings.Index(out, "\nGB,"):], "\n", 3)[1], ",competitor") {
 		t.Errorf("inferred bloc not in the last column")
 	}
-	if code, _, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,XX"); code != 1 || !strings.Contains(stderr, "XX has no papers") {
+	if code, _, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,FJ"); code != 1 || !strings.Contains(stderr, "FJ has no papers") {
 		t.Errorf("absent pole: exit %d %s", code, stderr)
 	}
 	if code, _, _ := runCmd(t, "", "blocs", "--sample", "--poles", "CN"); code != 2 {
