@@ -13,12 +13,12 @@ import (
 // table as CSV, plots as SVG and PNG, and index.html (package report).
 func runReport(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...", e.stderr)
+	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...", e.stderr)
 	f.register(fs)
 	dir := fs.String("o", "", "output `directory` (created)")
-	focal := fs.String("focal", "CN", "focal country of the timelines and blocs")
-	rival := fs.String("rival", "US", "the other pole")
-	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year)")
+	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the largest node of the corpus)")
+	rival := fs.String("rival", "", "the other pole, a `country` (default: the largest node besides the focal one)")
+	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
