@@ -371,7 +371,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	baseG := s.At(base) // the base year may lie outside the years with papers
 	fn := d.Label(focal)
 	index := Plot{File: "partners-index", Title: fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", fn, base), YLabel: fmt.Sprintf("%s weight, %d = 100", c, base),
-		Lines: series(func(g *graph.Graph, x string) float64 { return 100 * weightOf(g, focal, x, c) / weightOf(baseG, focal, x, c) })}
+		Lines: series(func(g *graph.Graph, x string) float64 {
+			return 100 * weightOf(g, focal, x, c) / weightOf(baseG, focal, x, c)
+		})}
 	var left []string
 	for _, x := range partners {
 		// An index needs a base: partners with less than one paper's

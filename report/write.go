@@ -344,4 +344,3 @@ func yearsText(ys []int) string {
 	}
 	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
 }
-
