@@ -429,8 +429,17 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			blocs.Caption = fmt.Sprintf("Intensity of %s with each bloc taken as one node (%d partners, %d competitors, the others hedgers), 0 in years without a paper together.", fn, np, nc)
 		}
 		bif.Lines, bif.Bands = bifurcationLines(d.Bifurcation.Years)
-		if len(bif.Lines) == 0 {
+		n, year := 0, 0.0
+		for _, l := range bif.Lines {
+			if len(l) > n {
+				n, year = len(l), l[0].X
+			}
+		}
+		switch n {
+		case 0:
 			bif.Empty = "No year has collaboration between the two sides, so the bifurcation indices are undefined."
+		case 1:
+			bif.Empty = fmt.Sprintf("The bifurcation indices are defined in only one year, %.0f (the only year with collaboration among the two sides), too few for a timeline; indices.csv has it.", year)
 		}
 		var verdicts []string
 		for _, tr := range d.Bifurcation.Trends {
