@@ -110,6 +110,9 @@ type Plot struct {
 	Bands   map[string][2][]float64
 	Caption string
 	Empty   string
+	// Order is the order of the lines in the legend (the partners by
+	// strength); nil means key order.
+	Order []string
 }
 
 // Label is the name of node key as the page shows it: the country's
@@ -391,7 +394,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; a later --base-year may have.", fn, base)
 	}
 	d.Plots = []Plot{
-		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity C/√(R_A·R_B)",
+		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
 			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
 			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the countries' size: it is not a ratio to expected.", fn, d.PartnerWindow)},
 		index,
@@ -407,7 +410,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}),
 			Caption: fmt.Sprintf("Share of %s's international papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn)},
 	}
-	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity C/√(R_A·R_B)"}
+	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
 	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
 	switch {
 	case d.Blocs == nil:
@@ -426,6 +429,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			blocs.Empty = fmt.Sprintf("No country moved significantly towards %s or %s across the split year %d: every country is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each country's lean.", fn, d.Label(rival), d.Blocs.Split)
 		} else {
 			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
+			blocs.Order = blocKeys[1:]
 			blocs.Caption = fmt.Sprintf("Intensity of %s with each bloc taken as one node (%d partners, %d competitors, the others hedgers), 0 in years without a paper together.", fn, np, nc)
 		}
 		bif.Lines, bif.Bands = bifurcationLines(d.Bifurcation.Years)
@@ -453,6 +457,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}
 		}
 		bif.Caption = fmt.Sprintf("Modularity Q and cross-bloc share of the partition {%s and its partners} / {%s and its competitors}, with their bootstrap intervals (shaded). From the years up to %d to the years after: %s.", fn, d.Label(rival), d.Blocs.Split, strings.Join(verdicts, "; "))
+	}
+	for i := range d.Plots {
+		d.Plots[i].Order = partners // the legend by strength, as the colours
 	}
 	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil

@@ -235,6 +235,9 @@ func (pl Plot) Draw(pal *plotstyle.Palette, label func(string) string) (*plot.Pl
 	st := plotstyle.Journal
 	p := st.New(pl.Title, "publication year", pl.YLabel)
 	keys := slices.Sorted(maps.Keys(pl.Lines))
+	if pl.Order != nil {
+		keys = slices.DeleteFunc(slices.Clone(pl.Order), func(k string) bool { _, ok := pl.Lines[k]; return !ok })
+	}
 	for _, k := range keys {
 		if b, ok := pl.Bands[k]; ok {
 			var xs []float64
