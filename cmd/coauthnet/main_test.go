@@ -784,7 +784,7 @@ func TestReport(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	for name, legend := range map[string]string{"partners-intensity": "US", "partners-index": "US", "partners-share": "US", "blocs": "partners", "bifurcation": "modularity"} {
+	for name, legend := range map[string]string{"partners-intensity": "United States", "partners-index": "United States", "partners-share": "United States", "blocs": "partners", "bifurcation": "modularity"} {
 		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
 		if err != nil {
 			t.Fatal(err)
@@ -798,7 +798,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("%s.png: %v", name, err)
 		}
 	}
-	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "Split year 2019", "<table>", "table{border-collapse", "Who leads CN's international papers"} {
+	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "Split year 2019", "<table>", "table{border-collapse", "Who leads China's papers with each partner", "Poles (not given): China (CN) and United States (US)", "netview.js"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("index.html lacks %q", want)
 		}
