@@ -63,8 +63,13 @@ func runBlocs(args []string, e *env) error {
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
+		return err
+	}
+	if _, err := cf.options(); err != nil {
 		return err
 	}
 	p, q, err := f.parsePoles(*poles)
@@ -145,9 +150,9 @@ func runBlocs(args []string, e *env) error {
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
 			if *indices {
-				return it.Write(w, "csv")
+				return cf.writeSheet(w, it, "csv")
 			}
-			return t.Write(w, "csv")
+			return cf.writeSheet(w, t, "csv")
 		}
 		src := "inferred"
 		if user != nil {

@@ -83,3 +83,31 @@ func TestCountriesAsWritten(t *testing.T) {
 		t.Errorf("--group FOO=XX: exit %d %q", code, stderr)
 	}
 }
+
+// TestCSVPrecision: CSV tables have 6 significant digits by default,
+// every digit with --precision 0, N with --precision N, the UTF-8 byte
+// order mark with --excel; a bad precision is a usage error. Worked
+// example (testdata/worked.jsonl, 2019): CN's strength is 7/6 =
+// 1.1666666666666665 in float64.
+func TestCSVPrecision(t *testing.T) {
+	row := func(out string) string {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, "2019,CN,") {
+				return l
+			}
+		}
+		return ""
+	}
+	_, def, _ := runCmd(t, "", "nodes", "--years", "2019", "testdata/worked.jsonl")
+	_, exact, _ := runCmd(t, "", "nodes", "--years", "2019", "--precision", "0", "testdata/worked.jsonl")
+	_, three, _ := runCmd(t, "", "nodes", "--years", "2019", "--precision", "3", "--excel", "testdata/worked.jsonl")
+	if !strings.Contains(row(def), ",1.16667,") || !strings.Contains(row(exact), ",1.1666666666666665,") || !strings.Contains(row(three), ",1.17,") {
+		t.Errorf("CN rows:\n%s\n%s\n%s", row(def), row(exact), row(three))
+	}
+	if !strings.HasPrefix(three, "\ufeffperiod,") || strings.HasPrefix(def, "\ufeff") {
+		t.Errorf("--excel: BOM missing, or present without it")
+	}
+	if code, _, _ := runCmd(t, "", "nodes", "--precision", "-1", "testdata/worked.jsonl"); code != 2 {
+		t.Errorf("--precision -1: exit %d, want 2", code)
+	}
+}

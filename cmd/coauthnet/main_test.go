@@ -443,7 +443,7 @@ func TestTablesGolden(t *testing.T) {
 // used from the provenance) and compares with the edges table.
 func TestEdgesRecomputed(t *testing.T) {
 	_, gout, _ := runCmd(t, "", "build", "--sample", "--years", "2019")
-	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019")
+	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019", "--precision", "0") // every digit, to recompute
 	var g gml
 	if err := xml.Unmarshal([]byte(gout), &g); err != nil {
 		t.Fatal(err)

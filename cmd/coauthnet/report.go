@@ -19,7 +19,13 @@ func runReport(args []string, e *env) error {
 	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the largest node of the corpus)")
 	rival := fs.String("rival", "", "the other pole, a `country` (default: the largest node besides the focal one)")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
+	if err != nil {
+		return err
+	}
+	csvOpts, err := cf.options()
 	if err != nil {
 		return err
 	}
@@ -40,7 +46,7 @@ func runReport(args []string, e *env) error {
 	// A new directory appears only when complete (atomicfile.WriteDir).
 	willCreate(*dir)
 	err = atomicfile.WriteDir(*dir, func(into string) error {
-		return report.Write(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
+		return report.WriteWith(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) }, report.WriteOptions{CSV: csvOpts})
 	})
 	if err != nil {
 		return err

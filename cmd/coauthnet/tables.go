@@ -59,8 +59,13 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
 	}
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
+		return err
+	}
+	if _, err := cf.options(); err != nil {
 		return err
 	}
 	if tf.format != "csv" && tf.format != "json" {
@@ -99,7 +104,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		c := f.countings[0]
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.Write(w, tf.format) })
+	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
 }
 
 // byField builds the table of each field's series and joins them under
