@@ -49,6 +49,7 @@ func runBlocs(args []string, e *env) error {
 	f.register(fs)
 	poles := fs.String("poles", "", "the two poles, `P,Q` (node keys)")
 	focal := fs.String("focal", "", "the focal pole (default: the first of --poles)")
+	rival := fs.String("rival", "", "the other pole: --focal P --rival Q is --poles P,Q")
 	split := fs.Int("split", 0, "split `year`: leans before (≤) and after it (default: the change point of the poles' series, else the halves)")
 	since := fs.Int("since", 0, "deprecated: same as --split")
 	peak := fs.String("peak", community.DefaultPeakSeries, "poles' `series` whose change point splits the years: count (bifrac weight) or intensity")
@@ -72,6 +73,11 @@ func runBlocs(args []string, e *env) error {
 	if _, err := cf.options(); err != nil {
 		return err
 	}
+	if *poles == "" && *focal != "" && *rival != "" {
+		*poles = *focal + "," + *rival
+	} else if *rival != "" {
+		return usagef("--rival goes with --focal, instead of --poles")
+	}
 	p, q, err := f.parsePoles(*poles)
 	if err != nil {
 		return err
@@ -87,8 +93,8 @@ func runBlocs(args []string, e *env) error {
 		}
 		p, q = q, p
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+	if err := tableOut(fs, *out, format); err != nil {
+		return err
 	}
 	if *peak != "count" && *peak != "intensity" {
 		return usagef("--peak %q: want count or intensity", *peak)
@@ -96,8 +102,8 @@ func runBlocs(args []string, e *env) error {
 	if *correction != "bh" && *correction != "holm" {
 		return usagef("--correction %q: want bh or holm", *correction)
 	}
-	if !(*alpha > 0 && *alpha < 1) || *minEffect < 0 || *minPapers < 1 || *window < 0 || *boot < 1 {
-		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 0, --bootstrap ≥ 1")
+	if !(*alpha > 0 && *alpha < 1) || !(*minEffect >= 0) || *minPapers < 1 || *window < 0 || isSet(fs, "window") && *window < 1 || *boot < 1 {
+		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 1 (or left out: every year), --bootstrap ≥ 1")
 	}
 	if *split == 0 {
 		*split = *since

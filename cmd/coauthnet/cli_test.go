@@ -111,3 +111,47 @@ func TestCSVPrecision(t *testing.T) {
 		t.Errorf("--precision -1: exit %d, want 2", code)
 	}
 }
+
+// TestFlagVocabulary: flags that do not apply to a command and values
+// out of range are usage errors (exit 2, one line), never ignored.
+func TestFlagVocabulary(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--sample", "-o", dir + "/x.xlsx"}, "give --to"},
+		{[]string{"build", "--sample", "--to", "gexf", "-o", dir + "/x.graphml"}, "extension .graphml"},
+		{[]string{"nodes", "--sample", "-o", dir + "/x.xlsx"}, "written as .csv"},
+		{[]string{"build", "--sample", "--max-authors", "0"}, "at least 1"},
+		{[]string{"build", "--sample", "--min-weight", "-1"}, "0 or more"},
+		{[]string{"drift", "--sample", "--window", "0"}, "--window ≥ 1"},
+		{[]string{"drift", "--sample", "--step", "0"}, "--step ≥ 1"},
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--window", "0"}, "--window ≥ 1"},
+		{[]string{"report", "--sample", "--by-year", "-o", dir + "/r"}, "does not apply to report"},
+		{[]string{"nodes", "--sample", "--min-weight", "2"}, "does not apply to nodes"},
+		{[]string{"communities", "--sample", "--impact"}, "does not apply to communities"},
+		{[]string{"convert", "--sample", "--years", "2019", "-o", dir + "/x.jsonl"}, "does not apply to convert"},
+		{[]string{"build", "--sample", "--group", "FOO=XX"}, "unknown country"},
+		{[]string{"report", "--sample", "--poles", "CN,US", "--focal", "CN", "-o", dir + "/r"}, "one or the other"},
+		{[]string{"blocs", "--sample", "--rival", "US"}, "--rival goes with --focal"},
+	} {
+		code, _, stderr := runCmd(t, "", c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 and one line with %q", c.args, code, stderr, c.want)
+		}
+	}
+	// The same flag means the same thing: edges --between is --periods;
+	// blocs --focal P --rival Q is --poles P,Q; report --poles P,Q is
+	// --focal P --rival Q.
+	_, a, _ := runCmd(t, "", "edges", "--sample", "--periods", "2013-2017,2018-2022")
+	_, b, _ := runCmd(t, "", "edges", "--sample", "--between", "2013-2017,2018-2022")
+	if a == "" || a != b {
+		t.Errorf("edges --between differs from --periods")
+	}
+	_, a, _ = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--bootstrap", "5")
+	_, b, _ = runCmd(t, "", "blocs", "--sample", "--focal", "China", "--rival", "USA", "--bootstrap", "5")
+	if a == "" || a != b {
+		t.Errorf("blocs --focal --rival differs from --poles")
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/tables"
@@ -32,6 +34,27 @@ func (c *csvFlags) options() (table.CSVOptions, error) {
 		o.BOM = c.excel
 	}
 	return o, nil
+}
+
+// tableOut checks -o against --format for commands that write one
+// table: an -o ending in .json without --format means JSON; any other
+// extension than the format's (.csv, .json) is a usage error, so that
+// -o x.xlsx does not silently write CSV.
+func tableOut(fs *flag.FlagSet, out string, format *string) error {
+	if *format != "csv" && *format != "json" {
+		return usagef("--format %q: want csv or json", *format)
+	}
+	if out == "-" {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext == ".json" && !isSet(fs, "format") {
+		*format = "json"
+	}
+	if ext != "" && ext != "."+*format {
+		return usagef("-o %s: a %s table is written as .%s (--format csv or json)", out, *format, *format)
+	}
+	return nil
 }
 
 // writeSheet writes t as format (csv with the options of c, or json).

@@ -34,11 +34,14 @@ func runDrift(args []string, e *env) error {
 	if _, err := cf.options(); err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+	if err := tableOut(fs, *out, format); err != nil {
+		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
 		return usagef("--table %q: want steps, edges, edge-steps or nodes", *tableName)
+	}
+	if isSet(fs, "window") && *window < 1 || *step < 1 || *top < 0 {
+		return usagef("want --window ≥ 1 (or left out), --step ≥ 1, --top ≥ 0 (0: all)")
 	}
 	if *window > 0 && *between != "" {
 		return usagef("--window and --between: give one or the other")

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +26,7 @@ type inputFlags struct {
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
 	allowByField                                  bool              // set by the commands that take --by-field
+	maxAuthorsSet                                 bool              // --max-authors given
 
 	// Parsed values.
 	opts       graph.Options
@@ -91,8 +93,11 @@ func (f *inputFlags) parse(files []string) error {
 		return err
 	}
 	f.opts.Groups = f.groups
-	if f.maxAuthors < 0 {
-		return usagef("--max-authors %d: want a positive number", f.maxAuthors)
+	if f.maxAuthors < 0 || f.maxAuthorsSet && f.maxAuthors < 1 {
+		return usagef("--max-authors %d: want at least 1 author", f.maxAuthors)
+	}
+	if !(f.minWeight >= 0) || math.IsInf(f.minWeight, 0) {
+		return usagef("--min-weight %g: want a weight of 0 or more", f.minWeight)
 	}
 	f.opts.MaxAuthors = f.maxAuthors
 	switch f.hyper {
@@ -135,6 +140,55 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("no input files (give FILE..., - for standard input, or --sample)")
 	}
 	return nil
+}
+
+// notFor lists, for input flags, the commands they do not apply to: a
+// flag given to one of them is a usage error, not silently ignored.
+var notFor = map[string][]string{
+	"by-year":        {"blocs", "drift", "report", "convert"},
+	"min-weight":     {"nodes", "communities", "blocs", "drift", "mobility", "convert"},
+	"impact":         {"communities", "blocs", "drift", "convert"},
+	"lead":           {"communities", "blocs", "drift", "mobility", "convert"},
+	"level":          {"convert"},
+	"counting":       {"convert"},
+	"years":          {"convert"},
+	"country-policy": {"convert"},
+	"unknown":        {"convert"},
+	"group":          {"convert"},
+	"max-authors":    {"convert"},
+	"hyper":          {"convert"},
+}
+
+// why says why a flag does not apply to a command.
+func why(flagName, cmd string) string {
+	switch {
+	case cmd == "convert":
+		return "convert writes the records as read, before any counting"
+	case flagName == "by-year":
+		return cmd + " always works year by year"
+	case flagName == "min-weight":
+		return cmd + " does not prune edges (build, edges and report do)"
+	}
+	return cmd + " has no column for it (build, nodes, edges and report do)"
+}
+
+// checkApplies returns a usage error for a flag given to a command it
+// does not apply to.
+func checkApplies(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		if err == nil && slices.Contains(notFor[fl.Name], fs.Name()) {
+			err = usagef("--%s does not apply to %s: %s", fl.Name, fs.Name(), why(fl.Name, fs.Name()))
+		}
+	})
+	return err
+}
+
+// isSet reports whether flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
+	return set
 }
 
 // needsAll reports whether counting needs more of the record than the
@@ -181,7 +235,11 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 	if err != nil {
 		return nil, err
 	}
+	f.maxAuthorsSet = isSet(fs, "max-authors")
 	if err := f.parse(files); err != nil {
+		return nil, err
+	}
+	if err := checkApplies(fs); err != nil {
 		return nil, err
 	}
 	// One node named by a flag: countries as people write them.

@@ -18,6 +18,7 @@ func runReport(args []string, e *env) error {
 	dir := fs.String("o", "", "output `directory` (created)")
 	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the largest node of the corpus)")
 	rival := fs.String("rival", "", "the other pole, a `country` (default: the largest node besides the focal one)")
+	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	var cf csvFlags
 	cf.register(fs)
@@ -28,6 +29,14 @@ func runReport(args []string, e *env) error {
 	csvOpts, err := cf.options()
 	if err != nil {
 		return err
+	}
+	if *poles != "" {
+		if *focal != "" || *rival != "" {
+			return usagef("--poles and --focal/--rival: give one or the other")
+		}
+		if *focal, *rival, err = f.parsePoles(*poles); err != nil {
+			return err
+		}
 	}
 	if *dir == "" {
 		return usagef("-o DIR is required")
