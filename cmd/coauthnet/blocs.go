@@ -53,7 +53,7 @@ func runBlocs(args []string, e *env) error {
 	split := fs.Int("split", 0, "split `year`: leans before (≤) and after it (default: the change point of the poles' series, else the halves)")
 	since := fs.Int("since", 0, "deprecated: same as --split")
 	peak := fs.String("peak", community.DefaultPeakSeries, "poles' `series` whose change point splits the years: count (bifrac weight) or intensity")
-	window := fs.Int("window", 0, "at most `N` years on each side of the split (0: all)")
+	window := fs.Int("window", 0, "at most `N` years on each side of the split (default: all)")
 	alpha := fs.Float64("alpha", community.DefaultAlpha, "level of the multiplicity-adjusted test")
 	minEffect := fs.Float64("min-effect", community.DefaultMinEffect, "smallest |Δlean| that makes a partner or competitor")
 	minPapers := fs.Int("min-papers", community.DefaultMinPapers, "papers in each of the four cells (X with each pole, before and after); fewer: insufficient data")

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -153,5 +156,48 @@ func TestFlagVocabulary(t *testing.T) {
 	_, b, _ = runCmd(t, "", "blocs", "--sample", "--focal", "China", "--rival", "USA", "--bootstrap", "5")
 	if a == "" || a != b {
 		t.Errorf("blocs --focal --rival differs from --poles")
+	}
+}
+
+// TestREADMEFlagTable: every flag a command lists in -h, unless it is
+// one the command rejects (notFor), has a row in the README's flag
+// table naming the command (or every command that reads papers).
+func TestREADMEFlagTable(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(readme), "## Flags: one vocabulary")
+	if !ok {
+		t.Fatal("README has no section Flags: one vocabulary")
+	}
+	sec, _, _ = strings.Cut(sec, "\n## ")
+	rows := map[string]string{} // flag → commands cell
+	for _, l := range strings.Split(sec, "\n") {
+		cells := strings.Split(l, " | ")
+		if len(cells) < 3 || !strings.HasPrefix(cells[0], "| `-") {
+			continue
+		}
+		name := strings.Fields(strings.Trim(cells[0], "| `"))[0]
+		rows[strings.TrimLeft(name, "-")] = cells[1]
+	}
+	flagLine := regexp.MustCompile(`^  -(\S+)`)
+	for _, c := range commands {
+		args := []string{c.name, "-h"}
+		if c.name == "fetch" {
+			args = []string{"fetch", "openalex", "-h"}
+		}
+		_, _, usage := runCmd(t, "", args...)
+		for _, l := range strings.Split(usage, "\n") {
+			m := flagLine.FindStringSubmatch(l)
+			if m == nil || slices.Contains(notFor[m[1]], c.name) {
+				continue
+			}
+			cell, ok := rows[m[1]]
+			reads := c.name != "fetch" && (cell == "every command that reads papers" || cell == "all but convert, fetch" && c.name != "convert")
+			if !ok || !reads && !slices.Contains(strings.Split(cell, ", "), c.name) {
+				t.Errorf("README flag table: no row for -%s of %s (row: %q)", m[1], c.name, cell)
+			}
+		}
 	}
 }

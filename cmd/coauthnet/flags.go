@@ -157,6 +157,7 @@ var notFor = map[string][]string{
 	"group":          {"convert"},
 	"max-authors":    {"convert"},
 	"hyper":          {"convert"},
+	"by-field":       {"communities", "blocs", "drift", "report", "mobility", "convert"},
 }
 
 // why says why a flag does not apply to a command.
@@ -168,6 +169,8 @@ func why(flagName, cmd string) string {
 		return cmd + " always works year by year"
 	case flagName == "min-weight":
 		return cmd + " does not prune edges (build, edges and report do)"
+	case flagName == "by-field":
+		return "build, nodes and edges split by field"
 	}
 	return cmd + " has no column for it (build, nodes, edges and report do)"
 }

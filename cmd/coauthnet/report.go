@@ -16,8 +16,8 @@ func runReport(args []string, e *env) error {
 	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...", e.stderr)
 	f.register(fs)
 	dir := fs.String("o", "", "output `directory` (created)")
-	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the largest node of the corpus)")
-	rival := fs.String("rival", "", "the other pole, a `country` (default: the largest node besides the focal one)")
+	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the node with the most collaboration)")
+	rival := fs.String("rival", "", "the other pole, a `country` (default: the node with the most collaboration besides the focal one)")
 	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	var cf csvFlags
