@@ -278,7 +278,14 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				best, o.BaseYear = n, y
 			}
 		}
-		d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the first year in which at least half the partners (%d of %d) have one paper's weight with %s, or the year in which most do (--base-year chooses another).", o.BaseYear, indexable(o.BaseYear), len(partners), d.Label(focal)))
+		switch n := indexable(o.BaseYear); {
+		case n == 0:
+			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year does a partner have one paper's %s weight with %s (an index needs a base).", c, d.Label(focal)))
+		case 2*n >= len(partners):
+			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the first year in which at least half the partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
+		default:
+			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the year in which most partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
+		}
 	} else if indexable(o.BaseYear) == 0 {
 		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; choose another --base-year.", o.BaseYear, d.Label(focal)))
 	}
