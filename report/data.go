@@ -187,6 +187,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	d.Complete = years[:len(years)-len(d.Partial)]
 	sc, gs := s, d.Graphs[:len(d.Complete)]
+	last := d.Complete[len(d.Complete)-1]
 	if len(d.Partial) > 0 {
 		var err error
 		if sc, err = restrict(s, d.Complete); err != nil {
@@ -194,12 +195,12 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 		var counts []string
 		for i, y := range d.Partial {
-			counts = append(counts, fmt.Sprintf("%d (%d papers)", y, papers[len(d.Complete)+i]))
+			counts = append(counts, fmt.Sprintf("%d (%s)", y, plural(papers[len(d.Complete)+i], "paper")))
 		}
 		d.Choices = append(d.Choices, fmt.Sprintf("Partly indexed: %s, far below the years before (fewer than half the median of the three years before, and unlikely by chance: Poisson P < %g). Left out of the partner choice, the timelines, the blocs and the trends; kept in nodes.csv, edges.csv and the GraphML files.",
 			strings.Join(counts, ", "), PartialP))
 	} else {
-		d.Choices = append(d.Choices, fmt.Sprintf("The last year, %d, has %d paper(s), in line with the years before; it is treated as complete. If the export was made during %d, run again with --years to leave it out.", d.Complete[len(d.Complete)-1], papers[len(papers)-1], d.Complete[len(d.Complete)-1]))
+		d.Choices = append(d.Choices, fmt.Sprintf("The last year, %d, has %s, in line with the years before; it is treated as complete. If the export was made during %d, run again with --years to leave it out.", last, plural(papers[len(papers)-1], "paper"), last))
 	}
 	whole := sc.Range(sc.Span())
 	big := largest(whole, o.Countings[0])
@@ -243,7 +244,6 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 	}
 	focal, rival, c := o.Focal, o.Rival, o.Countings[0]
-	last := d.Complete[len(d.Complete)-1]
 	// Partners over the last PartnerYears complete years.
 	pk := min(PartnerYears, len(d.Complete))
 	d.PartnerWindow = graph.Period{From: d.Complete[len(d.Complete)-pk], To: last}
@@ -470,6 +470,14 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil
+}
+
+// plural is "1 paper", "2 papers".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // nameCode is "China (CN)" at country level, the label otherwise.
