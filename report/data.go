@@ -130,9 +130,11 @@ func (d *Data) Label(key string) string {
 
 // restrict returns s with only the given years.
 func restrict(s *graph.Series, years []int) (*graph.Series, error) {
-	sd := s.Data()
-	sd.Years = slices.DeleteFunc(slices.Clone(sd.Years), func(y graph.YearData) bool { return !slices.Contains(years, y.Year) })
-	return graph.NewSeries(sd)
+	var ts []graph.YearTable
+	for _, y := range years {
+		ts = append(ts, s.Table(y))
+	}
+	return graph.Assemble(s.Level(), s.Stats(), s.Labels(), ts)
 }
 
 // largest returns the keys of g's nodes with collaboration by strength

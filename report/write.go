@@ -33,7 +33,9 @@ type WriteOptions struct {
 // relative to nothing: dir joined with the file name): graph.graphml and
 // graph-YEAR.graphml, every table as CSV, leadership.csv, the plots as
 // SVG and PNG, the network view's scripts (io/netview) and index.html,
-// in that order. The view's scripts are written straight into dir.
+// in that order; the view's scripts are written straight into dir. dir
+// must exist: atomicfile.WriteDir makes a new one that appears only when
+// the report is complete.
 func Write(dir string, d *Data, create export.Create) error {
 	return WriteWith(dir, d, create, WriteOptions{})
 }

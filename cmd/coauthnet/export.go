@@ -27,8 +27,9 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.to, "to", "", "output `format`: "+strings.Join(export.Names(), ", ")+" (default: from the -o extension, else graphml)")
 	fs.StringVar(&x.attachList, "attach", "", "node attributes to add, a comma `list` of centrality, communities, blocs")
 	fs.StringVar(&x.layout, "layout", "", "compute node positions: eades (seeded force-directed layout) for gexf, pajek and vosviewer")
-	fs.Uint64Var(&x.attach.Seed, "seed", 1, "seed of Louvain (--attach communities), the bloc bootstrap and --layout")
-	fs.Float64Var(&x.attach.Resolution, "resolution", 1, "Louvain resolution of --attach communities")
+	fs.Uint64Var(&x.attach.Seed, "seed", 1, "seed of the community detection (--attach communities), the bloc bootstrap and --layout")
+	fs.Float64Var(&x.attach.Resolution, "resolution", 1, "resolution γ of --attach communities")
+	algorithmFlag(fs, &x.attach.Algorithm)
 	fs.StringVar(&x.poles, "poles", "", "with --attach blocs: the two poles `P,Q`, the first focal")
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
@@ -126,7 +127,7 @@ func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
-	o := export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Layout: x.layout != "", Meta: meta,
+	o := export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
 		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 	return export.WriteGraph(x.to, g, path, o, func(path string, fn func(w io.Writer) error) error { return writeFile(path, e.stdout, fn) })
 }

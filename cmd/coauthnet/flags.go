@@ -22,11 +22,13 @@ type inputFlags struct {
 	groups                                        groupFlag
 	field, fieldMapFile, hyper, lead              string
 	byField, impact, strict                       bool
+	keepCounter                                   bool // count keeps the Counter (coauthnet aggregate)
 	dedup                                         string
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
 	allowByField                                  bool              // set by the commands that take --by-field
 	maxAuthorsSet                                 bool              // --max-authors given
+	measures                                      measureFlags      // registered by the commands that write node tables
 
 	// Parsed values.
 	opts       graph.Options
@@ -36,7 +38,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus or openalex")
+	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
 	fs.StringVar(&f.level, "level", "country", "node `level`: country or institution")
 	fs.StringVar(&f.counting, "counting", "bifrac,full,frac,share", "comma `list` of counting methods; the first is also written as weight")
 	fs.StringVar(&f.years, "years", "", "only papers published in `Y1-Y2` (or one year)")
@@ -62,8 +64,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 // parse checks the flags and fills the parsed values.
 func (f *inputFlags) parse(files []string) error {
 	var err error
-	if f.from != "auto" && !slices.Contains(load.Formats, f.from) {
-		return usagef("--from %q: want auto, %s", f.from, strings.Join(load.Formats, ", "))
+	if f.from != "auto" && f.from != "aggregate" && !slices.Contains(load.Formats, f.from) {
+		return usagef("--from %q: want auto, aggregate, %s", f.from, strings.Join(load.Formats, ", "))
 	}
 	if f.dedupRules, err = load.ParseDedup(f.dedup); err != nil {
 		return usagef("--dedup %q: %v", f.dedup, err)
@@ -119,6 +121,9 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--lead %q: want first or corresponding", f.lead)
 	}
 	f.opts.Impact = f.impact
+	if err := f.measures.parse(); err != nil {
+		return err
+	}
 	if f.byField && !f.allowByField {
 		return usagef("--by-field works with build, nodes and edges")
 	}
@@ -145,26 +150,30 @@ func (f *inputFlags) parse(files []string) error {
 // notFor lists, for input flags, the commands they do not apply to: a
 // flag given to one of them is a usage error, not silently ignored.
 var notFor = map[string][]string{
-	"by-year":        {"blocs", "drift", "report", "convert"},
-	"min-weight":     {"nodes", "communities", "blocs", "drift", "mobility", "convert"},
-	"impact":         {"communities", "blocs", "drift", "convert"},
-	"lead":           {"communities", "blocs", "drift", "mobility", "convert"},
-	"level":          {"convert"},
-	"counting":       {"convert"},
-	"years":          {"convert"},
-	"country-policy": {"convert"},
-	"unknown":        {"convert"},
-	"group":          {"convert"},
-	"max-authors":    {"convert"},
-	"hyper":          {"convert"},
-	"by-field":       {"communities", "blocs", "drift", "report", "mobility", "convert"},
+	"by-year":        {"blocs", "drift", "report", "convert", "aggregate", "split"},
+	"min-weight":     {"nodes", "communities", "blocs", "drift", "mobility", "convert", "aggregate", "split"},
+	"impact":         {"communities", "blocs", "drift", "convert", "split"},
+	"lead":           {"communities", "blocs", "drift", "mobility", "convert", "split"},
+	"level":          {"convert", "split"},
+	"counting":       {"convert", "split"},
+	"years":          {"convert", "split"},
+	"country-policy": {"convert", "split"},
+	"unknown":        {"convert", "split"},
+	"group":          {"convert", "split"},
+	"max-authors":    {"convert", "split"},
+	"hyper":          {"convert", "split"},
+	"by-field":       {"communities", "blocs", "drift", "report", "mobility", "convert", "aggregate", "split"},
 }
 
 // why says why a flag does not apply to a command.
 func why(flagName, cmd string) string {
 	switch {
-	case cmd == "convert":
-		return "convert writes the records as read, before any counting"
+	case cmd == "convert" || cmd == "split":
+		return cmd + " writes the records as read, before any counting"
+	case cmd == "aggregate" && flagName == "by-field":
+		return "aggregate one field at a time (--field NAME)"
+	case cmd == "aggregate":
+		return "aggregate keeps every year and every edge; prune or split later"
 	case flagName == "by-year":
 		return cmd + " always works year by year"
 	case flagName == "min-weight":

@@ -22,6 +22,7 @@ type loaded struct {
 	*load.Summary
 	stats   graph.Stats
 	byField map[string]*graph.Counter // with --by-field
+	counter *graph.Counter            // with inputFlags.keepCounter (coauthnet aggregate)
 }
 
 // noField is the part of --by-field for papers without a field.
@@ -80,6 +81,9 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 
 // count reads the inputs named by files (or the sample) and counts them.
 func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error) {
+	if s, rep, ok, err := loadAggregate(f, files, e); ok { // aggregate.go
+		return s, rep, err
+	}
 	counter := graph.NewCounter(f.opts)
 	rep := &loaded{}
 	if f.byField {
@@ -113,7 +117,12 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 	if err != nil {
 		return nil, rep, err
 	}
-	s := counter.Finish() // the series has what the counter held: let it go
+	var s *graph.Series
+	if f.keepCounter {
+		s, rep.counter = counter.Series(), counter
+	} else {
+		s = counter.Finish() // the series has what the counter held: let it go
+	}
 	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)

@@ -80,6 +80,9 @@ var (
 	ErrNoYear    = errors.New("no year (PY, EY, EA)")
 	ErrGarbage   = errors.New("line is neither a field tag nor a continuation")
 	ErrTruncated = errors.New("record not closed by ER")
+	// ErrForeign ends reading a plain-text file at text between records
+	// that starts no record: another file concatenated to the export.
+	ErrForeign   = errors.New("not Web of Science records")
 	ErrCellCount = errors.New("row has more cells than its header has columns")
 )
 
@@ -303,6 +306,12 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 				Err: fmt.Errorf("%w: line %d starts %.2s", ErrTruncated, r.line+1, line)}
 		}
 		if rec == nil {
+			if !bytes.HasPrefix(line, []byte("PT ")) && string(line) != "PT" {
+				// Every record starts with PT: text between records
+				// that does not is another file run into this one (a
+				// Scopus CSV after a WoS export), not a record to skip.
+				return coauthnet.Paper{}, fmt.Errorf("%w: %s line %d: %.40q starts no record (want PT): is a file of another format concatenated to it?", ErrForeign, r.Name, r.line, line)
+			}
 			rec = record{}
 			start = r.line
 		} else if bytes.HasPrefix(line, []byte("PT ")) && rec["PT"] != nil {
