@@ -266,6 +266,11 @@ func (pl Plot) Draw(pal *plotstyle.Palette, label func(string) string) (*plot.Pl
 		}
 		p.Legend.Add(label(k), l)
 	}
+	// A margin above the highest point, so that a peak is not cut by
+	// the frame.
+	if r := p.Y.Max - p.Y.Min; r > 0 {
+		p.Y.Max += 0.04 * r
+	}
 	return p, nil
 }
 
