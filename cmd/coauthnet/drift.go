@@ -25,15 +25,23 @@ func runDrift(args []string, e *env) error {
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+	if _, err := cf.options(); err != nil {
+		return err
+	}
+	if err := tableOut(fs, *out, format); err != nil {
+		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
 		return usagef("--table %q: want steps, edges, edge-steps or nodes", *tableName)
+	}
+	if isSet(fs, "window") && *window < 1 || *step < 1 || *top < 0 {
+		return usagef("want --window ≥ 1 (or left out), --step ≥ 1, --top ≥ 0 (0: all)")
 	}
 	if *window > 0 && *between != "" {
 		return usagef("--window and --between: give one or the other")
@@ -102,7 +110,8 @@ func runDrift(args []string, e *env) error {
 
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*tables.Sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName].Write(w, "csv")
+			t := map[string]*tables.Sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName]
+			return cf.writeSheet(w, t, "csv")
 		}
 		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", tables.RowsJSON(st), tables.RowsJSON(et), tables.RowsJSON(xt), tables.RowsJSON(nt))
 		return err

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -32,15 +34,36 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
 
+// extList lists the formats' extensions: ".graphml (graphml), ...".
+func extList() string {
+	var l []string
+	for _, n := range export.Names() {
+		f, _ := export.Lookup(n)
+		l = append(l, n+" "+strings.Join(f.Exts, " "))
+	}
+	return strings.Join(l, ", ")
+}
+
 // check validates the flags and fills in the format from the output
 // name.
 func (x *exportFlags) check(out string) error {
+	// The -o extension names the format or must match --to: -o x.xlsx
+	// must not silently write GraphML. No extension (or -) is GraphML.
+	ext := strings.ToLower(filepath.Ext(strings.ReplaceAll(strings.ReplaceAll(out, "{year}", ""), "{field}", "")))
+	byExt := export.ByPath(out)
+	known := out == "-" || ext == "" || slices.Contains(byExt.Exts, ext)
 	if x.to == "" {
-		x.to = export.ByPath(out).Name
+		if !known {
+			return usagef("-o %s: %s is not the extension of a graph format (%s); give --to FORMAT", out, ext, extList())
+		}
+		x.to = byExt.Name
 	}
 	format, ok := export.Lookup(x.to)
 	if !ok {
 		return usagef("--to %q: want %s", x.to, strings.Join(export.Names(), ", "))
+	}
+	if known && out != "-" && ext != "" && byExt.Name != format.Name {
+		return usagef("-o %s with --to %s: the extension %s is %s's; use %s or leave --to out", out, x.to, ext, byExt.Name, strings.Join(format.Exts, " or "))
 	}
 	if out == "-" && !format.Stdout {
 		return usagef("--to %s writes two files: give -o a file name", x.to)
@@ -74,7 +97,7 @@ func (x *exportFlags) check(out string) error {
 // competitor or hedger of the focal pole, "focal pole", "rival pole",
 // or "" when unclassified.
 func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
-	p, q, err := parsePoles(x.poles)
+	p, q, err := f.parsePoles(x.poles)
 	if err != nil {
 		return err
 	}

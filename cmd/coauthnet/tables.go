@@ -61,15 +61,21 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
-		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
+		fs.StringVar(&tf.periods, "between", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
+		fs.StringVar(&tf.periods, "periods", "", "the same as --between (older name)")
 	}
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if tf.format != "csv" && tf.format != "json" {
-		return usagef("--format %q: want csv or json", tf.format)
+	if _, err := cf.options(); err != nil {
+		return err
+	}
+	if err := tableOut(fs, *out, &tf.format); err != nil {
+		return err
 	}
 	if tf.baseYear != 0 && !f.byYear {
 		return usagef("--base-year indexes yearly values: add --by-year")
@@ -80,10 +86,10 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		tf.between[0], err1 = graph.ParsePeriod(a)
 		tf.between[1], err2 = graph.ParsePeriod(b)
 		if !ok || err1 != nil || err2 != nil {
-			return usagef("--periods %q: want two periods such as 2013-2017,2018-2022", tf.periods)
+			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", tf.periods)
 		}
 		if f.byYear {
-			return usagef("--periods and --by-year: give one or the other")
+			return usagef("--between and --by-year: give one or the other")
 		}
 	}
 	s, rep, err := count(&f, files, e)
@@ -105,7 +111,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
 		f.measures.printCosts(e.stderr)
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.Write(w, tf.format) })
+	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
 }
 
 // byField builds the table of each field's series and joins them under
