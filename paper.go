@@ -21,7 +21,7 @@ type Paper struct {
 	DOI string `json:"doi,omitempty"`
 	// Title is optional; with the year and the first author's surname it
 	// finds the same paper in sources without DOIs (load's title rule).
-	// Canonical CSV and Parquet do not carry it.
+	// Every reader fills it when the source has one.
 	Title string `json:"title,omitempty"`
 	// Year is the publication year.
 	Year int `json:"year"`

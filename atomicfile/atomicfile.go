@@ -6,6 +6,9 @@
 //
 // The temporary files being written are tracked so that a signal
 // handler can remove them with [RemoveAll] before the program exits.
+// RemoveAll stops the writes for good: a write in progress never renames
+// its file into place afterwards, and later writes block, so that an
+// interrupted program leaves no output that its handler did not see.
 package atomicfile
 
 import (
@@ -15,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 )
 
 var (
@@ -63,7 +67,11 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	tmp := fh.Name()
+	renamed := false
 	defer func() {
+		if renamed {
+			return
+		}
 		if err != nil {
 			fh.Close()
 			os.Remove(tmp)
@@ -85,7 +93,15 @@ func Write(path string, write func(io.Writer) error) (err error) {
 	if err = fh.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	// Renamed under the lock: after RemoveAll (which keeps the lock) a
+	// file is never renamed into place.
+	mu.Lock()
+	defer mu.Unlock()
+	if err = os.Rename(tmp, path); err == nil {
+		renamed = true
+		delete(temps, tmp)
+	}
+	return err
 }
 
 // writeInPlace writes to a path that is not a regular file.
@@ -130,7 +146,11 @@ func WriteDir(dir string, write func(into string) error) (err error) {
 	if err != nil {
 		return err
 	}
+	renamed := false
 	defer func() {
+		if renamed {
+			return
+		}
 		if err != nil {
 			os.RemoveAll(tmp)
 		}
@@ -144,19 +164,33 @@ func WriteDir(dir string, write func(into string) error) (err error) {
 	if err = os.Chmod(tmp, 0o777&^umask()); err != nil {
 		return err
 	}
-	return os.Rename(tmp, dir)
+	mu.Lock()
+	defer mu.Unlock()
+	if err = os.Rename(tmp, dir); err == nil {
+		renamed = true
+		delete(temps, tmp)
+	}
+	return err
 }
 
 // RemoveAll removes the temporary files and directories of the writes in
-// progress and returns their names. A write in progress then fails (its
-// rename finds nothing), so nothing half-written appears under an output
-// name.
+// progress and returns their names. It is meant for a program about to
+// exit (a signal handler): it keeps the package's lock, so that no write
+// in progress renames its file into place afterwards and every later
+// write blocks. A temporary directory is removed again while something
+// else still writes into it (up to ten tries, 10 ms apart).
 func RemoveAll() []string {
 	mu.Lock()
-	defer mu.Unlock()
 	var names []string
 	for t := range temps {
-		os.RemoveAll(t)
+		for try := 0; try < 10; try++ {
+			if os.RemoveAll(t) == nil {
+				if _, err := os.Lstat(t); os.IsNotExist(err) {
+					break
+				}
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
 		names = append(names, t)
 		delete(temps, t)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWrite(t *testing.T) {
@@ -29,16 +30,26 @@ func TestWrite(t *testing.T) {
 	if want := 0o666 &^ umask(); fi.Mode().Perm() != want {
 		t.Errorf("mode %v, want %v", fi.Mode().Perm(), want)
 	}
-	// RemoveAll during a write: the temporary file goes, the write fails,
-	// nothing appears under the new name.
+	// RemoveAll during a write: the temporary file goes and the write
+	// never renames anything into place: it blocks (the program is about
+	// to exit), and when the lock is given back it fails.
 	newPath := filepath.Join(dir, "new.txt")
-	err = Write(newPath, func(w io.Writer) error {
-		if got := RemoveAll(); len(got) != 1 {
-			t.Errorf("RemoveAll removed %q", got)
-		}
-		return nil
-	})
-	if err == nil {
+	done := make(chan error)
+	go func() {
+		done <- Write(newPath, func(w io.Writer) error {
+			if got := RemoveAll(); len(got) != 1 {
+				t.Errorf("RemoveAll removed %q", got)
+			}
+			return nil
+		})
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("Write returned %v after RemoveAll: want it to block", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	mu.Unlock() // what os.Exit would end; here the test goes on
+	if err := <-done; err == nil {
 		t.Error("write whose temporary file was removed succeeded")
 	}
 	if _, err := os.Stat(newPath); !os.IsNotExist(err) {

@@ -26,6 +26,7 @@ import (
 	"github.com/coauthnet/coauthnet/io/jsonl"
 	"github.com/coauthnet/coauthnet/io/openalex"
 	parquetio "github.com/coauthnet/coauthnet/io/parquet"
+	"github.com/coauthnet/coauthnet/load"
 )
 
 func init() {
@@ -162,11 +163,7 @@ type readFn struct {
 // identity is the deduplication key of a paper.
 func identity(p *coauthnet.Paper) string {
 	if p.DOI != "" {
-		d := strings.ToLower(strings.TrimSpace(p.DOI))
-		for _, pre := range []string{"https://doi.org/", "http://doi.org/", "http://dx.doi.org/", "https://dx.doi.org/", "doi:"} {
-			d = strings.TrimPrefix(d, pre)
-		}
-		return "doi:" + d
+		return "doi:" + load.NormDOI(p.DOI)
 	}
 	return "id:" + p.ID
 }
@@ -232,7 +229,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 				}
 				read++
 				skipped++
-				reasons[reason(e)]++
+				reasons[load.Reason(e)]++
 			}
 			for j := range ps {
 				read++
@@ -265,7 +262,7 @@ func (fn *readFn) ProcessElement(ctx context.Context, f fileio.ReadableFile, emi
 			if errors.As(err, &pe) {
 				read++
 				skipped++
-				reasons[reason(err)]++
+				reasons[load.Reason(err)]++
 				continue
 			}
 			if err != nil {
@@ -299,26 +296,6 @@ func detect(data []byte) string {
 		return "openalex"
 	}
 	return "jsonl"
-}
-
-// reason names a skipped record's reason as coauthnet's summary does
-// for the errors of the canonical readers.
-func reason(err error) string {
-	switch {
-	case errors.Is(err, jsonl.ErrSyntax):
-		return "bad JSON"
-	case errors.Is(err, jsonl.ErrType):
-		return "field of the wrong type"
-	case errors.Is(err, jsonl.ErrLineTooLong):
-		return "line too long"
-	case errors.Is(err, coauthnet.ErrNoYear), errors.Is(err, openalex.ErrNoYear):
-		return "no year"
-	case errors.Is(err, coauthnet.ErrNoID), errors.Is(err, openalex.ErrNoID):
-		return "no id"
-	case errors.Is(err, coauthnet.ErrBadCountry):
-		return "country not a 2-letter code"
-	}
-	return "other"
 }
 
 // countFn keeps one paper of each identity and counts it into the

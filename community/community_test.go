@@ -60,25 +60,27 @@ func planted(seed uint64, within float64) ([]coauthnet.Paper, map[string]int) {
 	return ps, bloc
 }
 
-func TestLouvainRecoversPlanted(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
-		ps, bloc := planted(seed, 0.95)
-		g := graph.Build(ps, graph.Options{})
-		p := Louvain(g, Options{Counting: graph.BiFrac, Seed: seed})
-		var truth []int
-		for v := 0; v < g.Len(); v++ {
-			truth = append(truth, bloc[g.Label(v)])
-		}
-		_, ari := Compare(truth, p.Labels())
-		if ari < 0.95 {
-			t.Errorf("seed %d: ARI %.3f with the planted blocs (k=%d, Q=%.3f)", seed, ari, p.Len(), p.Modularity())
-		}
-		if q := p.Modularity(); q < -0.5 || q > 1 {
-			t.Errorf("modularity %v outside [−1/2, 1]", q)
-		}
-		again := Louvain(g, Options{Counting: graph.BiFrac, Seed: seed})
-		if !slices.Equal(again.Labels(), p.Labels()) || again.Modularity() != p.Modularity() {
-			t.Errorf("seed %d: two runs differ", seed)
+func TestDetectRecoversPlanted(t *testing.T) {
+	for _, alg := range []Algorithm{Leiden, LouvainMethod} {
+		for _, seed := range []uint64{1, 2, 3} {
+			ps, bloc := planted(seed, 0.95)
+			g := graph.Build(ps, graph.Options{})
+			p := Detect(g, Options{Counting: graph.BiFrac, Algorithm: alg, Seed: seed})
+			var truth []int
+			for v := 0; v < g.Len(); v++ {
+				truth = append(truth, bloc[g.Label(v)])
+			}
+			_, ari := Compare(truth, p.Labels())
+			if ari < 0.95 {
+				t.Errorf("%s seed %d: ARI %.3f with the planted blocs (k=%d, Q=%.3f)", alg, seed, ari, p.Len(), p.Modularity())
+			}
+			if q := p.Modularity(); q < -0.5 || q > 1 {
+				t.Errorf("modularity %v outside [−1/2, 1]", q)
+			}
+			again := Detect(g, Options{Counting: graph.BiFrac, Algorithm: alg, Seed: seed})
+			if !slices.Equal(again.Labels(), p.Labels()) || again.Modularity() != p.Modularity() {
+				t.Errorf("%s seed %d: two runs differ", alg, seed)
+			}
 		}
 	}
 }
@@ -86,7 +88,7 @@ func TestLouvainRecoversPlanted(t *testing.T) {
 func TestNumbering(t *testing.T) {
 	ps, _ := planted(4, 0.95)
 	g := graph.Build(ps, graph.Options{})
-	p := Louvain(g, Options{Counting: graph.BiFrac})
+	p := Detect(g, Options{Counting: graph.BiFrac})
 	sizes := make([]int, p.Len())
 	for v := 0; v < g.Len(); v++ {
 		sizes[p.Of(v)]++
@@ -108,7 +110,7 @@ func TestModularityNetworkx(t *testing.T) {
 	}
 	ps, _ := planted(5, 0.8)
 	g := graph.Build(ps, graph.Options{})
-	p := Louvain(g, Options{Counting: graph.BiFrac})
+	p := Detect(g, Options{Counting: graph.BiFrac})
 	path := filepath.Join(t.TempDir(), "g.graphml")
 	f, _ := os.Create(path)
 	graphml.Write(f, g, graphml.Options{Counting: []graph.Counting{graph.BiFrac}, Nodes: []graphml.Column{table.Ints("community", p.Labels())}})
@@ -152,7 +154,7 @@ func TestCarry(t *testing.T) {
 	g1 := mk([2]string{"AT", "BE"}, [2]string{"CH", "DE"})
 	g2 := mk([2]string{"AT", "BE"}, [2]string{"CH", "DE"}, [2]string{"DE", "FR"}, [2]string{"CH", "FR"}, [2]string{"GR", "GR"})
 	p1 := FromLabels(g1, []int{0, 0, 1, 1}, graph.Full)
-	p2 := Louvain(g2, Options{Counting: graph.Full})
+	p2 := Detect(g2, Options{Counting: graph.Full})
 	ids := Carry(g1, p1.Labels(), g2, p2)
 	want := map[string]int{"AT": 0, "BE": 0, "CH": 1, "DE": 1, "FR": 1, "GR": 2}
 	for v := 0; v < g2.Len(); v++ {

@@ -26,9 +26,11 @@ type Attach struct {
 	// Centrality: degree, strength, betweenness, closeness and harmonic
 	// (distance 1/weight), eigenvector, PageRank.
 	Centrality bool
-	// Communities: Louvain communities (1-based) with Resolution (1 is
-	// the modularity of Newman and Girvan; 0 means 1) and Seed.
+	// Communities: communities (1-based) found by Algorithm (Leiden
+	// unless "louvain", community.Detect) with Resolution (1 is the
+	// modularity of Newman and Girvan; 0 means 1) and Seed.
 	Communities bool
+	Algorithm   community.Algorithm
 	Resolution  float64
 	Seed        uint64
 	// Bloc, when not nil, maps node labels to their bloc ("partner",
@@ -77,7 +79,7 @@ func Attachments(g *graph.Graph, c graph.Counting, x Attach) (cols []table.Colum
 		if res == 0 {
 			res = 1
 		}
-		part := community.Louvain(g, community.Options{Counting: c, Resolution: res, Seed: x.Seed})
+		part := community.Detect(g, community.Options{Counting: c, Algorithm: x.Algorithm, Resolution: res, Seed: x.Seed})
 		ids := part.Labels()
 		for i := range ids {
 			ids[i]++ // 1-based, as Pajek and VOSviewer number clusters

@@ -159,6 +159,10 @@ type Options struct {
 	Impact bool
 	// Attach are the node columns to compute and attach.
 	Attach Attach
+	// Measure chooses the node measures of the table formats' node table
+	// (tables.MeasureOptions; 0 Measures: all of them with
+	// Attach.Centrality, else degree and strength).
+	Measure tables.MeasureOptions
 	// Layout computes node positions ([Positions], seeded with
 	// Attach.Seed) for the formats that store them. Default false.
 	Layout bool
@@ -187,7 +191,7 @@ func WriteGraph(format string, g *graph.Graph, path string, o Options, create Cr
 		xa.Centrality = false // the node table has the centralities and measures already
 	}
 	d := &Data{G: g, Countings: o.Countings, Meta: o.Meta,
-		Tables: tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Centrality: true}}
+		Tables: tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Centrality: o.Attach.Centrality, Measure: o.Measure}}
 	d.Nodes, d.Cluster, d.Legend = Attachments(g, c, xa)
 	if !f.Tables {
 		ncols, ecols := MeasureColumns(g, o.Leader, o.Impact)

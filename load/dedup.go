@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coauthnet/coauthnet"
 )
@@ -31,7 +32,8 @@ const (
 	// surname ([Surname]), for sources without DOIs. Papers without a
 	// title or a first author are never duplicates by this rule. Not in
 	// the default: two papers can share a short title, a year and a
-	// common surname.
+	// common surname. With it, [Papers] reads every record whole
+	// (see [Options].Need).
 	DedupTitle
 
 	// NoDedup keeps every record.
@@ -126,8 +128,10 @@ func NormTitle(t string) string {
 }
 
 // Surname returns an author name's surname, folded as [NormTitle] does:
-// the part before the comma of "Surname, Given" (WoS, Scopus), else the
-// last word of "Given Surname" (OpenAlex).
+// the part before the comma of "Surname, Given" (WoS, Scopus); else the
+// words before trailing initials of "Surname I." (Scopus exports without
+// "Author full names": "Rahmani A.M.", "Lee K.-C."); else the last word
+// of "Given Surname" (OpenAlex).
 func Surname(name string) string {
 	if s, _, ok := strings.Cut(name, ","); ok {
 		return NormTitle(s)
@@ -136,7 +140,40 @@ func Surname(name string) string {
 	if len(f) == 0 {
 		return ""
 	}
+	n := len(f)
+	for n > 1 && isInitials(f[n-1]) {
+		n--
+	}
+	if n < len(f) {
+		return NormTitle(strings.Join(f[:n], " "))
+	}
 	return NormTitle(f[len(f)-1])
+}
+
+// isInitials reports whether w is only initials, each an upper-case
+// letter, perhaps one lower-case letter, and a full stop, perhaps joined
+// by hyphens: "J.", "A.M.", "Ch.", "K.-C.".
+func isInitials(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		if part == "" {
+			continue
+		}
+		for s := part; s != ""; {
+			r, n := utf8.DecodeRuneInString(s)
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			s = s[n:]
+			if r2, n2 := utf8.DecodeRuneInString(s); s != "" && unicode.IsLower(r2) {
+				s = s[n2:]
+			}
+			if !strings.HasPrefix(s, ".") {
+				return false
+			}
+			s = s[1:]
+		}
+	}
+	return strings.Contains(w, ".")
 }
 
 // key is a 128-bit hash of a rule's key: two different keys collide with

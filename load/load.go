@@ -74,7 +74,10 @@ type Options struct {
 	// Dedup are the duplicate rules; the zero value means [DefaultDedup]
 	// (source id, then DOI). [NoDedup] keeps every record.
 	Dedup Dedup
-	// Need is what the sink uses of each record; default [All].
+	// Need is what the sink uses of each record; default [All]. With
+	// the title duplicate rule ([DedupTitle] in Dedup) every record is
+	// read whole whatever Need says: the rule needs the titles and the
+	// first authors' names that Countries and Institutions leave out.
 	Need Need
 	// Extra, with Need Countries or Institutions, also reads the fields,
 	// citation counts and corresponding-author flags. Default false.
@@ -430,7 +433,8 @@ func (l *loader) readJSONL(name string, br io.Reader, cr *countingReader) error 
 	decode := func(c jsonl.Chunk) ([]coauthnet.Paper, []error) {
 		// Leave out what the sink does not use (names, ids; institution
 		// strings when only countries are counted).
-		c.Minimal, c.Countries = l.opts.Need != All, l.opts.Need == Countries
+		c.Minimal = l.minimal()
+		c.Countries = c.Minimal && l.opts.Need == Countries
 		return c.Decode(nil)
 	}
 	return inOrder(l.ctx, next, decode, func(ps []coauthnet.Paper, errs []error) error {
@@ -450,9 +454,9 @@ func (l *loader) readParquet(name string, ra io.ReaderAt, size int64) error {
 	}
 	defer pr.Close()
 	pr.Name = name
-	pr.Minimal = l.opts.Need != All
+	pr.Minimal = l.minimal()
 	pr.Extra = l.opts.Extra
-	pr.Countries = l.opts.Need == Countries
+	pr.Countries = pr.Minimal && l.opts.Need == Countries
 	i := 0
 	next := func() (int, bool, error) {
 		i++
@@ -466,6 +470,13 @@ func (l *loader) readParquet(name string, ra io.ReaderAt, size int64) error {
 		}
 		return l.use(ps, errs)
 	})
+}
+
+// minimal reports whether the JSON Lines and Parquet readers may leave
+// out what Options.Need does not use: not when the title duplicate rule
+// needs each paper's title and first author's name.
+func (l *loader) minimal() bool {
+	return l.opts.Need != All && l.dedup.rules&DedupTitle == 0
 }
 
 // use passes one decoded batch on: its skipped records, then its papers.

@@ -73,8 +73,9 @@ type Input struct {
 	// Papers counts the papers decoded (Read − Skipped); WithCountry and
 	// WithInstitution those with at least one affiliation with a country
 	// (ZZ excluded) or an institution, before the country policy.
-	// WithInstitution is 0 when Options.Need is Countries: institution
-	// strings are then not decoded.
+	// WithInstitution is 0 for JSON Lines and Parquet inputs when
+	// Options.Need is Countries (without the title duplicate rule):
+	// institution strings are then not decoded.
 	Papers, WithCountry, WithInstitution int
 	// Origin says where the input came from when a provenance sidecar
 	// describes it (coauthnet fetch's OUT.provenance.json: the query and
@@ -84,7 +85,8 @@ type Input struct {
 	// AddressFallback counts the papers (WoS, Scopus) whose affiliations
 	// could be given to no author and were counted as addresses, one
 	// weight unit each (wos.Reader.AddressFallback,
-	// scopus.Reader.AddressFallback).
+	// scopus.Reader.AddressFallback), as read: before duplicates are
+	// dropped and before graph.Options.Years.
 	AddressFallback int
 }
 

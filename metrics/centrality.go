@@ -58,6 +58,7 @@ func PageRank(g *graph.Graph, o PageRankOptions) []float64 {
 		return x
 	}
 	strength := Strength(g, o.Counting)
+	el := edgeList(g, o.Counting)
 	for i := range x {
 		x[i] = 1 / float64(n)
 	}
@@ -74,13 +75,10 @@ func PageRank(g *graph.Graph, o PageRankOptions) []float64 {
 		for v := range next {
 			next[v] = base
 		}
-		for e := range g.Edges() {
-			w := e.W[o.Counting]
-			if w == 0 {
-				continue
-			}
-			next[e.To] += d * x[e.From] * w / strength[e.From]
-			next[e.From] += d * x[e.To] * w / strength[e.To]
+		for i, w := range el.w {
+			u, v := el.from[i], el.to[i]
+			next[v] += d * x[u] * w / strength[u]
+			next[u] += d * x[v] * w / strength[v]
 		}
 		var diff float64
 		for i := range next {
@@ -104,15 +102,17 @@ func Eigenvector(g *graph.Graph, c graph.Counting) []float64 {
 	if n == 0 || g.NumEdges() == 0 {
 		return x
 	}
+	el := edgeList(g, c)
 	for i := range x {
 		x[i] = 1 / float64(n)
 	}
 	next := make([]float64, n)
 	for it := 0; it < 10000; it++ {
 		copy(next, x)
-		for e := range g.Edges() {
-			next[e.To] += x[e.From] * e.W[c]
-			next[e.From] += x[e.To] * e.W[c]
+		for i, w := range el.w {
+			u, v := el.from[i], el.to[i]
+			next[v] += x[u] * w
+			next[u] += x[v] * w
 		}
 		var norm float64
 		for _, v := range next {
@@ -147,4 +147,25 @@ func Betweenness(g *graph.Graph, c graph.Counting) []float64 {
 func Closeness(g *graph.Graph, c graph.Counting) (closeness, harmonic []float64) {
 	_, cl, hm := Paths(g, PathOptions{Counting: c})
 	return cl, hm
+}
+
+// edges is a compact copy of a graph's edges of nonzero weight c, in
+// the graph's edge order, for the iterative measures: the sums run in
+// the same order as over g.Edges(), so the results are the same to the
+// bit, with a fraction of the memory traffic.
+type edges struct {
+	from, to []int32
+	w        []float64
+}
+
+func edgeList(g *graph.Graph, c graph.Counting) edges {
+	var el edges
+	for e := range g.Edges() {
+		if w := e.W[c]; w != 0 {
+			el.from = append(el.from, int32(e.From))
+			el.to = append(el.to, int32(e.To))
+			el.w = append(el.w, w)
+		}
+	}
+	return el
 }

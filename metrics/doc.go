@@ -27,10 +27,15 @@
 //     Wasserman–Faust correction for disconnected graphs,
 //     C(u) = (r−1)/Σd · (r−1)/(n−1) with r the nodes reachable from u
 //     (networkx wf_improved=True); harmonic is Σ_{v≠u} 1/d(u,v).
-//     Shortest paths come from gonum (path.DijkstraFrom and
-//     network.BetweennessWeighted). Cost: O(n·(m + n log n)) and O(n²)
-//     memory for betweenness, fine for countries, heavy for tens of
-//     thousands of institutions.
+//     All three come from one weighted Brandes pass ([Paths]): a
+//     Dijkstra per source, O(n·(m + n log n)) time and O(n + m) memory
+//     per worker, parallel over sources with a fixed summation order
+//     (bit-identical for any number of workers), or from K seeded pivot
+//     sources (Brandes & Pich 2007) with the error bound
+//     [BetweennessBound]. Fine for countries, minutes for tens of
+//     thousands of institutions: [Nodes] computes only the [Measures]
+//     asked for, the cheap ones ([DefaultMeasures]) by default, and times
+//     each.
 //
 // # Pair measures
 //

@@ -19,6 +19,7 @@ import (
 
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/export"
@@ -30,10 +31,13 @@ import (
 
 // Options of [Compute].
 type Options struct {
-	// Focal and Rival are the two poles (country codes). Required.
+	// Focal and Rival are the two poles (node keys). Empty: chosen from
+	// the corpus, the nodes of largest fractional output over the
+	// complete years (the largest focal, the next rival; ZZ never), and
+	// the choice is stated at the top of the report.
 	Focal, Rival string
 	// BaseYear of the indexed timelines; 0 (the default) means the first
-	// year with papers.
+	// complete year in which the focal node has papers.
 	BaseYear int
 	// Countings are the weights written to GraphML; the first is the
 	// weight of every measure. Required: the command's default is
@@ -50,13 +54,24 @@ type Options struct {
 	Meta []table.Meta
 }
 
+// PartnerYears is the number of complete years, the last ones, over
+// which the focal node's main partners are chosen: one year is noisy
+// (a partner with two papers that year can rank high), three pool
+// enough papers and still describe the present.
+const PartnerYears = 3
+
 // Data is everything the report shows, before it is drawn or written.
 type Data struct {
 	Options
 	Years  []int          // the years with papers
 	Graphs []*graph.Graph // the graph of each year
 	Whole  *graph.Graph   // the graph of the whole span
-	// Early and Late pool the first and last (up to) five years.
+	// Partial are the trailing years found partly indexed
+	// ([PartialYears]); Complete the other years with papers. Choices,
+	// trends, blocs and plots use the complete years only; the node and
+	// edge tables and the GraphML files keep every year.
+	Partial, Complete []int
+	// Early and Late pool the first and last (up to) five complete years.
 	Early, Late *graph.Graph
 	// Tables by file name: nodes.csv, edges.csv, blocs.csv, indices.csv,
 	// drift-edges.csv, drift-steps.csv, drift-nodes.csv, communities.csv.
@@ -64,22 +79,89 @@ type Data struct {
 	// Leadership: who leads the focal country's papers with each partner,
 	// early and late (leadership.csv).
 	Leadership *tables.Sheet
-	Blocs      *community.Blocs
+	// Blocs is nil when they could not be inferred (BlocsNote says why).
+	Blocs     *community.Blocs
+	BlocsNote string
 	// Bifurcation holds the yearly bifurcation indices of the inferred
-	// blocs with their bootstrap intervals and trend verdicts.
+	// blocs with their bootstrap intervals and trend verdicts (nil
+	// without blocs).
 	Bifurcation *community.BifurcationResult
-	// Partners are the focal country's six strongest partners in the last
-	// year, and the rival.
-	Partners []string
+	// Partners are the focal node's six strongest partners over
+	// PartnerWindow (the last PartnerYears complete years), and the
+	// rival.
+	Partners      []string
+	PartnerWindow graph.Period
+	// Choices are the sentences stating what the report chose for this
+	// corpus (poles, partial years, partner window, base year), shown
+	// at the top of the page.
+	Choices []string
 	// Plots are the timelines, as numbers: one line per partner or
 	// index, x the year.
 	Plots []Plot
 }
 
-// A Plot is one figure: lines by name, x the year.
+// A Plot is one figure: lines by key, x the year. Empty, when not "",
+// says why the plot has nothing to show; the page shows it instead.
 type Plot struct {
 	File, Title, YLabel string
 	Lines               map[string]plotter.XYs
+	// Bands are intervals around lines, by line key: low and high at the
+	// line's x values.
+	Bands   map[string][2][]float64
+	Caption string
+	Empty   string
+	// Order is the order of the lines in the legend (the partners by
+	// strength); nil means key order.
+	Order []string
+}
+
+// Label is the name of node key as the page shows it: the country's
+// name at country level ("China"), the node's name otherwise; groups
+// and unknown keys as they are.
+func (d *Data) Label(key string) string {
+	if d.Whole.Level() == graph.Countries {
+		return coauthnet.CountryName(key)
+	}
+	if v, ok := d.Whole.Index(key); ok {
+		return d.Whole.Name(v)
+	}
+	return key
+}
+
+// restrict returns s with only the given years.
+func restrict(s *graph.Series, years []int) (*graph.Series, error) {
+	var ts []graph.YearTable
+	for _, y := range years {
+		ts = append(ts, s.Table(y))
+	}
+	return graph.Assemble(s.Level(), s.Stats(), s.Labels(), ts)
+}
+
+// largest returns the keys of g's nodes with collaboration by strength
+// (the sum of their edge weights under c), largest first (ties by key),
+// without the unknown node: a report on collaboration needs poles that
+// collaborate, and the node of largest output may hardly do (a national
+// corpus's own country).
+func largest(g *graph.Graph, c graph.Counting) []string {
+	var keys []string
+	str := map[string]float64{}
+	for v := 0; v < g.Len(); v++ {
+		k := g.Label(v)
+		for _, w := range g.From(v) {
+			str[k] += w[c]
+		}
+		if k != coauthnet.Unknown && str[k] > 0 {
+			keys = append(keys, k)
+		}
+	}
+	out := func(k string) float64 { return str[k] }
+	slices.SortFunc(keys, func(a, b string) int {
+		if c := cmp.Compare(out(b), out(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return keys
 }
 
 // Compute computes the report of series s. It needs at least two years
@@ -92,15 +174,124 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	if len(o.Countings) == 0 {
 		return nil, fmt.Errorf("report: no counting given")
 	}
-	if o.BaseYear == 0 {
-		o.BaseYear = years[0]
-	}
-	focal, rival, c := o.Focal, o.Rival, o.Countings[0]
-	d := &Data{Options: o, Years: years, Whole: s.Range(s.Span())}
+	d := &Data{Years: years, Whole: s.Range(s.Span())}
 	for _, y := range years {
 		d.Graphs = append(d.Graphs, s.At(y))
 	}
-	gs := d.Graphs
+	// Partial years: out of every choice and trend.
+	papers := make([]int, len(years))
+	for i, g := range d.Graphs {
+		papers[i] = g.Papers()
+	}
+	d.Partial = PartialYears(years, papers)
+	if len(years)-len(d.Partial) < 2 {
+		d.Partial = nil
+	}
+	d.Complete = years[:len(years)-len(d.Partial)]
+	sc, gs := s, d.Graphs[:len(d.Complete)]
+	last := d.Complete[len(d.Complete)-1]
+	if len(d.Partial) > 0 {
+		var err error
+		if sc, err = restrict(s, d.Complete); err != nil {
+			return nil, err
+		}
+		var counts []string
+		for i, y := range d.Partial {
+			counts = append(counts, fmt.Sprintf("%d (%s)", y, plural(papers[len(d.Complete)+i], "paper")))
+		}
+		d.Choices = append(d.Choices, fmt.Sprintf("Partly indexed: %s, far below the years before (fewer than half the median of the three years before, and unlikely by chance: Poisson P < %g). Left out of the partner choice, the timelines, the blocs and the trends; kept in nodes.csv, edges.csv and the GraphML files.",
+			strings.Join(counts, ", "), PartialP))
+	} else {
+		d.Choices = append(d.Choices, fmt.Sprintf("The last year, %d, has %s, in line with the years before; it is treated as complete. If the export was made during %d, run again with --years to leave it out.", last, plural(papers[len(papers)-1], "paper"), last))
+	}
+	whole := sc.Range(sc.Span())
+	big := largest(whole, o.Countings[0])
+	switch {
+	case o.Focal == "" && o.Rival == "":
+		if len(big) < 2 {
+			return nil, fmt.Errorf("report needs two nodes with papers; the input has %d", len(big))
+		}
+		o.Focal, o.Rival = big[0], big[1]
+		d.Whole = s.Range(s.Span())
+		d.Choices = append(d.Choices, fmt.Sprintf("Poles (not given): %s and %s, the two nodes with the most collaboration over %s (strength: the sum of their %s edge weights; --focal and --rival choose others).", d.nameCode(o.Focal), d.nameCode(o.Rival), whole.Period(), o.Countings[0]))
+	case o.Rival == "":
+		for _, k := range big {
+			if k != o.Focal {
+				o.Rival = k
+				break
+			}
+		}
+		if o.Rival == "" {
+			return nil, fmt.Errorf("report needs a rival: no node besides %s has papers", o.Focal)
+		}
+		d.Choices = append(d.Choices, fmt.Sprintf("Rival (not given): %s, the node with the most collaboration besides %s (--rival chooses another).", d.nameCode(o.Rival), d.nameCode(o.Focal)))
+	case o.Focal == "":
+		for _, k := range big {
+			if k != o.Rival {
+				o.Focal = k
+				break
+			}
+		}
+		if o.Focal == "" {
+			return nil, fmt.Errorf("report needs a focal node: no node besides %s has papers", o.Rival)
+		}
+		d.Choices = append(d.Choices, fmt.Sprintf("Focal (not given): %s, the node with the most collaboration besides %s (--focal chooses another).", d.nameCode(o.Focal), d.nameCode(o.Rival)))
+	}
+	if o.Focal == o.Rival {
+		return nil, fmt.Errorf("report: focal and rival are the same node %s", o.Focal)
+	}
+	for _, k := range []string{o.Focal, o.Rival} {
+		if v, ok := whole.Index(k); !ok || whole.Node(v).Output == 0 {
+			return nil, fmt.Errorf("report: %s has no papers in %s (the nodes with the most collaboration are %s)", k, whole.Period(), strings.Join(big[:min(5, len(big))], ", "))
+		}
+	}
+	focal, rival, c := o.Focal, o.Rival, o.Countings[0]
+	// Partners over the last PartnerYears complete years.
+	pk := min(PartnerYears, len(d.Complete))
+	d.PartnerWindow = graph.Period{From: d.Complete[len(d.Complete)-pk], To: last}
+	partners := topPartners(s.Range(d.PartnerWindow), focal, c, 6)
+	if !slices.Contains(partners, rival) {
+		partners = append(partners, rival)
+	}
+	d.Partners = partners
+	d.Choices = append(d.Choices, fmt.Sprintf("Partners: the six strongest partners of %s by %s weight over %s (the last %d years with papers, partial years left out), and %s.", d.Label(focal), c, d.PartnerWindow, pk, d.Label(rival)))
+	// Base year of the indexed timeline: by default the first complete
+	// year in which at least half the partners have one paper's weight
+	// with the focal node (an index needs a base), else the year in
+	// which most do.
+	indexable := func(y int) int {
+		n := 0
+		for _, x := range partners {
+			if weightOf(s.At(y), focal, x, c) >= 1 {
+				n++
+			}
+		}
+		return n
+	}
+	if o.BaseYear == 0 {
+		best := -1
+		for _, y := range d.Complete {
+			n := indexable(y)
+			if 2*n >= len(partners) {
+				o.BaseYear = y
+				break
+			}
+			if n > best {
+				best, o.BaseYear = n, y
+			}
+		}
+		switch n := indexable(o.BaseYear); {
+		case n == 0:
+			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year does a partner have one paper's %s weight with %s (an index needs a base).", c, d.Label(focal)))
+		case 2*n >= len(partners):
+			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the first year in which at least half the partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
+		default:
+			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the year in which most partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
+		}
+	} else if indexable(o.BaseYear) == 0 {
+		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; choose another --base-year.", o.BaseYear, d.Label(focal)))
+	}
+	d.Options = o
 	to := tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Centrality: true}
 	every := make([]graph.Period, len(years))
 	for i, y := range years {
@@ -114,43 +305,51 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: focal, Rival: rival})
-	if err != nil {
-		return nil, err
+	d.Tables = map[string]*tables.Sheet{"nodes.csv": nt, "edges.csv": et}
+	// Blocs and bifurcation over the complete years; a corpus too small
+	// for them gets a sentence instead.
+	bloc := map[string]string{}
+	if b, err := community.InferBlocs(sc, community.BlocOptions{Focal: focal, Rival: rival}); err != nil {
+		d.BlocsNote = fmt.Sprintf("Blocs could not be inferred: %s.", userText(err))
+	} else {
+		d.Blocs = b
+		bloc = b.Map()
+		bi := community.BifurcationCI(sc, focal, rival, bloc, community.BifurcationOptions{Split: b.Split})
+		d.Bifurcation = bi
+		d.Tables["blocs.csv"] = tables.BlocsTable(b, nil)
+		d.Tables["indices.csv"] = tables.IndicesTable(bi)
+		d.Tables["trends.csv"] = tables.TrendsTable(bi)
 	}
-	d.Blocs = b
-	bloc := b.Map()
-	bt := tables.BlocsTable(b, nil)
-	bi := community.BifurcationCI(s, focal, rival, bloc, community.BifurcationOptions{Split: b.Split})
-	d.Bifurcation = bi
-	ix := bi.Years
-	it := tables.IndicesTable(bi)
 	trends := drift.Edges(gs, c)
 	trends = slices.DeleteFunc(trends, func(t drift.EdgeTrend) bool { return t.Source != focal && t.Target != focal })
-	dt := tables.EdgeTrends(trends, focal)
-	// Rank movers: the first five years against the last five (single
-	// years are noisy), or the first and last year of a shorter series.
-	k := min(5, len(years)/2)
-	d.Early = s.Range(graph.Period{From: years[0], To: years[k-1]})
-	d.Late = s.Range(graph.Period{From: years[len(years)-k], To: years[len(years)-1]})
-	mt := tables.MoversTable(tables.RankMovers(d.Early, d.Late, focal, c))
-	ct, _ := tables.Communities(s, every, community.Options{Counting: c})
-	d.Tables = map[string]*tables.Sheet{"nodes.csv": nt, "edges.csv": et, "blocs.csv": bt, "indices.csv": it, "trends.csv": tables.TrendsTable(bi), "drift-edges.csv": dt,
-		"drift-steps.csv": tables.DriftSteps(gs, c), "drift-nodes.csv": mt, "communities.csv": ct}
+	d.Tables["drift-edges.csv"] = tables.EdgeTrends(trends, focal)
+	d.Tables["drift-steps.csv"] = tables.DriftSteps(gs, c)
+	// Rank movers: the first five complete years against the last five
+	// (single years are noisy), or halves of a shorter series.
+	cy := d.Complete
+	k := max(1, min(5, len(cy)/2))
+	d.Early = s.Range(graph.Period{From: cy[0], To: cy[k-1]})
+	d.Late = s.Range(graph.Period{From: cy[len(cy)-k], To: cy[len(cy)-1]})
+	d.Tables["drift-nodes.csv"] = tables.MoversTable(tables.RankMovers(d.Early, d.Late, focal, c))
+	everyC := every[:len(cy)]
+	ct, _ := tables.Communities(sc, everyC, community.Options{Counting: c})
+	d.Tables["communities.csv"] = ct
 
-	last := gs[len(gs)-1]
-	partners := topPartners(last, focal, c, 6)
-	if !slices.Contains(partners, rival) {
-		partners = append(partners, rival)
+	// Every series runs over every year from the first to the last
+	// complete year, 0 where there is no collaboration.
+	var span []int
+	for y := cy[0]; y <= last; y++ {
+		span = append(span, y)
 	}
-	d.Partners = partners
 	series := func(val func(g *graph.Graph, x string) float64) map[string]plotter.XYs {
 		m := map[string]plotter.XYs{}
 		for _, x := range partners {
-			for i, y := range years {
-				if v := val(gs[i], x); !math.IsNaN(v) {
-					m[x] = append(m[x], plotter.XY{X: float64(y), Y: v})
+			for _, y := range span {
+				v := val(s.At(y), x)
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					v = 0
 				}
+				m[x] = append(m[x], plotter.XY{X: float64(y), Y: v})
 			}
 		}
 		return m
@@ -182,33 +381,122 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	d.Leadership = lt
 	base := o.BaseYear
 	baseG := s.At(base) // the base year may lie outside the years with papers
+	fn := d.Label(focal)
+	index := Plot{File: "partners-index", Title: fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", fn, base), YLabel: fmt.Sprintf("%s weight, %d = 100", c, base),
+		Lines: series(func(g *graph.Graph, x string) float64 {
+			return 100 * weightOf(g, focal, x, c) / weightOf(baseG, focal, x, c)
+		})}
+	var left []string
+	for _, x := range partners {
+		// An index needs a base: partners with less than one paper's
+		// weight in the base year are left out.
+		if weightOf(baseG, focal, x, c) < 1 {
+			delete(index.Lines, x)
+			left = append(left, d.Label(x))
+		}
+	}
+	index.Caption = fmt.Sprintf("Indexed to %d = 100.", base)
+	if len(left) > 0 {
+		index.Caption += fmt.Sprintf(" Left out, with less than one paper's weight with %s in %d: %s.", fn, base, strings.Join(left, ", "))
+	}
+	if len(index.Lines) == 0 {
+		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; a later --base-year may have.", fn, base)
+	}
 	d.Plots = []Plot{
-		{"partners-intensity", fmt.Sprintf("Collaboration intensity of %s with its main partners", focal), "intensity C/√(R_A·R_B) (not a ratio to expected)",
-			series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) })},
-		{"partners-index", fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", focal, base), fmt.Sprintf("%s weight, %d = 100", c, base),
-			series(func(g *graph.Graph, x string) float64 {
-				// An index needs a base: partners with less than one
-				// paper's weight in the base year are left out.
-				b0 := weightOf(baseG, focal, x, c)
-				if b0 < 1 {
-					return math.NaN()
-				}
-				return 100 * weightOf(g, focal, x, c) / b0
-			})},
-		{"partners-share", fmt.Sprintf("Share of %s's international papers with each partner", focal), "papers with the partner / international papers",
-			series(func(g *graph.Graph, x string) float64 {
+		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
+			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
+			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the countries' size: it is not a ratio to expected.", fn, d.PartnerWindow)},
+		index,
+		{File: "partners-share", Title: fmt.Sprintf("Share of %s's international papers with each partner", fn), YLabel: "papers with the partner / international papers",
+			Lines: series(func(g *graph.Graph, x string) float64 {
 				u, ok1 := g.Index(focal)
 				v, ok2 := g.Index(x)
 				if !ok1 || !ok2 {
-					return math.NaN()
+					return 0
 				}
 				w, _ := g.Between(u, v)
 				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
-			})},
-		{"blocs", fmt.Sprintf("Intensity of %s with each bloc (inferred)", focal), "intensity C/√(R_A·R_B) (not a ratio to expected)", blocLines(gs, focal, bloc)},
-		{"bifurcation", "Bifurcation indices of the two-bloc partition", "index value (modularity Q; share of weight)", bifurcationLines(ix)},
+			}),
+			Caption: fmt.Sprintf("Share of %s's international papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn)},
 	}
+	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
+	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
+	switch {
+	case d.Blocs == nil:
+		blocs.Empty, bif.Empty = d.BlocsNote, d.BlocsNote
+	default:
+		np, nc := 0, 0
+		for _, b := range bloc {
+			switch b {
+			case community.Partner:
+				np++
+			case community.Competitor:
+				nc++
+			}
+		}
+		if np+nc == 0 {
+			blocs.Empty = fmt.Sprintf("No country moved significantly towards %s or %s across the split year %d: every country is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each country's lean.", fn, d.Label(rival), d.Blocs.Split)
+		} else {
+			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
+			blocs.Order = blocKeys[1:]
+			blocs.Caption = fmt.Sprintf("Intensity of %s with each bloc taken as one node (%d partners, %d competitors, the others hedgers), 0 in years without a paper together.", fn, np, nc)
+		}
+		bif.Lines, bif.Bands = bifurcationLines(d.Bifurcation.Years)
+		n, year := 0, 0.0
+		for _, l := range bif.Lines {
+			if len(l) > n {
+				n, year = len(l), l[0].X
+			}
+		}
+		switch n {
+		case 0:
+			bif.Empty = "No year has collaboration between the two sides, so the bifurcation indices are undefined."
+		case 1:
+			bif.Empty = fmt.Sprintf("The bifurcation indices are defined in only one year, %.0f (the only year with collaboration among the two sides), too few for a timeline; indices.csv has it.", year)
+		}
+		var verdicts []string
+		for _, tr := range d.Bifurcation.Trends {
+			if tr.Index == "modularity" || tr.Index == "cross_share" {
+				name := strings.ReplaceAll(tr.Index, "_", "-")
+				if math.IsNaN(tr.Change) || math.IsNaN(tr.Low) || math.IsNaN(tr.High) {
+					verdicts = append(verdicts, fmt.Sprintf("%s %s (too few years with a value on a side to compare: %d before, %d after)", name, tr.Verdict, tr.YearsB, tr.YearsA))
+					continue
+				}
+				verdicts = append(verdicts, fmt.Sprintf("%s %s (change %+.3g, interval %.3g to %.3g)", name, tr.Verdict, tr.Change, tr.Low, tr.High))
+			}
+		}
+		bif.Caption = fmt.Sprintf("Modularity Q and cross-bloc share of the partition {%s and its partners} / {%s and its competitors}, with their bootstrap intervals (shaded). From the years up to %d to the years after: %s.", fn, d.Label(rival), d.Blocs.Split, strings.Join(verdicts, "; "))
+	}
+	for i := range d.Plots {
+		d.Plots[i].Order = partners // the legend by strength, as the colours
+	}
+	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil
+}
+
+// plural is "1 paper", "2 papers".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// nameCode is "China (CN)" at country level, the label otherwise.
+func (d *Data) nameCode(key string) string {
+	if l := d.Label(key); l != key {
+		return l + " (" + key + ")"
+	}
+	return key
+}
+
+// userText is err without a package prefix.
+func userText(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"community: ", "graph: ", "drift: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
 }
 
 // WriteGraphML writes g as coauthnet build does without --attach: the
@@ -257,44 +545,67 @@ func topPartners(g *graph.Graph, focal string, c graph.Counting, k int) []string
 
 // blocLines is the intensity of focal with each bloc as one node: the
 // bifrac weights and outputs of the members summed (they are additive),
-// so it equals counting with the bloc merged into a group.
-func blocLines(gs []*graph.Graph, focal string, bloc map[string]string) map[string]plotter.XYs {
+// so it equals counting with the bloc merged into a group. Years of span
+// where focal or a bloc has no papers are 0.
+func blocLines(s *graph.Series, span []int, focal, rival string, bloc map[string]string) map[string]plotter.XYs {
 	m := map[string]plotter.XYs{}
-	for _, g := range gs {
-		y := g.Period().From
-		fv, ok := g.Index(focal)
-		if !ok {
-			continue
-		}
+	names := map[string]string{community.Partner: "partners", community.Competitor: "competitors", community.Hedger: "hedgers"}
+	for _, y := range span {
+		g := s.At(y)
 		cw, out := map[string]float64{}, map[string]float64{}
-		for v := 0; v < g.Len(); v++ {
-			k := g.Label(v)
-			if k == focal {
-				continue
-			}
-			b := bloc[k]
-			if b == "" {
-				b = "hedger"
-			}
-			out[b] += g.Node(v).Output
-			if w, ok := g.Between(fv, v); ok {
-				cw[b] += w[graph.BiFrac]
+		fv, ok := g.Index(focal)
+		if ok {
+			for v := 0; v < g.Len(); v++ {
+				k := g.Label(v)
+				if k == focal || k == rival {
+					continue
+				}
+				b := bloc[k]
+				if b == "" {
+					b = community.Hedger
+				}
+				if b != community.Partner && b != community.Competitor && b != community.Hedger {
+					continue // the rival pole
+				}
+				out[b] += g.Node(v).Output
+				if w, ok := g.Between(fv, v); ok {
+					cw[b] += w[graph.BiFrac]
+				}
 			}
 		}
-		for _, b := range []string{"partner", "competitor", "hedger"} {
-			if out[b] > 0 {
-				m[b+"s"] = append(m[b+"s"], plotter.XY{X: float64(y), Y: cw[b] / math.Sqrt(g.Node(fv).Output*out[b])})
+		for _, b := range []string{community.Partner, community.Competitor, community.Hedger} {
+			v := 0.0
+			if ok && out[b] > 0 && g.Node(fv).Output > 0 {
+				v = cw[b] / math.Sqrt(g.Node(fv).Output*out[b])
 			}
+			m[names[b]] = append(m[names[b]], plotter.XY{X: float64(y), Y: v})
 		}
 	}
 	return m
 }
 
-func bifurcationLines(ix []community.Indices) map[string]plotter.XYs {
-	m := map[string]plotter.XYs{}
-	for _, x := range ix {
-		m["modularity"] = append(m["modularity"], plotter.XY{X: float64(x.Year), Y: x.Modularity})
-		m["cross-bloc share"] = append(m["cross-bloc share"], plotter.XY{X: float64(x.Year), Y: x.CrossShare})
+// bifurcationLines are modularity and cross-bloc share by year, with
+// their bootstrap intervals; years where an index is undefined (NaN)
+// are left out of its line.
+func bifurcationLines(ix []community.Indices) (map[string]plotter.XYs, map[string][2][]float64) {
+	m, bands := map[string]plotter.XYs{}, map[string][2][]float64{}
+	for _, k := range []struct {
+		name string
+		i    int
+	}{{"modularity", 0}, {"cross-bloc share", 1}} {
+		var b [2][]float64
+		for _, x := range ix {
+			v := x.Value(k.i)
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				continue
+			}
+			m[k.name] = append(m[k.name], plotter.XY{X: float64(x.Year), Y: v})
+			b[0] = append(b[0], x.CI[k.i][0])
+			b[1] = append(b[1], x.CI[k.i][1])
+		}
+		if len(m[k.name]) > 0 {
+			bands[k.name] = b
+		}
 	}
-	return m
+	return m, bands
 }

@@ -13,7 +13,8 @@ import (
 
 // This example computes the report of the embedded sample for China and
 // the United States and prints some of its data instead of drawing it:
-// the partners of the timelines, the year the poles' collaboration
+// the partners of the timelines (the six strongest over 2022–2024,
+// the last three years; the sample has no partial year), the year the poles' collaboration
 // intensity peaks (planted in 2019, see internal/sample), and the
 // last point of the CN–US intensity line (the intensity column of
 // edges.csv for 2024,CN,US in that report: 0.1235). report.Write would write the
@@ -34,7 +35,7 @@ func Example() {
 	line := d.Plots[0].Lines["US"]
 	fmt.Printf("%s: US in %.0f: %.3f\n", d.Plots[0].File, line[len(line)-1].X, line[len(line)-1].Y)
 	// Output:
-	// partners: [US RU IR EG PK SA]
+	// partners: [US EG RU IR PK SA]
 	// split: 2019
 	// partners-intensity: US in 2024: 0.124
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"html"
-	"image/color"
 	"io"
 	"maps"
 	"math"
@@ -14,19 +13,35 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
-	"gonum.org/v1/plot/vg"
 
+	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/export"
+	"github.com/coauthnet/coauthnet/internal/plotstyle"
+	"github.com/coauthnet/coauthnet/io/netview"
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/tables"
 )
 
+// WriteOptions say how [Write] writes the tables.
+type WriteOptions struct {
+	// CSV formats the CSV tables (zero: 6 significant digits, noise
+	// below 1e-12 of a column's scale as 0, no byte order mark).
+	CSV table.CSVOptions
+}
+
 // Write writes the report d into dir through create (which gets paths
 // relative to nothing: dir joined with the file name): graph.graphml and
 // graph-YEAR.graphml, every table as CSV, leadership.csv, the plots as
-// SVG and PNG, and index.html, in that order.
+// SVG and PNG, the network view's scripts (io/netview) and index.html,
+// in that order; the view's scripts are written straight into dir. dir
+// must exist: atomicfile.WriteDir makes a new one that appears only when
+// the report is complete.
 func Write(dir string, d *Data, create export.Create) error {
+	return WriteWith(dir, d, create, WriteOptions{})
+}
+
+// WriteWith is [Write] with options.
+func WriteWith(dir string, d *Data, create export.Create, o WriteOptions) error {
 	out := func(name string, write func(io.Writer) error) error { return create(filepath.Join(dir, name), write) }
 	if err := out("graph.graphml", func(w io.Writer) error { return d.WriteGraphML(w, d.Whole) }); err != nil {
 		return err
@@ -37,7 +52,7 @@ func Write(dir string, d *Data, create export.Create) error {
 		}
 	}
 	csv := func(name string, t *tables.Sheet) error {
-		return out(name, func(w io.Writer) error { return t.Write(w, "csv") })
+		return out(name, func(w io.Writer) error { return t.WriteCSV(w, o.CSV) })
 	}
 	for _, name := range slices.Sorted(maps.Keys(d.Tables)) {
 		if err := csv(name, d.Tables[name]); err != nil {
@@ -50,120 +65,233 @@ func Write(dir string, d *Data, create export.Create) error {
 	if err := d.SavePlots(out); err != nil {
 		return err
 	}
-	return out("index.html", func(w io.Writer) error { _, err := io.WriteString(w, d.HTML()); return err })
+	if err := netview.WriteAssets(dir); err != nil {
+		return err
+	}
+	page, err := d.HTML()
+	if err != nil {
+		return err
+	}
+	return out("index.html", func(w io.Writer) error { _, err := io.WriteString(w, page); return err })
 }
 
-// HTML renders the page, index.html, which shows the plots (as SVG
-// files beside it) and the main tables.
-func (d *Data) HTML() string {
-	focal, rival, c, base := &d.Focal, &d.Rival, d.Countings[0], &d.BaseYear
-	early, late, b, lt, bt, mt := d.Early, d.Late, d.Blocs, d.Leadership, d.Tables["blocs.csv"], d.Tables["drift-nodes.csv"]
+// Network returns the frames and options of the page's network view:
+// the graph of every year (partial years labelled so), nodes coloured
+// by bloc.
+func (d *Data) Network() ([]netview.Frame, netview.Options) {
+	var frames []netview.Frame
+	for i, g := range d.Graphs {
+		f := netview.Frame{Graph: g}
+		if slices.Contains(d.Partial, d.Years[i]) {
+			f.Label = fmt.Sprintf("%d (partial)", d.Years[i])
+		}
+		frames = append(frames, f)
+	}
+	groups := map[string]string{}
+	if d.Blocs != nil {
+		for k, b := range d.Blocs.Map() {
+			groups[k] = b
+		}
+		for v := 0; v < d.Whole.Len(); v++ {
+			if k := d.Whole.Label(v); groups[k] == "" {
+				groups[k] = community.Hedger
+			}
+		}
+	}
+	groups[d.Focal] = "focal pole"
+	groups[d.Rival] = "rival pole"
+	start := ""
+	if len(d.Partial) > 0 {
+		start = fmt.Sprint(d.Complete[len(d.Complete)-1])
+	}
+	return frames, netview.Options{
+		ID:         "network",
+		Counting:   d.Countings[0],
+		Groups:     groups,
+		GroupTitle: "bloc",
+		GroupOrder: blocOrder,
+		MaxNodes:   500,
+		Start:      start,
+	}
+}
+
+// blocOrder fixes the blocs' colours in the network view; the bloc plot
+// uses the same colours (blocKeys).
+var blocOrder = []string{"focal pole", community.Partner, community.Competitor, community.Hedger, "rival pole", community.Insufficient}
+
+// blocKeys are the bloc plot's line keys in blocOrder's places.
+var blocKeys = []string{"", "partners", "competitors", "hedgers"}
+
+// HTML renders the page, index.html, which shows the choices made, the
+// plots (as SVG files beside it), the main tables and the network view.
+// Every plot or table without data is replaced by a sentence saying why.
+func (d *Data) HTML() (string, error) {
+	focal, rival, c := d.Focal, d.Rival, d.Countings[0]
+	fn, rn := d.Label(focal), d.Label(rival)
+	early, late, lt := d.Early, d.Late, d.Leadership
 	years := d.Years
-	// Sorted for the page only: the CSV keeps the table's order.
-	src := d.Tables["drift-edges.csv"]
-	dt := &tables.Sheet{Columns: src.Columns, Rows: slices.Clone(src.Rows)}
 	var sb strings.Builder
 	esc := html.EscapeString
-	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}</style></head><body>\n")
-	fmt.Fprintf(&sb, "<h1>Co-authorship report: %s and %s</h1>\n", esc(*focal), esc(*rival))
-	sb.WriteString("<h2>Provenance</h2>\n<table>\n")
+	sb.WriteString("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>coauthnet report</title>\n")
+	sb.WriteString(netview.Head(""))
+	sb.WriteString("\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;line-height:1.4}table{border-collapse:collapse;font-size:90%}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}td:first-child,td:nth-child(2){text-align:left}img{max-width:100%}p.empty{font-style:italic;color:#555}figure{margin:1em 0}figcaption{font-size:90%;color:#333}</style></head><body>\n")
+	fmt.Fprintf(&sb, "<h1>Co-authorship report: %s and %s</h1>\n", esc(d.nameCode(focal)), esc(d.nameCode(rival)))
+	sb.WriteString("<h2>Choices made for this corpus</h2>\n<ul class=\"choices\">\n")
+	for _, ch := range d.Choices {
+		fmt.Fprintf(&sb, "<li>%s</li>\n", esc(ch))
+	}
+	sb.WriteString("</ul>\n<h2>Provenance</h2>\n<table>\n")
 	for _, m := range append([]table.Meta{{Key: "counting (weight)", Value: c.String()}, {Key: "level", Value: d.Whole.Level().String()}, {Key: "years", Value: d.Whole.Period().String()}}, d.Meta...) {
 		fmt.Fprintf(&sb, "<tr><th>%s</th><td>%s</td></tr>\n", esc(m.Key), esc(m.Value))
 	}
-	sb.WriteString("</table>\n<p>Weights use bidirectional fractional counting unless stated: every paper weighs 1, split over its pairs of authors. Intensity is the weight divided by the square root of the two countries' fractional outputs; it grows with the countries' size, so 1 is not \"as expected\" (association strength, used for the leans below, is).</p>\n")
-	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners in the last year, and %s.</p>\n<img src=\"partners-intensity.svg\" alt=\"intensity timeline\">\n<p>Indexed to %d = 100; partners with less than one paper's weight in %d are left out of this plot.</p>\n<img src=\"partners-index.svg\" alt=\"indexed collaboration timeline\">\n", esc(*focal), esc(*rival), *base, *base)
-	fmt.Fprintf(&sb, "<h2>Who leads %s's international papers</h2>\n<p>Share of %s's international papers that involve each partner, by year (whole counting).</p>\n<img src=\"partners-share.svg\" alt=\"partner share timeline\">\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another country (the first author's country, split over a first author's affiliations).</p>\n", esc(*focal), esc(*focal), early.Period(), late.Period(), esc(*focal))
-	htmlTable(&sb, lt, nil)
-	fmt.Fprintf(&sb, "<h2>Blocs</h2>\n<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p < %g), competitors away.</p>\n<img src=\"blocs.svg\" alt=\"bloc intensity\">\n", b.Split, esc(b.SplitMethod), esc(*focal), esc(*rival), yearsText(b.Before), yearsText(b.After), esc(*focal), b.MinEffect, b.Correction, b.Alpha)
-	htmlTable(&sb, bt, func(r []any) bool { return r[2] != "hedger" })
-	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n<img src=\"bifurcation.svg\" alt=\"bifurcation indices\">\n<p>Change of each index from the years up to the split to the years after (Welch interval over the yearly values); an interval that holds 0 is flat within noise, not a trend.</p>\n")
-	htmlTable(&sb, d.Tables["trends.csv"], nil)
-	fmt.Fprintf(&sb, "<h2>Top rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(*focal), early.Period(), late.Period())
-	rise := &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[:min(8, len(mt.Rows))]}
-	htmlTable(&sb, rise, nil)
-	fall := &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[max(0, len(mt.Rows)-5):]}
-	sb.WriteString("<p>Largest falls:</p>\n")
-	htmlTable(&sb, fall, nil)
-	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Peak year and one-break change point of each partnership (a change point is shown only when significant).</p>\n", esc(*focal))
-	slices.SortFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(math.Abs(b[7].(float64)), math.Abs(a[7].(float64))) })
-	top := &tables.Sheet{Columns: dt.Columns, Rows: dt.Rows[:min(15, len(dt.Rows))]}
-	htmlTable(&sb, top, nil)
+	fmt.Fprintf(&sb, "</table>\n<p>Weights use %s counting unless stated. Intensity is the weight divided by the square root of the two nodes' fractional outputs; it grows with the nodes' size, so 1 is not \"as expected\" (association strength, used for the leans below, is).</p>\n", esc(c.String()))
+
+	sb.WriteString("<h2>The network, year by year</h2>\n<p>Nodes sized by fractional output, edges by weight, coloured by bloc (below); move the slider to change the year, hover a node for its details.</p>\n")
+	frames, vo := d.Network()
+	if err := netview.WriteFragment(&sb, frames, vo); err != nil {
+		return "", err
+	}
+	plots := map[string]Plot{}
+	for _, p := range d.Plots {
+		plots[p.File] = p
+	}
+	figure := func(name string) {
+		p := plots[name]
+		if p.Empty != "" {
+			fmt.Fprintf(&sb, "<p class=\"empty\">%s</p>\n", esc(p.Empty))
+			return
+		}
+		fmt.Fprintf(&sb, "<figure><img src=\"%s.svg\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n", name, esc(p.Title), esc(p.Caption))
+	}
+	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners over %s, and %s.</p>\n", esc(fn), d.PartnerWindow, esc(rn))
+	figure("partners-intensity")
+	figure("partners-index")
+	fmt.Fprintf(&sb, "<h2>Share of %s's international papers with each partner</h2>\n", esc(fn))
+	figure("partners-share")
+	fmt.Fprintf(&sb, "<h2>Who leads %s's papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another country (the first author's country, split over a first author's affiliations).</p>\n", esc(fn), early.Period(), late.Period(), esc(fn))
+	d.htmlTable(&sb, lt, nil, fmt.Sprintf("%s has no paper with any of these partners in %v or %v.", fn, early.Period(), late.Period()))
+	sb.WriteString("<h2>Blocs</h2>\n")
+	if b := d.Blocs; b == nil {
+		fmt.Fprintf(&sb, "<p class=\"empty\">%s</p>\n", esc(d.BlocsNote))
+	} else {
+		fmt.Fprintf(&sb, "<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p < %g), competitors away.</p>\n", b.Split, esc(b.SplitMethod), esc(fn), esc(rn), yearsText(b.Before), yearsText(b.After), esc(fn), b.MinEffect, b.Correction, b.Alpha)
+		figure("blocs")
+		if plots["blocs"].Empty == "" {
+			d.htmlTable(&sb, d.Tables["blocs.csv"], func(r []any) bool { return r[2] == community.Partner || r[2] == community.Competitor }, "")
+		}
+	}
+	sb.WriteString("<h2>Is the network splitting?</h2>\n<p>Rising modularity and a falling share of collaboration across the two blocs are the signature of bifurcation.</p>\n")
+	figure("bifurcation")
+	if tt := d.Tables["trends.csv"]; tt != nil && plots["bifurcation"].Empty == "" {
+		sb.WriteString("<p>Change of each index from the years up to the split to the years after (Welch interval over the yearly values); an interval that holds 0 is flat within noise, not a trend.</p>\n")
+		d.htmlTable(&sb, tt, nil, "No index has values on both sides of the split.")
+	}
+	mt := d.Tables["drift-nodes.csv"]
+	fmt.Fprintf(&sb, "<h2>Rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(fn), early.Period(), late.Period())
+	empty := fmt.Sprintf("No partner of %s has papers with it in both %v and %v, so no rank can be compared.", fn, early.Period(), late.Period())
+	if len(mt.Rows) <= 13 {
+		d.htmlTable(&sb, mt, nil, empty)
+	} else {
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[:8]}, nil, empty)
+		sb.WriteString("<p>Largest falls:</p>\n")
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[len(mt.Rows)-5:]}, nil, empty)
+	}
+	// Only partnerships with a significant change point, the largest
+	// changes first (sorted for the page only: the CSV keeps its order).
+	src := d.Tables["drift-edges.csv"]
+	dt := &tables.Sheet{Columns: src.Columns}
+	for _, r := range src.Rows {
+		if r[3] != "" {
+			dt.Rows = append(dt.Rows, r)
+		}
+	}
+	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(math.Abs(num(b[7])), math.Abs(num(a[7]))) })
+	dt.Rows = dt.Rows[:min(15, len(dt.Rows))]
+	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first; the peak year and the test of every partnership are in drift-edges.csv.</p>\n", esc(fn))
+	d.htmlTable(&sb, dt, nil, fmt.Sprintf("None of %s's %d partnerships has a significant change point over %d–%d: their yearly weights are consistent with one straight trend.", fn, len(src.Rows), d.Complete[0], d.Complete[len(d.Complete)-1]))
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
 	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(d.Tables))...) {
 		fmt.Fprintf(&sb, "<li><a href=\"%s\">%s</a></li>\n", name, name)
 	}
 	fmt.Fprintf(&sb, "<li>GraphML per year: graph-%d.graphml … graph-%d.graphml</li>\n</ul>\n</body></html>\n", years[0], years[len(years)-1])
-	return sb.String()
+	return sb.String(), nil
 }
 
-// okabeIto is the colour-blind-safe palette of Okabe and Ito (2008),
-// without its yellow (too light on white): lines stay distinct.
-var okabeIto = []color.Color{
-	color.RGBA{0, 114, 178, 255},   // blue
-	color.RGBA{213, 94, 0, 255},    // vermillion
-	color.RGBA{0, 158, 115, 255},   // bluish green
-	color.RGBA{230, 159, 0, 255},   // orange
-	color.RGBA{204, 121, 167, 255}, // reddish purple
-	color.RGBA{86, 180, 233, 255},  // sky blue
-	color.RGBA{0, 0, 0, 255},       // black
-}
-
-// Draw returns the plot of pl: lines in name order; a name in colorIndex
-// always gets that colour, the others their position, from the
-// colour-blind-safe palette of Okabe and Ito.
-func (pl Plot) Draw(colorIndex map[string]int) (*plot.Plot, error) {
-	title, ylabel, lines := pl.Title, pl.YLabel, pl.Lines
-	p := plot.New()
-	p.Title.Text = title
-	p.X.Label.Text = "publication year"
-	p.Y.Label.Text = ylabel
-	p.Legend.Top = true
-	p.Legend.Left = true // timelines of rising ties end high on the right
-	keys := make([]string, 0, len(lines))
-	for k := range lines {
-		keys = append(keys, k)
+func num(v any) float64 {
+	if x, ok := v.(float64); ok && !math.IsNaN(x) {
+		return x
 	}
-	slices.Sort(keys)
-	for i, k := range keys {
-		l, err := plotter.NewLine(lines[k])
+	return 0
+}
+
+// palette gives every country of the report one colour in every plot:
+// the partners in order of strength (the rival among them), then the
+// blocs in the network view's colours.
+func (d *Data) palette() (countries, blocs *plotstyle.Palette) {
+	return plotstyle.NewPalette(d.Partners...), plotstyle.NewPalette(blocKeys...)
+}
+
+// Draw returns the plot of pl in the journal style; lines take their
+// colour from pal and are labelled by label (country names).
+func (pl Plot) Draw(pal *plotstyle.Palette, label func(string) string) (*plot.Plot, error) {
+	st := plotstyle.Journal
+	p := st.New(pl.Title, "publication year", pl.YLabel)
+	keys := slices.Sorted(maps.Keys(pl.Lines))
+	if pl.Order != nil {
+		keys = slices.DeleteFunc(slices.Clone(pl.Order), func(k string) bool { _, ok := pl.Lines[k]; return !ok })
+	}
+	for _, k := range keys {
+		if b, ok := pl.Bands[k]; ok {
+			var xs []float64
+			for _, xy := range pl.Lines[k] {
+				xs = append(xs, xy.X)
+			}
+			if poly, err := plotstyle.Band(xs, b[0], b[1], pal.Color(k)); err == nil {
+				p.Add(poly)
+			}
+		}
+	}
+	for _, k := range keys {
+		l, err := pal.Line(k, pl.Lines[k], st.LineWidth)
 		if err != nil {
 			return nil, err
 		}
-		ci := i
-		if c, ok := colorIndex[k]; ok {
-			ci = c
-		}
-		l.Color = okabeIto[ci%len(okabeIto)]
-		l.Width = vg.Points(1.5)
-		l.Dashes = plotutil.Dashes(ci / len(okabeIto))
 		p.Add(l)
-		p.Legend.Add(k, l)
+		if len(pl.Lines[k]) == 1 {
+			sc, err := plotter.NewScatter(pl.Lines[k])
+			if err == nil {
+				sc.Color = pal.Color(k)
+				p.Add(sc)
+			}
+		}
+		p.Legend.Add(label(k), l)
 	}
-	p.Add(plotter.NewGrid())
+	// A margin above the highest point, so that a peak is not cut by
+	// the frame.
+	if r := p.Y.Max - p.Y.Min; r > 0 {
+		p.Y.Max += 0.04 * r
+	}
 	return p, nil
 }
 
-// ColorIndex gives each partner one colour in every plot: its place in
-// the sorted partners.
-func (d *Data) ColorIndex() map[string]int {
-	ci := map[string]int{}
-	for i, x := range slices.Sorted(slices.Values(d.Partners)) {
-		ci[x] = i
-	}
-	return ci
-}
-
-// SavePlots draws every plot as name.svg and name.png (7 × 4 inches)
-// through create.
+// SavePlots draws every plot with data as name.svg and name.png
+// (plotstyle.Journal: 174 × 100 mm, PNG at 300 dpi) through create.
 func (d *Data) SavePlots(create export.Create) error {
-	ci := d.ColorIndex()
+	cp, bp := d.palette()
 	for _, pl := range d.Plots {
-		p, err := pl.Draw(ci)
+		if pl.Empty != "" {
+			continue
+		}
+		pal, label := cp, d.Label
+		if pl.File == "blocs" || pl.File == "bifurcation" {
+			pal, label = bp, func(s string) string { return s }
+		}
+		p, err := pl.Draw(pal, label)
 		if err != nil {
-			return err
+			return fmt.Errorf("plot %s: %w", pl.File, err)
 		}
 		for _, ext := range []string{"svg", "png"} {
-			wt, err := p.WriterTo(7*vg.Inch, 4*vg.Inch, ext)
+			wt, err := plotstyle.Journal.Render(p, ext)
 			if err == nil {
 				err = create(pl.File+"."+ext, func(w io.Writer) error { _, err := wt.WriteTo(w); return err })
 			}
@@ -176,22 +304,41 @@ func (d *Data) SavePlots(create export.Create) error {
 }
 
 // htmlTable writes t as an HTML table, only the rows keep accepts (all
-// when keep is nil).
-func htmlTable(sb *strings.Builder, t *tables.Sheet, keep func([]any) bool) {
+// when keep is nil), or the sentence empty when no row is left. Node
+// codes stay codes in tables; label columns carry names.
+func (d *Data) htmlTable(sb *strings.Builder, t *tables.Sheet, keep func([]any) bool, empty string) {
+	var rows [][]any
+	if t != nil {
+		for _, r := range t.Rows {
+			if keep == nil || keep(r) {
+				rows = append(rows, r)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		if empty != "" {
+			fmt.Fprintf(sb, "<p class=\"empty\">%s</p>\n", html.EscapeString(empty))
+		}
+		return
+	}
 	sb.WriteString("<table>\n<tr>")
 	for _, c := range t.Columns {
 		fmt.Fprintf(sb, "<th>%s</th>", html.EscapeString(strings.ReplaceAll(c, "_", " ")))
 	}
 	sb.WriteString("</tr>\n")
-	for _, r := range t.Rows {
-		if keep != nil && !keep(r) {
-			continue
-		}
+	for _, r := range rows {
 		sb.WriteString("<tr>")
 		for _, v := range r {
 			c := tables.Cell(v)
-			if x, ok := v.(float64); ok && !math.IsNaN(x) && !math.IsInf(x, 0) {
-				c = fmt.Sprintf("%.3g", x)
+			if x, ok := v.(float64); ok {
+				switch {
+				case math.IsNaN(x) || math.IsInf(x, 0):
+					c = "–"
+				case math.Abs(x) < 1e-12:
+					c = "0"
+				default:
+					c = fmt.Sprintf("%.3g", x)
+				}
 			}
 			fmt.Fprintf(sb, "<td>%s</td>", html.EscapeString(c))
 		}

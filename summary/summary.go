@@ -54,7 +54,7 @@ func Write(w io.Writer, r *load.Summary, st graph.Stats, s *graph.Series, o Opti
 			fmt.Fprintf(w, "coauthnet: %s: %s\n", in.Name, in.Origin)
 		}
 		if in.AddressFallback > 0 {
-			fmt.Fprintf(w, "coauthnet: %s: %s counted by address (no author could be matched to its affiliations; one unit per address)\n", in.Name, Plural(in.AddressFallback, "paper"))
+			fmt.Fprintf(w, "coauthnet: %s: %s whose affiliations matched no author: their addresses count one unit each (counted as read, before duplicates and --years)\n", in.Name, Plural(in.AddressFallback, "record"))
 		}
 	}
 	if st.OutOfYears > 0 {

@@ -20,15 +20,17 @@ type CommunityPeriod struct {
 	NMI, ARI float64
 }
 
-// Communities is the table of Louvain communities of s over periods
+// Communities is the table of communities (community.Detect: Leiden
+// unless o.Algorithm says louvain) of s over periods
 // (period, node, label, community), with community ids carried from one
 // period to the next (community.Carry) and numbered from 1, and the
-// summary of each period. Meta records the weight, resolution and seed;
+// summary of each period. Meta records the weight, algorithm, resolution and seed;
 // Raw the summaries as JSON ("periods").
 func Communities(s *graph.Series, periods []graph.Period, o community.Options) (*Sheet, []CommunityPeriod) {
+	alg, _ := community.ParseAlgorithm(string(o.Algorithm))
 	t := &Sheet{
 		Columns: []string{"period", "node", "label", "community"},
-		Meta: [][2]string{{"weight", o.Counting.String()}, {"resolution", strconv.FormatFloat(o.Resolution, 'g', -1, 64)},
+		Meta: [][2]string{{"weight", o.Counting.String()}, {"algorithm", string(alg)}, {"resolution", strconv.FormatFloat(o.Resolution, 'g', -1, 64)},
 			{"seed", strconv.FormatUint(o.Seed, 10)}},
 	}
 	var sum []CommunityPeriod
@@ -38,7 +40,7 @@ func Communities(s *graph.Series, periods []graph.Period, o community.Options) (
 	var prevIDs []int // carried ids of the previous period
 	for _, p := range periods {
 		g := s.Range(p)
-		part := community.Louvain(g, o)
+		part := community.Detect(g, o)
 		ids := part.Labels()
 		if prev != nil {
 			ids = community.Carry(prevG, prevIDs, g, part)

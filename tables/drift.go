@@ -20,7 +20,7 @@ func DriftSteps(gs []*graph.Graph, c graph.Counting) *Sheet {
 	st := &Sheet{Columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
 	var prev *community.Partition
 	for i, g := range gs {
-		part := community.Louvain(g, community.Options{Counting: c})
+		part := community.Detect(g, community.Options{Counting: c})
 		if i > 0 {
 			x := drift.Steps(gs[i-1:i+1], c)[0]
 			nmi, ari, _ := community.Stability(gs[i-1], prev, g, part)

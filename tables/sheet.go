@@ -62,6 +62,44 @@ func (t *Sheet) Write(w io.Writer, format string) error {
 	return bw.Flush()
 }
 
+// WriteCSV writes t as CSV for people: floats formatted by
+// o.FormatFloat against the largest |value| of their column (6
+// significant digits and noise below 1e-12 of the column's scale as 0
+// by default), the UTF-8 byte order mark first when o.BOM; ints and
+// strings as Write writes them. table.Exact gives Write's exact form.
+func (t *Sheet) WriteCSV(w io.Writer, o table.CSVOptions) error {
+	bw := bufio.NewWriter(w)
+	if o.BOM {
+		bw.WriteString("\ufeff")
+	}
+	scale := make([]float64, len(t.Columns))
+	for _, r := range t.Rows {
+		for j, v := range r {
+			if x, ok := v.(float64); ok && !math.IsNaN(x) && !math.IsInf(x, 0) && j < len(scale) {
+				scale[j] = max(scale[j], math.Abs(x))
+			}
+		}
+	}
+	cw := csv.NewWriter(bw)
+	cw.Write(t.Columns)
+	rec := make([]string, len(t.Columns))
+	for _, r := range t.Rows {
+		for i, v := range r {
+			if x, ok := v.(float64); ok {
+				rec[i] = o.FormatFloat(x, scale[i])
+			} else {
+				rec[i] = Cell(v)
+			}
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
 // Cell is the CSV text of a value.
 func Cell(v any) string {
 	switch x := v.(type) {

@@ -34,16 +34,45 @@ type Options struct {
 	Impact bool
 	// Centrality computes betweenness, closeness and harmonic centrality
 	// (O(V·E·log V)), eigenvector and PageRank. Default false: those
-	// columns are left out.
+	// columns are left out. Measure.Measures, when set, decides instead.
 	Centrality bool
+	// Measure chooses the node measures and how they are computed.
+	Measure MeasureOptions
+}
+
+// MeasureOptions choose the node measure columns of [Nodes] (see
+// metrics.Nodes).
+type MeasureOptions struct {
+	// Measures are the measures computed, in column order; 0 means every
+	// measure with Options.Centrality, else degree and strength.
+	Measures metrics.Measures
+	// Samples, when positive, estimates betweenness from that many pivot
+	// sources (seed 1); Workers is the number of goroutines of the
+	// shortest-path pass (0: GOMAXPROCS; the output does not depend on
+	// it).
+	Samples, Workers int
+	// Measured, when not nil, is given each graph's measures with what
+	// each cost.
+	Measured func(g *graph.Graph, v *metrics.NodeValues)
+}
+
+// measures are the measures of o's node table.
+func (o Options) measures() metrics.Measures {
+	switch {
+	case o.Measure.Measures != 0:
+		return o.Measure.Measures
+	case o.Centrality:
+		return metrics.AllMeasures
+	}
+	return 1<<metrics.MeasureDegree | 1<<metrics.MeasureStrength
 }
 
 // NodeColumns are the columns of [Nodes].
 func NodeColumns(o Options) []string {
 	l := o.Leader.String()
-	cols := strings.Split("period,node,label,papers,output,intl,intl_rate,"+l+","+l+"_intl,degree,strength", ",")
-	if o.Centrality {
-		cols = append(cols, "betweenness", "closeness", "harmonic", "eigenvector", "pagerank")
+	cols := strings.Split("period,node,label,papers,output,intl,intl_rate,"+l+","+l+"_intl", ",")
+	for _, m := range o.measures().List() {
+		cols = append(cols, m.String())
 	}
 	if o.Impact {
 		cols = append(cols, "impact", "impact_papers")
@@ -70,22 +99,23 @@ func Nodes(g *graph.Graph, o Options) *Sheet {
 
 // AddNodes appends the rows of g's nodes to t (columns [NodeColumns]).
 func AddNodes(t *Sheet, g *graph.Graph, o Options) {
-	c := o.Counting
 	p := g.Period()
-	deg, str := metrics.Degree(g), metrics.Strength(g, c)
-	var bt, cl, hm, ev, pr []float64
-	if o.Centrality {
-		bt, cl, hm = metrics.Paths(g, metrics.PathOptions{Counting: c})
-		ev = metrics.Eigenvector(g, c)
-		pr = metrics.PageRank(g, metrics.PageRankOptions{Counting: c})
+	mv := metrics.Nodes(g, metrics.NodeOptions{Counting: o.Counting, Measures: o.measures(),
+		Samples: o.Measure.Samples, Seed: 1, Workers: o.Measure.Workers})
+	if o.Measure.Measured != nil {
+		o.Measure.Measured(g, mv)
 	}
+	ms := mv.Measures.List()
 	for v := 0; v < g.Len(); v++ {
 		nw := g.Node(v)
 		r := []any{p.String(), g.Label(v), g.Name(v), nw.Papers, nw.Output, nw.Intl,
-			Ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl,
-			deg[v], str[v]}
-		if o.Centrality {
-			r = append(r, bt[v], cl[v], hm[v], ev[v], pr[v])
+			Ratio(float64(nw.Intl), float64(nw.Papers)), nw.Lead, nw.LeadIntl}
+		for _, m := range ms {
+			if m == metrics.MeasureDegree {
+				r = append(r, mv.Degree[v])
+			} else {
+				r = append(r, mv.Float(m)[v])
+			}
 		}
 		if o.Impact {
 			r = append(r, nw.Impact.Mean(), nw.Impact.N)

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/summary"
@@ -16,10 +15,11 @@ func runBlocs(args []string, e *env) error {
 	f.register(fs)
 	poles := fs.String("poles", "", "the two poles, `P,Q` (node keys)")
 	focal := fs.String("focal", "", "the focal pole (default: the first of --poles)")
+	rival := fs.String("rival", "", "the other pole: --focal P --rival Q is --poles P,Q")
 	split := fs.Int("split", 0, "split `year`: leans before (≤) and after it (default: the change point of the poles' series, else the halves)")
 	since := fs.Int("since", 0, "deprecated: same as --split")
 	peak := fs.String("peak", community.DefaultPeakSeries, "poles' `series` whose change point splits the years: count (bifrac weight) or intensity")
-	window := fs.Int("window", 0, "at most `N` years on each side of the split (0: all)")
+	window := fs.Int("window", 0, "at most `N` years on each side of the split (default: all)")
 	alpha := fs.Float64("alpha", community.DefaultAlpha, "level of the multiplicity-adjusted test")
 	minEffect := fs.Float64("min-effect", community.DefaultMinEffect, "smallest |Δlean| that makes a partner or competitor")
 	minPapers := fs.Int("min-papers", community.DefaultMinPapers, "papers in each of the four cells (X with each pole, before and after); fewer: insufficient data")
@@ -30,13 +30,28 @@ func runBlocs(args []string, e *env) error {
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	p, q, err := parsePoles(*poles)
+	if _, err := cf.options(); err != nil {
+		return err
+	}
+	if *poles == "" && *focal != "" && *rival != "" {
+		*poles = *focal + "," + *rival
+	} else if *rival != "" {
+		return usagef("--rival goes with --focal, instead of --poles")
+	}
+	p, q, err := f.parsePoles(*poles)
 	if err != nil {
 		return err
+	}
+	if *focal != "" {
+		if *focal, err = f.nodeArg("--focal", *focal); err != nil {
+			return err
+		}
 	}
 	if *focal != "" && *focal != p {
 		if *focal != q {
@@ -44,8 +59,8 @@ func runBlocs(args []string, e *env) error {
 		}
 		p, q = q, p
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+	if err := tableOut(fs, *out, format); err != nil {
+		return err
 	}
 	if *peak != "count" && *peak != "intensity" {
 		return usagef("--peak %q: want count or intensity", *peak)
@@ -53,8 +68,8 @@ func runBlocs(args []string, e *env) error {
 	if *correction != "bh" && *correction != "holm" {
 		return usagef("--correction %q: want bh or holm", *correction)
 	}
-	if !(*alpha > 0 && *alpha < 1) || *minEffect < 0 || *minPapers < 1 || *window < 0 || *boot < 1 {
-		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 0, --bootstrap ≥ 1")
+	if !(*alpha > 0 && *alpha < 1) || !(*minEffect >= 0) || *minPapers < 1 || *window < 0 || isSet(fs, "window") && *window < 1 || *boot < 1 {
+		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 1 (or left out: every year), --bootstrap ≥ 1")
 	}
 	if *split == 0 {
 		*split = *since
@@ -96,19 +111,10 @@ func runBlocs(args []string, e *env) error {
 		case *format == "json":
 			_, err = io.WriteString(w, tables.BlocsJSON(b, bi, user, src))
 		case *indices:
-			err = tables.IndicesTable(bi).Write(w, "csv")
+			err = cf.writeSheet(w, tables.IndicesTable(bi), "csv")
 		default:
-			err = tables.BlocsTable(b, user).Write(w, "csv")
+			err = cf.writeSheet(w, tables.BlocsTable(b, user), "csv")
 		}
 		return err
 	})
-}
-
-// parsePoles parses --poles P,Q.
-func parsePoles(s string) (p, q string, err error) {
-	p, q, ok := strings.Cut(s, ",")
-	if !ok || p == "" || q == "" || strings.Contains(q, ",") {
-		return "", "", usagef("--poles %q: want two node keys, e.g. --poles CN,US", s)
-	}
-	return p, q, nil
 }

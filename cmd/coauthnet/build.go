@@ -11,6 +11,7 @@ import (
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/table"
+	"github.com/coauthnet/coauthnet/metrics"
 )
 
 func runBuild(args []string, e *env) error {
@@ -20,6 +21,7 @@ func runBuild(args []string, e *env) error {
 	f.register(fs)
 	f.allowByField = true
 	x.register(fs)
+	f.measures.register(fs)
 	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file), with --by-field {field}; - is standard output")
 	backbone := fs.String("backbone", "", "keep only a backbone of the edges: mst (maximum spanning tree) or disparity (Serrano et al. 2009)")
 	alpha := fs.Float64("alpha", 0.05, "significance level of --backbone disparity")
@@ -29,6 +31,9 @@ func runBuild(args []string, e *env) error {
 	}
 	if err := x.check(*out); err != nil {
 		return err
+	}
+	if x.attach.Centrality && f.measures.list == "default" {
+		f.measures.set = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}
 	if f.byField != strings.Contains(*out, "{field}") {
 		return usagef("--by-field writes one file per field: -o must contain {field} (and {field} needs --by-field)")
@@ -57,6 +62,7 @@ func runBuild(args []string, e *env) error {
 			return err
 		}
 	}
+	defer f.measures.printCosts(e.stderr)
 	if !f.byField {
 		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
 	}

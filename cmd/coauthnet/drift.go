@@ -22,15 +22,23 @@ func runDrift(args []string, e *env) error {
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
 	format := fs.String("format", "csv", "output `format`: csv or json")
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+	if _, err := cf.options(); err != nil {
+		return err
+	}
+	if err := tableOut(fs, *out, format); err != nil {
+		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
 		return usagef("--table %q: want steps, edges, edge-steps or nodes", *tableName)
+	}
+	if isSet(fs, "window") && *window < 1 || *step < 1 || *top < 0 {
+		return usagef("want --window ≥ 1 (or left out), --step ≥ 1, --top ≥ 0 (0: all)")
 	}
 	if *window > 0 && *between != "" {
 		return usagef("--window and --between: give one or the other")
@@ -57,7 +65,7 @@ func runDrift(args []string, e *env) error {
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(d.Periods), d.Periods[0], d.Periods[len(d.Periods)-1], drift.Significant)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			return map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName].Write(w, "csv")
+			return cf.writeSheet(w, map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName], "csv")
 		}
 		_, err := io.WriteString(w, d.JSON())
 		return err

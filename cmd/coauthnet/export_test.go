@@ -189,7 +189,7 @@ func TestExportTables(t *testing.T) {
 		}
 	}
 	for _, kind := range []string{"nodes", "edges"} {
-		_, out, _ := runCmd(t, "", kind, "--years", "2019", "testdata/worked.jsonl")
+		_, out, _ := runCmd(t, "", kind, "--years", "2019", "--precision", "0", "testdata/worked.jsonl") // every digit, as GraphML
 		want, _ := csv.NewReader(strings.NewReader(out)).ReadAll()
 		got, err := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(dir, "w-"+kind+".csv")))).ReadAll()
 		if err != nil {

@@ -51,14 +51,12 @@ func runFetch(args []string, e *env) error {
 	retries := fs.Int("retries", api.DefaultMaxRetries, "retries of a request after 429, 5xx or a network error (`N`)")
 	base := fs.String("api", api.DefaultBaseURL, "API base `URL` (a mirror, or a test server)")
 	progress := fs.Bool("progress", false, "print progress lines on stderr even when it is not a terminal")
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usagef("%v", err)
+	pos, err := parseArgs(fs, args[1:])
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("fetch openalex takes no file arguments (got %q)", fs.Args())
+	if len(pos) > 0 {
+		return usagef("fetch openalex takes no file arguments (got %q)", pos)
 	}
 	key := *apiKey
 	if key == "" {

@@ -148,7 +148,7 @@ func TestFetchThenBuild(t *testing.T) {
 		if !strings.Contains(stderr, fmt.Sprintf("read %d records", len(works))) {
 			t.Errorf("summary: %s", stderr)
 		}
-		origin := "(OpenAlex API " + srv.URL + "/works?filter=" + filter + "&amp;select=id,doi,publication_year,cited_by_count,primary_topic,authorships, fetched "
+		origin := "(OpenAlex API " + srv.URL + "/works?filter=" + filter + "&amp;select=id,doi,title,display_name,publication_year,cited_by_count,primary_topic,authorships, fetched "
 		if !strings.Contains(got, origin) || !strings.Contains(stderr, "works.jsonl.gz: OpenAlex API") {
 			t.Errorf("provenance of the fetched file not shown; stderr:\n%s", stderr)
 		}

@@ -4,8 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
@@ -25,6 +27,8 @@ type inputFlags struct {
 	maxAuthors                                    int
 	fieldMap                                      map[string]string // folded category → field
 	allowByField                                  bool              // set by the commands that take --by-field
+	maxAuthorsSet                                 bool              // --max-authors given
+	measures                                      measureFlags      // registered by the commands that write node tables
 
 	// Parsed values.
 	opts       graph.Options
@@ -87,9 +91,15 @@ func (f *inputFlags) parse(files []string) error {
 	default:
 		return usagef("--unknown %q: want drop or node", f.unknown)
 	}
+	if err := f.resolveGroups(); err != nil {
+		return err
+	}
 	f.opts.Groups = f.groups
-	if f.maxAuthors < 0 {
-		return usagef("--max-authors %d: want a positive number", f.maxAuthors)
+	if f.maxAuthors < 0 || f.maxAuthorsSet && f.maxAuthors < 1 {
+		return usagef("--max-authors %d: want at least 1 author", f.maxAuthors)
+	}
+	if !(f.minWeight >= 0) || math.IsInf(f.minWeight, 0) {
+		return usagef("--min-weight %g: want a weight of 0 or more", f.minWeight)
 	}
 	f.opts.MaxAuthors = f.maxAuthors
 	switch f.hyper {
@@ -111,6 +121,9 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("--lead %q: want first or corresponding", f.lead)
 	}
 	f.opts.Impact = f.impact
+	if err := f.measures.parse(); err != nil {
+		return err
+	}
 	if f.byField && !f.allowByField {
 		return usagef("--by-field works with build, nodes and edges")
 	}
@@ -132,6 +145,62 @@ func (f *inputFlags) parse(files []string) error {
 		return usagef("no input files (give FILE..., - for standard input, or --sample)")
 	}
 	return nil
+}
+
+// notFor lists, for input flags, the commands they do not apply to: a
+// flag given to one of them is a usage error, not silently ignored.
+var notFor = map[string][]string{
+	"by-year":        {"blocs", "drift", "report", "convert", "aggregate", "split"},
+	"min-weight":     {"nodes", "communities", "blocs", "drift", "mobility", "convert", "aggregate", "split"},
+	"impact":         {"communities", "blocs", "drift", "convert", "split"},
+	"lead":           {"communities", "blocs", "drift", "mobility", "convert", "split"},
+	"level":          {"convert", "split"},
+	"counting":       {"convert", "split"},
+	"years":          {"convert", "split"},
+	"country-policy": {"convert", "split"},
+	"unknown":        {"convert", "split"},
+	"group":          {"convert", "split"},
+	"max-authors":    {"convert", "split"},
+	"hyper":          {"convert", "split"},
+	"by-field":       {"communities", "blocs", "drift", "report", "mobility", "convert", "aggregate", "split"},
+}
+
+// why says why a flag does not apply to a command.
+func why(flagName, cmd string) string {
+	switch {
+	case cmd == "convert" || cmd == "split":
+		return cmd + " writes the records as read, before any counting"
+	case cmd == "aggregate" && flagName == "by-field":
+		return "aggregate one field at a time (--field NAME)"
+	case cmd == "aggregate":
+		return "aggregate keeps every year and every edge; prune or split later"
+	case flagName == "by-year":
+		return cmd + " always works year by year"
+	case flagName == "min-weight":
+		return cmd + " does not prune edges (build, edges and report do)"
+	case flagName == "by-field":
+		return "build, nodes and edges split by field"
+	}
+	return cmd + " has no column for it (build, nodes, edges and report do)"
+}
+
+// checkApplies returns a usage error for a flag given to a command it
+// does not apply to.
+func checkApplies(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(fl *flag.Flag) {
+		if err == nil && slices.Contains(notFor[fl.Name], fs.Name()) {
+			err = usagef("--%s does not apply to %s: %s", fl.Name, fs.Name(), why(fl.Name, fs.Name()))
+		}
+	})
+	return err
+}
+
+// isSet reports whether flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
+	return set
 }
 
 // needsAll reports whether counting needs more of the record than the
@@ -166,7 +235,24 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 	if err != nil {
 		return nil, err
 	}
-	return files, f.parse(files)
+	f.maxAuthorsSet = isSet(fs, "max-authors")
+	if err := f.parse(files); err != nil {
+		return nil, err
+	}
+	if err := checkApplies(fs); err != nil {
+		return nil, err
+	}
+	// One node named by a flag: countries as people write them.
+	for _, name := range []string{"focal", "rival"} {
+		if fl := fs.Lookup(name); fl != nil && fl.Value.String() != "" {
+			v, err := f.nodeArg("--"+name, fl.Value.String())
+			if err != nil {
+				return nil, err
+			}
+			fl.Value.Set(v)
+		}
+	}
+	return files, nil
 }
 
 // parseArgs parses flags that may come before, between or after the
@@ -176,6 +262,9 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
+				if h, ok := helpers.Load(fs); ok {
+					h.(func())()
+				}
 				return nil, err
 			}
 			return nil, usageError{err.Error()}
@@ -198,11 +287,17 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned and printed once by run
-	fs.Usage = func() {
+	// The usage is printed for -h only: a bad flag is one line (run).
+	fs.Usage = func() {}
+	helpers.Store(fs, func() {
 		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", usage)
 		fs.SetOutput(w)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
-	}
+	})
 	return fs
 }
+
+// helpers print each flag set's usage, for -h (flag calls Usage on
+// every error too; run prints those as one line).
+var helpers sync.Map // *flag.FlagSet → func()

@@ -6,16 +6,23 @@
 //
 //	coauthnet build   [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...
 //	coauthnet convert [--from FORMAT] --to jsonl|csv|parquet -o OUT FILE...
-//	coauthnet nodes   [input flags] [--format csv|json] FILE...
-//	coauthnet edges   [input flags] [--focal CN] [--format csv|json] FILE...
-//	coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...
+//	coauthnet nodes   [input flags] [--measures LIST] [--betweenness-samples K] [--workers N] [--format csv|json] FILE...
+//	coauthnet edges   [input flags] [--focal CN] [--between P1,P2] [--format csv|json] FILE...
+//	coauthnet communities [input flags] [--algorithm leiden|louvain] [--resolution 1] [--seed 1] [--format csv|json] FILE...
 //	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
 //	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
-//	coauthnet report  [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...
+//	coauthnet report  [input flags] [--focal CN --rival US | --poles CN,US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...
 //	coauthnet aggregate [input flags] -o PART.parquet FILE...
 //	coauthnet merge   -o ALL.parquet PART.parquet...
 //	coauthnet split   [--by doi|id] -n N -o 'part-{n}.jsonl' FILE...
-//	coauthnet help [COMMAND]
+//	coauthnet help [COMMAND | TOPIC]   topics: counting, blocs, drift, policy
+//	coauthnet --version
+//
+// Countries (--focal, --rival, --poles, --group members) may be codes
+// in any case or names as people and databases write them (China, USA,
+// Peoples R China). CSV tables take --excel and --precision N. A flag
+// that does not apply to a command is a usage error; README.md has the
+// table of every flag.
 //
 // Input flags, shared by every command:
 //
@@ -47,6 +54,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/internal/help"
 )
 
 func main() {
@@ -82,7 +95,7 @@ func init() {
 		{"convert", "write the papers as canonical JSON Lines, CSV or Parquet", runConvert},
 		{"nodes", "node table: weights and centralities, per period", runNodes},
 		{"edges", "edge table: weights, intensity, similarities, partner shares and ranks", runEdges},
-		{"communities", "Louvain communities per period, modularity and stability", runCommunities},
+		{"communities", "Leiden (or Louvain) communities per period, modularity and stability", runCommunities},
 		{"blocs", "partners, competitors and hedgers of two poles; bifurcation indices", runBlocs},
 		{"drift", "change between periods: per step, per edge (peak, change point), per node", runDrift},
 		{"report", "the whole analysis in a directory: index.html, plots, tables, GraphML", runReport},
@@ -108,7 +121,55 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-12s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun 'coauthnet COMMAND -h' for a command's flags.\n")
+	fmt.Fprint(w, "\nHelp topics (formulas and a worked example on the sample):\n")
+	for _, t := range help.Topics() {
+		fmt.Fprintf(w, "\tcoauthnet help %s\n", t)
+	}
+	fmt.Fprint(w, "\nRun 'coauthnet COMMAND -h' for a command's flags, 'coauthnet --version' for the version.\n")
+}
+
+// versionText is what coauthnet --version prints: the module version
+// (coauthnet.Version) and, when the binary was built from a checkout,
+// the VCS revision, its time and whether the tree was modified.
+func versionText() string {
+	v := "coauthnet " + coauthnet.Version()
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v + "\n"
+	}
+	var rev, at, dirty string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %s%s%s)", rev, map[bool]string{true: ", " + at, false: ""}[at != ""], dirty)
+	}
+	return v + " " + bi.GoVersion + "\n"
+}
+
+// internalPrefixes are the package prefixes ("graph: ") that library
+// errors carry; the command prints its own "coauthnet CMD:" instead.
+var internalPrefixes = []string{"graph", "community", "drift", "metrics", "report", "tables", "export", "load", "summary", "coauthnet", "table", "netview"}
+
+// userMessage is err's text without a leading internal package prefix.
+func userMessage(err error) string {
+	msg := err.Error()
+	for {
+		p, rest, ok := strings.Cut(msg, ": ")
+		if !ok || !slices.Contains(internalPrefixes, p) {
+			return msg
+		}
+		msg = rest
+	}
 }
 
 // run runs the command line args and returns the exit status.
@@ -124,9 +185,31 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	name := args[0]
+	if name == "--version" || name == "-version" || name == "version" {
+		fmt.Fprint(stdout, versionText())
+		return 0
+	}
 	if name == "help" || name == "-h" || name == "--help" {
-		if len(args) > 1 {
-			return run([]string{args[1], "-h"}, stdin, stdout, stderr)
+		if len(args) > 2 {
+			fmt.Fprintf(stderr, "coauthnet help: give one command or topic, not %q\n", args[1:])
+			return 2
+		}
+		if len(args) == 2 {
+			// Topics first: "help blocs" explains blocs, "blocs -h"
+			// lists the command's flags.
+			txt, err := help.Text(args[1])
+			if err != nil {
+				for _, c := range commands {
+					if c.name == args[1] {
+						return run([]string{args[1], "-h"}, stdin, stdout, stderr)
+					}
+				}
+				fmt.Fprintf(stderr, "coauthnet help: %q is neither a command nor a topic (commands: %s; topics: %s)\n",
+					args[1], strings.Join(commandNames(), ", "), strings.Join(help.Topics(), ", "))
+				return 2
+			}
+			fmt.Fprint(stdout, txt)
+			return 0
 		}
 		printUsage(stdout)
 		return 0
@@ -141,15 +224,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			case errors.Is(err, flag.ErrHelp):
 				return 0
 			case errors.As(err, &ue):
-				fmt.Fprintf(stderr, "coauthnet %s: %v\nRun 'coauthnet %s -h' for usage.\n", name, err, name)
+				fmt.Fprintf(stderr, "coauthnet %s: %s (see coauthnet %s -h)\n", name, userMessage(err), name)
 				return 2
 			default:
-				fmt.Fprintf(stderr, "coauthnet %s: %v\n", name, err)
+				fmt.Fprintf(stderr, "coauthnet %s: %s\n", name, userMessage(err))
 				return 1
 			}
 		}
 	}
-	fmt.Fprintf(stderr, "coauthnet: unknown command %q\n\n", name)
-	printUsage(stderr)
+	fmt.Fprintf(stderr, "coauthnet: unknown command %q (commands: %s; coauthnet help lists them)\n", name, strings.Join(commandNames(), ", "))
 	return 2
+}
+
+func commandNames() []string {
+	var n []string
+	for _, c := range commands {
+		n = append(n, c.name)
+	}
+	return n
 }

@@ -410,7 +410,11 @@ func TestRealExports(t *testing.T) {
 func TestTablesGolden(t *testing.T) {
 	for _, tt := range []struct{ name string }{{"nodes"}, {"edges"}} {
 		for _, format := range []string{"csv", "json"} {
-			code, out, stderr := runCmd(t, "", tt.name, "--years", "2019", "--format", format, "testdata/worked.jsonl")
+			args := []string{tt.name, "--years", "2019", "--format", format, "testdata/worked.jsonl"}
+			if tt.name == "nodes" {
+				args = append(args, "--measures", "all") // the default leaves out the path measures
+			}
+			code, out, stderr := runCmd(t, "", args...)
 			if code != 0 {
 				t.Fatalf("%s: exit %d: %s", tt.name, code, stderr)
 			}
@@ -427,7 +431,12 @@ func TestTablesGolden(t *testing.T) {
 	if len(lines) != 3 || !strings.HasPrefix(lines[1], "2019,US,CN,") || !strings.HasPrefix(lines[2], "2019,US,DE,") {
 		t.Errorf("--focal US:\n%s", out)
 	}
-	if code, _, stderr := runCmd(t, "", "edges", "--focal", "XX", "testdata/worked.jsonl"); code != 1 || !strings.Contains(stderr, "no such node") {
+	// Fiji is a country without papers in worked.jsonl; XX is no country
+	// (a usage error, exit 2).
+	if code, _, stderr := runCmd(t, "", "edges", "--focal", "Fiji", "testdata/worked.jsonl"); code != 1 || !strings.Contains(stderr, "no such node") {
+		t.Errorf("absent focal: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "", "edges", "--focal", "XX", "testdata/worked.jsonl"); code != 2 || !strings.Contains(stderr, "unknown country") {
 		t.Errorf("unknown focal: exit %d %s", code, stderr)
 	}
 }
@@ -438,7 +447,7 @@ func TestTablesGolden(t *testing.T) {
 // used from the provenance) and compares with the edges table.
 func TestEdgesRecomputed(t *testing.T) {
 	_, gout, _ := runCmd(t, "", "build", "--sample", "--years", "2019")
-	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019")
+	_, eout, _ := runCmd(t, "", "edges", "--sample", "--years", "2019", "--precision", "0") // every digit, to recompute
 	var g gml
 	if err := xml.Unmarshal([]byte(gout), &g); err != nil {
 		t.Fatal(err)
@@ -680,7 +689,7 @@ func TestBlocsCommand(t *testing.T) {
 	if !strings.HasSuffix(strings.SplitN(out[strings.Index(out, "\nGB,"):], "\n", 3)[1], ",competitor") {
 		t.Errorf("inferred bloc not in the last column")
 	}
-	if code, _, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,XX"); code != 1 || !strings.Contains(stderr, "XX has no papers") {
+	if code, _, stderr := runCmd(t, "", "blocs", "--sample", "--poles", "CN,FJ"); code != 1 || !strings.Contains(stderr, "FJ has no papers") {
 		t.Errorf("absent pole: exit %d %s", code, stderr)
 	}
 	if code, _, _ := runCmd(t, "", "blocs", "--sample", "--poles", "CN"); code != 2 {
@@ -779,7 +788,7 @@ func TestReport(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	for name, legend := range map[string]string{"partners-intensity": "US", "partners-index": "US", "partners-share": "US", "blocs": "partners", "bifurcation": "modularity"} {
+	for name, legend := range map[string]string{"partners-intensity": "United States", "partners-index": "United States", "partners-share": "United States", "blocs": "partners", "bifurcation": "modularity"} {
 		svg, err := os.ReadFile(filepath.Join(dir, name+".svg"))
 		if err != nil {
 			t.Fatal(err)
@@ -793,7 +802,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("%s.png: %v", name, err)
 		}
 	}
-	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "Split year 2019", "<table>", "table{border-collapse", "Who leads CN's international papers"} {
+	for _, want := range []string{"<h2>Provenance</h2>", "bifrac", "Split year 2019", "<table>", "table{border-collapse", "Who leads China's papers with each partner", "Poles (not given): China (CN) and United States (US)", "netview.js"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("index.html lacks %q", want)
 		}

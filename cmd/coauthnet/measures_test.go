@@ -49,7 +49,7 @@ func TestLeadRealWoS(t *testing.T) {
 		if err := json.Unmarshal(out, &ind); err != nil {
 			t.Fatal(err)
 		}
-		cmd := []string{"edges", "--focal", c.focal, path}
+		cmd := []string{"edges", "--focal", c.focal, "--precision", "0", path} // every digit, to compare
 		if c.field != "" {
 			cmd = append(cmd, "--field", c.field)
 		}
@@ -145,7 +145,7 @@ func TestFieldMap(t *testing.T) {
 // 1)/2 = 0.5; F4 2/2 = 1. CN: F1, F2, F4 → 3.5/3; PK: F4 → 1 over 1;
 // CN-US: F1, F2 → 1.25 over 2; impact_ratio_source CN→US = 1.25/(3.5/3).
 func TestImpactCLI(t *testing.T) {
-	code, out, stderr := runCmd(t, "", "edges", "--impact", "--focal", "CN", "testdata/fields.jsonl")
+	code, out, stderr := runCmd(t, "", "edges", "--impact", "--focal", "CN", "--precision", "0", "testdata/fields.jsonl")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}

@@ -13,15 +13,30 @@ import (
 // table as CSV, plots as SVG and PNG, and index.html (package report).
 func runReport(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] -o DIR FILE...", e.stderr)
+	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...", e.stderr)
 	f.register(fs)
 	dir := fs.String("o", "", "output `directory` (created)")
-	focal := fs.String("focal", "CN", "focal country of the timelines and blocs")
-	rival := fs.String("rival", "US", "the other pole")
-	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year)")
+	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the node with the most collaboration)")
+	rival := fs.String("rival", "", "the other pole, a `country` (default: the node with the most collaboration besides the focal one)")
+	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q")
+	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
+	}
+	csvOpts, err := cf.options()
+	if err != nil {
+		return err
+	}
+	if *poles != "" {
+		if *focal != "" || *rival != "" {
+			return usagef("--poles and --focal/--rival: give one or the other")
+		}
+		if *focal, *rival, err = f.parsePoles(*poles); err != nil {
+			return err
+		}
 	}
 	if *dir == "" {
 		return usagef("-o DIR is required")
@@ -40,7 +55,7 @@ func runReport(args []string, e *env) error {
 	// A new directory appears only when complete (atomicfile.WriteDir).
 	atomicfile.Track(*dir)
 	err = atomicfile.WriteDir(*dir, func(into string) error {
-		return report.Write(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) })
+		return report.WriteWith(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) }, report.WriteOptions{CSV: csvOpts})
 	})
 	if err != nil {
 		return err

@@ -16,6 +16,7 @@ type tableFlags struct {
 	format, focal string
 	baseYear      int
 	resolution    float64
+	algorithm     community.Algorithm
 	seed          uint64
 	periods       string
 	between       [2]graph.Period // parsed --periods
@@ -41,30 +42,40 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
 	}
 	if name == "communities" {
-		fs.Float64Var(&tf.resolution, "resolution", 1, "Louvain resolution γ (larger: more, smaller communities)")
-		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of Louvain; the same seed gives the same partition")
+		fs.Float64Var(&tf.resolution, "resolution", 1, "resolution γ of the modularity (larger: more, smaller communities)")
+		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of the community detection; the same seed gives the same partition")
+		algorithmFlag(fs, &tf.algorithm)
+	}
+	if name == "nodes" {
+		f.measures.register(fs)
 	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
-		fs.StringVar(&tf.periods, "periods", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1")
+		fs.StringVar(&tf.periods, "between", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
+		fs.StringVar(&tf.periods, "periods", "", "the same as --between (older name)")
 	}
 	out := fs.String("o", "-", "output `file`; - is standard output")
+	var cf csvFlags
+	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if tf.format != "csv" && tf.format != "json" {
-		return usagef("--format %q: want csv or json", tf.format)
+	if _, err := cf.options(); err != nil {
+		return err
+	}
+	if err := tableOut(fs, *out, &tf.format); err != nil {
+		return err
 	}
 	if tf.baseYear != 0 && !f.byYear {
 		return usagef("--base-year indexes yearly values: add --by-year")
 	}
 	if tf.periods != "" {
 		if tf.between, err = graph.ParsePeriodPair(tf.periods); err != nil {
-			return usagef("--periods %q: want two periods such as 2013-2017,2018-2022", tf.periods)
+			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", tf.periods)
 		}
 		if f.byYear {
-			return usagef("--periods and --by-year: give one or the other")
+			return usagef("--between and --by-year: give one or the other")
 		}
 	}
 	s, rep, err := count(&f, files, e)
@@ -87,18 +98,19 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if name != "communities" {
 		c := f.countings[0]
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+		f.measures.printCosts(e.stderr)
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error { return t.Write(w, tf.format) })
+	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
 }
 
 func runNodes(args []string, e *env) error {
-	return tableCommand("nodes", "coauthnet nodes [input flags] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
+	return tableCommand("nodes", "coauthnet nodes [input flags] [--measures LIST] [--betweenness-samples K] [--workers N] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
 }
 
 // tableOptions are the table options of the input flags: the first
 // counting, the leader, impact, and every measure.
 func (f *inputFlags) tableOptions() tables.Options {
-	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.impact, Centrality: true}
+	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.impact, Measure: f.measures.options()}
 }
 
 // nodesTable is the table of coauthnet nodes.
@@ -120,9 +132,9 @@ func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, 
 }
 
 func runCommunities(args []string, e *env) error {
-	return tableCommand("communities", "coauthnet communities [input flags] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
+	return tableCommand("communities", "coauthnet communities [input flags] [--algorithm leiden|louvain] [--resolution 1] [--seed 1] [--format csv|json] FILE...", args, e,
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-			o := community.Options{Counting: f.countings[0], Resolution: tf.resolution, Seed: tf.seed}
+			o := community.Options{Counting: f.countings[0], Algorithm: tf.algorithm, Resolution: tf.resolution, Seed: tf.seed}
 			t, sum := tables.Communities(s, periods(f, tf, s), o)
 			for _, line := range summary.Communities(sum) {
 				fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)

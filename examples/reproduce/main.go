@@ -29,7 +29,7 @@ func main() {
 	case err == nil && os.Args[1] == "build":
 		_, err = export.WriteGraph("graphml", s.Range(s.Span()), "-", export.Options{Countings: countings, Meta: meta}, stdout)
 	case err == nil:
-		if d, err = report.Compute(s, report.Options{Focal: "CN", Rival: "US", Countings: countings, Meta: meta}); err == nil {
+		if d, err = report.Compute(s, report.Options{Countings: countings, Meta: meta}); err == nil { // poles from the corpus: CN and US
 			err = report.Write(os.Args[2], d, atomicfile.Write)
 		}
 	}

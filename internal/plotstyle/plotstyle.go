@@ -255,6 +255,22 @@ func (s Style) Save(p *plot.Plot, base string) error {
 	return writeTo(base+".png", vgimg.PngCanvas{Canvas: img})
 }
 
+// Render returns p drawn as Save draws it, in ext ("svg" or "png"), for
+// callers that write files their own way.
+func (s Style) Render(p *plot.Plot, ext string) (io.WriterTo, error) {
+	switch ext {
+	case "svg":
+		svg := vgsvg.New(s.Width, s.Height)
+		s.draw(p, draw.New(svg))
+		return svg, nil
+	case "png":
+		img := vgimg.NewWith(vgimg.UseWH(s.Width, s.Height), vgimg.UseDPI(s.DPI))
+		s.draw(p, draw.New(img))
+		return vgimg.PngCanvas{Canvas: img}, nil
+	}
+	return nil, fmt.Errorf("plotstyle: format %q: want svg or png", ext)
+}
+
 func writeTo(path string, c io.WriterTo) error {
 	f, err := os.Create(path)
 	if err != nil {

@@ -3,9 +3,12 @@
 //
 // Columns, in this order (the header row is required):
 //
-//	paper_id, doi, year, fields, citations,
+//	paper_id, doi, title, year, fields, citations,
 //	author, author_name, author_id, orcid, corresponding,
 //	affiliation, institution, institution_id, country
+//
+// Files written before the title column (the same header without
+// title, [LegacyHeader]) are still read, their papers without titles.
 //
 // author is the 1-based byline position and affiliation the 1-based
 // position among that author's affiliations. An author without
@@ -24,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,10 +37,33 @@ import (
 
 // Header is the header row.
 var Header = []string{
-	"paper_id", "doi", "year", "fields", "citations",
+	"paper_id", "doi", "title", "year", "fields", "citations",
 	"author", "author_name", "author_id", "orcid", "corresponding",
 	"affiliation", "institution", "institution_id", "country",
 }
+
+// LegacyHeader is the header row of files written before the title
+// column; the Reader reads them too.
+var LegacyHeader = append(Header[:2:2], Header[3:]...)
+
+// Column positions in Header.
+const (
+	colID = iota
+	colDOI
+	colTitle
+	colYear
+	colFields
+	colCitations
+	colAuthor
+	colName
+	colAuthorID
+	colORCID
+	colCorresponding
+	colAffiliation
+	colInstitution
+	colInstitutionID
+	colCountry
+)
 
 // Errors.
 var (
@@ -69,7 +96,7 @@ func (w *Writer) Write(p *coauthnet.Paper) error {
 	if p.Citations != nil {
 		cit = strconv.Itoa(*p.Citations)
 	}
-	base := []string{p.ID, p.DOI, strconv.Itoa(p.Year), strings.Join(p.Fields, "; "), cit}
+	base := []string{p.ID, p.DOI, p.Title, strconv.Itoa(p.Year), strings.Join(p.Fields, "; "), cit}
 	row := func(author int, a *coauthnet.Author, aff int, af *coauthnet.Affiliation) error {
 		r := append([]string(nil), base...)
 		if a == nil {
@@ -124,6 +151,7 @@ type Reader struct {
 	err     error
 	next    []string // first row of the next paper
 	nextAt  int
+	legacy  bool // the header is LegacyHeader: no title column
 }
 
 // NewReader returns a Reader of r.
@@ -146,7 +174,14 @@ func (r *Reader) start() error {
 	r.cr = stdcsv.NewReader(br)
 	r.cr.FieldsPerRecord = -1
 	h, err := r.cr.Read()
-	if err != nil || strings.Join(h, ",") != strings.Join(Header, ",") {
+	if err != nil {
+		return r.fail(ErrHeader)
+	}
+	switch strings.Join(h, ",") {
+	case strings.Join(Header, ","):
+	case strings.Join(LegacyHeader, ","):
+		r.legacy = true
+	default:
 		return r.fail(ErrHeader)
 	}
 	return nil
@@ -159,14 +194,15 @@ func (r *Reader) row() ([]string, int, error) {
 		return row, at, nil
 	}
 	row, err := r.cr.Read()
-	line, _ := r.cr.FieldPos(0)
 	if err != nil {
 		var pe *stdcsv.ParseError
 		if errors.As(err, &pe) {
 			return nil, pe.StartLine, &ParseError{Format: "csv", Name: r.Name, Line: pe.StartLine, Err: pe.Err}
 		}
-		return nil, line, err
+		return nil, 0, err
 	}
+	// FieldPos panics after a failed Read (no fields): only here.
+	line, _ := r.cr.FieldPos(0)
 	return row, line, nil
 }
 
@@ -194,7 +230,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	first := true
 	for {
 		if bad == nil {
-			if err := add(&p, row, first); err != nil {
+			if err := add(&p, row, first, r.legacy); err != nil {
 				bad, badLine = err, line
 			}
 		}
@@ -228,40 +264,47 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	return p, nil
 }
 
-// add adds one row to p.
-func add(p *coauthnet.Paper, row []string, first bool) error {
-	if len(row) != len(Header) {
-		return fmt.Errorf("%w: %d columns, want %d", ErrRow, len(row), len(Header))
+// add adds one row to p; legacy rows have no title column.
+func add(p *coauthnet.Paper, row []string, first, legacy bool) error {
+	want := len(Header)
+	if legacy {
+		want = len(LegacyHeader)
+	}
+	if len(row) != want {
+		return fmt.Errorf("%w: %d columns, want %d", ErrRow, len(row), want)
+	}
+	if legacy {
+		row = slices.Insert(row, colTitle, "")
 	}
 	if first {
-		p.ID, p.DOI = row[0], row[1]
-		y, err := strconv.Atoi(row[2])
+		p.ID, p.DOI, p.Title = row[colID], row[colDOI], row[colTitle]
+		y, err := strconv.Atoi(row[colYear])
 		if err != nil {
-			return fmt.Errorf("%w: year %q", ErrRow, row[2])
+			return fmt.Errorf("%w: year %q", ErrRow, row[colYear])
 		}
 		p.Year = y
-		if row[3] != "" {
-			p.Fields = strings.Split(row[3], "; ")
+		if row[colFields] != "" {
+			p.Fields = strings.Split(row[colFields], "; ")
 		}
-		if row[4] != "" {
-			c, err := strconv.Atoi(row[4])
+		if row[colCitations] != "" {
+			c, err := strconv.Atoi(row[colCitations])
 			if err != nil {
-				return fmt.Errorf("%w: citations %q", ErrRow, row[4])
+				return fmt.Errorf("%w: citations %q", ErrRow, row[colCitations])
 			}
 			p.Citations = &c
 		}
 	}
-	author, err1 := strconv.Atoi(row[5])
-	aff, err2 := strconv.Atoi(row[10])
+	author, err1 := strconv.Atoi(row[colAuthor])
+	aff, err2 := strconv.Atoi(row[colAffiliation])
 	if err1 != nil || err2 != nil || author < 0 || aff < 0 {
-		return fmt.Errorf("%w: author %q affiliation %q are not positions", ErrRow, row[5], row[10])
+		return fmt.Errorf("%w: author %q affiliation %q are not positions", ErrRow, row[colAuthor], row[colAffiliation])
 	}
 	if author == 0 {
 		return nil
 	}
 	switch {
 	case author == len(p.Authors)+1:
-		p.Authors = append(p.Authors, coauthnet.Author{Name: row[6], ID: row[7], ORCID: row[8], Corresponding: row[9] == "true"})
+		p.Authors = append(p.Authors, coauthnet.Author{Name: row[colName], ID: row[colAuthorID], ORCID: row[colORCID], Corresponding: row[colCorresponding] == "true"})
 	case author != len(p.Authors):
 		return fmt.Errorf("%w: author %d after author %d", ErrRow, author, len(p.Authors))
 	}
@@ -272,6 +315,6 @@ func add(p *coauthnet.Paper, row []string, first bool) error {
 	if aff != len(a.Affiliations)+1 {
 		return fmt.Errorf("%w: affiliation %d after %d", ErrRow, aff, len(a.Affiliations))
 	}
-	a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Institution: row[11], InstitutionID: row[12], Country: row[13]})
+	a.Affiliations = append(a.Affiliations, coauthnet.Affiliation{Institution: row[colInstitution], InstitutionID: row[colInstitutionID], Country: row[colCountry]})
 	return nil
 }

@@ -3,7 +3,7 @@ package csv
 import (
 	"bytes"
 	"errors"
-	"github.com/coauthnet/coauthnet/io/internal/readertest"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/sample"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 )
 
 func readAll(t *testing.T, r io.Reader) ([]coauthnet.Paper, []*ParseError) {
@@ -27,8 +28,13 @@ func readAll(t *testing.T, r io.Reader) ([]coauthnet.Paper, []*ParseError) {
 func TestRoundTrip(t *testing.T) {
 	ps := sample.Generate(sample.Config{Papers: 2000, Seed: 3})
 	c := 5
+	for i := range ps {
+		if i%3 != 0 { // some papers without a title
+			ps[i].Title = fmt.Sprintf("Title %d: with a comma, \"quotes\"; and\na line break", i)
+		}
+	}
 	ps = append(ps,
-		coauthnet.Paper{ID: "no-authors", Year: 2020},
+		coauthnet.Paper{ID: "no-authors", Title: "No authors", Year: 2020},
 		coauthnet.Paper{ID: `quoted "id", with comma`, Year: 2021, Citations: &c, Fields: []string{"A, B", "C"},
 			Authors: []coauthnet.Author{{Name: "Côte d'Ivoire; x"}, {Name: "y", Affiliations: []coauthnet.Affiliation{{Institution: "Line\nbreak", Country: "CI"}}}}},
 	)
@@ -59,15 +65,27 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestBadRows(t *testing.T) {
-	in := strings.Join(Header, ",") + "\n" +
-		"a,,2019,,,1,X,,,,1,,,CN\n" +
-		"b,,20x9,,,1,X,,,,1,,,CN\n" + // bad year: paper b skipped
-		"c,,2019,,,1,X,,,,1,,,US\n" +
-		"c,,2019,,,3,Y,,,,1,,,GB\n" + // author 3 after 1: paper c skipped
-		"d,,2019,,,1,X,,,,1,,,DE\n"
-	ps, pes := readAll(t, strings.NewReader(in))
-	if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" || len(pes) != 2 || pes[0].Line != 3 || pes[1].Line != 5 {
-		t.Errorf("papers %v, skips %v", ps, pes)
+	// The same rows under the header with a title column and under the
+	// legacy header without it.
+	for _, title := range []bool{true, false} {
+		h, tc := LegacyHeader, ""
+		if title {
+			h, tc = Header, "T,"
+		}
+		in := strings.Join(h, ",") + "\n" +
+			"a,," + tc + "2019,,,1,X,,,,1,,,CN\n" +
+			"b,," + tc + "20x9,,,1,X,,,,1,,,CN\n" + // bad year: paper b skipped
+			"c,," + tc + "2019,,,1,X,,,,1,,,US\n" +
+			"c,," + tc + "2019,,,3,Y,,,,1,,,GB\n" + // author 3 after 1: paper c skipped
+			"d,," + tc + "2019,,,1,X,,,,1,,,DE\n" +
+			"e,," + tc + "2019,,,1,X,,,,1,,,DE,extra\n" // one column too many
+		ps, pes := readAll(t, strings.NewReader(in))
+		if len(ps) != 2 || ps[0].ID != "a" || ps[1].ID != "d" || len(pes) != 3 || pes[0].Line != 3 || pes[1].Line != 5 || pes[2].Line != 7 {
+			t.Errorf("title column %v: papers %v, skips %v", title, ps, pes)
+		}
+		if want := strings.TrimSuffix(tc, ","); ps[0].Title != want || ps[0].Year != 2019 || ps[0].Authors[0].Affiliations[0].Country != "CN" {
+			t.Errorf("title column %v: %+v", title, ps[0])
+		}
 	}
 	if _, err := NewReader(strings.NewReader("id,year\n")).Read(); !errors.Is(err, ErrHeader) {
 		t.Errorf("wrong header: %v", err)
@@ -82,7 +100,51 @@ func FuzzReader(f *testing.F) {
 	}
 	w.Flush()
 	f.Add(buf.Bytes())
+	f.Add([]byte(legacyFile))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
+}
+
+// legacyFile is canonical CSV as written before the title column
+// (LegacyHeader): two papers, the first with two authors, one of them
+// with two affiliations.
+const legacyFile = `paper_id,doi,year,fields,citations,author,author_name,author_id,orcid,corresponding,affiliation,institution,institution_id,country
+W1,10.1/x,2019,Physics; Chemistry,7,1,"Li, X",A1,,true,1,Tsinghua University,https://ror.org/03cve4549,CN
+W1,10.1/x,2019,Physics; Chemistry,7,1,"Li, X",A1,,true,2,MIT,,US
+W1,10.1/x,2019,Physics; Chemistry,7,2,"Smith, J",,,,0,,,
+W2,,2020,,,0,,,,,0,,,
+`
+
+// TestLegacyHeader: a file without the title column reads as before,
+// every paper without a title; written again it gets the title column
+// and reads back the same papers.
+func TestLegacyHeader(t *testing.T) {
+	ps, pes := readAll(t, strings.NewReader(legacyFile))
+	c := 7
+	want := []coauthnet.Paper{
+		{ID: "W1", DOI: "10.1/x", Year: 2019, Fields: []string{"Physics", "Chemistry"}, Citations: &c, Authors: []coauthnet.Author{
+			{Name: "Li, X", ID: "A1", Corresponding: true, Affiliations: []coauthnet.Affiliation{
+				{Institution: "Tsinghua University", InstitutionID: "https://ror.org/03cve4549", Country: "CN"}, {Institution: "MIT", Country: "US"}}},
+			{Name: "Smith, J"}}},
+		{ID: "W2", Year: 2020},
+	}
+	if len(pes) > 0 || !reflect.DeepEqual(ps, want) {
+		t.Fatalf("got %+v %v\nwant %+v", ps, pes, want)
+	}
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	for i := range ps {
+		w.Write(&ps[i])
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "paper_id,doi,title,year,") {
+		t.Errorf("written header: %.60q", buf.String())
+	}
+	again, pes := readAll(t, &buf)
+	if len(pes) > 0 || !reflect.DeepEqual(again, want) {
+		t.Errorf("rewritten: %+v %v", again, pes)
+	}
 }

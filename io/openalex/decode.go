@@ -11,7 +11,7 @@ import (
 
 // This file decodes one work without reflection and without
 // materialising what coauthnet does not use: a real OpenAlex work is
-// ~14 KB of JSON of which the id, year, citations, field and
+// ~14 KB of JSON of which the id, title, year, citations, field and
 // authorships are well under 1 KB; abstract_inverted_index, topics,
 // concepts, referenced_works, locations and the rest are checked as JSON
 // and skipped (jsonscan.Scanner.Skip). Semantics are encoding/json's
@@ -72,7 +72,8 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 		}
 		return err
 	}
-	var id, doi string
+	var id, doi, title string
+	nameAt := -1 // offset of display_name's string value
 	var year, cited int
 	hasYear, hasDOI := false, false
 	var citations *int
@@ -86,6 +87,17 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 			}
 			hasDOI = true
 			return note(d.Str("doi", &doi))
+		case "title":
+			return note(d.Str("title", &title))
+		case "display_name":
+			// Kept as an offset and decoded only for a work without
+			// a title (it equals the title in OpenAlex's schema): one
+			// string fewer per work. The last string value wins, a
+			// null leaves an earlier one, as in encoding/json.
+			if d.Peek() == '"' {
+				nameAt = d.Pos()
+			}
+			return note(d.SkipStr("display_name"))
 		case "publication_year":
 			if ok, err := d.Null(); ok || err != nil {
 				return err
@@ -130,6 +142,13 @@ func (d *decoder) work(line []byte, p *coauthnet.Paper) error {
 	p.Year = year
 	if hasDOI {
 		p.DOI = short(doi, "https://doi.org/")
+	}
+	p.Title = title
+	if p.Title == "" && nameAt >= 0 {
+		d.Reset(line[nameAt:], "", 0)
+		if err := d.Str("display_name", &p.Title); err != nil {
+			return err // cannot happen: the value was scanned above
+		}
 	}
 	p.Citations = citations
 	for _, t := range d.pending { // as encoding/json's version counted them

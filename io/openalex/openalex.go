@@ -7,7 +7,8 @@
 // Mapping, per work:
 //
 //   - ID: the short work id ("W2963…" from "https://openalex.org/W2963…").
-//     DOI: without "https://doi.org/". Year: publication_year.
+//     DOI: without "https://doi.org/". Title: title, else (null or
+//     empty) display_name. Year: publication_year.
 //     Citations: cited_by_count. Fields: primary_topic.field.display_name.
 //   - Authors: authorships in order; name author.display_name, id the
 //     short author id, ORCID without its URL, is_corresponding.

@@ -17,6 +17,8 @@ import (
 type work struct {
 	ID              string  `json:"id"`
 	DOI             *string `json:"doi"`
+	Title           string  `json:"title"`
+	DisplayName     string  `json:"display_name"`
 	PublicationYear *int    `json:"publication_year"`
 	CitedByCount    *int    `json:"cited_by_count"`
 	PrimaryTopic    *struct {
@@ -63,6 +65,10 @@ func (r *Reader) stdlibDecode(b []byte, line int) (coauthnet.Paper, error) {
 	p.Year = *w.PublicationYear
 	if w.DOI != nil {
 		p.DOI = short(*w.DOI, "https://doi.org/")
+	}
+	p.Title = w.Title
+	if p.Title == "" {
+		p.Title = w.DisplayName
 	}
 	p.Citations = w.CitedByCount
 	if t := w.PrimaryTopic; t != nil && t.Field != nil && t.Field.DisplayName != "" {
@@ -119,6 +125,9 @@ func FuzzDecodeMatchesStdlib(f *testing.F) {
 	f.Add([]byte(work1))
 	f.Add([]byte(`{"id":"https://openalex.org/W2","publication_year":2020,"authorships":[null,{"institutions":null,"countries":["us",null]}],"primary_topic":{"field":null}}`))
 	f.Add([]byte(`{"id":"W3","publication_year":2020.5}`))
+	f.Add([]byte(`{"id":"W4","publication_year":2020,"title":null,"display_name":"A \u00e9 title"}`))
+	f.Add([]byte(`{"id":"W5","publication_year":2020,"title":"T","title":null,"display_name":7}`))
+	f.Add([]byte(`{"id":"W6","publication_year":2020,"display_name":"A","title":"T","display_name":null,"title":""}`))
 	f.Add([]byte(`{"id":"W3","publication_year":2020,"authorships":[{"countries":"CN"}]}`))
 	f.Add([]byte(`{"id":"W3","publication_year":2020,"abstract_inverted_index":{"a":[1,2]},"authorships":[{"raw_affiliation_strings":["Univ X, Paris, France"]}]}`))
 	if b, err := os.ReadFile(filepath.Join(real, "openalex-jsonl-openalexpro/jsonl")); err == nil {
@@ -149,7 +158,7 @@ func FuzzDecodeMatchesStdlib(f *testing.F) {
 // in another case (or with a Kelvin or long-s rune that encoding/json
 // folds), where the decoders differ by design.
 func foldedKey(b []byte) bool {
-	keys := []string{"id", "doi", "publication_year", "cited_by_count", "primary_topic", "field", "display_name", "authorships", "author", "orcid", "institutions", "ror", "country_code", "countries", "is_corresponding", "raw_affiliation_strings"}
+	keys := []string{"id", "doi", "title", "publication_year", "cited_by_count", "primary_topic", "field", "display_name", "authorships", "author", "orcid", "institutions", "ror", "country_code", "countries", "is_corresponding", "raw_affiliation_strings"}
 	var v any
 	if json.Unmarshal(b, &v) != nil {
 		return false

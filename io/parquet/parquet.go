@@ -8,13 +8,14 @@
 //
 // Schema (column names):
 //
-//	id, doi, year (int32), fields (list<string>), citations (optional int64),
+//	id, doi, title, year (int32), fields (list<string>), citations (optional int64),
 //	authors (list<struct<name, id, orcid, corresponding (bool),
 //	         affiliations (list<struct<institution, institution_id, country>>)>>)
 //
-// An empty string stands for an absent doi, name, id or country; a null
-// citations for unknown. Writing then reading gives the same papers, up
-// to empty and nil slices.
+// An empty string stands for an absent doi, title, name, id or country;
+// a null citations for unknown. Writing then reading gives the same
+// papers, up to empty and nil slices. Files written before the title
+// column are read with empty titles.
 package parquet
 
 import (
@@ -30,6 +31,7 @@ import (
 type row struct {
 	ID        string      `parquet:"id"`
 	DOI       string      `parquet:"doi"`
+	Title     string      `parquet:"title"`
 	Year      int32       `parquet:"year"`
 	Fields    []string    `parquet:"fields,list"`
 	Citations *int64      `parquet:"citations,optional"`
@@ -98,7 +100,7 @@ func (w *Writer) Write(p *coauthnet.Paper) error {
 	if w.err != nil {
 		return w.err
 	}
-	r := row{ID: p.ID, DOI: p.DOI, Year: int32(p.Year), Fields: p.Fields}
+	r := row{ID: p.ID, DOI: p.DOI, Title: p.Title, Year: int32(p.Year), Fields: p.Fields}
 	if p.Citations != nil {
 		c := int64(*p.Citations)
 		r.Citations = &c
@@ -143,9 +145,9 @@ func (w *Writer) Close() error {
 type Reader struct {
 	Name string
 	// Minimal, set before the first read, reads only the columns that
-	// counting uses: id, doi, year and the authors' affiliations. Names,
-	// ids, ORCIDs, fields and citations are left empty. It is several
-	// times faster.
+	// counting uses: id, doi, year and the authors' affiliations. Titles,
+	// names, ids, ORCIDs, fields and citations are left empty. It is
+	// several times faster.
 	Minimal bool
 	// Countries, with Minimal, also leaves out institution names and ids:
 	// enough to count countries.
@@ -308,7 +310,7 @@ func (r *Reader) Read() (p coauthnet.Paper, err error) {
 }
 
 func fromRow(x *row) coauthnet.Paper {
-	p := coauthnet.Paper{ID: x.ID, DOI: x.DOI, Year: int(x.Year), Fields: x.Fields}
+	p := coauthnet.Paper{ID: x.ID, DOI: x.DOI, Title: x.Title, Year: int(x.Year), Fields: x.Fields}
 	if x.Citations != nil {
 		c := int(*x.Citations)
 		p.Citations = &c

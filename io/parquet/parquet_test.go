@@ -3,19 +3,31 @@ package parquet
 import (
 	"bytes"
 	"errors"
-	"github.com/coauthnet/coauthnet/io/internal/readertest"
+	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"testing"
 
 	pq "github.com/parquet-go/parquet-go"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/sample"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 )
 
+// withTitles gives every paper but every third a title.
+func withTitles(ps []coauthnet.Paper) []coauthnet.Paper {
+	for i := range ps {
+		if i%3 != 0 {
+			ps[i].Title = fmt.Sprintf("Title %d: ünïcode, \"quotes\"", i)
+		}
+	}
+	return ps
+}
+
 func TestRoundTrip(t *testing.T) {
-	ps := sample.Generate(sample.Config{Papers: 3000, Seed: 2})
+	ps := withTitles(sample.Generate(sample.Config{Papers: 3000, Seed: 2}))
 	ps = append(ps, coauthnet.Paper{ID: "empty", Year: 2020})
 	var buf bytes.Buffer
 	w := NewWriter(&buf, [2]string{"coauthnet_version", "test"})
@@ -116,7 +128,7 @@ func FuzzReader(f *testing.F) {
 // TestRowGroups: ReadRowGroup over all groups, full or Minimal, gives
 // the papers Read gives (Minimal: only id, doi, year, affiliations).
 func TestRowGroups(t *testing.T) {
-	ps := sample.Generate(sample.Config{Papers: 150000, Seed: 4})
+	ps := withTitles(sample.Generate(sample.Config{Papers: 150000, Seed: 4}))
 	var buf bytes.Buffer
 	w := NewWriter(&buf)
 	for i := range ps {
@@ -265,5 +277,109 @@ func TestPlainAffiliations(t *testing.T) {
 	cols, rows := read(true), read(false)
 	if len(cols) != len(ps) || !reflect.DeepEqual(cols, rows) {
 		t.Errorf("columnar read of plain columns differs from row read (%d, %d papers)", len(cols), len(rows))
+	}
+}
+
+// legacyRow is the schema written before the title column (row without
+// Title, the same tags).
+type legacyRow struct {
+	ID        string      `parquet:"id"`
+	DOI       string      `parquet:"doi"`
+	Year      int32       `parquet:"year"`
+	Fields    []string    `parquet:"fields,list"`
+	Citations *int64      `parquet:"citations,optional"`
+	Authors   []authorRow `parquet:"authors,list"`
+}
+
+// TestNoTitleColumn: a file written before the title column reads, whole
+// rows and every columnar mode, with empty titles and everything else as
+// written.
+func TestNoTitleColumn(t *testing.T) {
+	ps := sample.Generate(sample.Config{Papers: 3000, Seed: 5})
+	var buf bytes.Buffer
+	w := pq.NewGenericWriter[legacyRow](&buf, pq.Compression(&pq.Zstd))
+	for i := range ps {
+		p := &ps[i]
+		r := legacyRow{ID: p.ID, DOI: p.DOI, Year: int32(p.Year), Fields: p.Fields}
+		if p.Citations != nil {
+			c := int64(*p.Citations)
+			r.Citations = &c
+		}
+		for _, a := range p.Authors {
+			ar := authorRow{Name: a.Name, ID: a.ID, ORCID: a.ORCID, Corresponding: a.Corresponding}
+			for _, af := range a.Affiliations {
+				ar.Affiliations = append(ar.Affiliations, affRow(af))
+			}
+			r.Authors = append(r.Authors, ar)
+		}
+		if _, err := w.Write([]legacyRow{r}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	open := func() *Reader {
+		r, err := NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := r.file.Schema().Lookup("title"); ok {
+			t.Fatal("the legacy file has a title column")
+		}
+		return r
+	}
+	// Read: whole rows.
+	r := open()
+	got, pes, err := readertest.Collect(r)
+	if err != nil || len(pes) > 0 {
+		t.Fatal(err, pes)
+	}
+	want := slices.Clone(ps)
+	readertest.Normalize(want)
+	readertest.Normalize(got)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Read of a file without titles: %d papers differ from the %d written", len(got), len(want))
+	}
+	// ReadRowGroup, whole rows and each Minimal mode: the same as from a
+	// file with the title column (written by Writer, titles empty).
+	var cur bytes.Buffer
+	cw := NewWriter(&cur)
+	for i := range ps {
+		cw.Write(&ps[i])
+	}
+	if err := cw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []struct {
+		minimal, countries, extra bool
+	}{{false, false, false}, {true, false, false}, {true, true, false}, {true, false, true}} {
+		old := open()
+		now, err := NewReader(bytes.NewReader(cur.Bytes()), int64(cur.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a, b []coauthnet.Paper
+		for _, x := range []struct {
+			r   *Reader
+			out *[]coauthnet.Paper
+		}{{old, &a}, {now, &b}} {
+			x.r.Minimal, x.r.Countries, x.r.Extra = mode.minimal, mode.countries, mode.extra
+			if !x.r.columnar {
+				t.Fatal("canonical file not recognised as columnar")
+			}
+			for i := 0; i < x.r.NumRowGroups(); i++ {
+				g, errs := x.r.ReadRowGroup(i)
+				if len(errs) > 0 {
+					t.Fatal(errs)
+				}
+				*x.out = append(*x.out, g...)
+			}
+		}
+		readertest.Normalize(a)
+		readertest.Normalize(b)
+		if len(a) != len(ps) || !reflect.DeepEqual(a, b) {
+			t.Errorf("%+v: %d papers from the legacy file differ from the current file's %d", mode, len(a), len(b))
+		}
 	}
 }

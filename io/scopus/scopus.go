@@ -9,8 +9,8 @@
 //
 // Mapping, per row:
 //
-//   - ID: EID. DOI: DOI. Year: Year. Citations: "Cited by" (empty is
-//     unknown, not zero).
+//   - ID: EID. DOI: DOI. Title: Title. Year: Year. Citations: "Cited by"
+//     (empty is unknown, not zero).
 //   - Authors: "Author full names" (without the "(id)" suffix) when
 //     present, else Authors; ids from "Author(s) ID", else from the
 //     "(57190937321)" after each name in Author full names. Authors is split on
@@ -306,7 +306,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 func (r *Reader) ReadAll() ([]coauthnet.Paper, error) { return coauthnet.ReadAll(r) }
 
 func (r *Reader) build(row []string) (coauthnet.Paper, error) {
-	p := coauthnet.Paper{ID: r.get(row, "EID"), DOI: r.get(row, "DOI")}
+	p := coauthnet.Paper{ID: r.get(row, "EID"), DOI: r.get(row, "DOI"), Title: r.get(row, "Title")}
 	if p.ID == "" {
 		return p, ErrNoEID
 	}

@@ -6,7 +6,8 @@
 // Mapping, per record:
 //
 //   - ID: UT as written ("WOS:000123456700042"). DOI: DI. Citations: TC
-//     (Web of Science Core Collection times cited).
+//     (Web of Science Core Collection times cited). Title: TI, its
+//     continuation lines joined by a space.
 //   - Year: PY; when PY is empty (early access), EY, else the year at the
 //     end of EA ("OCT 2024"). A PY that is not a year skips the record.
 //   - Fields: WC (Web of Science categories), else SC, split on "; ".
@@ -80,6 +81,9 @@ var (
 	ErrNoYear    = errors.New("no year (PY, EY, EA)")
 	ErrGarbage   = errors.New("line is neither a field tag nor a continuation")
 	ErrTruncated = errors.New("record not closed by ER")
+	// ErrForeign ends reading a plain-text file at text between records
+	// that starts no record: another file concatenated to the export.
+	ErrForeign   = errors.New("not Web of Science records")
 	ErrCellCount = errors.New("row has more cells than its header has columns")
 )
 
@@ -234,7 +238,7 @@ func (r *Reader) readBytes() ([]byte, error) {
 // are not kept.
 func used(tag []byte) bool {
 	switch string(tag) {
-	case "PT", "UT", "DI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
+	case "PT", "UT", "DI", "TI", "PY", "EY", "EA", "TC", "WC", "SC", "AF", "AU", "C1", "C3", "RP", "OI":
 		return true
 	}
 	return false
@@ -303,6 +307,12 @@ func (r *Reader) readPlain() (coauthnet.Paper, error) {
 				Err: fmt.Errorf("%w: line %d starts %.2s", ErrTruncated, r.line+1, line)}
 		}
 		if rec == nil {
+			if !bytes.HasPrefix(line, []byte("PT ")) && string(line) != "PT" {
+				// Every record starts with PT: text between records
+				// that does not is another file run into this one (a
+				// Scopus CSV after a WoS export), not a record to skip.
+				return coauthnet.Paper{}, fmt.Errorf("%w: %s line %d: %.40q starts no record (want PT): is a file of another format concatenated to it?", ErrForeign, r.Name, r.line, line)
+			}
 			rec = record{}
 			start = r.line
 		} else if bytes.HasPrefix(line, []byte("PT ")) && rec["PT"] != nil {
@@ -495,7 +505,7 @@ func splitC1(s string) []string {
 
 // build turns a record's fields into a paper.
 func (r *Reader) build(rec record) (coauthnet.Paper, error) {
-	p := coauthnet.Paper{ID: joined(rec["UT"]), DOI: joined(rec["DI"])}
+	p := coauthnet.Paper{ID: joined(rec["UT"]), DOI: joined(rec["DI"]), Title: joined(rec["TI"])}
 	if p.ID == "" {
 		return p, ErrNoUT
 	}

@@ -199,3 +199,19 @@ func FuzzReader(f *testing.F) {
 		readertest.ContractReasons(t, NewReader(bytes.NewReader(data)), Reasons)
 	})
 }
+
+// A file of another format run into a WoS export (cat savedrecs.txt
+// scopus.csv) ends reading with ErrForeign, naming the line, instead of
+// becoming one skipped record that swallows the rest of the file.
+func TestForeignTail(t *testing.T) {
+	in := "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Li, X\nPY 2019\nUT WOS:1\nER\n\nEF\nAuthors,Title,Year\n\"Li X.\",T,2019\n"
+	r := NewReader(strings.NewReader(in))
+	r.Name = "mixed.txt"
+	if _, err := r.Read(); err != nil {
+		t.Fatalf("first record: %v", err)
+	}
+	_, err := r.Read()
+	if !errors.Is(err, ErrForeign) || !strings.Contains(err.Error(), "mixed.txt line 10") {
+		t.Fatalf("got %v, want ErrForeign at line 10", err)
+	}
+}

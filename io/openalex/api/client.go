@@ -72,13 +72,15 @@ const (
 // The select= lists. The API selects root-level fields only.
 var (
 	// DefaultSelect is every root-level field that package openalex
-	// reads: id, doi, publication_year, cited_by_count,
+	// reads: id, doi, title and display_name (the title, for the
+	// title duplicate rule), publication_year, cited_by_count,
 	// primary_topic (the field) and authorships (authors, ORCID,
 	// institutions with ROR and country, countries, raw affiliation
 	// strings, is_corresponding).
-	DefaultSelect = []string{"id", "doi", "publication_year", "cited_by_count", "primary_topic", "authorships"}
+	DefaultSelect = []string{"id", "doi", "title", "display_name", "publication_year", "cited_by_count", "primary_topic", "authorships"}
 	// MinimalSelect is what counting needs: the id, the DOI (to find
 	// the same paper in two sources), the year and the authorships.
+	// Without the title, load's title duplicate rule finds nothing.
 	MinimalSelect = []string{"id", "doi", "publication_year", "authorships"}
 )
 

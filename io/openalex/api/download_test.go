@@ -71,7 +71,7 @@ func TestDownload(t *testing.T) {
 			}
 			for i, q := range rp.requests {
 				if q.Get("cursor") != rp.cursors[i] || q.Get("filter") != testQuery.Filter || q.Get("per_page") != "70" ||
-					q.Get("select") != "id,doi,publication_year,cited_by_count,primary_topic,authorships" ||
+					q.Get("select") != "id,doi,title,display_name,publication_year,cited_by_count,primary_topic,authorships" ||
 					q.Get("mailto") != "me@example.org" || q.Get("api_key") != "SECRET" {
 					t.Errorf("request %d: %v", i+1, q)
 				}

@@ -58,7 +58,7 @@ func readPapers(t *testing.T, works [][]byte) []coauthnet.Paper {
 // TestSelectKeepsWhatTheReaderReads: the works projected on
 // DefaultSelect read into the same papers as the full works, so the
 // default select= loses nothing that coauthnet uses; MinimalSelect
-// loses only citations and fields. On the real works when present
+// loses only citations, fields and titles. On the real works when present
 // (200 works, every field the API sends).
 func TestSelectKeepsWhatTheReaderReads(t *testing.T) {
 	ws := fixtureWorks(t)
@@ -76,7 +76,7 @@ func TestSelectKeepsWhatTheReaderReads(t *testing.T) {
 		}
 	}
 	got := readPapers(t, minimal)
-	withCitations, withFields := 0, 0
+	withCitations, withFields, withTitle := 0, 0, 0
 	for i := range got {
 		if full[i].Citations != nil {
 			withCitations++
@@ -84,16 +84,19 @@ func TestSelectKeepsWhatTheReaderReads(t *testing.T) {
 		if full[i].Fields != nil {
 			withFields++
 		}
+		if full[i].Title != "" {
+			withTitle++
+		}
 		f := full[i]
-		f.Citations, f.Fields = nil, nil
+		f.Citations, f.Fields, f.Title = nil, nil, ""
 		if !reflect.DeepEqual(got[i], f) {
-			t.Fatalf("work %d differs with select=%s beyond citations and fields", i+1, strings.Join(MinimalSelect, ","))
+			t.Fatalf("work %d differs with select=%s beyond citations, fields and title", i+1, strings.Join(MinimalSelect, ","))
 		}
 	}
-	if withCitations == 0 && withFields == 0 {
-		t.Error("no work with citations or a field: the test cannot tell a projection that loses data")
+	if withCitations == 0 && withFields == 0 && withTitle == 0 {
+		t.Error("no work with citations, a field or a title: the test cannot tell a projection that loses data")
 	}
-	t.Logf("%d works; %d with citations, %d with a field", len(full), withCitations, withFields)
+	t.Logf("%d works; %d with citations, %d with a field, %d with a title", len(full), withCitations, withFields, withTitle)
 }
 
 // TestGroupBy pages through group_by counts. The groups are the works'
