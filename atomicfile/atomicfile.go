@@ -197,8 +197,12 @@ func RemoveAll() []string {
 	return names
 }
 
-// created are the outputs recorded by Track.
-var created = map[string]bool{}
+// created are the outputs recorded by Track, under their own lock:
+// RemoveAll keeps mu for good, and RemoveCreated runs after it.
+var (
+	createdMu sync.Mutex
+	created   = map[string]bool{}
+)
 
 // Track records path as an output about to be written when it does not
 // exist yet, so that [RemoveCreated] removes it even once complete: an
@@ -208,16 +212,18 @@ func Track(path string) {
 	if _, err := os.Lstat(path); !os.IsNotExist(err) {
 		return
 	}
-	mu.Lock()
+	createdMu.Lock()
 	created[path] = true
-	mu.Unlock()
+	createdMu.Unlock()
 }
 
 // RemoveCreated removes every path recorded by Track (files and
-// directories, recursively) and returns those it removed.
+// directories, recursively) and returns those it removed. Called after
+// RemoveAll (which stops every write), it removes the complete new
+// outputs too.
 func RemoveCreated() []string {
-	mu.Lock()
-	defer mu.Unlock()
+	createdMu.Lock()
+	defer createdMu.Unlock()
 	var names []string
 	for p := range created {
 		if os.RemoveAll(p) == nil {
