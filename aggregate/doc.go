@@ -6,10 +6,13 @@
 // Every weight of DESIGN.md section 3 is a sum over papers, so the
 // aggregate of a corpus is the sum of the aggregates of its shards when
 // every paper is in exactly one shard: split the corpus by paper id
-// (`coauthnet split --by id`), or deduplicate before counting (the Beam
-// pipeline in beam/ does), count each shard ([FromCounter], `coauthnet
-// aggregate`), add the partials ([Merge], `coauthnet merge`) and analyse
-// the sum ([Aggregate.Series], any analysis command given the file).
+// ([Split], [SplitFiles], `coauthnet split --by id`), or deduplicate
+// before counting (the Beam pipeline in beam/ does), count each shard
+// ([FromCounter], [FromSummary], `coauthnet aggregate`), add the
+// partials ([Merge], [MergeFiles], `coauthnet merge`) and analyse the
+// sum ([Aggregate.Series], [Open], any analysis command given the file).
+// [ParseFlags] turns an aggregate's flags back into the [Options] it was
+// counted with, [Aggregate.Summary] its counts into a load.Summary.
 // Duplicates across shards cannot be seen by Merge: a paper in two shards
 // counts twice (Merge refuses only the same input file, by sha256, in two
 // partials).

@@ -173,6 +173,30 @@ func Is(r io.ReaderAt, size int64) (ok bool) {
 	return hasColumns(f)
 }
 
+// IsFile reports whether the named file is an aggregate: a regular file
+// that starts with the Parquet magic "PAR1" and has the aggregate's
+// columns (Is). "-" (standard input), a directory, a file that cannot be
+// opened and a Parquet file of papers give false.
+func IsFile(name string) bool {
+	if name == "-" {
+		return false
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	var magic [4]byte
+	if _, err := fh.ReadAt(magic[:], 0); err != nil || string(magic[:]) != "PAR1" {
+		return false
+	}
+	return Is(fh, fi.Size())
+}
+
 func hasColumns(f *pq.File) bool {
 	have := map[string]bool{}
 	for _, fld := range f.Schema().Fields() {
@@ -351,4 +375,35 @@ func ReadSeries(files ...string) (*graph.Series, *Aggregate, error) {
 		return nil, nil, err
 	}
 	return s, a, nil
+}
+
+// Detect tells aggregates from papers among the named inputs (IsFile):
+// it returns false when none is an aggregate, true when all are, and
+// true with an error when some are and some are not (an analysis takes
+// aggregates or papers, not both).
+func Detect(names []string) (bool, error) {
+	n := 0
+	for _, name := range names {
+		if IsFile(name) {
+			n++
+		}
+	}
+	if n > 0 && n < len(names) {
+		return true, fmt.Errorf("%d of %d inputs are aggregates: give aggregates or papers, not both (count the papers with coauthnet aggregate first)", n, len(names))
+	}
+	return n > 0, nil
+}
+
+// MergeFiles reads the named aggregates (ReadFile) and merges them
+// (Merge).
+func MergeFiles(names ...string) (*Aggregate, error) {
+	var parts []*Aggregate
+	for _, name := range names {
+		a, err := ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, a)
+	}
+	return Merge(parts...)
 }

@@ -196,3 +196,40 @@ func RemoveAll() []string {
 	}
 	return names
 }
+
+// created are the outputs recorded by Track, under their own lock:
+// RemoveAll keeps mu for good, and RemoveCreated runs after it.
+var (
+	createdMu sync.Mutex
+	created   = map[string]bool{}
+)
+
+// Track records path as an output about to be written when it does not
+// exist yet, so that [RemoveCreated] removes it even once complete: an
+// interrupted run then leaves nothing that was not there before it. A
+// path that exists (or cannot be checked) is not tracked.
+func Track(path string) {
+	if _, err := os.Lstat(path); !os.IsNotExist(err) {
+		return
+	}
+	createdMu.Lock()
+	created[path] = true
+	createdMu.Unlock()
+}
+
+// RemoveCreated removes every path recorded by Track (files and
+// directories, recursively) and returns those it removed. Called after
+// RemoveAll (which stops every write), it removes the complete new
+// outputs too.
+func RemoveCreated() []string {
+	createdMu.Lock()
+	defer createdMu.Unlock()
+	var names []string
+	for p := range created {
+		if os.RemoveAll(p) == nil {
+			names = append(names, p)
+		}
+		delete(created, p)
+	}
+	return names
+}

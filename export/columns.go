@@ -2,9 +2,11 @@ package export
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/iterator"
@@ -35,6 +37,28 @@ type Attach struct {
 	// "competitor", "hedger", "focal pole", "rival pole"; "" or absent:
 	// unclassified), attached as column bloc.
 	Bloc map[string]string
+}
+
+// Parse sets the attachments named in list, a comma-separated list of
+// centrality, communities and blocs (spaces around names and empty
+// names ignored), as coauthnet build --attach takes it. Blocs are not a
+// field of Attach (they need poles: Bloc, PoleBlocs), so Parse reports
+// whether they were asked for. An unknown name is an error naming it.
+func (x *Attach) Parse(list string) (blocs bool, err error) {
+	for _, a := range strings.Split(list, ",") {
+		switch strings.TrimSpace(a) {
+		case "":
+		case "centrality":
+			x.Centrality = true
+		case "communities":
+			x.Communities = true
+		case "blocs":
+			blocs = true
+		default:
+			return blocs, fmt.Errorf("export: attachment %q: want a list of centrality, communities, blocs", a)
+		}
+	}
+	return blocs, nil
 }
 
 // Attachments returns the node columns a asks for on g with weight c,

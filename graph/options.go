@@ -172,6 +172,29 @@ var EU27 = Group{Name: "EU27", Members: []string{
 	"IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 }}
 
+// ParseGroup parses a group as the command's --group takes it:
+// "NAME=A,B,..." (spaces around the name and members trimmed, empty
+// members dropped), or "EU27" for [EU27]. A missing name or member list
+// is an error; a list of empty members gives a group without members,
+// which [Options.Validate] refuses.
+func ParseGroup(v string) (Group, error) {
+	if v == "EU27" {
+		return EU27, nil
+	}
+	name, list, ok := strings.Cut(v, "=")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.TrimSpace(list) == "" {
+		return Group{}, fmt.Errorf("want NAME=A,B,... or EU27, not %q", v)
+	}
+	g := Group{Name: name}
+	for _, m := range strings.Split(list, ",") {
+		if m = strings.TrimSpace(m); m != "" {
+			g.Members = append(g.Members, m)
+		}
+	}
+	return g, nil
+}
+
 // Options configure counting. The zero value counts countries, drops
 // authors without a known node, uses every year and merges nothing.
 type Options struct {
@@ -249,6 +272,20 @@ func Year(y int) Period { return Period{y, y} }
 
 // Contains reports whether year y is in p.
 func (p Period) Contains(y int) bool { return y >= p.From && y <= p.To }
+
+// ParsePeriodPair parses two periods "P1,P2" (each as ParsePeriod
+// takes it, e.g. "2013-2017,2018-2022"), as compared by growth and drift.
+func ParsePeriodPair(s string) ([2]Period, error) {
+	var two [2]Period
+	a, b, ok := strings.Cut(s, ",")
+	var err1, err2 error
+	two[0], err1 = ParsePeriod(a)
+	two[1], err2 = ParsePeriod(b)
+	if !ok || err1 != nil || err2 != nil {
+		return two, fmt.Errorf("graph: %q: want two periods such as 2013-2017,2018-2022", s)
+	}
+	return two, nil
+}
 
 // String returns "2019" for one year and "2013-2017" for a range.
 func (p Period) String() string {

@@ -300,3 +300,20 @@ func mergeEdges(years []yearData) ([]edgeEntry, []Impact) {
 		}
 	}
 }
+
+// Periods returns the periods an analysis of s tabulates by default:
+// every counted year (Series.Years) with byYear, else within when it is
+// not the zero Period (the --years of the count), else the whole span.
+func (s *Series) Periods(byYear bool, within Period) []Period {
+	if byYear {
+		var ps []Period
+		for _, y := range s.Years() {
+			ps = append(ps, Year(y))
+		}
+		return ps
+	}
+	if within != (Period{}) {
+		return []Period{within}
+	}
+	return []Period{s.Span()}
+}

@@ -86,6 +86,16 @@
 // that impact over all migrations with one ([Result.ImpactQuantiles]). [Focal] gives one node's
 // inflow and outflow by partner, year and impact quantile.
 //
+// # Inputs and outputs
+//
+// [Careers.AddPapers] adds the papers of any input that package load
+// reads; [Careers.AddORCID] and [Careers.AddORCIDFiles] the papers of
+// ORCID public records (package io/orcid), with their career paths.
+// report.WriteMobility writes a result as `coauthnet mobility` does:
+// the moves, flows, nodes, retention, authors, impact and focal tables
+// (CSV, some also Parquet), the flow graphs (GraphML, GEXF) and the
+// impact plot (SVG).
+//
 // Building careers costs O(P) memory for P author-affiliation
 // observations (24 bytes each) plus the author keys; analysis sorts them
 // once, O(P log P), then costs O(k²n²) per career. Affiliations without

@@ -2,6 +2,7 @@ package mobility
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -173,6 +174,17 @@ func (m ImpactMeasure) String() string {
 		return "cites"
 	}
 	return "cnci"
+}
+
+// ParseImpactMeasure parses "cnci" ([CNCI]) or "cites" ([CitesPerPaper]).
+func ParseImpactMeasure(s string) (ImpactMeasure, error) {
+	switch s {
+	case "cnci":
+		return CNCI, nil
+	case "cites":
+		return CitesPerPaper, nil
+	}
+	return 0, fmt.Errorf("mobility: impact measure %q: want cnci or cites", s)
 }
 
 // Of returns the measure of mv.

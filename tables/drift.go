@@ -2,7 +2,10 @@ package tables
 
 import (
 	"cmp"
+	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -173,4 +176,117 @@ func TrendsTable(bi *community.BifurcationResult) *Sheet {
 		t.Rows = append(t.Rows, []any{tr.Index, tr.Before, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict})
 	}
 	return t
+}
+
+// BlocsJSON is the JSON document of `coauthnet blocs --format json`: the
+// poles (focal first), the split and how it was chosen, the poles'
+// series and whether the split is significant, the years before and
+// after, the rule (alpha, correction, min_effect, min_papers, tau2), the
+// source of the blocs ("inferred", or the user's bloc file: source),
+// then the rows of BlocsTable(b, user), IndicesTable(bi) and
+// TrendsTable(bi) as arrays of objects, the warnings of b and the notes
+// of bi. Keys are in that order; one line per array, ending in "}\n".
+func BlocsJSON(b *community.Blocs, bi *community.BifurcationResult, user map[string]string, source string) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
+		JSONValue("poles"), JSONValue(b.Focal), JSONValue(b.Rival), JSONValue("focal"), JSONValue(b.Focal),
+		JSONValue("split"), b.Split, JSONValue("split_method"), JSONValue(b.SplitMethod), JSONValue("series"), JSONValue(b.Series),
+		JSONValue("significant"), b.Significant, JSONValue("before"), intsJSON(b.Before), JSONValue("after"), intsJSON(b.After))
+	fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
+		JSONValue("rule"), JSONValue("alpha"), JSONValue(b.Alpha), JSONValue("correction"), JSONValue(b.Correction),
+		JSONValue("min_effect"), JSONValue(b.MinEffect), JSONValue("min_papers"), b.MinPapers, JSONValue("tau2"), JSONValue(b.Tau2),
+		JSONValue("source"), JSONValue(source), JSONValue("blocs"))
+	sb.WriteString(RowsJSON(BlocsTable(b, user)))
+	sb.WriteString(",\n" + JSONValue("indices") + ":" + RowsJSON(IndicesTable(bi)))
+	sb.WriteString(",\n" + JSONValue("trends") + ":" + RowsJSON(TrendsTable(bi)))
+	sb.WriteString(",\n" + JSONValue("warnings") + ":" + StringsJSON(b.Warnings))
+	sb.WriteString(",\n" + JSONValue("notes") + ":" + StringsJSON(bi.Notes) + "}\n")
+	return sb.String()
+}
+
+func intsJSON(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = strconv.Itoa(x)
+	}
+	return "[" + strings.Join(parts, ",") + "]"
+}
+
+// DriftOptions are the options of [Drift].
+type DriftOptions struct {
+	// Counting is the weight compared (graph.Full is the zero value:
+	// callers set it; the command uses the first --counting).
+	Counting graph.Counting
+	// Periods to compare: Between when set, else sliding windows of
+	// Window years every Step years (Series.Windows) when Window > 0,
+	// else every counted year.
+	Between      *[2]graph.Period
+	Window, Step int
+	// Focal, when not "", keeps the edges of this node only (with it as
+	// source) and ranks the nodes as its partners.
+	Focal string
+	// Top, when positive, keeps the Top largest edge changes (by
+	// |change|, stable) and the Top largest rank rises and falls.
+	Top int
+}
+
+// DriftTables are the four tables of `coauthnet drift` and the periods
+// they compare.
+type DriftTables struct {
+	Periods                        []graph.Period
+	Steps, Edges, EdgeSteps, Nodes *Sheet
+}
+
+// Drift compares the periods of s chosen by o: the steps between
+// consecutive periods (DriftSteps), each edge's trend over all periods
+// (drift.Edges, EdgeTrends), each edge's steps (drift.EdgeSteps,
+// EdgeStepsTable) and the nodes' rank movers from the first period to
+// the last (RankMovers, MoversTable). It fails with fewer than two
+// periods, or when o.Focal has no edge in any period.
+func Drift(s *graph.Series, o DriftOptions) (*DriftTables, error) {
+	var periods []graph.Period
+	switch {
+	case o.Between != nil:
+		periods = o.Between[:]
+	case o.Window > 0:
+		if periods = s.Windows(o.Window, o.Step); len(periods) < 2 {
+			return nil, fmt.Errorf("--window %d --step %d gives %d window(s) over %v; need two", o.Window, o.Step, len(periods), s.Span())
+		}
+	default:
+		for _, y := range s.Years() {
+			periods = append(periods, graph.Year(y))
+		}
+	}
+	if len(periods) < 2 {
+		return nil, fmt.Errorf("drift needs at least two periods; the input has %v", s.Span())
+	}
+	c := o.Counting
+	gs := make([]*graph.Graph, len(periods))
+	for i, p := range periods {
+		gs[i] = s.Range(p)
+	}
+	trends := drift.Edges(gs, c)
+	if o.Focal != "" {
+		trends = slices.DeleteFunc(trends, func(t drift.EdgeTrend) bool { return t.Source != o.Focal && t.Target != o.Focal })
+		if len(trends) == 0 {
+			return nil, fmt.Errorf("--focal %s: no edges in any period", o.Focal)
+		}
+	}
+	if o.Top > 0 {
+		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
+		trends = trends[:min(o.Top, len(trends))]
+	}
+	nodes := RankMovers(gs[0], gs[len(gs)-1], o.Focal, c)
+	if o.Top > 0 && len(nodes) > 2*o.Top {
+		nodes = append(nodes[:o.Top:o.Top], nodes[len(nodes)-o.Top:]...)
+	}
+	return &DriftTables{Periods: periods, Steps: DriftSteps(gs, c), Edges: EdgeTrends(trends, o.Focal),
+		EdgeSteps: EdgeStepsTable(drift.EdgeSteps(gs, c), o.Focal), Nodes: MoversTable(nodes)}, nil
+}
+
+// JSON is the document of `coauthnet drift --format json`: the rows of
+// the four tables as arrays of objects under "steps", "edges",
+// "edge_steps" and "nodes", one line each.
+func (d *DriftTables) JSON() string {
+	return fmt.Sprintf("{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", RowsJSON(d.Steps), RowsJSON(d.Edges), RowsJSON(d.EdgeSteps), RowsJSON(d.Nodes))
 }

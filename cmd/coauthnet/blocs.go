@@ -1,47 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
+	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"
 )
-
-// blocFile is the user bloc file: JSON with lists of node keys.
-type blocFile struct {
-	Comment     string   `json:"comment"`
-	Partners    []string `json:"partners"`
-	Competitors []string `json:"competitors"`
-}
-
-func readBlocFile(path string) (map[string]string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var f blocFile
-	dec := json.NewDecoder(strings.NewReader(string(b)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%s: %v (want {\"partners\": [...], \"competitors\": [...]})", path, err)
-	}
-	m := map[string]string{}
-	for _, c := range f.Partners {
-		m[c] = "partner"
-	}
-	for _, c := range f.Competitors {
-		if m[c] == "partner" {
-			return nil, fmt.Errorf("%s: %s is both a partner and a competitor", path, c)
-		}
-		m[c] = "competitor"
-	}
-	return m, nil
-}
 
 func runBlocs(args []string, e *env) error {
 	var f inputFlags
@@ -110,7 +76,7 @@ func runBlocs(args []string, e *env) error {
 	}
 	var user map[string]string
 	if *file != "" {
-		if user, err = readBlocFile(*file); err != nil {
+		if user, err = community.ReadBlocFile(*file); err != nil {
 			return err
 		}
 	}
@@ -133,75 +99,22 @@ func runBlocs(args []string, e *env) error {
 		bloc = user
 	}
 	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
-	for _, w := range b.Warnings {
-		fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", w)
+	for _, line := range summary.Blocs(b, bi) {
+		fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
 	}
-	for _, n := range bi.Notes {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", n)
+	src := "inferred"
+	if user != nil {
+		src = *file
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: poles %s (focal) and %s; split %d: %s\n", p, q, b.Split, b.SplitMethod)
-	fmt.Fprintf(e.stderr, "coauthnet: lean = ln(association strength with %s / with %s), before %s, after %s; Woolf interval with year-to-year variance τ² = %.3g; %s-adjusted p < %g and |Δ| ≥ %g for a bloc, at least %d papers a cell\n",
-		p, q, yearsText(b.Before), yearsText(b.After), b.Tau2, b.Correction, b.Alpha, b.MinEffect, b.MinPapers)
-	counts := map[string]int{}
-	for _, a := range b.Assignments {
-		counts[a.Bloc]++
-	}
-	fmt.Fprintf(e.stderr, "coauthnet: inferred %d partners, %d competitors, %d hedgers, %d with insufficient data\n",
-		counts[community.Partner], counts[community.Competitor], counts[community.Hedger], counts[community.Insufficient])
-	for _, tr := range bi.Trends {
-		fmt.Fprintf(e.stderr, "coauthnet: %s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s\n", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict)
-	}
-
-	t, it, tt := tables.BlocsTable(b, user), tables.IndicesTable(bi), tables.TrendsTable(bi)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		if *format == "csv" {
-			if *indices {
-				return cf.writeSheet(w, it, "csv")
-			}
-			return cf.writeSheet(w, t, "csv")
+		switch {
+		case *format == "json":
+			_, err = io.WriteString(w, tables.BlocsJSON(b, bi, user, src))
+		case *indices:
+			err = cf.writeSheet(w, tables.IndicesTable(bi), "csv")
+		default:
+			err = cf.writeSheet(w, tables.BlocsTable(b, user), "csv")
 		}
-		src := "inferred"
-		if user != nil {
-			src = *file
-		}
-		var sb strings.Builder
-		fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
-			tables.JSONValue("poles"), tables.JSONValue(p), tables.JSONValue(q), tables.JSONValue("focal"), tables.JSONValue(p),
-			tables.JSONValue("split"), b.Split, tables.JSONValue("split_method"), tables.JSONValue(b.SplitMethod), tables.JSONValue("series"), tables.JSONValue(b.Series),
-			tables.JSONValue("significant"), b.Significant, tables.JSONValue("before"), intsJSON(b.Before), tables.JSONValue("after"), intsJSON(b.After))
-		fmt.Fprintf(&sb, "%s:{%s:%s,%s:%s,%s:%s,%s:%d,%s:%s},%s:%s,\n%s:",
-			tables.JSONValue("rule"), tables.JSONValue("alpha"), tables.JSONValue(b.Alpha), tables.JSONValue("correction"), tables.JSONValue(b.Correction),
-			tables.JSONValue("min_effect"), tables.JSONValue(b.MinEffect), tables.JSONValue("min_papers"), b.MinPapers, tables.JSONValue("tau2"), tables.JSONValue(b.Tau2),
-			tables.JSONValue("source"), tables.JSONValue(src), tables.JSONValue("blocs"))
-		sb.WriteString(tables.RowsJSON(t))
-		sb.WriteString(",\n" + tables.JSONValue("indices") + ":" + tables.RowsJSON(it))
-		sb.WriteString(",\n" + tables.JSONValue("trends") + ":" + tables.RowsJSON(tt))
-		sb.WriteString(",\n" + tables.JSONValue("warnings") + ":" + tables.StringsJSON(b.Warnings))
-		sb.WriteString(",\n" + tables.JSONValue("notes") + ":" + tables.StringsJSON(bi.Notes) + "}\n")
-		_, err := io.WriteString(w, sb.String())
 		return err
 	})
-}
-
-// yearsText is "2005–2019" for consecutive years, "none" for none.
-func yearsText(ys []int) string {
-	if len(ys) == 0 {
-		return "none"
-	}
-	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
-}
-
-func intsJSON(xs []int) string {
-	parts := make([]string, len(xs))
-	for i, x := range xs {
-		parts[i] = strconv.Itoa(x)
-	}
-	return "[" + strings.Join(parts, ",") + "]"
-}
-
-func blocOf(node string, bloc map[string]string) string {
-	if b := bloc[node]; b != "" {
-		return b
-	}
-	return "hedger"
 }

@@ -6,10 +6,9 @@ import (
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
 	"io"
-	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/metrics"
@@ -67,70 +66,30 @@ func runBuild(args []string, e *env) error {
 	if !f.byField {
 		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
 	}
-	for _, pt := range rep.parts() {
-		path := strings.ReplaceAll(*out, "{field}", fileSafe(pt.field))
-		if err := writeSeries(&f, &x, pt.s, rep, path, *backbone, *alpha, dynamic, e); err != nil {
-			return fmt.Errorf("field %s: %w", pt.field, err)
+	for _, pt := range rep.byField.Series() {
+		path := strings.ReplaceAll(*out, "{field}", export.FileSafe(pt.Field))
+		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, dynamic, e); err != nil {
+			return fmt.Errorf("field %s: %w", pt.Field, err)
 		}
 	}
 	return nil
 }
 
-// fileSafe turns a field name into a file name part: letters, digits,
-// '-' and '_' kept, runs of anything else made one '_'.
-func fileSafe(s string) string {
-	var b strings.Builder
-	under := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
-			b.WriteRune(r)
-			under = false
-		} else if !under {
-			b.WriteByte('_')
-			under = true
-		}
-	}
-	return strings.Trim(b.String(), "_")
-}
-
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
 func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
-	periods := []graph.Period{s.Span()}
-	if f.opts.Years != (graph.Period{}) {
-		periods[0] = f.opts.Years
-	}
-	if f.byYear {
-		periods = periods[:0]
-		for _, y := range s.Years() {
-			periods = append(periods, graph.Year(y))
-		}
-	}
+	periods := s.Periods(f.byYear, f.opts.Years)
 	var yearly []*graph.Graph
 	for _, p := range periods {
 		g := s.Range(p)
 		if f.minWeight > 0 {
 			g = g.Prune(f.countings[0], f.minWeight)
 		}
-		switch backbone {
-		case "mst":
-			keep, err := metrics.MaximumSpanningTree(g, f.countings[0])
-			if err != nil {
-				return err
-			}
-			g = g.Filter(func(i int) bool { return keep[i] })
-		case "disparity":
-			keep := metrics.Disparity(g, f.countings[0], alpha)
-			g = g.Filter(func(i int) bool { return keep[i] })
+		g, bm, err := export.Backbone(g, backbone, f.countings[0], alpha)
+		if err != nil {
+			return err
 		}
-		meta := provenance(f, rep)
-		if backbone != "" {
-			b := backbone
-			if b == "disparity" {
-				b += " alpha=" + strconv.FormatFloat(alpha, 'g', -1, 64)
-			}
-			meta = append(meta, table.Meta{Key: "backbone", Value: b})
-		}
+		meta := append(provenance(f, rep), bm...)
 		if dynamic {
 			yearly = append(yearly, g)
 			continue
@@ -169,7 +128,7 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 		return write(stdout)
 	}
 	setDoing("writing " + path)
-	willCreate(path)
+	atomicfile.Track(path)
 	return atomicfile.Write(path, write)
 }
 

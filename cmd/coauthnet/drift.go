@@ -1,13 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
-	"github.com/coauthnet/coauthnet/tables"
 	"io"
-	"math"
-	"slices"
-	"strings"
+
+	"github.com/coauthnet/coauthnet/tables"
 
 	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
@@ -48,11 +45,7 @@ func runDrift(args []string, e *env) error {
 	}
 	var two [2]graph.Period
 	if *between != "" {
-		a, b, ok := strings.Cut(*between, ",")
-		var e1, e2 error
-		two[0], e1 = graph.ParsePeriod(a)
-		two[1], e2 = graph.ParsePeriod(b)
-		if !ok || e1 != nil || e2 != nil {
+		if two, err = graph.ParsePeriodPair(*between); err != nil {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
 		}
 	}
@@ -61,59 +54,20 @@ func runDrift(args []string, e *env) error {
 		return err
 	}
 	rep.print(&f, e.stderr, s)
-	var periods []graph.Period
-	switch {
-	case *between != "":
-		periods = two[:]
-	case *window > 0:
-		if periods = s.Windows(*window, *step); len(periods) < 2 {
-			return fmt.Errorf("--window %d --step %d gives %d window(s) over %v; need two", *window, *step, len(periods), s.Span())
-		}
-	default:
-		for _, y := range s.Years() {
-			periods = append(periods, graph.Year(y))
-		}
+	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top}
+	if *between != "" {
+		o.Between = &two
 	}
-	if len(periods) < 2 {
-		return fmt.Errorf("drift needs at least two periods; the input has %v", s.Span())
+	d, err := tables.Drift(s, o)
+	if err != nil {
+		return err
 	}
-	c := f.countings[0]
-	gs := make([]*graph.Graph, len(periods))
-	for i, p := range periods {
-		gs[i] = s.Range(p)
-	}
-
-	st := tables.DriftSteps(gs, c)
-
-	// Edges.
-	trends := drift.Edges(gs, c)
-	if *focal != "" {
-		trends = slices.DeleteFunc(trends, func(t drift.EdgeTrend) bool { return t.Source != *focal && t.Target != *focal })
-		if len(trends) == 0 {
-			return fmt.Errorf("--focal %s: no edges in any period", *focal)
-		}
-	}
-	if *top > 0 {
-		slices.SortStableFunc(trends, func(a, b drift.EdgeTrend) int { return cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())) })
-		trends = trends[:min(*top, len(trends))]
-	}
-	et := tables.EdgeTrends(trends, *focal)
-
-	// Nodes: profile drift first → last period, rank movers.
-	nodes := tables.RankMovers(gs[0], gs[len(gs)-1], *focal, c)
-	if *top > 0 && len(nodes) > 2**top {
-		nodes = append(nodes[:*top:*top], nodes[len(nodes)-*top:]...)
-	}
-	nt := tables.MoversTable(nodes)
-	xt := tables.EdgeStepsTable(drift.EdgeSteps(gs, c), *focal)
-	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(periods), periods[0], periods[len(periods)-1], drift.Significant)
-
+	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(d.Periods), d.Periods[0], d.Periods[len(d.Periods)-1], drift.Significant)
 	return writeFile(*out, e.stdout, func(w io.Writer) error {
 		if *format == "csv" {
-			t := map[string]*tables.Sheet{"steps": st, "edges": et, "edge-steps": xt, "nodes": nt}[*tableName]
-			return cf.writeSheet(w, t, "csv")
+			return cf.writeSheet(w, map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName], "csv")
 		}
-		_, err := fmt.Fprintf(w, "{\"steps\":%s,\n\"edges\":%s,\n\"edge_steps\":%s,\n\"nodes\":%s}\n", tables.RowsJSON(st), tables.RowsJSON(et), tables.RowsJSON(xt), tables.RowsJSON(nt))
+		_, err := io.WriteString(w, d.JSON())
 		return err
 	})
 }

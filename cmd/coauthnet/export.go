@@ -11,7 +11,6 @@ import (
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/io/gexf"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -68,18 +67,9 @@ func (x *exportFlags) check(out string) error {
 	if out == "-" && !format.Stdout {
 		return usagef("--to %s writes two files: give -o a file name", x.to)
 	}
-	for _, a := range strings.Split(x.attachList, ",") {
-		switch strings.TrimSpace(a) {
-		case "":
-		case "centrality":
-			x.attach.Centrality = true
-		case "communities":
-			x.attach.Communities = true
-		case "blocs":
-			x.withBlocs = true
-		default:
-			return usagef("--attach %q: want a list of centrality, communities, blocs", a)
-		}
+	var err error
+	if x.withBlocs, err = x.attach.Parse(x.attachList); err != nil {
+		return usagef("--attach %s", strings.TrimPrefix(err.Error(), "export: attachment "))
 	}
 	if x.withBlocs != (x.poles != "") {
 		return usagef("--attach blocs and --poles P,Q go together")
@@ -93,62 +83,40 @@ func (x *exportFlags) check(out string) error {
 	return nil
 }
 
-// blocsOf classifies every node of s for --attach blocs: partner,
-// competitor or hedger of the focal pole, "focal pole", "rival pole",
-// or "" when unclassified.
+// blocsOf classifies every node of s for --attach blocs
+// (export.PoleBlocs).
 func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 	p, q, err := f.parsePoles(x.poles)
 	if err != nil {
 		return err
 	}
-	x.attach.Bloc = map[string]string{p: "focal pole", q: "rival pole"}
+	var user map[string]string
 	if x.blocs != "" {
-		user, err := readBlocFile(x.blocs)
-		if err != nil {
+		if user, err = community.ReadBlocFile(x.blocs); err != nil {
 			return err
 		}
-		g := s.Range(s.Span())
-		for v := 0; v < g.Len(); v++ {
-			if k := g.Label(v); x.attach.Bloc[k] == "" {
-				x.attach.Bloc[k] = blocOf(k, user)
-			}
-		}
-		return nil
 	}
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q})
-	if err != nil {
-		return err
-	}
-	for _, a := range b.Assignments {
-		x.attach.Bloc[a.Node] = a.Bloc
-	}
-	return nil
+	x.attach.Bloc, err = export.PoleBlocs(s, p, q, user)
+	return err
+}
+
+// options are the export options of the flags, with provenance meta.
+func (x *exportFlags) options(f *inputFlags, meta []table.Meta, e *env) export.Options {
+	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 }
 
 // export writes g in format x.to to the files for path.
 func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
-	o := export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
-		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
-	return export.WriteGraph(x.to, g, path, o, func(path string, fn func(w io.Writer) error) error { return writeFile(path, e.stdout, fn) })
+	return export.WriteGraph(x.to, g, path, x.options(f, meta, e), e.create)
 }
 
 // exportDynamic writes the yearly graphs gs as one dynamic GEXF file.
 func (x *exportFlags) exportDynamic(f *inputFlags, s *graph.Series, gs []*graph.Graph, path string, meta []table.Meta, e *env) error {
-	c := f.countings[0]
-	frames := make([]gexf.Frame, len(gs))
-	for i, g := range gs {
-		cols, _, _ := export.Attachments(g, c, x.attach)
-		ncols, ecols := export.MeasureColumns(g, f.opts.Leader, f.impact)
-		frames[i] = gexf.Frame{G: g, Nodes: append(ncols, cols...), Edges: ecols}
-	}
-	var xs, ys []float64
-	if x.layout != "" {
-		// One position per node of the union of the years, from the graph
-		// over the whole span (its nodes are that union, in key order).
-		span := graph.Period{From: gs[0].Period().From, To: gs[len(gs)-1].Period().To}
-		xs, ys = export.Positions(s.Range(span), c, x.attach.Seed)
-	}
-	return writeFile(path, e.stdout, func(w io.Writer) error {
-		return gexf.WriteDynamic(w, frames, gexf.Options{Counting: f.countings, Meta: meta, X: xs, Y: ys})
-	})
+	return export.WriteDynamic(s, gs, path, x.options(f, meta, e), e.create)
+}
+
+// create is writeFile as an export.Create: "-" is e.stdout.
+func (e *env) create(path string, write func(io.Writer) error) error {
+	return writeFile(path, e.stdout, write)
 }

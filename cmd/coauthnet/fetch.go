@@ -132,16 +132,8 @@ func runFetch(args []string, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet fetch: %d works in %d pages → %s (provenance in %s)\n", res.Works, res.Pages, *out, *out+api.ProvenanceSuffix)
-	switch {
-	case res.Gap > 0:
-		fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d works fewer than meta.count %d: the cursor ended early or works left the index during the fetch\n", res.Gap, res.Count)
-	case res.Gap < 0:
-		fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d works more than meta.count %d: works entered the index during the fetch\n", -res.Gap, res.Count)
-	default:
-		fmt.Fprintf(e.stderr, "coauthnet fetch: count check: %d works = meta.count\n", res.Works)
-	}
-	if res.LastCount != res.Count {
-		fmt.Fprintf(e.stderr, "coauthnet fetch: note: meta.count went from %d to %d during the fetch\n", res.Count, res.LastCount)
+	for _, line := range res.Checks() {
+		fmt.Fprintf(e.stderr, "coauthnet fetch: %s\n", line)
 	}
 	return nil
 }
@@ -153,17 +145,10 @@ func orStdout(s string) string {
 	return s
 }
 
-// printFetchProgress draws "[#####-----] 1200/4521 works (26%), page 12":
+// printFetchProgress draws the progress bar (api.Progress.Bar):
 // rewritten in place on a terminal, one line per page otherwise.
 func printFetchProgress(w io.Writer, p api.Progress, terminal bool) {
-	const width = 30
-	frac := 0.0
-	if p.Count > 0 {
-		frac = min(1, float64(p.Works)/float64(p.Count))
-	}
-	n := int(frac * width)
-	bar := strings.Repeat("#", n) + strings.Repeat("-", width-n)
-	line := fmt.Sprintf("coauthnet fetch: [%s] %d/%d works (%.0f%%), page %d", bar, p.Works, p.Count, 100*frac, p.Page)
+	line := "coauthnet fetch: " + p.Bar(30)
 	if terminal {
 		fmt.Fprintf(w, "\r%s", line)
 	} else {

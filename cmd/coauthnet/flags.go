@@ -221,23 +221,11 @@ func (g *groupFlag) String() string {
 }
 
 func (g *groupFlag) Set(v string) error {
-	if v == "EU27" {
-		*g = append(*g, graph.EU27)
-		return nil
+	grp, err := graph.ParseGroup(v)
+	if err == nil {
+		*g = append(*g, grp)
 	}
-	name, list, ok := strings.Cut(v, "=")
-	name = strings.TrimSpace(name)
-	if !ok || name == "" || strings.TrimSpace(list) == "" {
-		return fmt.Errorf("want NAME=A,B,... or EU27, not %q", v)
-	}
-	grp := graph.Group{Name: name}
-	for _, m := range strings.Split(list, ",") {
-		if m = strings.TrimSpace(m); m != "" {
-			grp.Members = append(grp.Members, m)
-		}
-	}
-	*g = append(*g, grp)
-	return nil
+	return err
 }
 
 // parseCommand parses a command's flags and positional arguments and

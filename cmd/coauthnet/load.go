@@ -3,17 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"github.com/coauthnet/coauthnet/summary"
 	"io"
-	"maps"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
+	"github.com/coauthnet/coauthnet/summary"
 )
 
 // A loaded is everything the run read, used and skipped: the loading
@@ -21,26 +16,8 @@ import (
 type loaded struct {
 	*load.Summary
 	stats   graph.Stats
-	byField map[string]*graph.Counter // with --by-field
-	counter *graph.Counter            // with inputFlags.keepCounter (coauthnet aggregate)
-}
-
-// noField is the part of --by-field for papers without a field.
-const noField = "(no field)"
-
-// A part is the series of one field with --by-field.
-type part struct {
-	field string
-	s     *graph.Series
-}
-
-// parts returns the series of each field with --by-field, by field name.
-func (r *loaded) parts() []part {
-	var ps []part
-	for _, k := range slices.Sorted(maps.Keys(r.byField)) {
-		ps = append(ps, part{k, r.byField[k].Series()})
-	}
-	return ps
+	byField *graph.FieldCounter // with --by-field
+	counter *graph.Counter      // with inputFlags.keepCounter (coauthnet aggregate)
 }
 
 // loadOptions are the loading options of the input flags: what counting
@@ -63,18 +40,7 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 		Stdin:    e.stdin,
 	}
 	if f.progress || e.isTerminal {
-		var last time.Time
-		o.Progress = func(records int, bytes int64) {
-			now := time.Now()
-			if last.IsZero() {
-				last = now
-				return
-			}
-			if now.Sub(last) >= time.Second {
-				last = now
-				fmt.Fprintf(e.stderr, "coauthnet: %d records, %.0f MB read\n", records, float64(bytes)/1e6)
-			}
-		}
+		o.Progress = summary.Progress(e.stderr)
 	}
 	return o
 }
@@ -87,26 +53,12 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 	counter := graph.NewCounter(f.opts)
 	rep := &loaded{}
 	if f.byField {
-		rep.byField = map[string]*graph.Counter{}
+		rep.byField = graph.NewFieldCounter(f.opts)
 	}
 	sink := func(p *coauthnet.Paper) error {
 		counter.Add(p)
 		if rep.byField != nil {
-			fs := p.Fields
-			if len(fs) == 0 {
-				fs = []string{noField}
-			}
-			for i, fld := range fs {
-				if slices.Contains(fs[:i], fld) {
-					continue
-				}
-				c := rep.byField[fld]
-				if c == nil {
-					c = graph.NewCounter(f.opts)
-					rep.byField[strings.Clone(fld)] = c
-				}
-				c.Add(p)
-			}
+			rep.byField.Add(p)
 		}
 		return nil
 	}
@@ -140,14 +92,11 @@ func strict(f *inputFlags, s *load.Summary) error {
 	if !f.strict {
 		return nil
 	}
-	if w := len(s.Warnings()); s.Skipped > 0 || w > 0 {
-		return fmt.Errorf("--strict: %s skipped, %s (see the summary above)", summary.Plural(s.Skipped, "record"), summary.Plural(w, "warning"))
-	}
-	return nil
+	return summary.Strict(s)
 }
 
 // print writes the summary to w.
 func (r *loaded) print(f *inputFlags, w io.Writer, s *graph.Series) {
 	summary.Write(w, r.Summary, r.stats, s, summary.Options{Years: f.years, Counting: f.opts, Policy: f.pol, Field: f.field,
-		ByField: len(r.byField), Verbose: f.verbose})
+		ByField: r.byField.Len(), Verbose: f.verbose})
 }

@@ -53,7 +53,7 @@ func runReport(args []string, e *env) error {
 		return err
 	}
 	// A new directory appears only when complete (atomicfile.WriteDir).
-	willCreate(*dir)
+	atomicfile.Track(*dir)
 	err = atomicfile.WriteDir(*dir, func(into string) error {
 		return report.WriteWith(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) }, report.WriteOptions{CSV: csvOpts})
 	})

@@ -1,11 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"github.com/coauthnet/coauthnet/tables"
 	"io"
-	"strings"
+
+	"github.com/coauthnet/coauthnet/summary"
+	"github.com/coauthnet/coauthnet/tables"
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
@@ -22,23 +22,13 @@ type tableFlags struct {
 	between       [2]graph.Period // parsed --periods
 }
 
-// periods returns the periods to tabulate: every year with --by-year,
-// else --years or the whole span.
+// periods returns the periods to tabulate: --periods, else every year
+// with --by-year, else --years or the whole span.
 func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
 	if tf.periods != "" {
 		return tf.between[:]
 	}
-	if f.byYear {
-		var ps []graph.Period
-		for _, y := range s.Years() {
-			ps = append(ps, graph.Year(y))
-		}
-		return ps
-	}
-	if f.opts.Years != (graph.Period{}) {
-		return []graph.Period{f.opts.Years}
-	}
-	return []graph.Period{s.Span()}
+	return s.Periods(f.byYear, f.opts.Years)
 }
 
 func tableCommand(name, usage string, args []string, e *env, build func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error)) error {
@@ -81,11 +71,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		return usagef("--base-year indexes yearly values: add --by-year")
 	}
 	if tf.periods != "" {
-		a, b, ok := strings.Cut(tf.periods, ",")
-		var err1, err2 error
-		tf.between[0], err1 = graph.ParsePeriod(a)
-		tf.between[1], err2 = graph.ParsePeriod(b)
-		if !ok || err1 != nil || err2 != nil {
+		if tf.between, err = graph.ParsePeriodPair(tf.periods); err != nil {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", tf.periods)
 		}
 		if f.byYear {
@@ -99,7 +85,10 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	rep.print(&f, e.stderr, s)
 	var t *tables.Sheet
 	if f.byField {
-		t, err = byField(rep.parts(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) }, e)
+		t, err = tables.ByField(rep.byField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
+			func(field string, err error) {
+				fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", field, err)
+			})
 	} else {
 		t, err = build(&f, &tf, s)
 	}
@@ -114,30 +103,6 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
 }
 
-// byField builds the table of each field's series and joins them under
-// a first column "field". A field whose table fails (a --focal node
-// absent from it, say) is reported and left out.
-func byField(parts []part, build func(*graph.Series) (*tables.Sheet, error), e *env) (*tables.Sheet, error) {
-	var t *tables.Sheet
-	for _, pt := range parts {
-		ft, err := build(pt.s)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", pt.field, err)
-			continue
-		}
-		if t == nil {
-			t = &tables.Sheet{Columns: append([]string{"field"}, ft.Columns...), Meta: ft.Meta}
-		}
-		for _, r := range ft.Rows {
-			t.Rows = append(t.Rows, append([]any{pt.field}, r...))
-		}
-	}
-	if t == nil {
-		return nil, errors.New("--by-field: no field gave a table")
-	}
-	return t, nil
-}
-
 func runNodes(args []string, e *env) error {
 	return tableCommand("nodes", "coauthnet nodes [input flags] [--measures LIST] [--betweenness-samples K] [--workers N] [--format csv|json] [-o OUT] FILE...", args, e, nodesTable)
 }
@@ -150,16 +115,7 @@ func (f *inputFlags) tableOptions() tables.Options {
 
 // nodesTable is the table of coauthnet nodes.
 func nodesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-	o := f.tableOptions()
-	c := o.Counting
-	t := &tables.Sheet{
-		Columns: tables.NodeColumns(o),
-		Meta:    [][2]string{{"weight", c.String()}, {"distance", "1/" + c.String()}},
-	}
-	for _, p := range periods(f, tf, s) {
-		tables.AddNodes(t, s.Range(p), o)
-	}
-	return t, nil
+	return tables.NodeSeries(s, f.tableOptions(), periods(f, tf, s)), nil
 }
 
 func runEdges(args []string, e *env) error {
@@ -180,12 +136,8 @@ func runCommunities(args []string, e *env) error {
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
 			o := community.Options{Counting: f.countings[0], Algorithm: tf.algorithm, Resolution: tf.resolution, Seed: tf.seed}
 			t, sum := tables.Communities(s, periods(f, tf, s), o)
-			for i, x := range sum {
-				fmt.Fprintf(e.stderr, "coauthnet: %s: %d communities, modularity %.4f", x.Period, x.Communities, x.Modularity)
-				if i > 0 {
-					fmt.Fprintf(e.stderr, ", stability with the previous period NMI %.3f ARI %.3f", x.NMI, x.ARI)
-				}
-				fmt.Fprintln(e.stderr)
+			for _, line := range summary.Communities(sum) {
+				fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
 			}
 			return t, nil
 		})
