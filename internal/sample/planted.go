@@ -278,19 +278,7 @@ func (g *PlantedGenerator) startYear(y int) {
 	}
 }
 
-func (g *PlantedGenerator) pick(cum []float64) int {
-	x := g.float() * cum[len(cum)-1]
-	lo, hi := 0, len(cum)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if cum[m] > x {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	return lo
-}
+func (g *PlantedGenerator) pick(cum []float64) int { return pickCum(cum, g.float()) }
 
 // Next returns the next paper, and false when the corpus is complete.
 func (g *PlantedGenerator) Next() (coauthnet.Paper, bool) {

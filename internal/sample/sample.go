@@ -258,8 +258,13 @@ func (g *Generator) float() float64 { return float64(g.rng.Uint64()>>11) / (1 <<
 
 func (g *Generator) intn(n int) int { return int(g.float() * float64(n)) }
 
-func (g *Generator) pick(cum []float64) int {
-	x := g.float() * cum[len(cum)-1]
+func (g *Generator) pick(cum []float64) int { return pickCum(cum, g.float()) }
+
+// pickCum returns the index that u (uniform in [0, 1)) falls on in the
+// cumulative weights cum: the first i with cum[i] > u·cum[last], or the
+// last index.
+func pickCum(cum []float64, u float64) int {
+	x := u * cum[len(cum)-1]
 	lo, hi := 0, len(cum)-1
 	for lo < hi {
 		m := (lo + hi) / 2
