@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
+	"sync"
 
-	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 	"gonum.org/v1/gonum/stat/distuv"
 
@@ -94,6 +95,10 @@ type yearData struct {
 	side         []int // 0 neither, 1 A, 2 B
 	hedger       []bool
 	focal, rival int
+	// fiedlerStart is the Fiedler vector of the year's own graph (nil
+	// when it came from the dense path): the bootstrap replicates, small
+	// perturbations of that graph, start Lanczos from it.
+	fiedlerStart []float64
 }
 
 func prepare(g *graph.Graph, focal, rival string, bloc map[string]string) (*yearData, string) {
@@ -137,7 +142,9 @@ func prepare(g *graph.Graph, focal, rival string, bloc map[string]string) (*year
 }
 
 // indices computes the year's indices with every edge's weights scaled
-// by scale[i] (nil: 1).
+// by scale[i] (nil: 1). With scale nil it records the Fiedler vector
+// for the replicates' start (it must then not run concurrently with
+// other calls on d).
 func (d *yearData) indices(scale []float64) Indices {
 	sc := func(i int) float64 {
 		if scale == nil {
@@ -179,7 +186,11 @@ func (d *yearData) indices(scale []float64) Indices {
 			iw[i] = d.bifrac[i] * sc(i) / den
 		}
 	}
-	ix.Fiedler = fiedlerOf(d.n, d.from, d.to, iw)
+	var vec []float64
+	ix.Fiedler, vec = fiedlerOf(d.n, d.from, d.to, iw, d.fiedlerStart, scale == nil)
+	if scale == nil {
+		d.fiedlerStart = vec
+	}
 	// Hedgers' leans.
 	fp, fq := make([]float64, d.n), make([]float64, d.n)
 	for i := range d.from {
@@ -241,9 +252,11 @@ func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) (
 // than two years). A trend inside one side widens the interval: the
 // verdict compares the sides, it does not fit a slope.
 //
-// Cost: O(B · years · (m + n³)) for B replicates, m edges and n nodes
-// (the Fiedler value is a dense eigendecomposition): meant for country
-// graphs.
+// Cost: O(B · years · (m + F)) for B replicates and m edges, where F is
+// the cost of a Fiedler value (see fiedlerOf): 0 for a disconnected
+// graph, O(n³) for a connected one of n ≤ 200 nodes, O(k·(m + k·n))
+// Lanczos steps above. The replicates run on GOMAXPROCS goroutines; the
+// result does not depend on their number.
 func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string, o BifurcationOptions) *BifurcationResult {
 	if o.Bootstrap <= 0 {
 		o.Bootstrap = 200
@@ -278,15 +291,40 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 	for yi, d := range data {
 		ix := d.indices(nil)
 		reps[yi] = make([]Indices, o.Bootstrap)
-		scale := make([]float64, len(d.from))
-		for r := range reps[yi] {
-			for i := range scale {
-				scale[i] = 1
-				if d.full[i] > 0 {
-					scale[i] = distuv.Poisson{Lambda: d.full[i], Src: src}.Rand() / d.full[i]
+		// The replicates' weights are drawn in order from one source,
+		// a batch at a time; their indices are computed in parallel
+		// (each into its own slot: the result does not depend on the
+		// number of goroutines).
+		batch := 4 * runtime.GOMAXPROCS(0)
+		scales := make([][]float64, batch)
+		for r0 := 0; r0 < o.Bootstrap; r0 += batch {
+			nr := min(batch, o.Bootstrap-r0)
+			for j := range nr {
+				if scales[j] == nil {
+					scales[j] = make([]float64, len(d.from))
+				}
+				scale := scales[j]
+				for i := range scale {
+					scale[i] = 1
+					if d.full[i] > 0 {
+						scale[i] = distuv.Poisson{Lambda: d.full[i], Src: src}.Rand() / d.full[i]
+					}
 				}
 			}
-			reps[yi][r] = d.indices(scale)
+			var wg sync.WaitGroup
+			next := make(chan int)
+			for range min(nr, runtime.GOMAXPROCS(0)) {
+				wg.Go(func() {
+					for j := range next {
+						reps[yi][r0+j] = d.indices(scales[j])
+					}
+				})
+			}
+			for j := range nr {
+				next <- j
+			}
+			close(next)
+			wg.Wait()
 		}
 		for k := range IndexNames {
 			v := make([]float64, 0, o.Bootstrap)
@@ -381,63 +419,6 @@ func quantile(v []float64, q float64) float64 {
 		return s[len(s)-1]
 	}
 	return s[i] + (h-float64(i))*(s[i+1]-s[i])
-}
-
-// fiedler returns the second-smallest eigenvalue of the normalised
-// Laplacian of g weighted by intensity, over the nodes with an edge of
-// positive intensity; NaN when fewer than two such nodes.
-func fiedler(g *graph.Graph) float64 {
-	var from, to []int
-	var w []float64
-	for e := range g.Edges() {
-		from, to = append(from, e.From), append(to, e.To)
-		x := 0.0
-		if d := math.Sqrt(g.Node(e.From).Output * g.Node(e.To).Output); d > 0 {
-			x = e.W[graph.BiFrac] / d
-		}
-		w = append(w, x)
-	}
-	return fiedlerOf(g.Len(), from, to, w)
-}
-
-// fiedlerOf is fiedler on n nodes and the edges from[i]–to[i] of weight
-// w[i].
-func fiedlerOf(n0 int, from, to []int, w []float64) float64 {
-	deg := make([]float64, n0)
-	for i, x := range w {
-		deg[from[i]] += x
-		deg[to[i]] += x
-	}
-	idx := make([]int, n0)
-	n := 0
-	for v := range idx {
-		idx[v] = -1
-		if deg[v] > 0 {
-			idx[v] = n
-			n++
-		}
-	}
-	if n < 2 {
-		return math.NaN()
-	}
-	l := mat.NewSymDense(n, nil)
-	for v := range idx {
-		if idx[v] >= 0 {
-			l.SetSym(idx[v], idx[v], 1)
-		}
-	}
-	for i, x := range w {
-		if x == 0 {
-			continue
-		}
-		u, v := from[i], to[i]
-		l.SetSym(idx[u], idx[v], -x/math.Sqrt(deg[u]*deg[v]))
-	}
-	var es mat.EigenSym
-	if !es.Factorize(l, false) {
-		return math.NaN()
-	}
-	return es.Values(nil)[1] // ascending
 }
 
 func meanSD(xs []float64) (mean, sd float64) {

@@ -26,6 +26,7 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/graphml"
 	"github.com/coauthnet/coauthnet/io/table"
+	"github.com/coauthnet/coauthnet/metrics"
 	"github.com/coauthnet/coauthnet/tables"
 )
 
@@ -52,6 +53,13 @@ type Options struct {
 	MinWeight float64
 	// Meta is the provenance written into GraphML and the page.
 	Meta []table.Meta
+	// Measures are the node measures of nodes.csv. 0 (the default)
+	// means every measure (metrics.AllMeasures) at country level, and
+	// the cheap ones (metrics.DefaultMeasures: degree, strength,
+	// eigenvector, PageRank) at institution level, where betweenness,
+	// closeness and harmonic centrality cost O(V·E·log V) per year (a
+	// sentence at the top of the page says so).
+	Measures metrics.Measures
 }
 
 // PartnerYears is the number of complete years, the last ones, over
@@ -292,7 +300,14 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; choose another --base-year.", o.BaseYear, d.Label(focal)))
 	}
 	d.Options = o
-	to := tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Centrality: true}
+	to := tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Measure: tables.MeasureOptions{Measures: o.Measures}}
+	if to.Measure.Measures == 0 {
+		to.Measure.Measures = metrics.AllMeasures
+		if s.Level() != graph.Countries {
+			to.Measure.Measures = metrics.DefaultMeasures
+			d.Choices = append(d.Choices, fmt.Sprintf("Node measures at institution level: %s (betweenness, closeness and harmonic centrality take O(V·E·log V) per year; coauthnet nodes --measures all computes them).", to.Measure.Measures))
+		}
+	}
 	every := make([]graph.Period, len(years))
 	for i, y := range years {
 		every[i] = graph.Year(y)
