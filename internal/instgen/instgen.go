@@ -5,9 +5,13 @@
 // institution's region), so that community detection has something to
 // find.
 //
-// It is a stand-in, local to the algorithms' benchmarks, until the
-// institution generator of internal/sample (issue 16, item 5) lands. The
-// default corpus (seed 1, 300,000 papers, 55,000 institutions, 60
+// internal/sample has the other institution-scale generator
+// (sample.NewInstitutions: Zipf sizes, no planted structure, streamed,
+// used for the reading and counting benchmarks). This one stays
+// separate because community detection needs structure to find, and
+// the community and metrics benchmarks, and their side-by-side igraph
+// figures in BENCHMARKS.md, are defined on its corpora. The default
+// corpus (seed 1, 300,000 papers, 55,000 institutions, 60
 // regions, 2010–2024) has, at institution level, 16,686 nodes and 100,329
 // edges in 2017 and 51,902 nodes and 1,092,520 edges over the span (issue
 // 16 quotes ≈ 16k/85k and ≈ 50k/1.3M for its corpus);
