@@ -125,7 +125,7 @@ func TestTitleRuleWoSPlainAndTab(t *testing.T) {
 			t.Errorf("duplicate %q: want a tab record, kept from the plain file", m)
 		}
 	}
-	if want := "coauthnet: 23 records dropped as duplicates (same title, year and first author 23); the first copy read is counted\n"; out != want {
+	if want := "coauthnet: 23 records dropped as duplicates (23 with the same title, year and first author); the first copy read is counted\n"; out != want {
 		t.Errorf("summary %q, want %q", out, want)
 	}
 

@@ -177,7 +177,7 @@ func Duplicates(w io.Writer, s *load.Summary, done string) {
 	var by []string
 	for _, rule := range []string{"id", "doi", "title"} {
 		if c := s.Duplicates[rule]; c > 0 {
-			by = append(by, fmt.Sprintf("same %s %d", load.RuleName(rule), c))
+			by = append(by, fmt.Sprintf("%d with the same %s", c, load.RuleName(rule)))
 		}
 	}
 	fmt.Fprintf(w, "coauthnet: %s dropped as duplicates (%s); the first copy read is %s", Plural(n, "record"), strings.Join(by, ", "), done)

@@ -56,7 +56,7 @@ func TestDuplicateInputsSameGraph(t *testing.T) {
 		} else if len(args) == 3 {
 			n = 4 * 3
 		}
-		if !strings.Contains(stderr, summary.Plural(n, "record")+" dropped as duplicates (same ID "+strconv.Itoa(n)+")") {
+		if !strings.Contains(stderr, summary.Plural(n, "record")+" dropped as duplicates ("+strconv.Itoa(n)+" with the same ID)") {
 			t.Errorf("%v: summary lacks %d duplicates by id:\n%s", args, n, stderr)
 		}
 		if !strings.Contains(got, `<data key="records_duplicate">`+strconv.Itoa(n)+`</data>`) {
@@ -85,7 +85,7 @@ func TestDuplicatesByDOI(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "1 record dropped as duplicates (same DOI 1)") ||
+	if !strings.Contains(stderr, "1 record dropped as duplicates (1 with the same DOI)") ||
 		!strings.Contains(stderr, "duplicate: "+two+" (id 2-s2.0-1): same DOI as a record read before from "+one+" (kept)") {
 		t.Errorf("summary:\n%s", stderr)
 	}
@@ -114,7 +114,7 @@ func TestDuplicateRealWoS(t *testing.T) {
 			t.Errorf("%v: graph differs from %s given once", args, plain)
 		}
 		// 50 records in each file (SOURCES.md), all found again by UT.
-		if !strings.Contains(stderr, "50 records dropped as duplicates (same ID 50)") {
+		if !strings.Contains(stderr, "50 records dropped as duplicates (50 with the same ID)") {
 			t.Errorf("%v: %s", args, stderr)
 		}
 	}

@@ -399,7 +399,7 @@ func TestRealExports(t *testing.T) {
 	// alone finds 47 + 4 = 51); 4 Scopus records have a DOI read before:
 	// 2 in the WoS tab-delimited file, 2 earlier in scopus.csv itself
 	// (different EIDs). Listed by -v, checked by hand.
-	if !strings.Contains(stderr, "54 records dropped as duplicates (same ID 50, same DOI 4)") {
+	if !strings.Contains(stderr, "54 records dropped as duplicates (50 with the same ID, 4 with the same DOI)") {
 		t.Errorf("duplicates not reported as 50 by id + 4 by DOI:\n%s", stderr)
 	}
 	if !strings.Contains(out, `<node id="US">`) || !strings.Contains(out, `<node id="BR">`) {
