@@ -9,7 +9,7 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 )
 
-// Two shards of the worked example of DESIGN.md section 11, counted
+// Two shards of the worked example of docs/DESIGN.md section 11, counted
 // apart, written as aggregates, read back and merged, give the weights of
 // one pass: CN–US 2019 has bifrac 2/3 (P1) + 1/6 (P2) = 5/6.
 func ExampleMerge() {
