@@ -435,7 +435,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 }
 
 // classify sets Bloc and PAdj of every assignment from Delta, P and
-// MinCell under o (the rule of the comment above the defaults).
+// MinCell under o (the rule of the InferBlocs doc comment).
 func classify(as []Assignment, o BlocOptions) {
 	var tested []int
 	for i := range as {
