@@ -34,11 +34,11 @@ func runAggregate(args []string, e *env) error {
 	if _, err := opts.FlagMap(); err != nil {
 		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
-	if f.from == "aggregate" {
+	if f.load.Format == "aggregate" {
 		return usagef("--from aggregate: aggregate counts papers; coauthnet merge adds aggregates")
 	}
 	for _, name := range files {
-		if f.from == "auto" && aggregate.IsFile(name) {
+		if f.load.Format == "auto" && aggregate.IsFile(name) {
 			return usagef("%s is an aggregate: aggregate counts papers; coauthnet merge adds aggregates", name)
 		}
 	}
@@ -57,7 +57,7 @@ func runAggregate(args []string, e *env) error {
 
 // aggOptions are the counting options of the flags, as aggregates record them.
 func aggOptions(f *inputFlags) aggregate.Options {
-	return aggregate.Options{Graph: f.opts, Policy: f.pol, Field: load.FoldField(f.field), FieldMap: f.fieldMap}
+	return aggregate.Options{Graph: f.opts, Policy: f.load.Policy, Field: load.FoldField(f.load.Field), FieldMap: f.load.FieldMap}
 }
 
 func writeAggregate(a *aggregate.Aggregate, out string, e *env) error {
@@ -99,10 +99,10 @@ func runMerge(args []string, e *env) error {
 // the files are papers. The command's counting flags, where not left at
 // their defaults, must be those the aggregate was counted with.
 func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep *loaded, ok bool, err error) {
-	if f.sample || len(files) == 0 || (f.from != "aggregate" && f.from != "auto") {
+	if f.load.Sample || len(files) == 0 || (f.load.Format != "aggregate" && f.load.Format != "auto") {
 		return nil, nil, false, nil
 	}
-	if f.from == "auto" {
+	if f.load.Format == "auto" {
 		if ok, err := aggregate.Detect(files); !ok || err != nil {
 			return nil, nil, ok, err
 		}
@@ -119,7 +119,7 @@ func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep 
 	if err != nil {
 		return nil, nil, true, err
 	}
-	f.pol, f.field, f.years, f.opts = o.Policy, o.Field, a.Flags["years"], o.Graph
+	f.load.Policy, f.load.Field, f.opts = o.Policy, o.Field, o.Graph
 	rep = &loaded{Summary: a.Summary(), stats: s.Stats()}
 	if rep.stats.Used == 0 {
 		rep.print(f, e.stderr, s)

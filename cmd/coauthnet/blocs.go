@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -44,14 +43,9 @@ func runBlocs(args []string, e *env) error {
 	} else if *rival != "" {
 		return usagef("--rival goes with --focal, instead of --poles")
 	}
-	p, q, err := f.parsePoles(*poles)
+	p, q, err := f.poles(*poles)
 	if err != nil {
 		return err
-	}
-	if *focal != "" {
-		if *focal, err = f.nodeArg("--focal", *focal); err != nil {
-			return err
-		}
 	}
 	if *focal != "" && *focal != p {
 		if *focal != q {
@@ -99,9 +93,7 @@ func runBlocs(args []string, e *env) error {
 		bloc = user
 	}
 	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
-	for _, line := range summary.Blocs(b, bi) {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
-	}
+	printLines(e.stderr, summary.Blocs(b, bi))
 	src := "inferred"
 	if user != nil {
 		src = *file

@@ -32,8 +32,8 @@ func runBuild(args []string, e *env) error {
 	if err := x.check(*out); err != nil {
 		return err
 	}
-	if x.attach.Centrality && f.measures.list == "default" {
-		f.measures.set = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
+	if x.attach.Centrality && !isSet(fs, "measures") {
+		f.measures.Measures = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}
 	if f.byField != strings.Contains(*out, "{field}") {
 		return usagef("--by-field writes one file per field: -o must contain {field} (and {field} needs --by-field)")
@@ -62,7 +62,7 @@ func runBuild(args []string, e *env) error {
 			return err
 		}
 	}
-	defer f.measures.printCosts(e.stderr)
+	defer func() { printLines(e.stderr, f.measures.costs.Lines()) }()
 	if !f.byField {
 		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
 	}
@@ -134,5 +134,5 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 
 // provenance is the graph-level metadata of every export.
 func provenance(f *inputFlags, r *loaded) []table.Meta {
-	return summary.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
+	return summary.Provenance(r.Summary, load.Options{Policy: f.load.Policy, Dedup: f.load.Dedup}, r.stats, f.opts, f.minWeight)
 }

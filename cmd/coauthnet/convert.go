@@ -53,7 +53,7 @@ func runConvert(args []string, e *env) error {
 	case err != nil:
 		return err
 	}
-	summary.Converted(e.stderr, sum, written, format, f.verbose)
+	summary.Converted(e.stderr, sum, written, format, f.load.List)
 	if err != nil && *out != "-" {
 		return fmt.Errorf("%w; %s not written", err, *out)
 	}

@@ -28,7 +28,7 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.layout, "layout", "", "compute node positions: eades (seeded force-directed layout) for gexf, pajek and vosviewer")
 	fs.Uint64Var(&x.attach.Seed, "seed", 1, "seed of the community detection (--attach communities), the bloc bootstrap and --layout")
 	fs.Float64Var(&x.attach.Resolution, "resolution", 1, "resolution γ of --attach communities")
-	algorithmFlag(fs, &x.attach.Algorithm)
+	fs.TextVar(&x.attach.Algorithm, "algorithm", community.Leiden, "community detection `method`: leiden or louvain")
 	fs.StringVar(&x.poles, "poles", "", "with --attach blocs: the two poles `P,Q`, the first focal")
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
@@ -86,7 +86,7 @@ func (x *exportFlags) check(out string) error {
 // blocsOf classifies every node of s for --attach blocs
 // (export.PoleBlocs).
 func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
-	p, q, err := f.parsePoles(x.poles)
+	p, q, err := f.poles(x.poles)
 	if err != nil {
 		return err
 	}
@@ -102,7 +102,7 @@ func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
 
 // options are the export options of the flags, with provenance meta.
 func (x *exportFlags) options(f *inputFlags, meta []table.Meta, e *env) export.Options {
-	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
+	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.opts.Impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
 		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 }
 

@@ -23,21 +23,10 @@ type loaded struct {
 // loadOptions are the loading options of the input flags: what counting
 // needs of the records, the country policy, fields.
 func (f *inputFlags) loadOptions(e *env) load.Options {
-	need := load.Institutions
+	o := f.load
+	o.Need, o.Extra, o.Stdin = load.Institutions, f.needsAll(), e.stdin
 	if f.opts.Level == graph.Countries {
-		need = load.Countries
-	}
-	o := load.Options{
-		Format:   f.from,
-		Policy:   f.pol,
-		Dedup:    f.dedupRules,
-		Need:     need,
-		Extra:    f.needsAll(),
-		FieldMap: f.fieldMap,
-		Field:    f.field,
-		List:     f.verbose,
-		Sample:   f.sample,
-		Stdin:    e.stdin,
+		o.Need = load.Countries
 	}
 	if f.progress || e.isTerminal {
 		o.Progress = summary.Progress(e.stderr)
@@ -87,6 +76,12 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 	return s, rep, nil
 }
 
+// years is --years as the summary names it ("" for every year).
+func years(p graph.Period) string {
+	b, _ := p.MarshalText()
+	return string(b)
+}
+
 // strict returns the error of --strict: a skipped record or a warning.
 func strict(f *inputFlags, s *load.Summary) error {
 	if !f.strict {
@@ -97,6 +92,6 @@ func strict(f *inputFlags, s *load.Summary) error {
 
 // print writes the summary to w.
 func (r *loaded) print(f *inputFlags, w io.Writer, s *graph.Series) {
-	summary.Write(w, r.Summary, r.stats, s, summary.Options{Years: f.years, Counting: f.opts, Policy: f.pol, Field: f.field,
-		ByField: r.byField.Len(), Verbose: f.verbose})
+	summary.Write(w, r.Summary, r.stats, s, summary.Options{Years: years(f.opts.Years), Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
+		ByField: r.byField.Len(), Verbose: f.load.List})
 }

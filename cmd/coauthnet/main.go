@@ -236,6 +236,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// printLines writes each line to w after "coauthnet: ".
+func printLines(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintf(w, "coauthnet: %s\n", l)
+	}
+}
+
 func commandNames() []string {
 	var n []string
 	for _, c := range commands {

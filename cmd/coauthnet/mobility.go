@@ -55,16 +55,16 @@ func runMobility(args []string, e *env) error {
 	if f.opts.Level == graph.Institutions {
 		o.Level = mobility.Institutions
 	}
-	if *orcidIn && f.sample {
+	if *orcidIn && f.load.Sample {
 		return usagef("--orcid and --sample: give one or the other")
 	}
 	careers := mobility.NewCareers()
 	var lines []string
-	mo := report.MobilityOptions{Rules: o, Policy: f.pol, ByYear: f.byYear, Focal: *focal}
+	mo := report.MobilityOptions{Rules: o, Policy: f.load.Policy, ByYear: f.byYear, Focal: *focal}
 	if *orcidIn {
 		st := mobility.ORCIDStats{Paths: []orcid.Path{}}
-		oo := mobility.ORCIDOptions{Years: f.opts.Years, Policy: f.pol}
-		if f.verbose {
+		oo := mobility.ORCIDOptions{Years: f.opts.Years, Policy: f.load.Policy}
+		if f.load.List {
 			oo.Skipped = func(err error) { fmt.Fprintf(e.stderr, "coauthnet: skipped: %v\n", err) }
 		}
 		if err := careers.AddORCIDFiles(files, e.stdin, oo, &st); err != nil {
@@ -90,9 +90,7 @@ func runMobility(args []string, e *env) error {
 	r := careers.Analyze(o)
 	lines = append(lines, summary.Mobility(r, o.Level)...)
 	if len(r.Authors) == 0 {
-		for _, s := range lines {
-			fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
-		}
+		printLines(e.stderr, lines)
 		return errors.New("no author with an identifier and a known " + o.Level.String() + ": nothing to follow")
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -102,9 +100,7 @@ func runMobility(args []string, e *env) error {
 	if err := report.WriteMobility(*out, r, mo, e.create); err != nil {
 		return err
 	}
-	for _, s := range lines {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
-	}
+	printLines(e.stderr, lines)
 	fmt.Fprintf(e.stderr, "coauthnet: wrote %s\n", *out)
 	return nil
 }

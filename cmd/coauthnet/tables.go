@@ -44,7 +44,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if name == "communities" {
 		fs.Float64Var(&tf.resolution, "resolution", 1, "resolution γ of the modularity (larger: more, smaller communities)")
 		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of the community detection; the same seed gives the same partition")
-		algorithmFlag(fs, &tf.algorithm)
+		fs.TextVar(&tf.algorithm, "algorithm", community.Leiden, "community detection `method`: leiden or louvain")
 	}
 	if name == "nodes" {
 		f.measures.register(fs)
@@ -98,7 +98,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if name != "communities" {
 		c := f.countings[0]
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
-		f.measures.printCosts(e.stderr)
+		printLines(e.stderr, f.measures.costs.Lines())
 	}
 	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
 }
@@ -110,7 +110,7 @@ func runNodes(args []string, e *env) error {
 // tableOptions are the table options of the input flags: the first
 // counting, the leader, impact, and every measure.
 func (f *inputFlags) tableOptions() tables.Options {
-	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.impact, Measure: f.measures.options()}
+	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.opts.Impact, Measure: f.measures.options()}
 }
 
 // nodesTable is the table of coauthnet nodes.
@@ -136,9 +136,7 @@ func runCommunities(args []string, e *env) error {
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
 			o := community.Options{Counting: f.countings[0], Algorithm: tf.algorithm, Resolution: tf.resolution, Seed: tf.seed}
 			t, sum := tables.Communities(s, periods(f, tf, s), o)
-			for _, line := range summary.Communities(sum) {
-				fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
-			}
+			printLines(e.stderr, summary.Communities(sum))
 			return t, nil
 		})
 }
