@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/summary"
@@ -27,15 +26,13 @@ func runBlocs(args []string, e *env) error {
 	boot := fs.Int("bootstrap", 200, "bootstrap replicates of the bifurcation indices")
 	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
-	format := fs.String("format", "csv", "output `format`: csv or json")
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if *poles == "" && *focal != "" && *rival != "" {
@@ -52,9 +49,6 @@ func runBlocs(args []string, e *env) error {
 			return usagef("--focal %s is not one of --poles %s", *focal, *poles)
 		}
 		p, q = q, p
-	}
-	if err := tableOut(fs, *out, format); err != nil {
-		return err
 	}
 	if *peak != "count" && *peak != "intensity" {
 		return usagef("--peak %q: want count or intensity", *peak)
@@ -98,15 +92,9 @@ func runBlocs(args []string, e *env) error {
 	if user != nil {
 		src = *file
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		switch {
-		case *format == "json":
-			_, err = io.WriteString(w, tables.BlocsJSON(b, bi, user, src))
-		case *indices:
-			err = cf.writeSheet(w, tables.IndicesTable(bi), "csv")
-		default:
-			err = cf.writeSheet(w, tables.BlocsTable(b, user), "csv")
-		}
-		return err
-	})
+	t := tables.BlocsTable(b, user)
+	if *indices {
+		t = tables.IndicesTable(bi)
+	}
+	return out.write(e, t, func() string { return tables.BlocsJSON(b, bi, user, src) })
 }

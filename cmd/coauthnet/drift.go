@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/coauthnet/coauthnet/tables"
 
@@ -20,18 +19,13 @@ func runDrift(args []string, e *env) error {
 	focal := fs.String("focal", "", "edges of this node only; nodes ranked as its partners")
 	top := fs.Int("top", 0, "keep the `K` largest edge changes and the K largest rank rises and falls (0: all)")
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
-	format := fs.String("format", "csv", "output `format`: csv or json")
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
-		return err
-	}
-	if err := tableOut(fs, *out, format); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
@@ -63,11 +57,6 @@ func runDrift(args []string, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(d.Periods), d.Periods[0], d.Periods[len(d.Periods)-1], drift.Significant)
-	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		if *format == "csv" {
-			return cf.writeSheet(w, map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName], "csv")
-		}
-		_, err := io.WriteString(w, d.JSON())
-		return err
-	})
+	t := map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName]
+	return out.write(e, t, d.JSON)
 }

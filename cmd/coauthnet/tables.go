@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"
@@ -13,7 +12,7 @@ import (
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
 type tableFlags struct {
-	format, focal string
+	focal         string
 	baseYear      int
 	resolution    float64
 	algorithm     community.Algorithm
@@ -37,7 +36,6 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	fs := newFlagSet(name, usage, e.stderr)
 	f.register(fs)
 	f.allowByField = name != "communities"
-	fs.StringVar(&tf.format, "format", "csv", "output `format`: csv or json")
 	if name == "edges" {
 		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
 	}
@@ -54,17 +52,13 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fs.StringVar(&tf.periods, "between", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
 		fs.StringVar(&tf.periods, "periods", "", "the same as --between (older name)")
 	}
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
-		return err
-	}
-	if err := tableOut(fs, *out, &tf.format); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if tf.baseYear != 0 && !f.byYear {
@@ -100,7 +94,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
 		printLines(e.stderr, f.measures.costs.Lines())
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
+	return out.write(e, t, nil)
 }
 
 func runNodes(args []string, e *env) error {
