@@ -1,7 +1,6 @@
 package main
 
 import (
-
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"

@@ -12,13 +12,13 @@ import (
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
 type tableFlags struct {
-	focal         string
-	baseYear      int
-	resolution    float64
-	algorithm     community.Algorithm
-	seed          uint64
-	periods       string
-	between       [2]graph.Period // parsed --periods
+	focal      string
+	baseYear   int
+	resolution float64
+	algorithm  community.Algorithm
+	seed       uint64
+	periods    string
+	between    [2]graph.Period // parsed --periods
 }
 
 // periods returns the periods to tabulate: --periods, else every year
