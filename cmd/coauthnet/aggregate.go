@@ -43,11 +43,10 @@ func runAggregate(args []string, e *env) error {
 		}
 	}
 	f.keepCounter = true
-	s, rep, err := count(&f, files, e)
+	_, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	a, err := aggregate.FromSummary(rep.counter, opts, rep.Summary)
 	if err != nil {
 		return err

@@ -67,11 +67,10 @@ func runBlocs(args []string, e *env) error {
 			return err
 		}
 	}
-	s, rep, err := count(&f, files, e)
+	s, _, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	me := *minEffect
 	if me == 0 {
 		me = -1 // an explicit 0, not the default

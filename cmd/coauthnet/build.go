@@ -55,7 +55,6 @@ func runBuild(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 
 	if x.withBlocs {
 		if err := x.blocsOf(&f, s); err != nil {

@@ -43,11 +43,10 @@ func runDrift(args []string, e *env) error {
 			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
 		}
 	}
-	s, rep, err := count(&f, files, e)
+	s, _, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top}
 	if *between != "" {
 		o.Between = &two

@@ -34,9 +34,13 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 	return o
 }
 
-// count reads the inputs named by files (or the sample) and counts them.
+// count reads the inputs named by files (or the sample), counts them
+// and prints the summary.
 func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error) {
 	if s, rep, ok, err := loadAggregate(f, files, e); ok { // aggregate.go
+		if err == nil {
+			rep.print(f, e.stderr, s)
+		}
 		return s, rep, err
 	}
 	counter := graph.NewCounter(f.opts)
@@ -66,11 +70,12 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error
 	}
 	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	if rep.stats.Used == 0 {
-		rep.print(f, e.stderr, s)
-		return nil, rep, errors.New("no paper could be counted (see the summary above)")
+		err = errors.New("no paper could be counted (see the summary above)")
+	} else {
+		err = strict(f, sum)
 	}
-	if err := strict(f, sum); err != nil {
-		rep.print(f, e.stderr, s)
+	rep.print(f, e.stderr, s)
+	if err != nil {
 		return nil, rep, err
 	}
 	return s, rep, nil

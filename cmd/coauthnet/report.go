@@ -45,7 +45,6 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
 		Leader: f.opts.Leader, Impact: f.opts.Impact, MinWeight: f.minWeight, Meta: provenance(&f, rep)})

@@ -76,7 +76,6 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	var t *tables.Sheet
 	if f.byField {
 		t, err = tables.ByField(rep.byField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
