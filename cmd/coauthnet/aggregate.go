@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/aggregate"
-	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
 )
@@ -47,7 +46,7 @@ func runAggregate(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	a, err := aggregate.FromSummary(rep.counter, opts, rep.Summary)
+	a, err := aggregate.FromSummary(rep.Counter, opts, rep.Summary)
 	if err != nil {
 		return err
 	}
@@ -91,41 +90,6 @@ func runMerge(args []string, e *env) error {
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: merged %s (%s counted)\n", summary.Plural(len(files), "partial aggregate"), summary.Plural(int(a.Counts["stats.used"]), "paper"))
 	return writeAggregate(a, *out, e)
-}
-
-// loadAggregate reads files as aggregates when --from is aggregate, or
-// when --from is auto and every file is an aggregate; ok is false when
-// the files are papers. The command's counting flags, where not left at
-// their defaults, must be those the aggregate was counted with.
-func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep *loaded, ok bool, err error) {
-	if f.load.Sample || len(files) == 0 || (f.load.Format != "aggregate" && f.load.Format != "auto") {
-		return nil, nil, false, nil
-	}
-	if f.load.Format == "auto" {
-		if ok, err := aggregate.Detect(files); !ok || err != nil {
-			return nil, nil, ok, err
-		}
-	}
-	if f.byField {
-		return nil, nil, true, usagef("--by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
-	}
-	if _, err := aggOptions(f).FlagMap(); err != nil {
-		return nil, nil, true, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
-	}
-	// The flags the aggregate was counted with stand for the command's in
-	// the summary, the provenance and the period of build.
-	s, a, o, err := aggregate.Open(files, aggOptions(f))
-	if err != nil {
-		return nil, nil, true, err
-	}
-	f.load.Policy, f.load.Field, f.opts = o.Policy, o.Field, o.Graph
-	rep = &loaded{Summary: a.Summary(), stats: s.Stats()}
-	if rep.stats.Used == 0 {
-		rep.print(f, e.stderr, s)
-		return nil, rep, true, fmt.Errorf("the aggregate counted no paper")
-	}
-	fmt.Fprintf(e.stderr, "coauthnet: read %s (%s merged, flags %s)\n", summary.Plural(len(files), "aggregate"), summary.Plural(int(a.Counts["parts"]), "part"), aggregate.FlagSummary(a.Flags))
-	return s, rep, true, nil
 }
 
 // runSplit writes the papers of its inputs into n shards, each paper in

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/atomicfile"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
@@ -65,7 +66,7 @@ func runBuild(args []string, e *env) error {
 	if !f.byField {
 		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
 	}
-	for _, pt := range rep.byField.Series() {
+	for _, pt := range rep.ByField.Series() {
 		path := strings.ReplaceAll(*out, "{field}", export.FileSafe(pt.Field))
 		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, dynamic, e); err != nil {
 			return fmt.Errorf("field %s: %w", pt.Field, err)
@@ -76,7 +77,7 @@ func runBuild(args []string, e *env) error {
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
-func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.Counted, out, backbone string, alpha float64, dynamic bool, e *env) error {
 	periods := s.Periods(f.byYear, f.opts.Years)
 	var yearly []*graph.Graph
 	for _, p := range periods {
@@ -132,6 +133,6 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 }
 
 // provenance is the graph-level metadata of every export.
-func provenance(f *inputFlags, r *loaded) []table.Meta {
-	return summary.Provenance(r.Summary, load.Options{Policy: f.load.Policy, Dedup: f.load.Dedup}, r.stats, f.opts, f.minWeight)
+func provenance(f *inputFlags, r *aggregate.Counted) []table.Meta {
+	return summary.Provenance(r.Summary, load.Options{Policy: f.load.Policy, Dedup: f.load.Dedup}, r.Stats, f.opts, f.minWeight)
 }

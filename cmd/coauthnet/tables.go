@@ -78,7 +78,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	var t *tables.Sheet
 	if f.byField {
-		t, err = tables.ByField(rep.byField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
+		t, err = tables.ByField(rep.ByField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
 			func(field string, err error) {
 				fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", field, err)
 			})
