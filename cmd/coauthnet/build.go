@@ -30,21 +30,11 @@ func runBuild(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := x.check(*out); err != nil {
+	if err := x.check(*out, &f); err != nil {
 		return err
 	}
 	if x.attach.Centrality && !isSet(fs, "measures") {
 		f.measures.Measures = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
-	}
-	if f.byField != strings.Contains(*out, "{field}") {
-		return usagef("--by-field writes one file per field: -o must contain {field} (and {field} needs --by-field)")
-	}
-	dynamic := f.byYear && x.to == "gexf" && !strings.Contains(*out, "{year}")
-	if f.byYear && !dynamic && !strings.Contains(*out, "{year}") {
-		return usagef("--by-year writes one file per year: -o must contain {year}, e.g. -o 'graph-{year}.graphml' (or --to gexf for one dynamic file)")
-	}
-	if !f.byYear && strings.Contains(*out, "{year}") {
-		return usagef("-o %s contains {year}: add --by-year", *out)
 	}
 	if *backbone != "" && *backbone != "mst" && *backbone != "disparity" {
 		return usagef("--backbone %q: want mst or disparity", *backbone)
@@ -64,11 +54,11 @@ func runBuild(args []string, e *env) error {
 	}
 	defer func() { printLines(e.stderr, f.measures.costs.Lines()) }()
 	if !f.byField {
-		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
+		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, e)
 	}
 	for _, pt := range rep.ByField.Series() {
 		path := strings.ReplaceAll(*out, "{field}", export.FileSafe(pt.Field))
-		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, dynamic, e); err != nil {
+		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, e); err != nil {
 			return fmt.Errorf("field %s: %w", pt.Field, err)
 		}
 	}
@@ -77,7 +67,7 @@ func runBuild(args []string, e *env) error {
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
 // GEXF) to out.
-func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.Counted, out, backbone string, alpha float64, dynamic bool, e *env) error {
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.Counted, out, backbone string, alpha float64, e *env) error {
 	periods := s.Periods(f.byYear, f.opts.Years)
 	var yearly []*graph.Graph
 	for _, p := range periods {
@@ -90,7 +80,7 @@ func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.
 			return err
 		}
 		meta := append(provenance(f, rep), bm...)
-		if dynamic {
+		if x.dynamic {
 			yearly = append(yearly, g)
 			continue
 		}
@@ -101,7 +91,7 @@ func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.
 		}
 		fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", g, where(files))
 	}
-	if dynamic {
+	if x.dynamic {
 		if len(yearly) == 0 {
 			return fmt.Errorf("no papers counted: nothing to write")
 		}

@@ -4,8 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/community"
@@ -18,8 +16,8 @@ import (
 type exportFlags struct {
 	to, attachList, layout, poles, blocs string
 
-	withBlocs bool
-	attach    export.Attach
+	withBlocs, dynamic bool
+	attach             export.Attach
 }
 
 func (x *exportFlags) register(fs *flag.FlagSet) {
@@ -33,41 +31,14 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
 
-// extList lists the formats' extensions: ".graphml (graphml), ...".
-func extList() string {
-	var l []string
-	for _, n := range export.Names() {
-		f, _ := export.Lookup(n)
-		l = append(l, n+" "+strings.Join(f.Exts, " "))
+// check validates the flags and resolves the format and the dynamic
+// GEXF file from the output name (export.ResolveOutput).
+func (x *exportFlags) check(out string, f *inputFlags) error {
+	o, err := export.ResolveOutput(out, x.to, f.byYear, f.byField)
+	if err != nil {
+		return usageError{err.Error()}
 	}
-	return strings.Join(l, ", ")
-}
-
-// check validates the flags and fills in the format from the output
-// name.
-func (x *exportFlags) check(out string) error {
-	// The -o extension names the format or must match --to: -o x.xlsx
-	// must not silently write GraphML. No extension (or -) is GraphML.
-	ext := strings.ToLower(filepath.Ext(strings.ReplaceAll(strings.ReplaceAll(out, "{year}", ""), "{field}", "")))
-	byExt := export.ByPath(out)
-	known := out == "-" || ext == "" || slices.Contains(byExt.Exts, ext)
-	if x.to == "" {
-		if !known {
-			return usagef("-o %s: %s is not the extension of a graph format (%s); give --to FORMAT", out, ext, extList())
-		}
-		x.to = byExt.Name
-	}
-	format, ok := export.Lookup(x.to)
-	if !ok {
-		return usagef("--to %q: want %s", x.to, strings.Join(export.Names(), ", "))
-	}
-	if known && out != "-" && ext != "" && byExt.Name != format.Name {
-		return usagef("-o %s with --to %s: the extension %s is %s's; use %s or leave --to out", out, x.to, ext, byExt.Name, strings.Join(format.Exts, " or "))
-	}
-	if out == "-" && !format.Stdout {
-		return usagef("--to %s writes two files: give -o a file name", x.to)
-	}
-	var err error
+	x.to, x.dynamic = o.Format.Name, o.Dynamic
 	if x.withBlocs, err = x.attach.Parse(x.attachList); err != nil {
 		return usagef("--attach %s", strings.TrimPrefix(err.Error(), "export: attachment "))
 	}
