@@ -66,41 +66,17 @@ func runBuild(args []string, e *env) error {
 }
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
-// GEXF) to out.
+// GEXF) to out (export.WriteSeries).
 func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.Counted, out, backbone string, alpha float64, e *env) error {
-	periods := s.Periods(f.byYear, f.opts.Years)
-	var yearly []*graph.Graph
-	for _, p := range periods {
-		g := s.Range(p)
-		if f.minWeight > 0 {
-			g = g.Prune(f.countings[0], f.minWeight)
-		}
-		g, bm, err := export.Backbone(g, backbone, f.countings[0], alpha)
-		if err != nil {
-			return err
-		}
-		meta := append(provenance(f, rep), bm...)
-		if x.dynamic {
-			yearly = append(yearly, g)
-			continue
-		}
-		path := strings.ReplaceAll(out, "{year}", p.String())
-		files, err := x.export(f, g, path, meta, e)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", g, where(files))
-	}
-	if x.dynamic {
-		if len(yearly) == 0 {
-			return fmt.Errorf("no papers counted: nothing to write")
-		}
-		if err := x.exportDynamic(f, s, yearly, out, provenance(f, rep), e); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(yearly), yearly[0].Period().From, yearly[len(yearly)-1].Period().To, where([]string{out}))
-	}
-	return nil
+	so := export.SeriesOptions{Periods: s.Periods(f.byYear, f.opts.Years), MinWeight: f.minWeight, Backbone: backbone, Alpha: alpha, Dynamic: x.dynamic,
+		Wrote: func(gs []*graph.Graph, files []string) {
+			if x.dynamic {
+				fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(gs), gs[0].Period().From, gs[len(gs)-1].Period().To, where(files))
+			} else {
+				fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", gs[0], where(files))
+			}
+		}}
+	return export.WriteSeries(x.to, s, out, so, x.options(f, provenance(f, rep), e), e.create)
 }
 
 // where names output files for the summary line.

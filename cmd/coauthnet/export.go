@@ -77,16 +77,6 @@ func (x *exportFlags) options(f *inputFlags, meta []table.Meta, e *env) export.O
 		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 }
 
-// export writes g in format x.to to the files for path.
-func (x *exportFlags) export(f *inputFlags, g *graph.Graph, path string, meta []table.Meta, e *env) ([]string, error) {
-	return export.WriteGraph(x.to, g, path, x.options(f, meta, e), e.create)
-}
-
-// exportDynamic writes the yearly graphs gs as one dynamic GEXF file.
-func (x *exportFlags) exportDynamic(f *inputFlags, s *graph.Series, gs []*graph.Graph, path string, meta []table.Meta, e *env) error {
-	return export.WriteDynamic(s, gs, path, x.options(f, meta, e), e.create)
-}
-
 // create is writeFile as an export.Create: "-" is e.stdout.
 func (e *env) create(path string, write func(io.Writer) error) error {
 	return writeFile(path, e.stdout, write)
