@@ -119,6 +119,33 @@ func (u *UnknownNodes) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// HyperPapers is the text form of [Options].HyperOnly: "" (false, the
+// default: every paper, or those with at most MaxAuthors authors) or
+// "only" (true: only the papers with more than MaxAuthors authors).
+// Bind it to the field with a conversion: (*HyperPapers)(&o.HyperOnly).
+type HyperPapers bool
+
+// MarshalText returns "" or "only".
+func (h HyperPapers) MarshalText() ([]byte, error) {
+	if h {
+		return []byte("only"), nil
+	}
+	return []byte{}, nil
+}
+
+// UnmarshalText parses "" or "only".
+func (h *HyperPapers) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "":
+		*h = false
+	case "only":
+		*h = true
+	default:
+		return fmt.Errorf("hyper %q: want only (and --max-authors N for the threshold)", b)
+	}
+	return nil
+}
+
 // Node returns the key of a node named as people write it: at level
 // [Countries] a country in any form [coauthnet.ParseCountry] takes ("us",
 // "China", "Peoples R China", "USA"), the name of one of o.Groups (in any

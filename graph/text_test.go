@@ -28,6 +28,8 @@ func TestTextRoundTrip(t *testing.T) {
 		{Period{}, "", func() encoding.TextUnmarshaler { return new(Period) }},
 		{UnknownNodes(false), "drop", func() encoding.TextUnmarshaler { return new(UnknownNodes) }},
 		{UnknownNodes(true), "node", func() encoding.TextUnmarshaler { return new(UnknownNodes) }},
+		{HyperPapers(false), "", func() encoding.TextUnmarshaler { return new(HyperPapers) }},
+		{HyperPapers(true), "only", func() encoding.TextUnmarshaler { return new(HyperPapers) }},
 	} {
 		b, err := c.v.MarshalText()
 		if err != nil || string(b) != c.text {
@@ -60,6 +62,7 @@ func TestTextErrors(t *testing.T) {
 		{new(Period), "abc", `bad year range "abc" (want 2019 or 2005-2024)`},
 		{new(Leader), "last", `leader "last": want first or corresponding`},
 		{new(UnknownNodes), "maybe", `unknown nodes "maybe": want drop or node`},
+		{new(HyperPapers), "all", `hyper "all": want only (and --max-authors N for the threshold)`},
 	} {
 		if err := c.p.UnmarshalText([]byte(c.in)); err == nil || err.Error() != c.want {
 			t.Errorf("%T.UnmarshalText(%q) = %v; want %q", c.p, c.in, err, c.want)

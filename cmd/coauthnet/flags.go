@@ -23,7 +23,7 @@ type inputFlags struct {
 	opts                      graph.Options      // --level, --years, --lead, --unknown, --group, --max-authors, --impact
 	load                      load.Options       // --from, --country-policy, --dedup, --field, -v, --sample
 	countings                 graph.CountingList // --counting
-	hyper, fieldMapFile       string
+	fieldMapFile              string
 	byYear, byField, progress bool
 	strict                    bool
 	minWeight                 float64
@@ -51,7 +51,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.byField, "by-field", false, "one graph or table per field (a paper in two fields counts in both)")
 	fs.StringVar(&f.fieldMapFile, "field-map", "", "CSV `file` with columns category,field rolling source categories up to fields")
 	fs.IntVar(&f.opts.MaxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
-	fs.StringVar(&f.hyper, "hyper", "", "only: analyse only the hyper-authored papers (more than --max-authors, default 100)")
+	fs.TextVar((*graph.HyperPapers)(&f.opts.HyperOnly), "hyper", graph.HyperPapers(false), "`only`: analyse only the hyper-authored papers (more than --max-authors, default 100)")
 	fs.TextVar(&f.opts.Leader, "lead", graph.FirstAuthor, "`leader` of a paper: first (author) or corresponding (author)")
 	fs.TextVar(&f.load.Dedup, "dedup", load.DefaultDedup, "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
 	fs.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
@@ -74,15 +74,8 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	if !(f.minWeight >= 0) || math.IsInf(f.minWeight, 0) {
 		return usagef("--min-weight %g: want a weight of 0 or more", f.minWeight)
 	}
-	switch f.hyper {
-	case "":
-	case "only":
-		f.opts.HyperOnly = true
-		if f.opts.MaxAuthors == 0 {
-			f.opts.MaxAuthors = graph.HyperAuthors
-		}
-	default:
-		return usagef("--hyper %q: want only (and --max-authors N for the threshold)", f.hyper)
+	if f.opts.HyperOnly && f.opts.MaxAuthors == 0 {
+		f.opts.MaxAuthors = graph.HyperAuthors
 	}
 	if err := f.measures.parse(); err != nil {
 		return err
