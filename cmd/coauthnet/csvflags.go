@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/tables"
@@ -49,26 +47,16 @@ func (s *sheetFlags) register(fs *flag.FlagSet) {
 	s.csvFlags.register(fs)
 }
 
-// check checks the CSV flags and -o against --format: an -o ending in
-// .json without --format means JSON; any other extension than the
-// format's (.csv, .json) is a usage error, so that -o x.xlsx does not
-// silently write CSV.
+// check checks the CSV flags and -o against --format
+// (tables.OutputFormat): -o x.json alone means JSON, -o x.xlsx is an
+// error.
 func (s *sheetFlags) check(fs *flag.FlagSet) error {
 	if _, err := s.options(); err != nil {
 		return err
 	}
-	if s.format != "csv" && s.format != "json" {
-		return usagef("--format %q: want csv or json", s.format)
-	}
-	if s.out == "-" {
-		return nil
-	}
-	ext := strings.ToLower(filepath.Ext(s.out))
-	if ext == ".json" && !isSet(fs, "format") {
-		s.format = "json"
-	}
-	if ext != "" && ext != "."+s.format {
-		return usagef("-o %s: a %s table is written as .%s (--format csv or json)", s.out, s.format, s.format)
+	var err error
+	if s.format, err = tables.OutputFormat(s.out, s.format, isSet(fs, "format")); err != nil {
+		return usageError{err.Error()}
 	}
 	return nil
 }
