@@ -106,14 +106,11 @@ func runSplit(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *n < 1 {
-		return usagef("-n %d: want at least 1 shard", *n)
+	if err := aggregate.CheckSplit(*n, *out); err != nil {
+		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
 	if *by != "doi" && *by != "id" {
 		return usagef("--by %q: want doi or id", *by)
-	}
-	if !strings.Contains(*out, "{n}") {
-		return usagef("-o %s: must contain {n}", *out)
 	}
 	sum, counts, err := aggregate.SplitFiles(context.Background(), files, f.loadOptions(e), *by == "doi", *out, *n)
 	if err != nil {
