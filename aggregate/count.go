@@ -13,7 +13,8 @@ import (
 type CountOptions struct {
 	// Load says what to read and how (load.Papers). Load.Format
 	// "aggregate" reads the inputs as aggregates, and "auto" does when
-	// every input is one ([ReadsAggregates]).
+	// every input is one ([ReadsAggregates]). Count sets Load.Need and
+	// Load.Extra to what counting needs ([Needs]).
 	Load load.Options
 	// Graph are the counting options (graph.NewCounter). Given
 	// aggregates, those not at their default must be the ones the
@@ -88,6 +89,7 @@ func Count(ctx context.Context, files []string, o CountOptions) (*Counted, error
 		}
 		return &Counted{Series: s, Summary: a.Summary(), Stats: s.Stats(), Options: counted, Aggregate: a}, nil
 	}
+	o.Load.Need, o.Load.Extra = Needs(o.Graph, o.Load.Field, o.ByField)
 	c := graph.NewCounter(o.Graph)
 	r := &Counted{Options: opts}
 	if o.ByField {
@@ -110,4 +112,17 @@ func Count(ctx context.Context, files []string, o CountOptions) (*Counted, error
 	}
 	r.Stats = r.Series.Stats() // the counter's, with what Series adds (ZeroBaseline)
 	return r, nil
+}
+
+// Needs returns what counting with o needs of each record (load.Options
+// Need and Extra), so that readers may leave the rest out: the countries
+// at level graph.Countries, else the institutions; and the rest of the
+// record (Extra) for citation impact, a field (field not empty, or
+// byField) or the corresponding author as leader.
+func Needs(o graph.Options, field string, byField bool) (need load.Need, extra bool) {
+	need = load.Institutions
+	if o.Level == graph.Countries {
+		need = load.Countries
+	}
+	return need, o.Impact || field != "" || byField || o.Leader == graph.CorrespondingAuthor
 }

@@ -93,3 +93,27 @@ func TestCount(t *testing.T) {
 		t.Error("ReadsAggregates with --from jsonl: true")
 	}
 }
+
+// TestNeeds: the countries at country level, the institutions
+// otherwise; the whole record only for impact, fields or the
+// corresponding author.
+func TestNeeds(t *testing.T) {
+	for _, c := range []struct {
+		o       graph.Options
+		field   string
+		byField bool
+		need    load.Need
+		extra   bool
+	}{
+		{graph.Options{Level: graph.Countries}, "", false, load.Countries, false},
+		{graph.Options{Level: graph.Institutions}, "", false, load.Institutions, false},
+		{graph.Options{Level: graph.Countries, Impact: true}, "", false, load.Countries, true},
+		{graph.Options{Level: graph.Countries}, "Physics", false, load.Countries, true},
+		{graph.Options{Level: graph.Countries}, "", true, load.Countries, true},
+		{graph.Options{Level: graph.Countries, Leader: graph.CorrespondingAuthor}, "", false, load.Countries, true},
+	} {
+		if need, extra := aggregate.Needs(c.o, c.field, c.byField); need != c.need || extra != c.extra {
+			t.Errorf("Needs(%+v, %q, %v) = %v, %v; want %v, %v", c.o, c.field, c.byField, need, extra, c.need, c.extra)
+		}
+	}
+}

@@ -167,12 +167,6 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// needsAll reports whether counting needs more of the record than the
-// countries and institutions (so readers must not leave anything out).
-func (f *inputFlags) needsAll() bool {
-	return f.opts.Impact || f.load.Field != "" || f.byField || f.opts.Leader == graph.CorrespondingAuthor
-}
-
 // groupFlag collects --group values into graph.Options.Groups.
 type groupFlag []graph.Group
 

@@ -13,14 +13,12 @@ import (
 	"github.com/coauthnet/coauthnet/summary"
 )
 
-// loadOptions are the loading options of the input flags: what counting
-// needs of the records, the country policy, fields.
+// loadOptions are the loading options of the input flags: what to read,
+// the country policy, fields, progress (aggregate.Count adds what
+// counting needs of the records).
 func (f *inputFlags) loadOptions(e *env) load.Options {
 	o := f.load
-	o.Need, o.Extra, o.Stdin = load.Institutions, f.needsAll(), e.stdin
-	if f.opts.Level == graph.Countries {
-		o.Need = load.Countries
-	}
+	o.Stdin = e.stdin
 	if f.progress || e.isTerminal {
 		o.Progress = summary.Progress(e.stderr)
 	}
