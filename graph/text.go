@@ -146,6 +146,42 @@ func (h *HyperPapers) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// PeriodPair is the text form of two periods compared with each other
+// (growth, drift): "P1,P2" as [ParsePeriodPair] takes it
+// ("2013-2017,2018-2022"); the zero value, no pair, is "".
+type PeriodPair [2]Period
+
+// MarshalText returns "P1,P2", or "" for the zero value.
+func (p PeriodPair) MarshalText() ([]byte, error) {
+	if p == (PeriodPair{}) {
+		return []byte{}, nil
+	}
+	return []byte(p[0].String() + "," + p[1].String()), nil
+}
+
+// UnmarshalText parses "P1,P2" (ParsePeriodPair), or "" for no pair.
+func (p *PeriodPair) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*p = PeriodPair{}
+		return nil
+	}
+	two, err := ParsePeriodPair(string(b))
+	if err != nil {
+		return fmt.Errorf("periods %q: want two periods such as 2013-2017,2018-2022", b)
+	}
+	*p = two
+	return nil
+}
+
+// Pair returns the two periods, or nil for the zero value (no pair), as
+// the options that take an optional pair want them.
+func (p *PeriodPair) Pair() *[2]Period {
+	if *p == (PeriodPair{}) {
+		return nil
+	}
+	return (*[2]Period)(p)
+}
+
 // Node returns the key of a node named as people write it: at level
 // [Countries] a country in any form [coauthnet.ParseCountry] takes ("us",
 // "China", "Peoples R China", "USA"), the name of one of o.Groups (in any

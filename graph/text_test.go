@@ -30,6 +30,9 @@ func TestTextRoundTrip(t *testing.T) {
 		{UnknownNodes(true), "node", func() encoding.TextUnmarshaler { return new(UnknownNodes) }},
 		{HyperPapers(false), "", func() encoding.TextUnmarshaler { return new(HyperPapers) }},
 		{HyperPapers(true), "only", func() encoding.TextUnmarshaler { return new(HyperPapers) }},
+		{PeriodPair{{2013, 2017}, {2018, 2022}}, "2013-2017,2018-2022", func() encoding.TextUnmarshaler { return new(PeriodPair) }},
+		{PeriodPair{Year(2019), Year(2020)}, "2019,2020", func() encoding.TextUnmarshaler { return new(PeriodPair) }},
+		{PeriodPair{}, "", func() encoding.TextUnmarshaler { return new(PeriodPair) }},
 	} {
 		b, err := c.v.MarshalText()
 		if err != nil || string(b) != c.text {
@@ -62,11 +65,25 @@ func TestTextErrors(t *testing.T) {
 		{new(Period), "abc", `bad year range "abc" (want 2019 or 2005-2024)`},
 		{new(Leader), "last", `leader "last": want first or corresponding`},
 		{new(UnknownNodes), "maybe", `unknown nodes "maybe": want drop or node`},
+		{new(PeriodPair), "2013", `periods "2013": want two periods such as 2013-2017,2018-2022`},
+		{new(PeriodPair), "2013-2017,x", `periods "2013-2017,x": want two periods such as 2013-2017,2018-2022`},
 		{new(HyperPapers), "all", `hyper "all": want only (and --max-authors N for the threshold)`},
 	} {
 		if err := c.p.UnmarshalText([]byte(c.in)); err == nil || err.Error() != c.want {
 			t.Errorf("%T.UnmarshalText(%q) = %v; want %q", c.p, c.in, err, c.want)
 		}
+	}
+}
+
+// TestPeriodPairPair: nil for no pair, else the two periods.
+func TestPeriodPairPair(t *testing.T) {
+	var none PeriodPair
+	if none.Pair() != nil {
+		t.Error("PeriodPair{}.Pair() is not nil")
+	}
+	two := PeriodPair{{2013, 2017}, {2018, 2022}}
+	if p := two.Pair(); p == nil || *p != [2]Period(two) {
+		t.Errorf("Pair() = %v, want %v", p, two)
 	}
 }
 

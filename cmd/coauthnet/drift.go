@@ -15,7 +15,8 @@ func runDrift(args []string, e *env) error {
 	f.register(fs)
 	window := fs.Int("window", 0, "compare sliding windows of `N` years (with --step)")
 	step := fs.Int("step", 1, "years between window starts")
-	between := fs.String("between", "", "compare two periods `P1,P2` (e.g. 2013-2017,2018-2022)")
+	var between graph.PeriodPair
+	fs.TextVar(&between, "between", graph.PeriodPair{}, "compare two periods `P1,P2` (e.g. 2013-2017,2018-2022)")
 	focal := fs.String("focal", "", "edges of this node only; nodes ranked as its partners")
 	top := fs.Int("top", 0, "keep the `K` largest edge changes and the K largest rank rises and falls (0: all)")
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
@@ -34,23 +35,14 @@ func runDrift(args []string, e *env) error {
 	if isSet(fs, "window") && *window < 1 || *step < 1 || *top < 0 {
 		return usagef("want --window ≥ 1 (or left out), --step ≥ 1, --top ≥ 0 (0: all)")
 	}
-	if *window > 0 && *between != "" {
+	if *window > 0 && between.Pair() != nil {
 		return usagef("--window and --between: give one or the other")
-	}
-	var two [2]graph.Period
-	if *between != "" {
-		if two, err = graph.ParsePeriodPair(*between); err != nil {
-			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
-		}
 	}
 	s, _, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top}
-	if *between != "" {
-		o.Between = &two
-	}
+	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top, Between: between.Pair()}
 	d, err := tables.Drift(s, o)
 	if err != nil {
 		return err

@@ -17,15 +17,14 @@ type tableFlags struct {
 	resolution float64
 	algorithm  community.Algorithm
 	seed       uint64
-	periods    string
-	between    [2]graph.Period // parsed --periods
+	between    graph.PeriodPair // --between, --periods
 }
 
 // periods returns the periods to tabulate: --periods, else every year
 // with --by-year, else --years or the whole span.
 func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
-	if tf.periods != "" {
-		return tf.between[:]
+	if p := tf.between.Pair(); p != nil {
+		return p[:]
 	}
 	return s.Periods(f.byYear, f.opts.Years)
 }
@@ -49,8 +48,8 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
-		fs.StringVar(&tf.periods, "between", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
-		fs.StringVar(&tf.periods, "periods", "", "the same as --between (older name)")
+		fs.TextVar(&tf.between, "between", graph.PeriodPair{}, "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
+		fs.TextVar(&tf.between, "periods", graph.PeriodPair{}, "the same as --between `P1,P2` (older name)")
 	}
 	var out sheetFlags
 	out.register(fs)
@@ -64,13 +63,8 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if tf.baseYear != 0 && !f.byYear {
 		return usagef("--base-year indexes yearly values: add --by-year")
 	}
-	if tf.periods != "" {
-		if tf.between, err = graph.ParsePeriodPair(tf.periods); err != nil {
-			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", tf.periods)
-		}
-		if f.byYear {
-			return usagef("--between and --by-year: give one or the other")
-		}
+	if tf.between.Pair() != nil && f.byYear {
+		return usagef("--between and --by-year: give one or the other")
 	}
 	s, rep, err := count(&f, files, e)
 	if err != nil {
@@ -117,10 +111,7 @@ func runEdges(args []string, e *env) error {
 
 // edgesTable is the table of coauthnet edges.
 func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-	so := tables.SeriesOptions{Periods: periods(f, tf, s), MinWeight: f.minWeight, Focal: tf.focal, BaseYear: tf.baseYear}
-	if tf.periods != "" {
-		so.Between = &tf.between
-	}
+	so := tables.SeriesOptions{Periods: periods(f, tf, s), MinWeight: f.minWeight, Focal: tf.focal, BaseYear: tf.baseYear, Between: tf.between.Pair()}
 	return tables.EdgeSeries(s, f.tableOptions(), so)
 }
 
