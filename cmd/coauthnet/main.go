@@ -129,7 +129,7 @@ func printUsage(w io.Writer) {
 
 // internalPrefixes are the package prefixes ("graph: ") that library
 // errors carry; the command prints its own "coauthnet CMD:" instead.
-var internalPrefixes = []string{"graph", "community", "drift", "metrics", "report", "tables", "export", "load", "summary", "coauthnet", "table", "netview"}
+var internalPrefixes = []string{"graph", "community", "drift", "metrics", "report", "tables", "export", "load", "summary", "coauthnet", "table", "netview", "mobility"}
 
 // userMessage is err's text without a leading internal package prefix.
 func userMessage(err error) string {
