@@ -66,12 +66,6 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *aggregate.Cou
 	return rep.Series, rep, nil
 }
 
-// years is --years as the summary names it ("" for every year).
-func years(p graph.Period) string {
-	b, _ := p.MarshalText()
-	return string(b)
-}
-
 // strict returns the error of --strict: a skipped record or a warning.
 func strict(f *inputFlags, s *load.Summary) error {
 	if !f.strict {
@@ -82,6 +76,6 @@ func strict(f *inputFlags, s *load.Summary) error {
 
 // printSummary writes the summary of c to w.
 func printSummary(f *inputFlags, w io.Writer, c *aggregate.Counted) {
-	summary.Write(w, c.Summary, c.Stats, c.Series, summary.Options{Years: years(f.opts.Years), Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
+	summary.Write(w, c.Summary, c.Stats, c.Series, summary.Options{Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
 		ByField: c.ByField.Len(), Verbose: f.load.List})
 }
