@@ -38,6 +38,28 @@ type BlocOptions struct {
 	Correction   string  // "bh" (default) or "holm"
 }
 
+// Validate reports options out of range, a zero value standing for its
+// default: the poles must differ; PeakSeries is "", count or intensity;
+// Correction "", bh or holm; Alpha 0 or strictly between 0 and 1;
+// MinEffect not NaN; MinPapers and Window not negative.
+func (o BlocOptions) Validate() error {
+	switch {
+	case o.Focal == o.Rival:
+		return fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
+	case o.PeakSeries != "" && o.PeakSeries != "count" && o.PeakSeries != "intensity":
+		return fmt.Errorf("community: peak series %q: want count or intensity", o.PeakSeries)
+	case o.Correction != "" && o.Correction != "holm" && o.Correction != "bh":
+		return fmt.Errorf("community: correction %q: want bh or holm", o.Correction)
+	case o.Alpha != 0 && !(o.Alpha > 0 && o.Alpha < 1):
+		return fmt.Errorf("community: alpha %v: want 0 < alpha < 1", o.Alpha)
+	case math.IsNaN(o.MinEffect):
+		return fmt.Errorf("community: min effect NaN")
+	case o.MinPapers < 0 || o.Window < 0:
+		return fmt.Errorf("community: min papers %d, window %d: want 0 or more", o.MinPapers, o.Window)
+	}
+	return nil
+}
+
 // An Assignment is one country's bloc.
 type Assignment struct {
 	Node, Label string
@@ -236,8 +258,8 @@ func PoleSeries(s *graph.Series, focal, rival, series string) (years []int, valu
 //
 // Cost: O(years · countries) after the series is built.
 func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
-	if o.Focal == o.Rival {
-		return nil, fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
+	if err := o.Validate(); err != nil {
+		return nil, err
 	}
 	if o.PeakSeries == "" {
 		o.PeakSeries = DefaultPeakSeries
@@ -254,12 +276,6 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	}
 	if o.Correction == "" {
 		o.Correction = DefaultCorrection
-	}
-	if o.Correction != "holm" && o.Correction != "bh" {
-		return nil, fmt.Errorf("community: correction %q: want holm or bh", o.Correction)
-	}
-	if !(o.Alpha > 0 && o.Alpha < 1) {
-		return nil, fmt.Errorf("community: alpha %v: want 0 < alpha < 1", o.Alpha)
 	}
 	years, values, err := PoleSeries(s, o.Focal, o.Rival, o.PeakSeries)
 	if err != nil {

@@ -49,17 +49,15 @@ func runBlocs(args []string, e *env) error {
 		}
 		p, q = q, p
 	}
-	if *peak != "count" && *peak != "intensity" {
-		return usagef("--peak %q: want count or intensity", *peak)
+	if *split == 0 {
+		*split = *since
 	}
-	if *correction != "bh" && *correction != "holm" {
-		return usagef("--correction %q: want bh or holm", *correction)
+	o := community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window, Alpha: *alpha, MinEffect: *minEffect, MinPapers: *minPapers, Correction: *correction}
+	if err := o.Validate(); err != nil {
+		return usageError{err.Error()}
 	}
 	if !(*alpha > 0 && *alpha < 1) || !(*minEffect >= 0) || *minPapers < 1 || *window < 0 || isSet(fs, "window") && *window < 1 || *boot < 1 {
 		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 1 (or left out: every year), --bootstrap ≥ 1")
-	}
-	if *split == 0 {
-		*split = *since
 	}
 	var user map[string]string
 	if *file != "" {
@@ -71,12 +69,10 @@ func runBlocs(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	me := *minEffect
-	if me == 0 {
-		me = -1 // an explicit 0, not the default
+	if o.MinEffect == 0 {
+		o.MinEffect = -1 // an explicit 0, not the default
 	}
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window,
-		Alpha: *alpha, MinEffect: me, MinPapers: *minPapers, Correction: *correction})
+	b, err := community.InferBlocs(s, o)
 	if err != nil {
 		return err
 	}
