@@ -72,23 +72,14 @@ func runBlocs(args []string, e *env) error {
 	if o.MinEffect == 0 {
 		o.MinEffect = -1 // an explicit 0, not the default
 	}
-	b, err := community.InferBlocs(s, o)
+	b, bi, err := community.InferBifurcation(s, o, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed}, user)
 	if err != nil {
 		return err
 	}
-	bloc := b.Map()
-	if user != nil {
-		bloc = user
-	}
-	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
 	printLines(e.stderr, summary.Blocs(b, bi))
-	src := "inferred"
-	if user != nil {
-		src = *file
-	}
 	t := tables.BlocsTable(b, user)
 	if *indices {
 		t = tables.IndicesTable(bi)
 	}
-	return out.write(e, t, func() string { return tables.BlocsJSON(b, bi, user, src) })
+	return out.write(e, t, func() string { return tables.BlocsJSON(b, bi, user, *file) })
 }
