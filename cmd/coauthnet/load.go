@@ -40,6 +40,7 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *aggregate.Cou
 	}
 	setDoing("reading the inputs")
 	rep, err := aggregate.Count(context.Background(), files, aggregate.CountOptions{Load: f.loadOptions(e), Graph: f.opts, ByField: f.byField, KeepCounter: f.keepCounter})
+	setDoing("counting") // what the commands do next, until they say otherwise
 	if err != nil {
 		return nil, rep, err
 	}
