@@ -48,7 +48,9 @@ func CountryName(code string) string {
 
 // A CountryPolicy says how the territories of Taiwan, Hong Kong and Macao
 // are counted. It is a documented, switchable choice, never a silent
-// default: results differ, and reports must say which was used.
+// default: results differ, and reports must say which was used. Its
+// text form (MarshalText, flags, configuration files) is iso, prc or
+// prc-sar.
 type CountryPolicy int
 
 const (
@@ -80,6 +82,16 @@ func ParseCountryPolicy(s string) (CountryPolicy, error) {
 		}
 	}
 	return 0, fmt.Errorf("unknown country policy %q (want iso, prc or prc-sar)", s)
+}
+
+// MarshalText returns the policy's name: iso, prc or prc-sar.
+func (p CountryPolicy) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
+// UnmarshalText parses iso, prc or prc-sar, as [ParseCountryPolicy], so
+// that flag.TextVar and configuration files take the command's words.
+func (p *CountryPolicy) UnmarshalText(b []byte) (err error) {
+	*p, err = ParseCountryPolicy(string(b))
+	return err
 }
 
 // Map returns the code a country is counted as under p.

@@ -19,7 +19,7 @@ import (
 )
 
 // This example reads canonical JSON Lines (the worked example of
-// DESIGN.md §11), counts countries per year, prints the 2019 edges with
+// docs/DESIGN.md §11), counts countries per year, prints the 2019 edges with
 // their bidirectional fractional weight and the CN–US collaboration
 // intensity, and writes that year's graph as GraphML.
 func Example() {

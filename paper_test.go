@@ -43,7 +43,7 @@ func TestCountries(t *testing.T) {
 }
 
 func TestCountryPolicy(t *testing.T) {
-	// DESIGN.md §7: iso keeps TW, HK, MO; prc maps all three to CN;
+	// docs/DESIGN.md §7: iso keeps TW, HK, MO; prc maps all three to CN;
 	// prc-sar maps HK and MO only.
 	want := map[CountryPolicy]map[string]string{
 		PolicyISO:    {"TW": "TW", "HK": "HK", "MO": "MO", "CN": "CN", "US": "US"},

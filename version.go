@@ -32,3 +32,48 @@ func Version() string {
 	}
 	return v
 }
+
+// VersionText is the one-line version of a program built from the
+// module, as coauthnet --version prints it: "coauthnet VERSION", then,
+// when the binary was built from a version-control checkout, the
+// revision, its time and whether the tree was modified in parentheses
+// ("(revision 1a2b…, 2026-01-02T03:04:05Z, modified)"), and the Go
+// version, ending in a newline. Without build information (a binary
+// built without module support) it is "coauthnet VERSION\n".
+func VersionText() string {
+	return versionText(Version(), buildInfo())
+}
+
+// buildInfo is debug.ReadBuildInfo's information, nil when there is none.
+func buildInfo() *debug.BuildInfo {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return nil
+	}
+	return bi
+}
+
+// versionText is VersionText for version v and build information bi.
+func versionText(v string, bi *debug.BuildInfo) string {
+	s := "coauthnet " + v
+	if bi == nil {
+		return s + "\n"
+	}
+	var rev, at, dirty string
+	for _, kv := range bi.Settings {
+		switch kv.Key {
+		case "vcs.revision":
+			rev = kv.Value
+		case "vcs.time":
+			at = ", " + kv.Value
+		case "vcs.modified":
+			if kv.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		s += " (revision " + rev + at + dirty + ")"
+	}
+	return s + " " + bi.GoVersion + "\n"
+}

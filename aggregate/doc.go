@@ -3,7 +3,7 @@
 // the provenance of its inputs, as one Parquet file that any Parquet tool
 // reads (DuckDB, Spark, pyarrow).
 //
-// Every weight of DESIGN.md section 3 is a sum over papers, so the
+// Every weight of docs/DESIGN.md section 3 is a sum over papers, so the
 // aggregate of a corpus is the sum of the aggregates of its shards when
 // every paper is in exactly one shard: split the corpus by paper id
 // ([Split], [SplitFiles], `coauthnet split --by id`), or deduplicate

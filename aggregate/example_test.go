@@ -2,14 +2,16 @@ package aggregate_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/load"
 )
 
-// Two shards of the worked example of DESIGN.md section 11, counted
+// Two shards of the worked example of docs/DESIGN.md section 11, counted
 // apart, written as aggregates, read back and merged, give the weights of
 // one pass: CN–US 2019 has bifrac 2/3 (P1) + 1/6 (P2) = 5/6.
 func ExampleMerge() {
@@ -51,4 +53,19 @@ func ExampleMerge() {
 	w, _ := g.Between(cn, us)
 	fmt.Printf("parts %d, papers %d, CN-US full %v bifrac %.4f\n", all.Counts["parts"], g.Papers(), w[graph.Full], w[graph.BiFrac])
 	// Output: parts 2, papers 2, CN-US full 2 bifrac 0.8333
+}
+
+// Count reads and counts the embedded sample as coauthnet build
+// --sample --years 2019 does: the papers used and the nodes are those of
+// the summary the command prints (summary's Example).
+func ExampleCount() {
+	r, err := aggregate.Count(context.Background(), nil, aggregate.CountOptions{
+		Load:  load.Options{Sample: true},
+		Graph: graph.Options{Level: graph.Countries, Years: graph.Year(2019)},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%d papers used, %d read, %d nodes in %v\n", r.Stats.Used, r.Summary.Read, r.Series.NumNodes(), r.Series.Span())
+	// Output: 1186 papers used, 20000 read, 38 nodes in 2019
 }

@@ -164,6 +164,19 @@ func TestSplitFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	fh.Close()
+	// Checked before anything is read or created: no shard (Shard would
+	// divide by 0), or a pattern without {n} (one file for every shard).
+	for _, bad := range []struct {
+		n       int
+		pattern string
+	}{{0, "p{n}.jsonl"}, {-1, "p{n}.jsonl"}, {2, filepath.Join(dir, "p.jsonl")}} {
+		if _, _, err := SplitFiles(context.Background(), []string{in}, load.Options{}, false, bad.pattern, bad.n); err == nil {
+			t.Errorf("SplitFiles(n %d, %s): no error", bad.n, bad.pattern)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "p.jsonl")); err == nil {
+		t.Error("SplitFiles with a pattern without {n} created a file")
+	}
 	sum, counts, err := SplitFiles(context.Background(), []string{in}, load.Options{}, false, filepath.Join(dir, "p{n}.jsonl"), 3)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package aggregate
 
 import (
 	"context"
+	"fmt"
 	"hash/fnv"
 	"io"
 	"os"
@@ -64,12 +65,29 @@ func Split(ctx context.Context, inputs []string, lo load.Options, byDOI bool, ou
 	return sum, counts, nil
 }
 
+// CheckSplit checks the arguments of [SplitFiles]: at least one shard,
+// and a pattern with {n}, without which every shard would be written to
+// the same file.
+func CheckSplit(n int, pattern string) error {
+	if n < 1 {
+		return fmt.Errorf("aggregate: %d shards: want at least 1", n)
+	}
+	if !strings.Contains(pattern, "{n}") {
+		return fmt.Errorf("aggregate: pattern %s: must contain {n} (the shard number)", pattern)
+	}
+	return nil
+}
+
 // SplitFiles is [Split] into n files named by pattern with "{n}"
 // replaced by the shard number, 1 to n (as `coauthnet split -o
 // 'part-{n}.jsonl'`). The files are created (truncated when they exist)
 // before the inputs are read, and closed; on an error, the files already
-// written stay as they are.
+// written stay as they are. n and pattern are checked first
+// ([CheckSplit]).
 func SplitFiles(ctx context.Context, inputs []string, lo load.Options, byDOI bool, pattern string, n int) (*load.Summary, []int, error) {
+	if err := CheckSplit(n, pattern); err != nil {
+		return nil, nil, err
+	}
 	fhs := make([]*os.File, n)
 	ws := make([]io.Writer, n)
 	defer func() {

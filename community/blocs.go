@@ -9,93 +9,6 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 )
 
-// Blocs relative to two poles.
-//
-// # Lean
-//
-// For poles P (focal) and Q (rival) and a set of years T, the lean of a
-// country X is the log ratio of its association strengths with the two
-// poles (van Eck & Waltman 2009, doi:10.1002/asi.21075), each pooled
-// over T:
-//
-//	L_T(X) = ln( AS_T(X,P) / AS_T(X,Q) ),   AS_T(X,Y) = m·F_T(X,Y) / (N_T(X)·N_T(Y))
-//	       = ln( F_T(X,P) / F_T(X,Q) ) − ln( N_T(P) / N_T(Q) )
-//
-// with F the papers with both (whole counting) and N a country's papers.
-// L > 0: X works with P more, relative to P's and Q's sizes, than with
-// Q. It is scale-free: it does not change when the corpus, X or either
-// pole grows (m and N_T(X) cancel; the poles' sizes are divided out), so
-// a pole growing fast does not make everyone its partner. (The ratio of
-// collaboration intensities, F/√(N_X N_Y), would keep half of the poles'
-// growth: ln(I(X,P)/I(X,Q)) = L + ½ ln(N_P/N_Q).)
-//
-// # Split, before and after
-//
-// The years are split at a year S: "before" is the years ≤ S, "after"
-// the years > S, each at most Window years next to S (0: all). S is
-// BlocOptions.Split when given; otherwise the change point of the poles'
-// yearly collaboration (PeakSeries: "count", the bifrac weight, by
-// default, or "intensity") from the one-break hinge fit of
-// [drift.ChangePoint]. When
-// that change point is not significant (or the series has fewer than 6
-// years), S splits the span into halves and [Blocs.SplitMethod] says so.
-// A window shorter than asked shrinks to the data with a warning; it is
-// never an error.
-//
-// The two series can put the change in different years: intensity
-// divides the count by the poles' outputs, so a fast-growing pole pulls
-// its peak earlier. Count is the default because, on the planted corpora
-// of docs/blocs-validation.md (whose poles and corpus grow), its change
-// point lay closer to the planted peak (mean error 1.1 against 1.4
-// years); the output always names the series used.
-//
-// # Test
-//
-// Δ = L_after − L_before. Treating papers as independent events, each
-// count is Poisson and, by the delta method, the variance of a log count
-// is 1/count (Woolf's interval for a log odds ratio,
-// doi:10.1111/j.1469-1809.1955.tb01348.x). Real series also move from
-// year to year beyond the counting (a funding round, a conference), so a
-// variance τ² of the yearly lean is added: τ² is estimated from the data,
-// by the moment estimator of DerSimonian & Laird (1986,
-// doi:10.1016/0197-2456(86)90046-2) applied to the yearly leans of the
-// countries with enough papers about a weighted line on each side (the
-// line keeps a steady trend from passing for noise), pooled over
-// countries. With F_y a year's count and F its side's total,
-//
-//	SE(Δ)² = Σ 1/F  (four cells: X–P, X–Q, before, after)
-//	       + Σ 1/N  (four cells: P, Q, before, after)
-//	       + τ²/2 · Σ_sides ( Σ_y (F_y(X,P)/F(X,P))² + Σ_y (F_y(X,Q)/F(X,Q))² )
-//
-// The interval is Δ ± z·SE and the two-sided p-value that of z = Δ/SE.
-// This analytic interval is used rather than a bootstrap because
-// classifying 30 or more countries under a multiplicity correction needs
-// p-values near 10⁻³, which a few hundred resamples cannot resolve, and
-// because the series keeps per-year counts, not papers. It is
-// approximate (normal, large counts), not exact: the minimum papers per
-// cell below keeps it to counts where the validation found it calibrated.
-// Papers with X, P and Q together count in both cells, which only makes
-// the interval wider.
-//
-// # Blocs
-//
-// The p-values of all countries with enough data are adjusted for
-// multiplicity (Correction: "bh", Benjamini & Hochberg 1995,
-// doi:10.1111/j.2517-6161.1995.tb02031.x, controls the expected share of
-// false blocs among those declared, the default; "holm", Holm 1979,
-// Scand. J. Statist. 6:65–70, the chance of any false bloc). Then
-//
-//	partner     p_adj < Alpha and Δ ≥ +MinEffect
-//	competitor  p_adj < Alpha and Δ ≤ −MinEffect
-//	hedger      otherwise
-//
-// and a country is "insufficient data" when one of its four cells has
-// fewer than MinPapers papers. The defaults of Alpha, MinEffect,
-// MinPapers and Correction come from the sweep over planted corpora in
-// docs/blocs-validation.md, not from the embedded sample.
-//
-// Cost: O(years · countries) after the series is built.
-
 // Defaults of [BlocOptions], from docs/blocs-validation.md.
 const (
 	DefaultAlpha      = 0.1
@@ -123,6 +36,28 @@ type BlocOptions struct {
 	MinEffect    float64 // |Δ| a bloc needs; default DefaultMinEffect; < 0 means 0
 	MinPapers    int     // papers in each of the four cells; default DefaultMinPapers
 	Correction   string  // "bh" (default) or "holm"
+}
+
+// Validate reports options out of range, a zero value standing for its
+// default: the poles must differ; PeakSeries is "", count or intensity;
+// Correction "", bh or holm; Alpha 0 or strictly between 0 and 1;
+// MinEffect not NaN; MinPapers and Window not negative.
+func (o BlocOptions) Validate() error {
+	switch {
+	case o.Focal == o.Rival:
+		return fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
+	case o.PeakSeries != "" && o.PeakSeries != "count" && o.PeakSeries != "intensity":
+		return fmt.Errorf("community: peak series %q: want count or intensity", o.PeakSeries)
+	case o.Correction != "" && o.Correction != "holm" && o.Correction != "bh":
+		return fmt.Errorf("community: correction %q: want bh or holm", o.Correction)
+	case o.Alpha != 0 && !(o.Alpha > 0 && o.Alpha < 1):
+		return fmt.Errorf("community: alpha %v: want 0 < alpha < 1", o.Alpha)
+	case math.IsNaN(o.MinEffect):
+		return fmt.Errorf("community: min effect NaN")
+	case o.MinPapers < 0 || o.Window < 0:
+		return fmt.Errorf("community: min papers %d, window %d: want 0 or more", o.MinPapers, o.Window)
+	}
+	return nil
 }
 
 // An Assignment is one country's bloc.
@@ -232,12 +167,99 @@ func PoleSeries(s *graph.Series, focal, rival, series string) (years []int, valu
 }
 
 // InferBlocs classifies every other country of s relative to the poles
-// (see the comment above the defaults). It returns an error only for
+// o.Focal (P) and o.Rival (Q) as a partner, a competitor, a hedger or
+// "insufficient data", by the change of its lean between the years
+// before and after a split year, as follows. It returns an error only for
 // invalid options or when a pole never appears; short series give
 // warnings and "insufficient data", not errors.
+//
+// # Lean
+//
+// For poles P (focal) and Q (rival) and a set of years T, the lean of a
+// country X is the log ratio of its association strengths with the two
+// poles (van Eck & Waltman 2009, doi:10.1002/asi.21075), each pooled
+// over T:
+//
+//	L_T(X) = ln( AS_T(X,P) / AS_T(X,Q) ),   AS_T(X,Y) = m·F_T(X,Y) / (N_T(X)·N_T(Y))
+//	       = ln( F_T(X,P) / F_T(X,Q) ) − ln( N_T(P) / N_T(Q) )
+//
+// with F the papers with both (whole counting) and N a country's papers.
+// L > 0: X works with P more, relative to P's and Q's sizes, than with
+// Q. It is scale-free: it does not change when the corpus, X or either
+// pole grows (m and N_T(X) cancel; the poles' sizes are divided out), so
+// a pole growing fast does not make everyone its partner. (The ratio of
+// collaboration intensities, F/√(N_X N_Y), would keep half of the poles'
+// growth: ln(I(X,P)/I(X,Q)) = L + ½ ln(N_P/N_Q).)
+//
+// # Split, before and after
+//
+// The years are split at a year S: "before" is the years ≤ S, "after"
+// the years > S, each at most Window years next to S (0: all). S is
+// BlocOptions.Split when given; otherwise the change point of the poles'
+// yearly collaboration (PeakSeries: "count", the bifrac weight, by
+// default, or "intensity") from the one-break hinge fit of
+// [drift.ChangePoint]. When
+// that change point is not significant (or the series has fewer than 6
+// years), S splits the span into halves and [Blocs.SplitMethod] says so.
+// A window shorter than asked shrinks to the data with a warning; it is
+// never an error.
+//
+// The two series can put the change in different years: intensity
+// divides the count by the poles' outputs, so a fast-growing pole pulls
+// its peak earlier. Count is the default because, on the planted corpora
+// of docs/blocs-validation.md (whose poles and corpus grow), its change
+// point lay closer to the planted peak (mean error 1.1 against 1.4
+// years); the output always names the series used.
+//
+// # Test
+//
+// Δ = L_after − L_before. Treating papers as independent events, each
+// count is Poisson and, by the delta method, the variance of a log count
+// is 1/count (Woolf's interval for a log odds ratio,
+// doi:10.1111/j.1469-1809.1955.tb01348.x). Real series also move from
+// year to year beyond the counting (a funding round, a conference), so a
+// variance τ² of the yearly lean is added: τ² is estimated from the data,
+// by the moment estimator of DerSimonian & Laird (1986,
+// doi:10.1016/0197-2456(86)90046-2) applied to the yearly leans of the
+// countries with enough papers about a weighted line on each side (the
+// line keeps a steady trend from passing for noise), pooled over
+// countries. With F_y a year's count and F its side's total,
+//
+//	SE(Δ)² = Σ 1/F  (four cells: X–P, X–Q, before, after)
+//	       + Σ 1/N  (four cells: P, Q, before, after)
+//	       + τ²/2 · Σ_sides ( Σ_y (F_y(X,P)/F(X,P))² + Σ_y (F_y(X,Q)/F(X,Q))² )
+//
+// The interval is Δ ± z·SE and the two-sided p-value that of z = Δ/SE.
+// This analytic interval is used rather than a bootstrap because
+// classifying 30 or more countries under a multiplicity correction needs
+// p-values near 10⁻³, which a few hundred resamples cannot resolve, and
+// because the series keeps per-year counts, not papers. It is
+// approximate (normal, large counts), not exact: the minimum papers per
+// cell below keeps it to counts where the validation found it calibrated.
+// Papers with X, P and Q together count in both cells, which only makes
+// the interval wider.
+//
+// # Blocs
+//
+// The p-values of all countries with enough data are adjusted for
+// multiplicity (Correction: "bh", Benjamini & Hochberg 1995,
+// doi:10.1111/j.2517-6161.1995.tb02031.x, controls the expected share of
+// false blocs among those declared, the default; "holm", Holm 1979,
+// Scand. J. Statist. 6:65–70, the chance of any false bloc). Then
+//
+//	partner     p_adj < Alpha and Δ ≥ +MinEffect
+//	competitor  p_adj < Alpha and Δ ≤ −MinEffect
+//	hedger      otherwise
+//
+// and a country is "insufficient data" when one of its four cells has
+// fewer than MinPapers papers. The defaults of Alpha, MinEffect,
+// MinPapers and Correction come from the sweep over planted corpora in
+// docs/blocs-validation.md, not from the embedded sample.
+//
+// Cost: O(years · countries) after the series is built.
 func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
-	if o.Focal == o.Rival {
-		return nil, fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
+	if err := o.Validate(); err != nil {
+		return nil, err
 	}
 	if o.PeakSeries == "" {
 		o.PeakSeries = DefaultPeakSeries
@@ -254,12 +276,6 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	}
 	if o.Correction == "" {
 		o.Correction = DefaultCorrection
-	}
-	if o.Correction != "holm" && o.Correction != "bh" {
-		return nil, fmt.Errorf("community: correction %q: want holm or bh", o.Correction)
-	}
-	if !(o.Alpha > 0 && o.Alpha < 1) {
-		return nil, fmt.Errorf("community: alpha %v: want 0 < alpha < 1", o.Alpha)
 	}
 	years, values, err := PoleSeries(s, o.Focal, o.Rival, o.PeakSeries)
 	if err != nil {
@@ -435,7 +451,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 }
 
 // classify sets Bloc and PAdj of every assignment from Delta, P and
-// MinCell under o (the rule of the comment above the defaults).
+// MinCell under o (the rule of the InferBlocs doc comment).
 func classify(as []Assignment, o BlocOptions) {
 	var tested []int
 	for i := range as {

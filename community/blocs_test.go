@@ -351,3 +351,33 @@ func TestBifurcationCI(t *testing.T) {
 		}
 	}
 }
+
+// TestBlocOptionsValidate: zero values are the defaults; each option
+// out of its range is an error.
+func TestBlocOptionsValidate(t *testing.T) {
+	ok := BlocOptions{Focal: "CN", Rival: "US"}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("defaults: %v", err)
+	}
+	full := BlocOptions{Focal: "CN", Rival: "US", PeakSeries: "intensity", Correction: "holm", Alpha: 0.05, MinEffect: -1, MinPapers: 3, Window: 4}
+	if err := full.Validate(); err != nil {
+		t.Errorf("%+v: %v", full, err)
+	}
+	for name, change := range map[string]func(*BlocOptions){
+		"same poles":     func(o *BlocOptions) { o.Rival = "CN" },
+		"peak foo":       func(o *BlocOptions) { o.PeakSeries = "foo" },
+		"correction x":   func(o *BlocOptions) { o.Correction = "x" },
+		"alpha 1":        func(o *BlocOptions) { o.Alpha = 1 },
+		"alpha -0.1":     func(o *BlocOptions) { o.Alpha = -0.1 },
+		"alpha NaN":      func(o *BlocOptions) { o.Alpha = math.NaN() },
+		"min effect NaN": func(o *BlocOptions) { o.MinEffect = math.NaN() },
+		"min papers -1":  func(o *BlocOptions) { o.MinPapers = -1 },
+		"window -1":      func(o *BlocOptions) { o.Window = -1 },
+	} {
+		o := ok
+		change(&o)
+		if o.Validate() == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

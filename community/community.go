@@ -23,7 +23,8 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 )
 
-// An Algorithm is a community detection method of [Detect].
+// An Algorithm is a community detection method of [Detect]. Its text
+// form is "leiden" or "louvain".
 type Algorithm string
 
 const (
@@ -48,6 +49,20 @@ func ParseAlgorithm(s string) (Algorithm, error) {
 		return LouvainMethod, nil
 	}
 	return "", fmt.Errorf("community: unknown algorithm %q: want leiden or louvain", s)
+}
+
+// MarshalText returns the algorithm's name ("leiden" for "").
+func (a Algorithm) MarshalText() ([]byte, error) {
+	if a == "" {
+		a = Leiden
+	}
+	return []byte(a), nil
+}
+
+// UnmarshalText parses "leiden" or "louvain", as [ParseAlgorithm].
+func (a *Algorithm) UnmarshalText(b []byte) (err error) {
+	*a, err = ParseAlgorithm(string(b))
+	return err
 }
 
 // Options configure [Detect]. The zero Counting is graph.Full: set it.

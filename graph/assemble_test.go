@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestAssembleRoundTrip takes the worked example of DESIGN.md section 11
+// TestAssembleRoundTrip takes the worked example of docs/DESIGN.md section 11
 // apart year by year (Series.Table, Series.Labels) and assembles it
 // again: every graph of the result, for each year and for 2019-2020,
 // equals the original's, weights bit for bit (nothing is recomputed).

@@ -23,7 +23,7 @@ func paper(id string, year int, authors ...[]string) coauthnet.Paper {
 
 func one(c ...string) []string { return c }
 
-// workedExample is DESIGN.md section 11.
+// workedExample is docs/DESIGN.md section 11.
 func workedExample() []coauthnet.Paper {
 	return []coauthnet.Paper{
 		paper("P1", 2019, one("CN"), one("CN"), one("US")),
@@ -41,7 +41,7 @@ func near(a, b float64) bool {
 
 func TestWorkedExampleEdges(t *testing.T) {
 	s := Yearly(workedExample(), Options{})
-	// Expected values: DESIGN.md §11, recomputed by hand.
+	// Expected values: docs/DESIGN.md §11, recomputed by hand.
 	// P1 (n=3: CN 2, US 1): P(CN,US)=2·1=2; bifrac 2·2/(3·2)=2/3; frac 2/2=1; share 2/3+1/3=1.
 	// P2 (n=4: CN 1, US 1, DE 2): P(CN,US)=1 → bifrac 2/12=1/6, frac 1/3, share 1/4+1/4=1/2;
 	//   P(CN,DE)=2 → bifrac 4/12=1/3, frac 2/3, share 1/4+1/2=3/4; DE–US the same as CN–DE.
@@ -90,7 +90,7 @@ func TestWorkedExampleEdges(t *testing.T) {
 
 func TestWorkedExampleNodes(t *testing.T) {
 	s := Yearly(workedExample(), Options{})
-	// DESIGN.md §11. output: P1 CN 2/3 US 1/3; P2 CN 1/4 US 1/4 DE 1/2; P3 CN 1/4 SG 1/4 US 1/2; P4 US 1.
+	// docs/DESIGN.md §11. output: P1 CN 2/3 US 1/3; P2 CN 1/4 US 1/4 DE 1/2; P3 CN 1/4 SG 1/4 US 1/2; P4 US 1.
 	// domestic: P1 CN (2²−2)/(3·2)=1/3; P2 DE (2²−2)/(4·3)=1/6; P3 CN (1/4−1/4)/2=0.
 	// intl: every node of P1–P3 (k ≥ 2); P4 is single-country.
 	tests := []struct {
@@ -123,7 +123,7 @@ func TestWorkedExampleNodes(t *testing.T) {
 }
 
 func TestWorkedExampleIntensity(t *testing.T) {
-	// DESIGN.md §11: I(CN,US) 2019 = (5/6)/sqrt(11/12·7/12) ≈ 1.1396.
+	// docs/DESIGN.md §11: I(CN,US) 2019 = (5/6)/sqrt(11/12·7/12) ≈ 1.1396.
 	g := Yearly(workedExample(), Options{}).At(2019)
 	cn, _ := g.Index("CN")
 	us, _ := g.Index("US")
@@ -322,7 +322,7 @@ func TestInstitutionKey(t *testing.T) {
 }
 
 func TestPapersPerPeriod(t *testing.T) {
-	// DESIGN §11: P1, P2 in 2019; P3, P4 in 2020; all have a known node.
+	// docs/DESIGN.md §11: P1, P2 in 2019; P3, P4 in 2020; all have a known node.
 	s := Yearly(workedExample(), Options{})
 	if s.At(2019).Papers() != 2 || s.At(2020).Papers() != 2 || s.Range(s.Span()).Papers() != 4 {
 		t.Errorf("papers %d %d %d", s.At(2019).Papers(), s.At(2020).Papers(), s.Range(s.Span()).Papers())

@@ -36,7 +36,7 @@ func nodeOf(t *testing.T, g *Graph, a string) NodeWeights {
 	return g.Node(v)
 }
 
-// TestLeadFirstAuthor checks leadership on DESIGN.md §11 by hand.
+// TestLeadFirstAuthor checks leadership on docs/DESIGN.md §11 by hand.
 //
 //	P1 (2019) CN, CN, US: first author CN → CN leads 1; CN–US led by CN.
 //	P2 (2019) CN, US, DE, DE: first author CN → CN leads 1; CN–US and

@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// A Level says what a node is.
+// A Level says what a node is. Its text form (MarshalText, flags,
+// configuration files) is "country" or "institution".
 type Level int
 
 const (
@@ -39,6 +40,8 @@ func ParseLevel(s string) (Level, error) {
 
 // A Counting is a method of turning a paper into edge weights. Every
 // graph carries all of them; see the package documentation for formulas.
+// Its text form is its name: full, bifrac, frac or share ([CountingList]
+// is a comma list of them).
 type Counting int
 
 const (
@@ -140,7 +143,8 @@ func (m Impact) Mean() float64 {
 
 func (m *Impact) add(o Impact) { m.Sum += o.Sum; m.N += o.N }
 
-// A Leader says which author leads a paper.
+// A Leader says which author leads a paper. Its text form is "first"
+// or "corresponding".
 type Leader int
 
 const (
@@ -262,7 +266,8 @@ func (o *Options) Validate() error {
 }
 
 // A Period is a closed range of publication years. A single year has
-// From == To.
+// From == To. Its text form is "2019" or "2013-2017", and "" for the
+// zero Period (every year in [Options].Years).
 type Period struct {
 	From, To int
 }

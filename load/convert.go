@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/coauthnet/coauthnet"
@@ -15,6 +16,24 @@ import (
 
 // ConvertFormats are the formats [Convert] writes.
 var ConvertFormats = []string{"jsonl", "csv", "parquet"}
+
+// ConvertFormat returns the format of a conversion to path, as coauthnet
+// convert's --to and -o choose it: format when not empty, else the one
+// of ConvertFormats that ends path ("x.parquet": parquet). A format not
+// in ConvertFormats, or none, is an error.
+func ConvertFormat(path, format string) (string, error) {
+	if format == "" {
+		for _, f := range ConvertFormats {
+			if strings.HasSuffix(path, "."+f) {
+				format = f
+			}
+		}
+	}
+	if !slices.Contains(ConvertFormats, format) {
+		return "", fmt.Errorf("load: --to %q: want jsonl, csv or parquet (or an -o ending in one of them)", format)
+	}
+	return format, nil
+}
 
 // ErrNoPaper is returned by [Convert] when no paper could be written.
 var ErrNoPaper = errors.New("no paper to write")

@@ -15,7 +15,9 @@ import (
 // record read before it (in this call of [Papers], in any input and any
 // format) has the same key under one of the rules; the first copy is
 // kept and the later ones are counted in [Summary].Duplicates under the
-// first rule, in the order below, that matched.
+// first rule, in the order below, that matched. Its text form
+// (MarshalText, flags, configuration files) is a comma list of id, doi
+// and title, or "none" ([ParseDedup]).
 type Dedup uint8
 
 const (
@@ -83,6 +85,17 @@ func (d Dedup) String() string {
 		s = append(s, "title")
 	}
 	return strings.Join(s, ",")
+}
+
+// MarshalText returns the rules as [ParseDedup] reads them ("id,doi" for
+// the zero value, "none" for [NoDedup]).
+func (d Dedup) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText parses a comma list of rules (id, doi, title) or
+// "none", as [ParseDedup].
+func (d *Dedup) UnmarshalText(b []byte) (err error) {
+	*d, err = ParseDedup(string(b))
+	return err
 }
 
 // RuleName names a rule of [Summary].Duplicates for people: "ID", "DOI",

@@ -28,7 +28,9 @@ var measureNames = [numMeasures]string{"degree", "strength", "betweenness", "clo
 // String returns the measure's column name.
 func (m Measure) String() string { return measureNames[m] }
 
-// Measures is a set of [Measure].
+// Measures is a set of [Measure]. Its text form is a comma list of
+// measure names (degree, strength, betweenness, closeness, harmonic,
+// eigenvector, pagerank), "all" or "default" ([ParseMeasures]).
 type Measures uint
 
 // DefaultMeasures are the cheap ones, O(m) each or O(m) per iteration:
@@ -93,6 +95,17 @@ func ParseMeasures(list string) (Measures, error) {
 		}
 	}
 	return s, nil
+}
+
+// MarshalText returns the set as a comma list of measure names in column
+// order ("degree,strength,eigenvector,pagerank" for [DefaultMeasures]).
+func (s Measures) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText parses a comma list of measure names, "all" or "default",
+// as [ParseMeasures].
+func (s *Measures) UnmarshalText(b []byte) (err error) {
+	*s, err = ParseMeasures(string(b))
+	return err
 }
 
 // NodeOptions configure [Nodes].

@@ -32,7 +32,7 @@ func one(c ...string) []string { return c }
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol*math.Max(1, math.Abs(b)) }
 
 func TestPairsWorkedExample(t *testing.T) {
-	// DESIGN.md §11, 2019: P1 CN, CN, US; P2 CN, US, DE, DE. m = 2 papers.
+	// docs/DESIGN.md §11, 2019: P1 CN, CN, US; P2 CN, US, DE, DE. m = 2 papers.
 	g := graph.Build([]coauthnet.Paper{
 		paper("P1", 2019, one("CN"), one("CN"), one("US")),
 		paper("P2", 2019, one("CN"), one("US"), one("DE"), one("DE")),
@@ -43,7 +43,7 @@ func TestPairsWorkedExample(t *testing.T) {
 	//          bifrac 1/3; CN strength 5/6+1/3=7/6 → share of DE in CN 2/7, rank 2;
 	//          DE strength 1/3+1/3=2/3 → share of CN in DE 1/2, rank 1 (tie with US, CN < US).
 	//   CN-US: c=2, s=2,2: assoc 1, Salton 1, Jaccard 1, inclusion 1;
-	//          intensity (5/6)/√(11/12·7/12) ≈ 1.1396 (DESIGN §11); share 5/7, rank 1.
+	//          intensity (5/6)/√(11/12·7/12) ≈ 1.1396 (docs/DESIGN.md §11); share 5/7, rank 1.
 	want := []Pair{
 		{Intensity: (1.0 / 3) / math.Sqrt(11.0/12*0.5), Association: 1, Salton: 1 / math.Sqrt2, Jaccard: 0.5, Inclusion: 1,
 			ShareOfSource: 2.0 / 7, ShareOfTarget: 0.5, RankForSource: 2, RankForTarget: 1},
@@ -64,7 +64,7 @@ func TestPairsWorkedExample(t *testing.T) {
 		}
 	}
 	if math.Abs(ps[1].Intensity-1.1396) > 5e-5 {
-		t.Errorf("I(CN,US) = %v, DESIGN says 1.1396", ps[1].Intensity)
+		t.Errorf("I(CN,US) = %v, docs/DESIGN.md says 1.1396", ps[1].Intensity)
 	}
 }
 

@@ -2,6 +2,7 @@ package mobility
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -35,6 +36,16 @@ type Options struct {
 // DefaultOptions are the defaults: country level, Switch 2, LagYears
 // 2, LagCost 0.25, MinPapers 2, TravelGap 3 (chosen by TestSweep).
 var DefaultOptions = Options{Level: Countries, Switch: 2.5, Return: 1, LagYears: 2, LagCost: 0.25, Absent: 0.5, MinPapers: 2, TravelGap: 3}
+
+// Validate reports options out of range: Switch and Return must be
+// above 0, LagCost in [0, 1], Absent and LagYears at least 0, MinPapers
+// and TravelGap at least 1 (NaN is out of every range).
+func (o Options) Validate() error {
+	if o.MinPapers < 1 || o.TravelGap < 1 || !(o.Switch > 0) || !(o.Return > 0) || !(o.LagCost >= 0 && o.LagCost <= 1) || !(o.Absent >= 0) || o.LagYears < 0 {
+		return fmt.Errorf("mobility: rules out of range: want Switch and Return > 0, LagCost in [0,1], Absent and LagYears ≥ 0, MinPapers and TravelGap ≥ 1")
+	}
+	return nil
+}
 
 // A Kind is the kind of a move.
 type Kind int
@@ -128,12 +139,12 @@ type Result struct {
 }
 
 // Analyze classifies every career. It sorts the observations and leaves
-// c usable for another Analyze. It panics if opts.MinPapers or
-// opts.TravelGap is below 1,
-// opts.Switch is not positive or opts.LagCost is outside [0, 1].
+// c usable for another Analyze. It panics if opts are out of range
+// (Validate: MinPapers or TravelGap below 1, Switch or Return not
+// positive, LagCost outside [0, 1], Absent or LagYears negative).
 func (c *Careers) Analyze(opts Options) *Result {
-	if opts.MinPapers < 1 || opts.TravelGap < 1 || !(opts.Switch > 0) || !(opts.Return > 0) || opts.Absent < 0 || !(opts.LagCost >= 0 && opts.LagCost <= 1) {
-		panic("mobility: bad Options")
+	if err := opts.Validate(); err != nil {
+		panic(err)
 	}
 	// Renumber the authors in key order (once: afterwards the order
 	// holds), then sort the observations by author, year, paper.

@@ -2,6 +2,7 @@ package mobility
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -110,6 +111,29 @@ func TestHandCareers(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("move %d:\n got %s\nwant %s", i, got[i], want[i])
+		}
+	}
+}
+
+// TestValidate: DefaultOptions pass; each rule out of its range fails.
+func TestValidate(t *testing.T) {
+	if err := DefaultOptions.Validate(); err != nil {
+		t.Errorf("DefaultOptions: %v", err)
+	}
+	for name, change := range map[string]func(*Options){
+		"MinPapers 0": func(o *Options) { o.MinPapers = 0 },
+		"TravelGap 0": func(o *Options) { o.TravelGap = 0 },
+		"Switch 0":    func(o *Options) { o.Switch = 0 },
+		"Return -1":   func(o *Options) { o.Return = -1 },
+		"LagCost 1.5": func(o *Options) { o.LagCost = 1.5 },
+		"LagCost NaN": func(o *Options) { o.LagCost = math.NaN() },
+		"Absent -0.1": func(o *Options) { o.Absent = -0.1 },
+		"LagYears -1": func(o *Options) { o.LagYears = -1 },
+	} {
+		o := DefaultOptions
+		change(&o)
+		if o.Validate() == nil {
+			t.Errorf("%s: no error", name)
 		}
 	}
 }

@@ -160,6 +160,7 @@ func (r *Result) Retention() []Retention {
 }
 
 // An ImpactMeasure says which pre-move impact of a Move quantiles use.
+// Its text form is "cnci" or "cites".
 type ImpactMeasure int
 
 const (
@@ -185,6 +186,15 @@ func ParseImpactMeasure(s string) (ImpactMeasure, error) {
 		return CitesPerPaper, nil
 	}
 	return 0, fmt.Errorf("mobility: impact measure %q: want cnci or cites", s)
+}
+
+// MarshalText returns "cnci" or "cites".
+func (m ImpactMeasure) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText parses "cnci" or "cites", as [ParseImpactMeasure].
+func (m *ImpactMeasure) UnmarshalText(b []byte) (err error) {
+	*m, err = ParseImpactMeasure(string(b))
+	return err
 }
 
 // Of returns the measure of mv.

@@ -23,7 +23,7 @@ func Example() {
 		log.Fatal(err)
 	}
 	s := c.Series()
-	summary.Write(os.Stdout, sum, s.Stats(), s, summary.Options{Years: "2019", Counting: o})
+	summary.Write(os.Stdout, sum, s.Stats(), s, summary.Options{Counting: o})
 	// Output:
 	// coauthnet: read 20000 records from sample: 1186 papers used, 0 skipped
 	// coauthnet: 18811 papers outside --years 2019 (not counted)

@@ -18,9 +18,8 @@ import (
 
 // Options describe the run for the sentences of [Write].
 type Options struct {
-	// Years is the --years period as given ("" when every year counts).
-	Years string
-	// Counting are the options the papers were counted with.
+	// Counting are the options the papers were counted with (the
+	// --years period is Counting.Years).
 	Counting graph.Options
 	// Policy is the country policy applied when loading.
 	Policy coauthnet.CountryPolicy
@@ -58,7 +57,7 @@ func Write(w io.Writer, r *load.Summary, st graph.Stats, s *graph.Series, o Opti
 		}
 	}
 	if st.OutOfYears > 0 {
-		fmt.Fprintf(w, "coauthnet: %s outside --years %s (not counted)\n", Plural(st.OutOfYears, "paper"), o.Years)
+		fmt.Fprintf(w, "coauthnet: %s outside --years %s (not counted)\n", Plural(st.OutOfYears, "paper"), o.Counting.Years)
 	}
 	node := "country"
 	if o.Counting.Level == graph.Institutions {

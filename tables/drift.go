@@ -182,11 +182,15 @@ func TrendsTable(bi *community.BifurcationResult) *Sheet {
 // poles (focal first), the split and how it was chosen, the poles'
 // series and whether the split is significant, the years before and
 // after, the rule (alpha, correction, min_effect, min_papers, tau2), the
-// source of the blocs ("inferred", or the user's bloc file: source),
+// source of the blocs (source, the user's bloc file; "inferred" when
+// source is ""),
 // then the rows of BlocsTable(b, user), IndicesTable(bi) and
 // TrendsTable(bi) as arrays of objects, the warnings of b and the notes
 // of bi. Keys are in that order; one line per array, ending in "}\n".
 func BlocsJSON(b *community.Blocs, bi *community.BifurcationResult, user map[string]string, source string) string {
+	if source == "" {
+		source = "inferred"
+	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "{%s:[%s,%s],%s:%s,%s:%d,%s:%s,%s:%s,%s:%t,%s:%s,%s:%s,\n",
 		JSONValue("poles"), JSONValue(b.Focal), JSONValue(b.Rival), JSONValue("focal"), JSONValue(b.Focal),

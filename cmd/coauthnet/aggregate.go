@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/coauthnet/coauthnet/aggregate"
-	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
 )
@@ -34,21 +33,20 @@ func runAggregate(args []string, e *env) error {
 	if _, err := opts.FlagMap(); err != nil {
 		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
-	if f.from == "aggregate" {
+	if f.load.Format == "aggregate" {
 		return usagef("--from aggregate: aggregate counts papers; coauthnet merge adds aggregates")
 	}
 	for _, name := range files {
-		if f.from == "auto" && aggregate.IsFile(name) {
+		if f.load.Format == "auto" && aggregate.IsFile(name) {
 			return usagef("%s is an aggregate: aggregate counts papers; coauthnet merge adds aggregates", name)
 		}
 	}
 	f.keepCounter = true
-	s, rep, err := count(&f, files, e)
+	_, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
-	a, err := aggregate.FromSummary(rep.counter, opts, rep.Summary)
+	a, err := aggregate.FromSummary(rep.Counter, opts, rep.Summary)
 	if err != nil {
 		return err
 	}
@@ -57,7 +55,7 @@ func runAggregate(args []string, e *env) error {
 
 // aggOptions are the counting options of the flags, as aggregates record them.
 func aggOptions(f *inputFlags) aggregate.Options {
-	return aggregate.Options{Graph: f.opts, Policy: f.pol, Field: load.FoldField(f.field), FieldMap: f.fieldMap}
+	return aggregate.Options{Graph: f.opts, Policy: f.load.Policy, Field: load.FoldField(f.load.Field), FieldMap: f.load.FieldMap}
 }
 
 func writeAggregate(a *aggregate.Aggregate, out string, e *env) error {
@@ -94,41 +92,6 @@ func runMerge(args []string, e *env) error {
 	return writeAggregate(a, *out, e)
 }
 
-// loadAggregate reads files as aggregates when --from is aggregate, or
-// when --from is auto and every file is an aggregate; ok is false when
-// the files are papers. The command's counting flags, where not left at
-// their defaults, must be those the aggregate was counted with.
-func loadAggregate(f *inputFlags, files []string, e *env) (s *graph.Series, rep *loaded, ok bool, err error) {
-	if f.sample || len(files) == 0 || (f.from != "aggregate" && f.from != "auto") {
-		return nil, nil, false, nil
-	}
-	if f.from == "auto" {
-		if ok, err := aggregate.Detect(files); !ok || err != nil {
-			return nil, nil, ok, err
-		}
-	}
-	if f.byField {
-		return nil, nil, true, usagef("--by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
-	}
-	if _, err := aggOptions(f).FlagMap(); err != nil {
-		return nil, nil, true, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
-	}
-	// The flags the aggregate was counted with stand for the command's in
-	// the summary, the provenance and the period of build.
-	s, a, o, err := aggregate.Open(files, aggOptions(f))
-	if err != nil {
-		return nil, nil, true, err
-	}
-	f.pol, f.field, f.years, f.opts = o.Policy, o.Field, a.Flags["years"], o.Graph
-	rep = &loaded{Summary: a.Summary(), stats: s.Stats()}
-	if rep.stats.Used == 0 {
-		rep.print(f, e.stderr, s)
-		return nil, rep, true, fmt.Errorf("the aggregate counted no paper")
-	}
-	fmt.Fprintf(e.stderr, "coauthnet: read %s (%s merged, flags %s)\n", summary.Plural(len(files), "aggregate"), summary.Plural(int(a.Counts["parts"]), "part"), aggregate.FlagSummary(a.Flags))
-	return s, rep, true, nil
-}
-
 // runSplit writes the papers of its inputs into n shards, each paper in
 // exactly one, chosen by a hash of its identity (aggregate.Split), so
 // that shards can be counted apart and their aggregates merged.
@@ -143,14 +106,11 @@ func runSplit(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *n < 1 {
-		return usagef("-n %d: want at least 1 shard", *n)
+	if err := aggregate.CheckSplit(*n, *out); err != nil {
+		return usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
 	if *by != "doi" && *by != "id" {
 		return usagef("--by %q: want doi or id", *by)
-	}
-	if !strings.Contains(*out, "{n}") {
-		return usagef("-o %s: must contain {n}", *out)
 	}
 	sum, counts, err := aggregate.SplitFiles(context.Background(), files, f.loadOptions(e), *by == "doi", *out, *n)
 	if err != nil {

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"io"
-
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"
@@ -28,15 +25,13 @@ func runBlocs(args []string, e *env) error {
 	boot := fs.Int("bootstrap", 200, "bootstrap replicates of the bifurcation indices")
 	seed := fs.Uint64("seed", 1, "seed of the bootstrap")
 	indices := fs.Bool("indices", false, "CSV: write the yearly bifurcation indices instead of the blocs")
-	format := fs.String("format", "csv", "output `format`: csv or json")
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if *poles == "" && *focal != "" && *rival != "" {
@@ -44,14 +39,9 @@ func runBlocs(args []string, e *env) error {
 	} else if *rival != "" {
 		return usagef("--rival goes with --focal, instead of --poles")
 	}
-	p, q, err := f.parsePoles(*poles)
+	p, q, err := f.poles(*poles)
 	if err != nil {
 		return err
-	}
-	if *focal != "" {
-		if *focal, err = f.nodeArg("--focal", *focal); err != nil {
-			return err
-		}
 	}
 	if *focal != "" && *focal != p {
 		if *focal != q {
@@ -59,20 +49,15 @@ func runBlocs(args []string, e *env) error {
 		}
 		p, q = q, p
 	}
-	if err := tableOut(fs, *out, format); err != nil {
-		return err
+	if *split == 0 {
+		*split = *since
 	}
-	if *peak != "count" && *peak != "intensity" {
-		return usagef("--peak %q: want count or intensity", *peak)
-	}
-	if *correction != "bh" && *correction != "holm" {
-		return usagef("--correction %q: want bh or holm", *correction)
+	o := community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window, Alpha: *alpha, MinEffect: *minEffect, MinPapers: *minPapers, Correction: *correction}
+	if err := o.Validate(); err != nil {
+		return usageError{err.Error()}
 	}
 	if !(*alpha > 0 && *alpha < 1) || !(*minEffect >= 0) || *minPapers < 1 || *window < 0 || isSet(fs, "window") && *window < 1 || *boot < 1 {
 		return usagef("want 0 < --alpha < 1, --min-effect ≥ 0, --min-papers ≥ 1, --window ≥ 1 (or left out: every year), --bootstrap ≥ 1")
-	}
-	if *split == 0 {
-		*split = *since
 	}
 	var user map[string]string
 	if *file != "" {
@@ -80,41 +65,21 @@ func runBlocs(args []string, e *env) error {
 			return err
 		}
 	}
-	s, rep, err := count(&f, files, e)
+	s, _, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
-	me := *minEffect
-	if me == 0 {
-		me = -1 // an explicit 0, not the default
+	if o.MinEffect == 0 {
+		o.MinEffect = -1 // an explicit 0, not the default
 	}
-	b, err := community.InferBlocs(s, community.BlocOptions{Focal: p, Rival: q, Split: *split, PeakSeries: *peak, Window: *window,
-		Alpha: *alpha, MinEffect: me, MinPapers: *minPapers, Correction: *correction})
+	b, bi, err := community.InferBifurcation(s, o, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed}, user)
 	if err != nil {
 		return err
 	}
-	bloc := b.Map()
-	if user != nil {
-		bloc = user
+	printLines(e.stderr, summary.Blocs(b, bi))
+	t := tables.BlocsTable(b, user)
+	if *indices {
+		t = tables.IndicesTable(bi)
 	}
-	bi := community.BifurcationCI(s, p, q, bloc, community.BifurcationOptions{Bootstrap: *boot, Seed: *seed, Split: b.Split})
-	for _, line := range summary.Blocs(b, bi) {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
-	}
-	src := "inferred"
-	if user != nil {
-		src = *file
-	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		switch {
-		case *format == "json":
-			_, err = io.WriteString(w, tables.BlocsJSON(b, bi, user, src))
-		case *indices:
-			err = cf.writeSheet(w, tables.IndicesTable(bi), "csv")
-		default:
-			err = cf.writeSheet(w, tables.BlocsTable(b, user), "csv")
-		}
-		return err
-	})
+	return out.write(e, t, func() string { return tables.BlocsJSON(b, bi, user, *file) })
 }

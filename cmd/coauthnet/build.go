@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/atomicfile"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
@@ -29,21 +30,11 @@ func runBuild(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if err := x.check(*out); err != nil {
+	if err := x.check(*out, &f); err != nil {
 		return err
 	}
-	if x.attach.Centrality && f.measures.list == "default" {
-		f.measures.set = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
-	}
-	if f.byField != strings.Contains(*out, "{field}") {
-		return usagef("--by-field writes one file per field: -o must contain {field} (and {field} needs --by-field)")
-	}
-	dynamic := f.byYear && x.to == "gexf" && !strings.Contains(*out, "{year}")
-	if f.byYear && !dynamic && !strings.Contains(*out, "{year}") {
-		return usagef("--by-year writes one file per year: -o must contain {year}, e.g. -o 'graph-{year}.graphml' (or --to gexf for one dynamic file)")
-	}
-	if !f.byYear && strings.Contains(*out, "{year}") {
-		return usagef("-o %s contains {year}: add --by-year", *out)
+	if x.attach.Centrality && !isSet(fs, "measures") {
+		f.measures.Measures = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}
 	if *backbone != "" && *backbone != "mst" && *backbone != "disparity" {
 		return usagef("--backbone %q: want mst or disparity", *backbone)
@@ -55,20 +46,19 @@ func runBuild(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 
 	if x.withBlocs {
 		if err := x.blocsOf(&f, s); err != nil {
 			return err
 		}
 	}
-	defer f.measures.printCosts(e.stderr)
+	defer func() { printLines(e.stderr, f.measures.costs.Lines()) }()
 	if !f.byField {
-		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, dynamic, e)
+		return writeSeries(&f, &x, s, rep, *out, *backbone, *alpha, e)
 	}
-	for _, pt := range rep.byField.Series() {
+	for _, pt := range rep.ByField.Series() {
 		path := strings.ReplaceAll(*out, "{field}", export.FileSafe(pt.Field))
-		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, dynamic, e); err != nil {
+		if err := writeSeries(&f, &x, pt.Series, rep, path, *backbone, *alpha, e); err != nil {
 			return fmt.Errorf("field %s: %w", pt.Field, err)
 		}
 	}
@@ -76,41 +66,17 @@ func runBuild(args []string, e *env) error {
 }
 
 // writeSeries writes the graphs of s (one, one per year, or one dynamic
-// GEXF) to out.
-func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *loaded, out, backbone string, alpha float64, dynamic bool, e *env) error {
-	periods := s.Periods(f.byYear, f.opts.Years)
-	var yearly []*graph.Graph
-	for _, p := range periods {
-		g := s.Range(p)
-		if f.minWeight > 0 {
-			g = g.Prune(f.countings[0], f.minWeight)
-		}
-		g, bm, err := export.Backbone(g, backbone, f.countings[0], alpha)
-		if err != nil {
-			return err
-		}
-		meta := append(provenance(f, rep), bm...)
-		if dynamic {
-			yearly = append(yearly, g)
-			continue
-		}
-		path := strings.ReplaceAll(out, "{year}", p.String())
-		files, err := x.export(f, g, path, meta, e)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", g, where(files))
-	}
-	if dynamic {
-		if len(yearly) == 0 {
-			return fmt.Errorf("no papers counted: nothing to write")
-		}
-		if err := x.exportDynamic(f, s, yearly, out, provenance(f, rep), e); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(yearly), yearly[0].Period().From, yearly[len(yearly)-1].Period().To, where([]string{out}))
-	}
-	return nil
+// GEXF) to out (export.WriteSeries).
+func writeSeries(f *inputFlags, x *exportFlags, s *graph.Series, rep *aggregate.Counted, out, backbone string, alpha float64, e *env) error {
+	so := export.SeriesOptions{Periods: s.Periods(f.byYear, f.opts.Years), MinWeight: f.minWeight, Backbone: backbone, Alpha: alpha, Dynamic: x.dynamic,
+		Wrote: func(gs []*graph.Graph, files []string) {
+			if x.dynamic {
+				fmt.Fprintf(e.stderr, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(gs), gs[0].Period().From, gs[len(gs)-1].Period().To, where(files))
+			} else {
+				fmt.Fprintf(e.stderr, "coauthnet: %s → %s\n", gs[0], where(files))
+			}
+		}}
+	return export.WriteSeries(x.to, s, out, so, x.options(f, provenance(f, rep), e), e.create)
 }
 
 // where names output files for the summary line.
@@ -133,6 +99,6 @@ func writeFile(path string, stdout io.Writer, write func(io.Writer) error) error
 }
 
 // provenance is the graph-level metadata of every export.
-func provenance(f *inputFlags, r *loaded) []table.Meta {
-	return summary.Provenance(r.Summary, load.Options{Policy: f.pol, Dedup: f.dedupRules}, r.stats, f.opts, f.minWeight)
+func provenance(f *inputFlags, r *aggregate.Counted) []table.Meta {
+	return summary.Provenance(r.Summary, load.Options{Policy: f.load.Policy, Dedup: f.load.Dedup}, r.Stats, f.opts, f.minWeight)
 }

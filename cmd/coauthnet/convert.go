@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
@@ -21,16 +20,9 @@ func runConvert(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	format := *to
-	if format == "" {
-		for _, ext := range load.ConvertFormats {
-			if strings.HasSuffix(*out, "."+ext) {
-				format = ext
-			}
-		}
-	}
-	if format != "jsonl" && format != "csv" && format != "parquet" {
-		return usagef("--to %q: want jsonl, csv or parquet (or an -o ending in one of them)", format)
+	format, err := load.ConvertFormat(*out, *to)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	var sum *load.Summary
 	var strictErr error
@@ -53,7 +45,7 @@ func runConvert(args []string, e *env) error {
 	case err != nil:
 		return err
 	}
-	summary.Converted(e.stderr, sum, written, format, f.verbose)
+	summary.Converted(e.stderr, sum, written, format, f.load.List)
 	if err != nil && *out != "-" {
 		return fmt.Errorf("%w; %s not written", err, *out)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"flag"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/io/table"
 	"github.com/coauthnet/coauthnet/tables"
@@ -36,35 +34,45 @@ func (c *csvFlags) options() (table.CSVOptions, error) {
 	return o, nil
 }
 
-// tableOut checks -o against --format for commands that write one
-// table: an -o ending in .json without --format means JSON; any other
-// extension than the format's (.csv, .json) is a usage error, so that
-// -o x.xlsx does not silently write CSV.
-func tableOut(fs *flag.FlagSet, out string, format *string) error {
-	if *format != "csv" && *format != "json" {
-		return usagef("--format %q: want csv or json", *format)
+// sheetFlags are -o, --format and the CSV flags of the commands that
+// write one table (nodes, edges, communities, blocs, drift).
+type sheetFlags struct {
+	csvFlags
+	format, out string
+}
+
+func (s *sheetFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.format, "format", "csv", "output `format`: csv or json")
+	fs.StringVar(&s.out, "o", "-", "output `file`; - is standard output")
+	s.csvFlags.register(fs)
+}
+
+// check checks the CSV flags and -o against --format
+// (tables.OutputFormat): -o x.json alone means JSON, -o x.xlsx is an
+// error.
+func (s *sheetFlags) check(fs *flag.FlagSet) error {
+	if _, err := s.options(); err != nil {
+		return err
 	}
-	if out == "-" {
-		return nil
-	}
-	ext := strings.ToLower(filepath.Ext(out))
-	if ext == ".json" && !isSet(fs, "format") {
-		*format = "json"
-	}
-	if ext != "" && ext != "."+*format {
-		return usagef("-o %s: a %s table is written as .%s (--format csv or json)", out, *format, *format)
+	var err error
+	if s.format, err = tables.OutputFormat(s.out, s.format, isSet(fs, "format")); err != nil {
+		return usageError{err.Error()}
 	}
 	return nil
 }
 
-// writeSheet writes t as format (csv with the options of c, or json).
-func (c *csvFlags) writeSheet(w io.Writer, t *tables.Sheet, format string) error {
-	if format != "csv" {
-		return t.Write(w, format)
-	}
-	o, err := c.options()
-	if err != nil {
-		return err
-	}
-	return t.WriteCSV(w, o)
+// write writes t to -o as --format, or what json writes when --format
+// is json and json is not nil.
+func (s *sheetFlags) write(e *env, t *tables.Sheet, json func() string) error {
+	return writeFile(s.out, e.stdout, func(w io.Writer) error {
+		switch {
+		case s.format == "csv":
+			o, _ := s.options() // checked
+			return t.WriteCSV(w, o)
+		case json != nil:
+			_, err := io.WriteString(w, json())
+			return err
+		}
+		return t.Write(w, s.format)
+	})
 }

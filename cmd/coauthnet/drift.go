@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/coauthnet/coauthnet/tables"
 
@@ -16,22 +15,18 @@ func runDrift(args []string, e *env) error {
 	f.register(fs)
 	window := fs.Int("window", 0, "compare sliding windows of `N` years (with --step)")
 	step := fs.Int("step", 1, "years between window starts")
-	between := fs.String("between", "", "compare two periods `P1,P2` (e.g. 2013-2017,2018-2022)")
+	var between graph.PeriodPair
+	fs.TextVar(&between, "between", graph.PeriodPair{}, "compare two periods `P1,P2` (e.g. 2013-2017,2018-2022)")
 	focal := fs.String("focal", "", "edges of this node only; nodes ranked as its partners")
 	top := fs.Int("top", 0, "keep the `K` largest edge changes and the K largest rank rises and falls (0: all)")
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
-	format := fs.String("format", "csv", "output `format`: csv or json")
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
-		return err
-	}
-	if err := tableOut(fs, *out, format); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {
@@ -40,34 +35,19 @@ func runDrift(args []string, e *env) error {
 	if isSet(fs, "window") && *window < 1 || *step < 1 || *top < 0 {
 		return usagef("want --window ≥ 1 (or left out), --step ≥ 1, --top ≥ 0 (0: all)")
 	}
-	if *window > 0 && *between != "" {
+	if *window > 0 && between.Pair() != nil {
 		return usagef("--window and --between: give one or the other")
 	}
-	var two [2]graph.Period
-	if *between != "" {
-		if two, err = graph.ParsePeriodPair(*between); err != nil {
-			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", *between)
-		}
-	}
-	s, rep, err := count(&f, files, e)
+	s, _, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
-	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top}
-	if *between != "" {
-		o.Between = &two
-	}
+	o := tables.DriftOptions{Counting: f.countings[0], Window: *window, Step: *step, Focal: *focal, Top: *top, Between: between.Pair()}
 	d, err := tables.Drift(s, o)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(d.Periods), d.Periods[0], d.Periods[len(d.Periods)-1], drift.Significant)
-	return writeFile(*out, e.stdout, func(w io.Writer) error {
-		if *format == "csv" {
-			return cf.writeSheet(w, map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName], "csv")
-		}
-		_, err := io.WriteString(w, d.JSON())
-		return err
-	})
+	t := map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName]
+	return out.write(e, t, d.JSON)
 }

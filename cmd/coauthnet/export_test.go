@@ -20,7 +20,7 @@ import (
 
 var exportExts = map[string]string{"graphml": ".graphml", "gexf": ".gexf", "pajek": ".net", "vosviewer": ".txt", "dot": ".dot", "csv": ".csv", "parquet": ".parquet"}
 
-// TestExportGolden writes the worked example (DESIGN.md §11, 2019-2020)
+// TestExportGolden writes the worked example (docs/DESIGN.md §11, 2019-2020)
 // in every format, the format chosen by the -o extension, with every
 // analysis attached, and compares every file with its golden copy.
 func TestExportGolden(t *testing.T) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -101,9 +100,8 @@ func runFetch(args []string, e *env) error {
 		if err := writeFile(orStdout(*out), e.stdout, func(w io.Writer) error { return api.WriteCSV(w, res.Groups) }); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stderr, "coauthnet fetch: %d groups of %d works by %s\n", len(res.Groups), res.Count, *groupBy)
-		if res.GroupsCount >= 0 && int64(len(res.Groups)) != res.GroupsCount {
-			fmt.Fprintf(e.stderr, "coauthnet fetch: warning: %d groups fetched, meta.groups_count says %d\n", len(res.Groups), res.GroupsCount)
+		for _, line := range res.Checks(*groupBy) {
+			fmt.Fprintf(e.stderr, "coauthnet fetch: %s\n", line)
 		}
 		return nil
 	}
@@ -123,13 +121,7 @@ func runFetch(args []string, e *env) error {
 		fmt.Fprintln(e.stderr)
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			if _, serr := os.Stat(*out + api.StateSuffix); serr == nil {
-				return fmt.Errorf("interrupted: run the same command with --resume to continue")
-			}
-			return fmt.Errorf("interrupted before the first page was saved")
-		}
-		return err
+		return api.Interrupted(*out, err)
 	}
 	fmt.Fprintf(e.stderr, "coauthnet fetch: %d works in %d pages → %s (provenance in %s)\n", res.Works, res.Pages, *out, *out+api.ProvenanceSuffix)
 	for _, line := range res.Checks() {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding"
 	"flag"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -15,136 +17,98 @@ import (
 )
 
 // inputFlags are the flags shared by every command that reads papers.
+// Most are bound straight to the library's options (flag.TextVar: the
+// option types parse their own text).
 type inputFlags struct {
-	from, level, counting, years, policy, unknown string
-	byYear, sample, verbose, progress             bool
-	minWeight                                     float64
-	groups                                        groupFlag
-	field, fieldMapFile, hyper, lead              string
-	byField, impact, strict                       bool
-	keepCounter                                   bool // count keeps the Counter (coauthnet aggregate)
-	dedup                                         string
-	maxAuthors                                    int
-	fieldMap                                      map[string]string // folded category → field
-	allowByField                                  bool              // set by the commands that take --by-field
-	maxAuthorsSet                                 bool              // --max-authors given
-	measures                                      measureFlags      // registered by the commands that write node tables
-
-	// Parsed values.
-	opts       graph.Options
-	dedupRules load.Dedup
-	countings  []graph.Counting
-	pol        coauthnet.CountryPolicy
+	opts                      graph.Options      // --level, --years, --lead, --unknown, --group, --max-authors, --impact
+	load                      load.Options       // --from, --country-policy, --dedup, --field, -v, --sample
+	countings                 graph.CountingList // --counting
+	fieldMapFile              string
+	byYear, byField, progress bool
+	strict                    bool
+	minWeight                 float64
+	keepCounter               bool         // count keeps the Counter (coauthnet aggregate)
+	allowByField              bool         // set by the commands that take --by-field
+	measures                  measureFlags // registered by the commands that write node tables
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.from, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
-	fs.StringVar(&f.level, "level", "country", "node `level`: country or institution")
-	fs.StringVar(&f.counting, "counting", "bifrac,full,frac,share", "comma `list` of counting methods; the first is also written as weight")
-	fs.StringVar(&f.years, "years", "", "only papers published in `Y1-Y2` (or one year)")
+	f.countings = graph.Countings
+	f.load.Format = "auto"
+	fs.StringVar(&f.load.Format, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
+	fs.TextVar(&f.opts.Level, "level", graph.Countries, "node `level`: country or institution")
+	fs.TextVar(&f.countings, "counting", f.countings, "comma `list` of counting methods; the first is also written as weight")
+	fs.TextVar(&f.opts.Years, "years", graph.Period{}, "only papers published in `Y1-Y2` (or one year)")
 	fs.BoolVar(&f.byYear, "by-year", false, "one graph per year")
 	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose weight (first counting) is below `W`")
-	fs.StringVar(&f.policy, "country-policy", "iso", "territories: iso (TW, HK, MO separate), prc (all → CN), prc-sar (HK, MO → CN)")
-	fs.StringVar(&f.unknown, "unknown", "drop", "authors without a known node: drop, or node (counted as ZZ)")
-	fs.Var(&f.groups, "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
-	fs.BoolVar(&f.sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
-	fs.BoolVar(&f.verbose, "v", false, "list every skipped record and every unmapped or remapped value")
+	fs.TextVar(&f.load.Policy, "country-policy", coauthnet.PolicyISO, "territory `policy`: iso (TW, HK, MO separate), prc (all → CN), prc-sar (HK, MO → CN)")
+	fs.TextVar((*graph.UnknownNodes)(&f.opts.KeepUnknown), "unknown", graph.UnknownNodes(false), "`policy` for authors without a known node: drop, or node (counted as ZZ)")
+	fs.Var((*groupFlag)(&f.opts.Groups), "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
+	fs.BoolVar(&f.load.Sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
+	fs.BoolVar(&f.load.List, "v", false, "list every skipped record and every unmapped or remapped value")
 	fs.BoolVar(&f.progress, "progress", false, "print progress lines on stderr even when it is not a terminal")
-	fs.StringVar(&f.field, "field", "", "only papers in field `NAME` (after --field-map; case does not matter)")
+	fs.StringVar(&f.load.Field, "field", "", "only papers in field `NAME` (after --field-map; case does not matter)")
 	fs.BoolVar(&f.byField, "by-field", false, "one graph or table per field (a paper in two fields counts in both)")
 	fs.StringVar(&f.fieldMapFile, "field-map", "", "CSV `file` with columns category,field rolling source categories up to fields")
-	fs.IntVar(&f.maxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
-	fs.StringVar(&f.hyper, "hyper", "", "only: analyse only the hyper-authored papers (more than --max-authors, default 100)")
-	fs.StringVar(&f.lead, "lead", "first", "who leads a paper: first (author) or corresponding (author)")
-	fs.StringVar(&f.dedup, "dedup", "id,doi", "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
+	fs.IntVar(&f.opts.MaxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
+	fs.TextVar((*graph.HyperPapers)(&f.opts.HyperOnly), "hyper", graph.HyperPapers(false), "`only`: analyse only the hyper-authored papers (more than --max-authors, default 100)")
+	fs.TextVar(&f.opts.Leader, "lead", graph.FirstAuthor, "`leader` of a paper: first (author) or corresponding (author)")
+	fs.TextVar(&f.load.Dedup, "dedup", load.DefaultDedup, "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
 	fs.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
-	fs.BoolVar(&f.impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
+	fs.BoolVar(&f.opts.Impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
 }
 
-// parse checks the flags and fills the parsed values.
-func (f *inputFlags) parse(files []string) error {
+// parse checks the flags that the library options do not check
+// themselves, given the command's flag set fs and input files.
+func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	var err error
-	if f.from != "auto" && f.from != "aggregate" && !slices.Contains(load.Formats, f.from) {
-		return usagef("--from %q: want auto, aggregate, %s", f.from, strings.Join(load.Formats, ", "))
+	if from := f.load.Format; from != "auto" && from != "aggregate" && !slices.Contains(load.Formats, from) {
+		return usagef("--from %q: want auto, aggregate, %s", from, strings.Join(load.Formats, ", "))
 	}
-	if f.dedupRules, err = load.ParseDedup(f.dedup); err != nil {
-		return usagef("--dedup %q: %v", f.dedup, err)
+	if err := f.opts.ResolveGroups(); err != nil {
+		return usagef("--%s", userMessage(err)) // "group NAME: ..."
 	}
-	if f.opts.Level, err = graph.ParseLevel(f.level); err != nil {
-		return usageError{err.Error()}
-	}
-	if f.countings, err = graph.ParseCountings(f.counting); err != nil {
-		return usageError{err.Error()}
-	}
-	if f.years != "" {
-		if f.opts.Years, err = graph.ParsePeriod(f.years); err != nil {
-			return usageError{err.Error()}
-		}
-	}
-	if f.pol, err = coauthnet.ParseCountryPolicy(f.policy); err != nil {
-		return usageError{err.Error()}
-	}
-	switch f.unknown {
-	case "drop":
-	case "node":
-		f.opts.KeepUnknown = true
-	default:
-		return usagef("--unknown %q: want drop or node", f.unknown)
-	}
-	if err := f.resolveGroups(); err != nil {
-		return err
-	}
-	f.opts.Groups = f.groups
-	if f.maxAuthors < 0 || f.maxAuthorsSet && f.maxAuthors < 1 {
-		return usagef("--max-authors %d: want at least 1 author", f.maxAuthors)
+	if f.opts.MaxAuthors < 0 || isSet(fs, "max-authors") && f.opts.MaxAuthors < 1 {
+		return usagef("--max-authors %d: want at least 1 author", f.opts.MaxAuthors)
 	}
 	if !(f.minWeight >= 0) || math.IsInf(f.minWeight, 0) {
 		return usagef("--min-weight %g: want a weight of 0 or more", f.minWeight)
 	}
-	f.opts.MaxAuthors = f.maxAuthors
-	switch f.hyper {
-	case "":
-	case "only":
-		f.opts.HyperOnly = true
-		if f.opts.MaxAuthors == 0 {
-			f.opts.MaxAuthors = graph.HyperAuthors
-		}
-	default:
-		return usagef("--hyper %q: want only (and --max-authors N for the threshold)", f.hyper)
+	if f.opts.HyperOnly && f.opts.MaxAuthors == 0 {
+		f.opts.MaxAuthors = graph.HyperAuthors
 	}
-	switch f.lead {
-	case "first":
-		f.opts.Leader = graph.FirstAuthor
-	case "corresponding":
-		f.opts.Leader = graph.CorrespondingAuthor
-	default:
-		return usagef("--lead %q: want first or corresponding", f.lead)
-	}
-	f.opts.Impact = f.impact
 	if err := f.measures.parse(); err != nil {
 		return err
 	}
 	if f.byField && !f.allowByField {
 		return usagef("--by-field works with build, nodes and edges")
 	}
-	if f.field != "" && f.byField {
+	if f.load.Field != "" && f.byField {
 		return usagef("--field and --by-field: give one or the other")
 	}
 	if f.fieldMapFile != "" {
-		if f.fieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
+		if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
 			return err
 		}
 	}
 	if err := f.opts.Validate(); err != nil {
 		return usageError{strings.TrimPrefix(err.Error(), "graph: ")}
 	}
-	if f.sample && len(files) > 0 {
+	if f.load.Sample && len(files) > 0 {
 		return usagef("--sample and files %v: give one or the other", files)
 	}
-	if !f.sample && len(files) == 0 {
+	if !f.load.Sample && len(files) == 0 {
 		return usagef("no input files (give FILE..., - for standard input, or --sample)")
 	}
 	return nil
+}
+
+// poles parses --poles P,Q (graph.Options.Poles).
+func (f *inputFlags) poles(s string) (p, q string, err error) {
+	if p, q, err = f.opts.Poles(s); err != nil {
+		return "", "", usagef("--%s", userMessage(err)) // "poles ...": the flag's name
+	}
+	return p, q, nil
 }
 
 // notFor lists, for input flags, the commands they do not apply to: a
@@ -203,13 +167,7 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-// needsAll reports whether counting needs more of the record than the
-// countries and institutions (so readers must not leave anything out).
-func (f *inputFlags) needsAll() bool {
-	return f.impact || f.field != "" || f.byField || f.opts.Leader == graph.CorrespondingAuthor
-}
-
-// groupFlag collects --group values.
+// groupFlag collects --group values into graph.Options.Groups.
 type groupFlag []graph.Group
 
 func (g *groupFlag) String() string {
@@ -235,8 +193,7 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 	if err != nil {
 		return nil, err
 	}
-	f.maxAuthorsSet = isSet(fs, "max-authors")
-	if err := f.parse(files); err != nil {
+	if err := f.parse(fs, files); err != nil {
 		return nil, err
 	}
 	if err := checkApplies(fs); err != nil {
@@ -245,9 +202,9 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 	// One node named by a flag: countries as people write them.
 	for _, name := range []string{"focal", "rival"} {
 		if fl := fs.Lookup(name); fl != nil && fl.Value.String() != "" {
-			v, err := f.nodeArg("--"+name, fl.Value.String())
+			v, err := f.opts.Node(fl.Value.String())
 			if err != nil {
-				return nil, err
+				return nil, usagef("--%s: %s", name, userMessage(err))
 			}
 			fl.Value.Set(v)
 		}
@@ -267,7 +224,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 				}
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{optionError(fs, err.Error())}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -280,6 +237,25 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			return pos, nil
 		}
 	}
+}
+
+// badText matches flag's message for a bad value.
+var badText = regexp.MustCompile(`^invalid value ".*" for flag -([^:]+): (.*)$`)
+
+// optionError is msg, flag's message for a command line that does not
+// parse, without flag's preamble when the value was a library option's
+// (flag.TextVar): the option's own error names the value.
+func optionError(fs *flag.FlagSet, msg string) string {
+	m := badText.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	if g, ok := fs.Lookup(m[1]).Value.(flag.Getter); ok {
+		if _, ok := g.Get().(encoding.TextUnmarshaler); ok {
+			return m[2]
+		}
+	}
+	return msg
 }
 
 // newFlagSet returns a flag set whose errors and usage go to w and are

@@ -3,88 +3,68 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"strings"
 
-	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/summary"
 )
 
-// A loaded is everything the run read, used and skipped: the loading
-// summary and what counting adds.
-type loaded struct {
-	*load.Summary
-	stats   graph.Stats
-	byField *graph.FieldCounter // with --by-field
-	counter *graph.Counter      // with inputFlags.keepCounter (coauthnet aggregate)
-}
-
-// loadOptions are the loading options of the input flags: what counting
-// needs of the records, the country policy, fields.
+// loadOptions are the loading options of the input flags: what to read,
+// the country policy, fields, progress (aggregate.Count adds what
+// counting needs of the records).
 func (f *inputFlags) loadOptions(e *env) load.Options {
-	need := load.Institutions
-	if f.opts.Level == graph.Countries {
-		need = load.Countries
-	}
-	o := load.Options{
-		Format:   f.from,
-		Policy:   f.pol,
-		Dedup:    f.dedupRules,
-		Need:     need,
-		Extra:    f.needsAll(),
-		FieldMap: f.fieldMap,
-		Field:    f.field,
-		List:     f.verbose,
-		Sample:   f.sample,
-		Stdin:    e.stdin,
-	}
+	o := f.load
+	o.Stdin = e.stdin
 	if f.progress || e.isTerminal {
 		o.Progress = summary.Progress(e.stderr)
 	}
 	return o
 }
 
-// count reads the inputs named by files (or the sample) and counts them.
-func count(f *inputFlags, files []string, e *env) (*graph.Series, *loaded, error) {
-	if s, rep, ok, err := loadAggregate(f, files, e); ok { // aggregate.go
-		return s, rep, err
+// count reads the inputs named by files (or the sample), or the
+// aggregates, counts them (aggregate.Count) and prints the summary.
+func count(f *inputFlags, files []string, e *env) (*graph.Series, *aggregate.Counted, error) {
+	agg, err := aggregate.ReadsAggregates(f.load, files)
+	if err != nil {
+		return nil, nil, err
 	}
-	counter := graph.NewCounter(f.opts)
-	rep := &loaded{}
-	if f.byField {
-		rep.byField = graph.NewFieldCounter(f.opts)
+	if agg && f.byField {
+		return nil, nil, usagef("--by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
 	}
-	sink := func(p *coauthnet.Paper) error {
-		counter.Add(p)
-		if rep.byField != nil {
-			rep.byField.Add(p)
-		}
-		return nil
+	if _, err := aggOptions(f).FlagMap(); agg && err != nil {
+		return nil, nil, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
 	}
 	setDoing("reading the inputs")
-	sum, err := load.Papers(context.Background(), files, f.loadOptions(e), sink)
-	setDoing("counting")
-	rep.Summary = sum
+	rep, err := aggregate.Count(context.Background(), files, aggregate.CountOptions{Load: f.loadOptions(e), Graph: f.opts, ByField: f.byField, KeepCounter: f.keepCounter})
+	setDoing("counting") // what the commands do next, until they say otherwise
 	if err != nil {
 		return nil, rep, err
 	}
-	var s *graph.Series
-	if f.keepCounter {
-		s, rep.counter = counter.Series(), counter
-	} else {
-		s = counter.Finish() // the series has what the counter held: let it go
+	if a := rep.Aggregate; a != nil {
+		// The flags the aggregate was counted with stand for the
+		// command's in the summary, the provenance and the period of build.
+		f.load.Policy, f.load.Field, f.opts = rep.Options.Policy, rep.Options.Field, rep.Options.Graph
+		if rep.Stats.Used > 0 {
+			fmt.Fprintf(e.stderr, "coauthnet: read %s (%s merged, flags %s)\n", summary.Plural(len(files), "aggregate"), summary.Plural(int(a.Counts["parts"]), "part"), aggregate.FlagSummary(a.Flags))
+		}
 	}
-	rep.stats = s.Stats() // the counter's, with what Series adds (ZeroBaseline)
-	if rep.stats.Used == 0 {
-		rep.print(f, e.stderr, s)
-		return nil, rep, errors.New("no paper could be counted (see the summary above)")
+	switch {
+	case rep.Stats.Used == 0 && rep.Aggregate != nil:
+		err = errors.New("the aggregate counted no paper")
+	case rep.Stats.Used == 0:
+		err = errors.New("no paper could be counted (see the summary above)")
+	case rep.Aggregate == nil:
+		err = strict(f, rep.Summary)
 	}
-	if err := strict(f, sum); err != nil {
-		rep.print(f, e.stderr, s)
+	printSummary(f, e.stderr, rep)
+	if err != nil {
 		return nil, rep, err
 	}
-	return s, rep, nil
+	return rep.Series, rep, nil
 }
 
 // strict returns the error of --strict: a skipped record or a warning.
@@ -95,8 +75,8 @@ func strict(f *inputFlags, s *load.Summary) error {
 	return summary.Strict(s)
 }
 
-// print writes the summary to w.
-func (r *loaded) print(f *inputFlags, w io.Writer, s *graph.Series) {
-	summary.Write(w, r.Summary, r.stats, s, summary.Options{Years: f.years, Counting: f.opts, Policy: f.pol, Field: f.field,
-		ByField: r.byField.Len(), Verbose: f.verbose})
+// printSummary writes the summary of c to w.
+func printSummary(f *inputFlags, w io.Writer, c *aggregate.Counted) {
+	summary.Write(w, c.Summary, c.Stats, c.Series, summary.Options{Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
+		ByField: c.ByField.Len(), Verbose: f.load.List})
 }

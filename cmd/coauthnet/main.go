@@ -54,7 +54,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -128,37 +127,9 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, "\nRun 'coauthnet COMMAND -h' for a command's flags, 'coauthnet --version' for the version.\n")
 }
 
-// versionText is what coauthnet --version prints: the module version
-// (coauthnet.Version) and, when the binary was built from a checkout,
-// the VCS revision, its time and whether the tree was modified.
-func versionText() string {
-	v := "coauthnet " + coauthnet.Version()
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return v + "\n"
-	}
-	var rev, at, dirty string
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.time":
-			at = s.Value
-		case "vcs.modified":
-			if s.Value == "true" {
-				dirty = ", modified"
-			}
-		}
-	}
-	if rev != "" {
-		v += fmt.Sprintf(" (revision %s%s%s)", rev, map[bool]string{true: ", " + at, false: ""}[at != ""], dirty)
-	}
-	return v + " " + bi.GoVersion + "\n"
-}
-
 // internalPrefixes are the package prefixes ("graph: ") that library
 // errors carry; the command prints its own "coauthnet CMD:" instead.
-var internalPrefixes = []string{"graph", "community", "drift", "metrics", "report", "tables", "export", "load", "summary", "coauthnet", "table", "netview"}
+var internalPrefixes = []string{"graph", "community", "drift", "metrics", "report", "tables", "export", "load", "summary", "coauthnet", "table", "netview", "mobility"}
 
 // userMessage is err's text without a leading internal package prefix.
 func userMessage(err error) string {
@@ -186,7 +157,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	if name == "--version" || name == "-version" || name == "version" {
-		fmt.Fprint(stdout, versionText())
+		fmt.Fprint(stdout, coauthnet.VersionText())
 		return 0
 	}
 	if name == "help" || name == "-h" || name == "--help" {
@@ -234,6 +205,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "coauthnet: unknown command %q (commands: %s; coauthnet help lists them)\n", name, strings.Join(commandNames(), ", "))
 	return 2
+}
+
+// printLines writes each line to w after "coauthnet: ".
+func printLines(w io.Writer, lines []string) {
+	for _, l := range lines {
+		fmt.Fprintf(w, "coauthnet: %s\n", l)
+	}
 }
 
 func commandNames() []string {

@@ -32,7 +32,7 @@ func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 }
 
 func TestBuildWorkedGolden(t *testing.T) {
-	// DESIGN.md §11, 2019: the GraphML must carry the numbers of the
+	// docs/DESIGN.md §11, 2019: the GraphML must carry the numbers of the
 	// worked example (checked in graph's tests) and the provenance.
 	code, out, stderr := runCmd(t, "", "build", "--years", "2019", "testdata/worked.jsonl")
 	if code != 0 {
@@ -259,7 +259,7 @@ func values(ds []gdata) map[string]float64 {
 }
 
 // TestIndependentImplementation compares `coauthnet build` with
-// testdata/independent/count.py, a Python implementation of DESIGN.md §3
+// testdata/independent/count.py, a Python implementation of docs/DESIGN.md §3
 // written from the text. Every node and edge weight must agree to 1e-9
 // relative. Skips without python3.
 func TestIndependentImplementation(t *testing.T) {

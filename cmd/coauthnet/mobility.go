@@ -26,7 +26,8 @@ func runMobility(args []string, e *env) error {
 	orcidIn := fs.Bool("orcid", false, "inputs are ORCID public records (XML files, directories or .tar.gz), not papers")
 	focal := fs.String("focal", "", "also write focal.csv: this node's inflow and outflow by partner, year and impact quantile")
 	nq := fs.Int("quantiles", 4, "impact classes (by the movers' impact before the move) in impact.csv and the plot")
-	measure := fs.String("impact-measure", "cnci", "impact before a move: cnci (citations normalised by field and year) or cites (citations per paper)")
+	var by mobility.ImpactMeasure
+	fs.TextVar(&by, "impact-measure", mobility.CNCI, "`measure` of impact before a move: cnci (citations normalised by field and year) or cites (citations per paper)")
 	o := mobility.DefaultOptions
 	fs.Float64Var(&o.Switch, "switch", o.Switch, "cost of a change of home, in papers")
 	fs.Float64Var(&o.Return, "return-cost", o.Return, "cost of a change back to the origin, in papers")
@@ -45,26 +46,22 @@ func runMobility(args []string, e *env) error {
 	if *nq < 1 {
 		return usagef("--quantiles %d: want at least 1", *nq)
 	}
-	by, err := mobility.ParseImpactMeasure(*measure)
-	if err != nil {
-		return usagef("--impact-measure %q: want cnci or cites", *measure)
-	}
-	if o.MinPapers < 1 || o.TravelGap < 1 || !(o.Switch > 0) || !(o.Return > 0) || !(o.LagCost >= 0 && o.LagCost <= 1) || o.Absent < 0 || o.LagYears < 0 {
+	if o.Validate() != nil {
 		return usagef("rule flags out of range: --switch and --return-cost > 0, --lag-cost in [0,1], --absent ≥ 0, --min-papers and --travel-gap ≥ 1")
 	}
 	if f.opts.Level == graph.Institutions {
 		o.Level = mobility.Institutions
 	}
-	if *orcidIn && f.sample {
+	if *orcidIn && f.load.Sample {
 		return usagef("--orcid and --sample: give one or the other")
 	}
 	careers := mobility.NewCareers()
 	var lines []string
-	mo := report.MobilityOptions{Rules: o, Policy: f.pol, ByYear: f.byYear, Focal: *focal}
+	mo := report.MobilityOptions{Rules: o, Policy: f.load.Policy, ByYear: f.byYear, Focal: *focal}
 	if *orcidIn {
 		st := mobility.ORCIDStats{Paths: []orcid.Path{}}
-		oo := mobility.ORCIDOptions{Years: f.opts.Years, Policy: f.pol}
-		if f.verbose {
+		oo := mobility.ORCIDOptions{Years: f.opts.Years, Policy: f.load.Policy}
+		if f.load.List {
 			oo.Skipped = func(err error) { fmt.Fprintf(e.stderr, "coauthnet: skipped: %v\n", err) }
 		}
 		if err := careers.AddORCIDFiles(files, e.stdin, oo, &st); err != nil {
@@ -90,9 +87,7 @@ func runMobility(args []string, e *env) error {
 	r := careers.Analyze(o)
 	lines = append(lines, summary.Mobility(r, o.Level)...)
 	if len(r.Authors) == 0 {
-		for _, s := range lines {
-			fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
-		}
+		printLines(e.stderr, lines)
 		return errors.New("no author with an identifier and a known " + o.Level.String() + ": nothing to follow")
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -102,9 +97,7 @@ func runMobility(args []string, e *env) error {
 	if err := report.WriteMobility(*out, r, mo, e.create); err != nil {
 		return err
 	}
-	for _, s := range lines {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", s)
-	}
+	printLines(e.stderr, lines)
 	fmt.Fprintf(e.stderr, "coauthnet: wrote %s\n", *out)
 	return nil
 }

@@ -34,7 +34,7 @@ func runReport(args []string, e *env) error {
 		if *focal != "" || *rival != "" {
 			return usagef("--poles and --focal/--rival: give one or the other")
 		}
-		if *focal, *rival, err = f.parsePoles(*poles); err != nil {
+		if *focal, *rival, err = f.poles(*poles); err != nil {
 			return err
 		}
 	}
@@ -45,10 +45,9 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
-		Leader: f.opts.Leader, Impact: f.impact, MinWeight: f.minWeight, Meta: provenance(&f, rep)})
+		Leader: f.opts.Leader, Impact: f.opts.Impact, MinWeight: f.minWeight, Meta: provenance(&f, rep)})
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/coauthnet/coauthnet/summary"
 	"github.com/coauthnet/coauthnet/tables"
@@ -13,20 +12,19 @@ import (
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
 type tableFlags struct {
-	format, focal string
-	baseYear      int
-	resolution    float64
-	algorithm     community.Algorithm
-	seed          uint64
-	periods       string
-	between       [2]graph.Period // parsed --periods
+	focal      string
+	baseYear   int
+	resolution float64
+	algorithm  community.Algorithm
+	seed       uint64
+	between    graph.PeriodPair // --between, --periods
 }
 
 // periods returns the periods to tabulate: --periods, else every year
 // with --by-year, else --years or the whole span.
 func periods(f *inputFlags, tf *tableFlags, s *graph.Series) []graph.Period {
-	if tf.periods != "" {
-		return tf.between[:]
+	if p := tf.between.Pair(); p != nil {
+		return p[:]
 	}
 	return s.Periods(f.byYear, f.opts.Years)
 }
@@ -37,55 +35,44 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	fs := newFlagSet(name, usage, e.stderr)
 	f.register(fs)
 	f.allowByField = name != "communities"
-	fs.StringVar(&tf.format, "format", "csv", "output `format`: csv or json")
 	if name == "edges" {
 		fs.StringVar(&tf.focal, "focal", "", "only this node's edges, with it as source, ranked by weight")
 	}
 	if name == "communities" {
 		fs.Float64Var(&tf.resolution, "resolution", 1, "resolution γ of the modularity (larger: more, smaller communities)")
 		fs.Uint64Var(&tf.seed, "seed", 1, "random seed of the community detection; the same seed gives the same partition")
-		algorithmFlag(fs, &tf.algorithm)
+		fs.TextVar(&tf.algorithm, "algorithm", community.Leiden, "community detection `method`: leiden or louvain")
 	}
 	if name == "nodes" {
 		f.measures.register(fs)
 	}
 	if name == "edges" {
 		fs.IntVar(&tf.baseYear, "base-year", 0, "with --by-year, add index and intensity_index: value / value in `YEAR` × 100")
-		fs.StringVar(&tf.periods, "between", "", "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
-		fs.StringVar(&tf.periods, "periods", "", "the same as --between (older name)")
+		fs.TextVar(&tf.between, "between", graph.PeriodPair{}, "two periods `P1,P2` (e.g. 2013-2017,2018-2022): both tabulated, with growth = weight in P2 / weight in P1 (as drift --between)")
+		fs.TextVar(&tf.between, "periods", graph.PeriodPair{}, "the same as --between `P1,P2` (older name)")
 	}
-	out := fs.String("o", "-", "output `file`; - is standard output")
-	var cf csvFlags
-	cf.register(fs)
+	var out sheetFlags
+	out.register(fs)
 	files, err := f.parseCommand(fs, args)
 	if err != nil {
 		return err
 	}
-	if _, err := cf.options(); err != nil {
-		return err
-	}
-	if err := tableOut(fs, *out, &tf.format); err != nil {
+	if err := out.check(fs); err != nil {
 		return err
 	}
 	if tf.baseYear != 0 && !f.byYear {
 		return usagef("--base-year indexes yearly values: add --by-year")
 	}
-	if tf.periods != "" {
-		if tf.between, err = graph.ParsePeriodPair(tf.periods); err != nil {
-			return usagef("--between %q: want two periods such as 2013-2017,2018-2022", tf.periods)
-		}
-		if f.byYear {
-			return usagef("--between and --by-year: give one or the other")
-		}
+	if tf.between.Pair() != nil && f.byYear {
+		return usagef("--between and --by-year: give one or the other")
 	}
 	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
 	}
-	rep.print(&f, e.stderr, s)
 	var t *tables.Sheet
 	if f.byField {
-		t, err = tables.ByField(rep.byField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
+		t, err = tables.ByField(rep.ByField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
 			func(field string, err error) {
 				fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", field, err)
 			})
@@ -98,9 +85,9 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if name != "communities" {
 		c := f.countings[0]
 		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
-		f.measures.printCosts(e.stderr)
+		printLines(e.stderr, f.measures.costs.Lines())
 	}
-	return writeFile(*out, e.stdout, func(w io.Writer) error { return cf.writeSheet(w, t, tf.format) })
+	return out.write(e, t, nil)
 }
 
 func runNodes(args []string, e *env) error {
@@ -110,7 +97,7 @@ func runNodes(args []string, e *env) error {
 // tableOptions are the table options of the input flags: the first
 // counting, the leader, impact, and every measure.
 func (f *inputFlags) tableOptions() tables.Options {
-	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.impact, Measure: f.measures.options()}
+	return tables.Options{Counting: f.countings[0], Leader: f.opts.Leader, Impact: f.opts.Impact, Measure: f.measures.options()}
 }
 
 // nodesTable is the table of coauthnet nodes.
@@ -124,10 +111,7 @@ func runEdges(args []string, e *env) error {
 
 // edgesTable is the table of coauthnet edges.
 func edgesTable(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
-	so := tables.SeriesOptions{Periods: periods(f, tf, s), MinWeight: f.minWeight, Focal: tf.focal, BaseYear: tf.baseYear}
-	if tf.periods != "" {
-		so.Between = &tf.between
-	}
+	so := tables.SeriesOptions{Periods: periods(f, tf, s), MinWeight: f.minWeight, Focal: tf.focal, BaseYear: tf.baseYear, Between: tf.between.Pair()}
 	return tables.EdgeSeries(s, f.tableOptions(), so)
 }
 
@@ -136,9 +120,7 @@ func runCommunities(args []string, e *env) error {
 		func(f *inputFlags, tf *tableFlags, s *graph.Series) (*tables.Sheet, error) {
 			o := community.Options{Counting: f.countings[0], Algorithm: tf.algorithm, Resolution: tf.resolution, Seed: tf.seed}
 			t, sum := tables.Communities(s, periods(f, tf, s), o)
-			for _, line := range summary.Communities(sum) {
-				fmt.Fprintf(e.stderr, "coauthnet: %s\n", line)
-			}
+			printLines(e.stderr, summary.Communities(sum))
 			return t, nil
 		})
 }

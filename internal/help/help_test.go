@@ -104,7 +104,7 @@ func TestCountingNumbers(t *testing.T) {
 	has(t, "counting",
 		fmt.Sprintf("full %d,", int(w[graph.Full])), "bifrac "+f3(w[graph.BiFrac]), "frac "+f3(w[graph.Frac]), "share "+f3(w[graph.Share]),
 		"R_CN = "+f3(rcn), "R_US = "+f3(rus), fmt.Sprintf("= %.5f", community.Intensity(g, "CN", "US")))
-	// The four papers: I(CN,US) = (5/6)/sqrt(11/12·7/12) (DESIGN.md §11).
+	// The four papers: I(CN,US) = (5/6)/sqrt(11/12·7/12) (docs/DESIGN.md §11).
 	has(t, "counting", fmt.Sprintf("%.4f", (5.0/6)/math.Sqrt(11.0/12*7.0/12)))
 }
 

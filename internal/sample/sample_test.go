@@ -32,7 +32,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestPlantRecoverable checks, on several seeds at the default size,
-// that the planted structure is visible to the simplest rule (DESIGN.md
+// that the planted structure is visible to the simplest rule (docs/DESIGN.md
 // §10): the CN–US bifrac weight peaks in the planted year, and the mean
 // intensity of CN with the partners rises from 2010–2014 to 2020–2024
 // while that with the competitors falls.
@@ -85,7 +85,7 @@ func meanIntensity(g *graph.Graph, a string, xs []string) float64 {
 }
 
 // TestBlocsRecoverable: the planted blocs are recoverable by the simplest
-// rule (DESIGN.md §10), so a bloc classifier can be tested against them:
+// rule (docs/DESIGN.md §10), so a bloc classifier can be tested against them:
 // on seeds 1–5, with Δ = ln(I(X,CN)/I(X,US)) in 2021–2024 minus the same
 // in 2016–2019, Δ > 1 marks partners, Δ < −1 competitors and the rest
 // hedgers for at least 90% of the 36 countries. (Measured when planted:

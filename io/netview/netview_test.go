@@ -20,7 +20,7 @@ import (
 	"github.com/coauthnet/coauthnet/io/internal/exporttest"
 )
 
-// workedSeries is DESIGN.md §11's four papers at country level.
+// workedSeries is docs/DESIGN.md §11's four papers at country level.
 func workedSeries() *graph.Series {
 	one := func(cs ...string) coauthnet.Author {
 		var a coauthnet.Author
@@ -131,7 +131,7 @@ func TestWorkedExample(t *testing.T) {
 	if len(d.Frames) != 2 || d.Frames[0].Label != "2019" || d.Frames[1].Label != "2020" || d.Start != 1 {
 		t.Fatalf("frames %+v start %d, want 2019, 2020 starting at 2020", d.Frames, d.Start)
 	}
-	// DESIGN.md §11, 2019: CN papers 2, output 11/12; CN–US bifrac 5/6,
+	// docs/DESIGN.md §11, 2019: CN papers 2, output 11/12; CN–US bifrac 5/6,
 	// full 2; CN–DE bifrac 1/3; DE–US 1/3. 2020: CN–SG has bifrac 0 (one
 	// author's dual affiliation) and is not drawn; SG–US 1/2, CN–US 1/2.
 	type edge struct{ a, b string }

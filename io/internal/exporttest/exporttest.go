@@ -26,7 +26,7 @@ var Labels = []string{
 	`Institut Pasteur de Côte d'Ivoire`,
 }
 
-// Papers are DESIGN.md §11's four papers at institution level over the
+// Papers are docs/DESIGN.md §11's four papers at institution level over the
 // institutions named by [Labels] (ids I1…I5), plus the 2021 paper P5 so
 // that a node (I5) and an edge are absent in 2020 (two spells):
 //

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -37,4 +40,30 @@ func (r *Result) Checks() []string {
 		lines = append(lines, fmt.Sprintf("note: meta.count went from %d to %d during the fetch", r.Count, r.LastCount))
 	}
 	return lines
+}
+
+// Checks returns what a finished GroupBy by field says: "N groups of M
+// works by FIELD", then a warning when the groups fetched are not as
+// many as meta.groups_count announced.
+func (r *GroupsResult) Checks(field string) []string {
+	lines := []string{fmt.Sprintf("%d groups of %d works by %s", len(r.Groups), r.Count, field)}
+	if r.GroupsCount >= 0 && int64(len(r.Groups)) != r.GroupsCount {
+		lines = append(lines, fmt.Sprintf("warning: %d groups fetched, meta.groups_count says %d", len(r.Groups), r.GroupsCount))
+	}
+	return lines
+}
+
+// Interrupted returns the error of a Download into out that err ended:
+// when its context was cancelled (err wraps context.Canceled), whether
+// the download can continue with Options.Resume (a state file was
+// saved after a first page) or must start again; any other err as it
+// is.
+func Interrupted(out string, err error) error {
+	if !errors.Is(err, context.Canceled) {
+		return err
+	}
+	if _, serr := os.Stat(out + StateSuffix); serr == nil {
+		return fmt.Errorf("interrupted: run the same command with --resume to continue")
+	}
+	return fmt.Errorf("interrupted before the first page was saved")
 }

@@ -1,7 +1,13 @@
 package api
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +37,44 @@ func TestResultChecks(t *testing.T) {
 	r = &Result{Provenance: Provenance{Works: 100, Count: 100, LastCount: 100}}
 	if got := r.Checks(); !slices.Equal(got, []string{"count check: 100 works = meta.count"}) {
 		t.Errorf("Checks = %q", got)
+	}
+}
+
+// TestGroupsChecks: the summary line, and the warning only when the
+// groups fetched differ from a sent meta.groups_count.
+func TestGroupsChecks(t *testing.T) {
+	two := []Group{{Key: "US", Count: 61}, {Key: "GB", Count: 19}}
+	for _, c := range []struct {
+		count int64
+		want  []string
+	}{
+		{2, []string{"2 groups of 200 works by authorships.countries"}},
+		{-1, []string{"2 groups of 200 works by authorships.countries"}},
+		{3, []string{"2 groups of 200 works by authorships.countries", "warning: 2 groups fetched, meta.groups_count says 3"}},
+	} {
+		r := &GroupsResult{Groups: two, GroupsCount: c.count, Count: 200}
+		if got := r.Checks("authorships.countries"); !slices.Equal(got, c.want) {
+			t.Errorf("groups_count %d: %q, want %q", c.count, got, c.want)
+		}
+	}
+}
+
+// TestInterrupted: a cancelled download is resumable once its state
+// file exists; other errors pass through.
+func TestInterrupted(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "w.jsonl")
+	other := errors.New("openalex api: HTTP 500")
+	if got := Interrupted(out, other); got != other {
+		t.Errorf("Interrupted(other) = %v", got)
+	}
+	cancelled := fmt.Errorf("page 2: %w", context.Canceled)
+	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "before the first page") {
+		t.Errorf("no state file: %v", got)
+	}
+	if err := os.WriteFile(out+StateSuffix, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "--resume") {
+		t.Errorf("state file saved: %v", got)
 	}
 }

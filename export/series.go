@@ -1,0 +1,76 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/coauthnet/coauthnet/graph"
+)
+
+// SeriesOptions choose the graphs [WriteSeries] writes.
+type SeriesOptions struct {
+	// Periods are the graphs, one per period (graph.Series.Range):
+	// graph.Series.Periods gives one per year, or the whole span.
+	Periods []graph.Period
+	// MinWeight prunes the edges whose weight by the first counting is
+	// below it (graph.Graph.Prune); 0 keeps every edge.
+	MinWeight float64
+	// Backbone and Alpha keep a backbone of each graph ([Backbone]:
+	// "", "mst" or "disparity" at level Alpha), after the pruning.
+	Backbone string
+	Alpha    float64
+	// Dynamic writes the graphs as one dynamic GEXF file at the path
+	// ([WriteDynamic]); otherwise each graph goes to the path with
+	// {year} replaced by its period (graph.Period.String).
+	Dynamic bool
+	// Wrote, when not nil, is told about every output written: its
+	// graphs (one, or every period's for the dynamic file) and files.
+	Wrote func(gs []*graph.Graph, files []string)
+}
+
+// WriteSeries writes the graphs of s that so chooses in the named
+// format, as coauthnet build does: each graph pruned, reduced to its
+// backbone (whose provenance row is added to o.Meta) and written with
+// [WriteGraph], or all of them as one dynamic file. A dynamic file of
+// no period is an error (nothing to write).
+func WriteSeries(format string, s *graph.Series, path string, so SeriesOptions, o Options, create Create) error {
+	var yearly []*graph.Graph
+	meta := slices.Clip(o.Meta)
+	for _, p := range so.Periods {
+		g := s.Range(p)
+		if so.MinWeight > 0 {
+			g = g.Prune(o.Countings[0], so.MinWeight)
+		}
+		g, bm, err := Backbone(g, so.Backbone, o.Countings[0], so.Alpha)
+		if err != nil {
+			return err
+		}
+		if so.Dynamic {
+			yearly = append(yearly, g)
+			continue
+		}
+		og := o
+		og.Meta = append(meta, bm...)
+		files, err := WriteGraph(format, g, strings.ReplaceAll(path, "{year}", p.String()), og, create)
+		if err != nil {
+			return err
+		}
+		if so.Wrote != nil {
+			so.Wrote([]*graph.Graph{g}, files)
+		}
+	}
+	if !so.Dynamic {
+		return nil
+	}
+	if len(yearly) == 0 {
+		return fmt.Errorf("no papers counted: nothing to write")
+	}
+	if err := WriteDynamic(s, yearly, path, o, create); err != nil {
+		return err
+	}
+	if so.Wrote != nil {
+		so.Wrote(yearly, []string{path})
+	}
+	return nil
+}

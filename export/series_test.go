@@ -1,0 +1,67 @@
+package export_test
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/export"
+	"github.com/coauthnet/coauthnet/graph"
+)
+
+// TestWriteSeries writes two yearly graphs of hand-made papers: 2018
+// has CN–US (full weight 1), 2019 has CN–US and CN–DE; pruning at full
+// weight 2 leaves no edge in either (each edge has weight 1 by hand).
+func TestWriteSeries(t *testing.T) {
+	one := func(c string) coauthnet.Author {
+		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
+	}
+	s := graph.Yearly([]coauthnet.Paper{
+		{ID: "A", Year: 2018, Authors: []coauthnet.Author{one("CN"), one("US")}},
+		{ID: "B", Year: 2019, Authors: []coauthnet.Author{one("CN"), one("US")}},
+		{ID: "C", Year: 2019, Authors: []coauthnet.Author{one("CN"), one("DE")}},
+	}, graph.Options{})
+	files := map[string]string{}
+	create := func(path string, write func(io.Writer) error) error {
+		var b bytes.Buffer
+		err := write(&b)
+		files[path] = b.String()
+		return err
+	}
+	o := export.Options{Countings: []graph.Counting{graph.Full}}
+	var edges []int
+	so := export.SeriesOptions{Periods: s.Periods(true, graph.Period{}),
+		Wrote: func(gs []*graph.Graph, _ []string) { edges = append(edges, gs[0].NumEdges()) }}
+	if err := export.WriteSeries("graphml", s, "g-{year}.graphml", so, o, create); err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 || !strings.Contains(files["g-2018.graphml"], "<graphml") || files["g-2019.graphml"] == "" {
+		t.Errorf("files %v, want g-2018.graphml and g-2019.graphml", keys(files))
+	}
+	if len(edges) != 2 || edges[0] != 1 || edges[1] != 2 {
+		t.Errorf("edges per year %v, want [1 2]", edges)
+	}
+	edges = nil
+	so.MinWeight = 2
+	if err := export.WriteSeries("graphml", s, "p-{year}.graphml", so, o, create); err != nil || len(edges) != 2 || edges[0]+edges[1] != 0 {
+		t.Errorf("pruned at 2: %v, edges %v; want no edge", err, edges)
+	}
+	so = export.SeriesOptions{Dynamic: true}
+	if err := export.WriteSeries("gexf", s, "d.gexf", so, o, create); err == nil {
+		t.Error("dynamic file of no period: no error")
+	}
+	so.Periods = s.Periods(true, graph.Period{})
+	if err := export.WriteSeries("gexf", s, "d.gexf", so, o, create); err != nil || !strings.Contains(files["d.gexf"], `mode="dynamic"`) {
+		t.Errorf("dynamic: %v, d.gexf without mode=\"dynamic\"", err)
+	}
+}
+
+func keys(m map[string]string) []string {
+	var k []string
+	for n := range m {
+		k = append(k, n)
+	}
+	return k
+}

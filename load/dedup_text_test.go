@@ -1,0 +1,22 @@
+package load
+
+import "testing"
+
+// TestDedupText: the rules' text form round-trips (the zero value is the
+// default id,doi) and a bad rule gives ParseDedup's error.
+func TestDedupText(t *testing.T) {
+	for _, c := range []struct {
+		d    Dedup
+		text string
+	}{{0, "id,doi"}, {DefaultDedup, "id,doi"}, {DedupTitle | DedupID, "id,title"}, {NoDedup, "none"}} {
+		b, _ := c.d.MarshalText()
+		var d Dedup
+		if err := d.UnmarshalText(b); string(b) != c.text || err != nil || d.String() != c.text {
+			t.Errorf("%d: marshals as %q (want %q), parses back as %v, %v", c.d, b, c.text, d, err)
+		}
+	}
+	var d Dedup
+	if err := d.UnmarshalText([]byte("id,xx")); err == nil || err.Error() != `dedup rule "xx": want id, doi, title or none` {
+		t.Errorf("UnmarshalText(id,xx) = %v", err)
+	}
+}

@@ -1,0 +1,33 @@
+package tables
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestOutputFormat walks the rules of OutputFormat's doc, one case each.
+func TestOutputFormat(t *testing.T) {
+	for _, c := range []struct {
+		path, format string
+		named        bool
+		want, err    string
+	}{
+		{"-", "csv", false, "csv", ""},
+		{"-", "json", true, "json", ""},
+		{"nodes", "csv", false, "csv", ""},
+		{"nodes.CSV", "csv", false, "csv", ""},
+		{"nodes.json", "csv", false, "json", ""}, // the default csv gives way to the extension
+		{"nodes.json", "csv", true, "", "a csv table is written as .csv"},
+		{"nodes.xlsx", "csv", false, "", "-o nodes.xlsx"},
+		{"-", "xml", true, "", `--format "xml": want csv or json`},
+	} {
+		got, err := OutputFormat(c.path, c.format, c.named)
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("OutputFormat(%q, %q, %v) = %q, %v; want an error with %q", c.path, c.format, c.named, got, err, c.err)
+			}
+		} else if got != c.want || err != nil {
+			t.Errorf("OutputFormat(%q, %q, %v) = %q, %v; want %q", c.path, c.format, c.named, got, err, c.want)
+		}
+	}
+}
