@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/coauthnet/coauthnet/metrics"
 	"github.com/coauthnet/coauthnet/report"
 )
 
@@ -13,13 +14,15 @@ import (
 // table as CSV, plots as SVG and PNG, and index.html (package report).
 func runReport(args []string, e *env) error {
 	var f inputFlags
-	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...", e.stderr)
+	fs := newFlagSet("report", "coauthnet report [input flags] [--focal CN --rival US] [--base-year Y] [--measures LIST] [--excel] [--precision N] -o DIR FILE...", e.stderr)
 	f.register(fs)
 	dir := fs.String("o", "", "output `directory` (created)")
 	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the node with the most collaboration)")
 	rival := fs.String("rival", "", "the other pole, a `country` (default: the node with the most collaboration besides the focal one)")
 	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
+	var measures metrics.Measures
+	fs.TextVar(&measures, "measures", metrics.Measures(metrics.AllMeasures), "node measures of nodes.csv, a comma `list` (see nodes -h); default all at country level, the cheap ones (default) at institution level")
 	var cf csvFlags
 	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
@@ -45,9 +48,12 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	if !isSet(fs, "measures") {
+		measures = 0 // report.Options: chosen by level
+	}
 	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
-		Leader: f.opts.Leader, Impact: f.opts.Impact, MinWeight: f.minWeight, Meta: provenance(&f, rep)})
+		Leader: f.opts.Leader, Impact: f.opts.Impact, MinWeight: f.minWeight, Meta: provenance(&f, rep), Measures: measures})
 	if err != nil {
 		return err
 	}
