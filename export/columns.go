@@ -23,9 +23,11 @@ import (
 // Attach says which node columns [Attachments] computes. The zero value
 // attaches nothing.
 type Attach struct {
-	// Centrality: degree, strength, betweenness, closeness and harmonic
-	// (distance 1/weight), eigenvector, PageRank.
+	// Centrality: the node measures Measures (0: every measure: degree,
+	// strength, betweenness, closeness and harmonic with distance
+	// 1/weight, eigenvector, PageRank), computed by metrics.Nodes.
 	Centrality bool
+	Measures   metrics.Measures
 	// Communities: communities (1-based) found by Algorithm (Leiden
 	// unless "louvain", community.Detect) with Resolution (1 is the
 	// modularity of Newman and Girvan; 0 means 1) and Seed.
@@ -66,13 +68,18 @@ func (x *Attach) Parse(list string) (blocs bool, err error) {
 // when attached, else blocs) with its legend (nil for communities).
 func Attachments(g *graph.Graph, c graph.Counting, x Attach) (cols []table.Column, cluster []int, legend []string) {
 	if x.Centrality {
-		bt, cl, hm := metrics.Paths(g, metrics.PathOptions{Counting: c})
-		cols = append(cols,
-			table.Ints("degree", metrics.Degree(g)),
-			table.Floats("strength", metrics.Strength(g, c)),
-			table.Floats("betweenness", bt), table.Floats("closeness", cl), table.Floats("harmonic", hm),
-			table.Floats("eigenvector", metrics.Eigenvector(g, c)),
-			table.Floats("pagerank", metrics.PageRank(g, metrics.PageRankOptions{Counting: c})))
+		ms := x.Measures
+		if ms == 0 {
+			ms = metrics.AllMeasures
+		}
+		v := metrics.Nodes(g, metrics.NodeOptions{Counting: c, Measures: ms})
+		for _, m := range ms.List() {
+			if m == metrics.MeasureDegree {
+				cols = append(cols, table.Ints("degree", v.Degree))
+			} else {
+				cols = append(cols, table.Floats(m.String(), v.Float(m)))
+			}
+		}
 	}
 	if x.Communities {
 		res := x.Resolution

@@ -166,7 +166,8 @@ type Options struct {
 	// Layout computes node positions ([Positions], seeded with
 	// Attach.Seed) for the formats that store them. Default false.
 	Layout bool
-	// Meta is the provenance ([Provenance]).
+	// Meta is the provenance (summary.Provenance gives what coauthnet
+	// build writes).
 	Meta []table.Meta
 	// Warn, when not nil, is told about a layout that gave no finite
 	// positions (none are written then).
@@ -187,6 +188,7 @@ func WriteGraph(format string, g *graph.Graph, path string, o Options, create Cr
 	}
 	c := o.Countings[0]
 	xa := o.Attach
+	xa.Measures = o.Measure.Measures
 	if f.Tables {
 		xa.Centrality = false // the node table has the centralities and measures already
 	}

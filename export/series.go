@@ -32,9 +32,18 @@ type SeriesOptions struct {
 // WriteSeries writes the graphs of s that so chooses in the named
 // format, as coauthnet build does: each graph pruned, reduced to its
 // backbone (whose provenance row is added to o.Meta) and written with
-// [WriteGraph], or all of them as one dynamic file. A dynamic file of
-// no period is an error (nothing to write).
+// [WriteGraph], or all of them as one dynamic file. No period, a nil
+// create, or a series that counted no paper is an error: never a
+// silently empty output.
 func WriteSeries(format string, s *graph.Series, path string, so SeriesOptions, o Options, create Create) error {
+	switch {
+	case len(so.Periods) == 0:
+		return fmt.Errorf("export: no periods to write (SeriesOptions.Periods: graph.Series.Periods gives them)")
+	case create == nil:
+		return fmt.Errorf("export: no Create function (atomicfile.Write writes files)")
+	case s.Stats().Used == 0:
+		return fmt.Errorf("export: the series counted no paper: nothing to write")
+	}
 	var yearly []*graph.Graph
 	meta := slices.Clip(o.Meta)
 	for _, p := range so.Periods {

@@ -65,3 +65,33 @@ func keys(m map[string]string) []string {
 	}
 	return k
 }
+
+// TestWriteSeriesRefusesNothing: no periods, no Create, or a series that
+// counted no paper is an error, never a silently empty output.
+func TestWriteSeriesRefusesNothing(t *testing.T) {
+	one := func(c string) coauthnet.Author {
+		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
+	}
+	s := graph.Yearly([]coauthnet.Paper{{ID: "A", Year: 2018, Authors: []coauthnet.Author{one("CN"), one("US")}}}, graph.Options{})
+	empty := graph.Yearly(nil, graph.Options{})
+	wrote := 0
+	create := func(string, func(io.Writer) error) error { wrote++; return nil }
+	o := export.Options{Countings: []graph.Counting{graph.Full}}
+	for name, c := range map[string]struct {
+		s      *graph.Series
+		so     export.SeriesOptions
+		create export.Create
+		want   string
+	}{
+		"no periods": {s, export.SeriesOptions{}, create, "no periods"},
+		"no create":  {s, export.SeriesOptions{Periods: s.Periods(false, graph.Period{})}, nil, "no Create"},
+		"no paper":   {empty, export.SeriesOptions{Periods: []graph.Period{graph.Year(2018)}}, create, "counted no paper"},
+	} {
+		if err := export.WriteSeries("graphml", c.s, "g.graphml", c.so, o, c.create); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want one saying %q", name, err, c.want)
+		}
+	}
+	if wrote != 0 {
+		t.Errorf("%d files written, want none", wrote)
+	}
+}

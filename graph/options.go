@@ -31,7 +31,7 @@ func (l Level) String() string {
 // ParseLevel parses "country" or "institution".
 func ParseLevel(s string) (Level, error) {
 	for i, n := range levelNames {
-		if n == s {
+		if strings.EqualFold(n, strings.TrimSpace(s)) {
 			return Level(i), nil
 		}
 	}

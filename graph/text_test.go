@@ -58,6 +58,7 @@ func TestTextErrors(t *testing.T) {
 		want string
 	}{
 		{new(Level), "foo", `unknown level "foo" (want country or institution)`},
+		{new(Level), "countries", `unknown level "countries" (want country or institution)`},
 		{new(Counting), "bogus", `unknown counting "bogus" (want full, bifrac, frac or share)`},
 		{new(CountingList), "bifrac,bogus", `unknown counting "bogus" (want full, bifrac, frac or share)`},
 		{new(CountingList), "full,full", `counting "full" given twice`},
@@ -153,5 +154,16 @@ func TestNodeNames(t *testing.T) {
 	bad := Options{Groups: []Group{{Name: "FOO", Members: []string{"XX"}}}}
 	if err := bad.ResolveGroups(); err == nil || err.Error() != `group FOO: unknown country "XX" (want an ISO code such as CN or a name such as China)` {
 		t.Errorf("ResolveGroups FOO=XX: %v", err)
+	}
+}
+
+// TestLevelCaseAndSpace: level names are read as --counting's are, in
+// any case and with spaces around.
+func TestLevelCaseAndSpace(t *testing.T) {
+	for in, want := range map[string]Level{"Country": Countries, " INSTITUTION ": Institutions, "institution": Institutions} {
+		var l Level
+		if err := l.UnmarshalText([]byte(in)); err != nil || l != want {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, l, err, want)
+		}
 	}
 }

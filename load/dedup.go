@@ -47,18 +47,20 @@ const (
 // ParseDedup parses a comma list of rules (id, doi, title), "id,doi"
 // being the default, or "none".
 func ParseDedup(s string) (Dedup, error) {
-	if strings.TrimSpace(s) == "none" {
+	if strings.EqualFold(strings.TrimSpace(s), "none") {
 		return NoDedup, nil
 	}
 	var d Dedup
 	for _, r := range strings.Split(s, ",") {
-		switch strings.TrimSpace(r) {
+		switch strings.ToLower(strings.TrimSpace(r)) {
 		case "id":
 			d |= DedupID
 		case "doi":
 			d |= DedupDOI
 		case "title":
 			d |= DedupTitle
+		case "none":
+			return 0, fmt.Errorf("dedup rules %q: none stands alone (no other rule with it)", s)
 		default:
 			return 0, fmt.Errorf("dedup rule %q: want id, doi, title or none", r)
 		}

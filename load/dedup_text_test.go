@@ -19,4 +19,13 @@ func TestDedupText(t *testing.T) {
 	if err := d.UnmarshalText([]byte("id,xx")); err == nil || err.Error() != `dedup rule "xx": want id, doi, title or none` {
 		t.Errorf("UnmarshalText(id,xx) = %v", err)
 	}
+	// none is a rule of its own: with another it is refused as such, not
+	// as an unknown rule.
+	if err := d.UnmarshalText([]byte("none,id")); err == nil || err.Error() != `dedup rules "none,id": none stands alone (no other rule with it)` {
+		t.Errorf("UnmarshalText(none,id) = %v", err)
+	}
+	// Case and spaces do not matter, as for --counting.
+	if err := d.UnmarshalText([]byte(" ID , Doi")); err != nil || d != DefaultDedup {
+		t.Errorf("UnmarshalText(' ID , Doi') = %v, %v; want id,doi", d, err)
+	}
 }

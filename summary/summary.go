@@ -91,7 +91,7 @@ func Write(w io.Writer, r *load.Summary, st graph.Stats, s *graph.Series, o Opti
 		fmt.Fprintf(w, "coauthnet: --hyper only: %s with more than %d authors analysed, %s with fewer left out\n", Plural(st.Hyper, "paper"), thr, Plural(st.ByAuthorCount, "paper"))
 	case o.Counting.MaxAuthors > 0:
 		fmt.Fprintf(w, "coauthnet: %s hyper-authored (more than %d authors), left out by --max-authors\n", Plural(st.Hyper, "paper"), thr)
-	default:
+	case st.Hyper > 0: // none: nothing to say unless --max-authors was asked
 		fmt.Fprintf(w, "coauthnet: %s hyper-authored (more than %d authors), counted (--max-authors N leaves them out)\n", Plural(st.Hyper, "paper"), thr)
 	}
 	if st.NoLeader > 0 {

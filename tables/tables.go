@@ -44,7 +44,9 @@ type Options struct {
 // metrics.Nodes).
 type MeasureOptions struct {
 	// Measures are the measures computed, in column order; 0 means every
-	// measure with Options.Centrality, else degree and strength.
+	// measure with Options.Centrality, else metrics.DefaultMeasures
+	// (degree, strength, eigenvector, PageRank: the cheap ones, as in
+	// metrics.NodeOptions and coauthnet nodes).
 	Measures metrics.Measures
 	// Samples, when positive, estimates betweenness from that many pivot
 	// sources (seed 1); Workers is the number of goroutines of the
@@ -64,7 +66,7 @@ func (o Options) measures() metrics.Measures {
 	case o.Centrality:
 		return metrics.AllMeasures
 	}
-	return 1<<metrics.MeasureDegree | 1<<metrics.MeasureStrength
+	return metrics.DefaultMeasures
 }
 
 // NodeColumns are the columns of [Nodes].
@@ -309,7 +311,10 @@ func EdgeSeries(s *graph.Series, o Options, so SeriesOptions) (*Sheet, error) {
 		}
 	}
 	if so.Focal != "" && !found {
-		return nil, fmt.Errorf("focal node %s: no such node in any period", so.Focal)
+		if len(so.Periods) == 0 {
+			return nil, fmt.Errorf("tables: no periods (SeriesOptions.Periods: graph.Series.Periods gives them)")
+		}
+		return nil, fmt.Errorf("focal node %s: no such node in any period (nodes are keys such as CN; graph.Options.Node turns a name into its key)", so.Focal)
 	}
 	return t, nil
 }

@@ -10,7 +10,9 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 )
 
-// Centralities are computed only when asked; the columns follow.
+// The path-based centralities (betweenness, closeness, harmonic) are
+// computed only when asked; without Centrality or Measures the cheap
+// ones (metrics.DefaultMeasures) are; the columns follow.
 func TestCentralityOnlyWhenAsked(t *testing.T) {
 	a := func(c string) coauthnet.Author {
 		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
@@ -19,8 +21,11 @@ func TestCentralityOnlyWhenAsked(t *testing.T) {
 	g := graph.Yearly(ps, graph.Options{}).At(2019)
 	for _, central := range []bool{false, true} {
 		tb := Nodes(g, Options{Counting: graph.BiFrac, Centrality: central})
-		if has := slices.Contains(tb.Columns, "pagerank"); has != central {
+		if has := slices.Contains(tb.Columns, "betweenness"); has != central {
 			t.Errorf("Centrality %v: columns %v", central, tb.Columns)
+		}
+		if !slices.Contains(tb.Columns, "pagerank") {
+			t.Errorf("Centrality %v: no pagerank (a default measure) in %v", central, tb.Columns)
 		}
 		for _, r := range tb.Rows {
 			if len(r) != len(tb.Columns) {

@@ -267,3 +267,23 @@ func TestExportUsage(t *testing.T) {
 func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
+
+// TestAttachCentralityMeasures: --measures chooses the centralities
+// --attach centrality writes into graph formats too (it used to write
+// every measure whatever --measures said).
+func TestAttachCentralityMeasures(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "g.graphml")
+	code, _, stderr := runCmd(t, "", "build", "--sample", "--years", "2019", "--attach", "centrality", "--measures", "pagerank,degree", "-o", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"degree": true, "pagerank": true, "strength": false, "betweenness": false, "eigenvector": false} {
+		if got := strings.Contains(string(b), `attr.name="`+name+`"`); got != want {
+			t.Errorf("column %s written %v, want %v", name, got, want)
+		}
+	}
+}
