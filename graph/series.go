@@ -125,7 +125,7 @@ func (s *Series) Range(p Period) *Graph {
 		nodes, edges, impact = years[0].nodes, years[0].edges, years[0].impact
 	} else if len(years) > 1 {
 		nodes = mergeNodes(years)
-		edges, impact = mergeEdges(years)
+		edges, impact = mergeEdges(years, len(s.keys))
 	}
 	g := s.graph(p, nodes, edges, impact)
 	g.papers = papers
@@ -133,20 +133,48 @@ func (s *Series) Range(p Period) *Graph {
 }
 
 // sortEdges sorts edges by (a, b), and impact, when not nil, with them
-// (it is parallel to edges).
+// (it is parallel to edges). The pairs must be distinct (they are within
+// a year), so the order is the same for any sort.
+//
+// Cost: O(E + A + Σ d log d) for E edges, A the largest a and d the
+// edges of each a: a counting sort by a, then each a's edges by b.
 func sortEdges(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
+	if len(edges) < 2 {
+		return edges, impact
+	}
+	var na int32
+	for i := range edges {
+		na = max(na, edges[i].a+1)
+	}
+	start := make([]int32, na+1)
+	for i := range edges {
+		start[edges[i].a+1]++
+	}
+	for a := range na {
+		start[a+1] += start[a]
+	}
+	order := make([]int32, len(edges))
+	fill := slices.Clone(start[:na])
+	for i := range edges {
+		a := edges[i].a
+		order[fill[a]] = int32(i)
+		fill[a]++
+	}
+	for a := range na {
+		if run := order[start[a]:start[a+1]]; len(run) > 1 {
+			slices.SortFunc(run, func(x, y int32) int { return cmp.Compare(edges[x].b, edges[y].b) })
+		}
+	}
+	se := make([]edgeEntry, len(edges))
+	for j, i := range order {
+		se[j] = edges[i]
+	}
 	if impact == nil {
-		slices.SortFunc(edges, compareEdgeEntry)
-		return edges, nil
+		return se, nil
 	}
-	perm := make([]int, len(edges))
-	for i := range perm {
-		perm[i] = i
-	}
-	slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
-	se, si := make([]edgeEntry, len(perm)), make([]Impact, len(perm))
-	for j, i := range perm {
-		se[j], si[j] = edges[i], impact[i]
+	si := make([]Impact, len(edges))
+	for j, i := range order {
+		si[j] = impact[i]
 	}
 	return se, si
 }
@@ -174,7 +202,7 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 		nodes:     make([]NodeWeights, n),
 		edges:     make([]Edge, len(edges)),
 	}
-	local := make(map[int32]int, n)
+	local := make([]int, len(s.keys)) // series id → index in g
 	for i, ne := range nodes {
 		local[ne.id] = i
 		g.keys[i] = s.keys[ne.id]
@@ -223,80 +251,163 @@ func mergeNodes(years []yearData) []nodeEntry {
 }
 
 // mergeEdges merges the years' edge lists (each sorted by (a, b)) into
-// one sorted list, adding each edge's weights in ascending year order;
-// impact, when the years have it, goes with the edges.
-func mergeEdges(years []yearData) ([]edgeEntry, []Impact) {
-	at := make([]int, len(years))
+// one sorted list, adding each edge's weights in ascending year order
+// (from 0, so the sums are those of adding the years one by one);
+// impact, when the years have it, goes with the edges. n is the number
+// of series nodes (every a and b is below it).
+//
+// The source nodes a are cut into ranges merged on up to GOMAXPROCS
+// goroutines: an edge's sum depends only on its own yearly weights, so
+// the result does not depend on GOMAXPROCS. A first pass counts each
+// range's distinct edges, so that the result is allocated once, at its
+// size, and each range fills its own part.
+//
+// Cost: O(Y·n + P + Σ d log d) for Y years, P (year, edge) pairs and d
+// the distinct edges of each a.
+func mergeEdges(years []yearData, n int) ([]edgeEntry, []Impact) {
 	withImpact := false
+	total := 0
 	for _, yd := range years {
 		withImpact = withImpact || yd.impact != nil
+		total += len(yd.edges)
 	}
-	// A first pass counts the distinct edges, so that the result is
-	// allocated once, at its size.
-	n := 0
-	for {
-		found := false
-		var na, nb int32
-		for y, yd := range years {
-			if at[y] < len(yd.edges) {
-				e := &yd.edges[at[y]]
-				if !found || e.a < na || e.a == na && e.b < nb {
-					na, nb, found = e.a, e.b, true
-				}
-			}
+	// Ranges of a of equal width, about one per mergeChunk (year, edge)
+	// pairs.
+	var cuts []int32 // range r is a in [cuts[r], cuts[r+1])
+	cuts = append(cuts, 0)
+	if total > 0 {
+		per := max(total/mergeChunk, 1)
+		step := max(n/per, 1)
+		for a := step; a < n; a += step {
+			cuts = append(cuts, int32(a))
 		}
-		if !found {
-			break
-		}
-		for y, yd := range years {
-			if j := at[y]; j < len(yd.edges) && yd.edges[j].a == na && yd.edges[j].b == nb {
-				at[y]++
-			}
-		}
-		n++
 	}
-	clear(at)
-	edges := make([]edgeEntry, 0, n)
+	cuts = append(cuts, int32(n))
+	ranges := len(cuts) - 1
+	counts := make([]int, ranges+1)
+	scratch := make(chan *mergeScratch, ranges)
+	get := func() *mergeScratch {
+		select {
+		case m := <-scratch:
+			return m
+		default:
+			return &mergeScratch{slot: make([]int32, n), at: make([]int, len(years)), end: make([]int, len(years))}
+		}
+	}
+	parallel(ranges, func(r int) {
+		m := get()
+		m.count(years, cuts[r], cuts[r+1])
+		counts[r+1] = m.n
+		scratch <- m
+	})
+	for r := range ranges {
+		counts[r+1] += counts[r]
+	}
+	edges := make([]edgeEntry, counts[ranges])
 	var impact []Impact
 	if withImpact {
-		impact = make([]Impact, 0, n)
+		impact = make([]Impact, counts[ranges])
 	}
-	for {
-		found := false
-		var na, nb int32
-		for y, yd := range years {
-			if at[y] >= len(yd.edges) {
-				continue
-			}
-			e := &yd.edges[at[y]]
-			if !found || e.a < na || e.a == na && e.b < nb {
-				na, nb, found = e.a, e.b, true
-			}
-		}
-		if !found {
-			return edges, impact
-		}
-		out := edgeEntry{a: na, b: nb}
-		var imp Impact
-		for y, yd := range years {
-			j := at[y]
-			if j >= len(yd.edges) || yd.edges[j].a != na || yd.edges[j].b != nb {
-				continue
-			}
-			ee := &yd.edges[j]
-			for c := range ee.w {
-				out.w[c] += ee.w[c]
-			}
-			out.lead[0] += ee.lead[0]
-			out.lead[1] += ee.lead[1]
-			if yd.impact != nil {
-				imp.add(yd.impact[j])
-			}
-			at[y]++
-		}
-		edges = append(edges, out)
+	parallel(ranges, func(r int) {
+		m := get()
+		var imp []Impact
 		if withImpact {
-			impact = append(impact, imp)
+			imp = impact[counts[r]:counts[r+1]]
+		}
+		m.fill(years, cuts[r], cuts[r+1], edges[counts[r]:counts[r+1]], imp)
+		scratch <- m
+	})
+	return edges, impact
+}
+
+// mergeChunk is about the number of (year, edge) pairs of one range of
+// mergeEdges: large enough that a range costs more than handing it out.
+const mergeChunk = 1 << 15
+
+// mergeScratch is one goroutine's space for mergeEdges: slot[b] is
+// 1 + the index in acc of the edge (a, b) of the current a (0: none
+// yet), touched lists those b, and at, end delimit each year's edges of
+// the current range.
+type mergeScratch struct {
+	slot    []int32
+	touched []int32
+	acc     []edgeEntry
+	imp     []Impact
+	at, end []int
+	n       int
+}
+
+// bounds sets at and end to each year's edges with a in [lo, hi).
+func (m *mergeScratch) bounds(years []yearData, lo, hi int32) {
+	for y, yd := range years {
+		m.at[y], _ = slices.BinarySearchFunc(yd.edges, lo, func(e edgeEntry, a int32) int { return cmp.Compare(e.a, a) })
+		m.end[y], _ = slices.BinarySearchFunc(yd.edges, hi, func(e edgeEntry, a int32) int { return cmp.Compare(e.a, a) })
+	}
+}
+
+// count sets m.n to the number of distinct edges with a in [lo, hi).
+func (m *mergeScratch) count(years []yearData, lo, hi int32) {
+	m.bounds(years, lo, hi)
+	m.n = 0
+	for a := lo; a < hi; a++ {
+		m.touched = m.touched[:0]
+		for y, yd := range years {
+			j := m.at[y]
+			for ; j < m.end[y] && yd.edges[j].a == a; j++ {
+				if b := yd.edges[j].b; m.slot[b] == 0 {
+					m.slot[b] = 1
+					m.touched = append(m.touched, b)
+				}
+			}
+			m.at[y] = j
+		}
+		m.n += len(m.touched)
+		for _, b := range m.touched {
+			m.slot[b] = 0
+		}
+	}
+}
+
+// fill writes the merged edges with a in [lo, hi) to out (and their
+// impact to imp when not nil), sorted by (a, b).
+func (m *mergeScratch) fill(years []yearData, lo, hi int32, out []edgeEntry, imp []Impact) {
+	m.bounds(years, lo, hi)
+	k := 0
+	for a := lo; a < hi; a++ {
+		m.touched, m.acc, m.imp = m.touched[:0], m.acc[:0], m.imp[:0]
+		for y, yd := range years {
+			j := m.at[y]
+			for ; j < m.end[y] && yd.edges[j].a == a; j++ {
+				ee := &yd.edges[j]
+				s := m.slot[ee.b]
+				if s == 0 {
+					m.touched = append(m.touched, ee.b)
+					m.acc = append(m.acc, edgeEntry{a: a, b: ee.b})
+					m.imp = append(m.imp, Impact{})
+					s = int32(len(m.acc))
+					m.slot[ee.b] = s
+				}
+				e := &m.acc[s-1]
+				for c := range ee.w {
+					e.w[c] += ee.w[c]
+				}
+				e.lead[0] += ee.lead[0]
+				e.lead[1] += ee.lead[1]
+				if yd.impact != nil {
+					m.imp[s-1].add(yd.impact[j])
+				}
+			}
+			m.at[y] = j
+		}
+		slices.Sort(m.touched)
+		for _, b := range m.touched {
+			s := m.slot[b] - 1
+			out[k] = m.acc[s]
+			if imp != nil {
+				imp[k] = m.imp[s]
+			}
+			k++
+			m.slot[b] = 0
 		}
 	}
 }

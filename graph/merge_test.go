@@ -1,0 +1,234 @@
+package graph
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"testing"
+)
+
+// mergeEdgesReference is mergeEdges before it was split by source node
+// (commit 8602d1c): a merge of the years' lists, each step scanning every
+// year. It merges the years' edge lists (each sorted by (a, b)) into
+// one sorted list, adding each edge's weights in ascending year order;
+// impact, when the years have it, goes with the edges.
+func mergeEdgesReference(years []yearData) ([]edgeEntry, []Impact) {
+	at := make([]int, len(years))
+	withImpact := false
+	for _, yd := range years {
+		withImpact = withImpact || yd.impact != nil
+	}
+	// A first pass counts the distinct edges, so that the result is
+	// allocated once, at its size.
+	n := 0
+	for {
+		found := false
+		var na, nb int32
+		for y, yd := range years {
+			if at[y] < len(yd.edges) {
+				e := &yd.edges[at[y]]
+				if !found || e.a < na || e.a == na && e.b < nb {
+					na, nb, found = e.a, e.b, true
+				}
+			}
+		}
+		if !found {
+			break
+		}
+		for y, yd := range years {
+			if j := at[y]; j < len(yd.edges) && yd.edges[j].a == na && yd.edges[j].b == nb {
+				at[y]++
+			}
+		}
+		n++
+	}
+	clear(at)
+	edges := make([]edgeEntry, 0, n)
+	var impact []Impact
+	if withImpact {
+		impact = make([]Impact, 0, n)
+	}
+	for {
+		found := false
+		var na, nb int32
+		for y, yd := range years {
+			if at[y] >= len(yd.edges) {
+				continue
+			}
+			e := &yd.edges[at[y]]
+			if !found || e.a < na || e.a == na && e.b < nb {
+				na, nb, found = e.a, e.b, true
+			}
+		}
+		if !found {
+			return edges, impact
+		}
+		out := edgeEntry{a: na, b: nb}
+		var imp Impact
+		for y, yd := range years {
+			j := at[y]
+			if j >= len(yd.edges) || yd.edges[j].a != na || yd.edges[j].b != nb {
+				continue
+			}
+			ee := &yd.edges[j]
+			for c := range ee.w {
+				out.w[c] += ee.w[c]
+			}
+			out.lead[0] += ee.lead[0]
+			out.lead[1] += ee.lead[1]
+			if yd.impact != nil {
+				imp.add(yd.impact[j])
+			}
+			at[y]++
+		}
+		edges = append(edges, out)
+		if withImpact {
+			impact = append(impact, imp)
+		}
+	}
+}
+
+// randomYears returns y years of random edges over n nodes, each year's
+// edges distinct and sorted, with weights of every size (and impact when
+// withImpact), some pairs in every year, some in one.
+func randomYears(r *rand.Rand, y, n, perYear int, withImpact bool) []yearData {
+	years := make([]yearData, y)
+	f := func() float64 {
+		switch r.IntN(4) {
+		case 0:
+			return float64(r.IntN(5))
+		case 1:
+			return r.Float64()
+		case 2:
+			return r.Float64() * math.Pow(10, float64(r.IntN(40)-20))
+		}
+		return 1 / float64(1+r.IntN(40))
+	}
+	for i := range years {
+		seen := map[[2]int32]bool{}
+		var es []edgeEntry
+		for range perYear {
+			a, b := int32(r.IntN(n)), int32(r.IntN(n))
+			if r.IntN(4) == 0 { // a hub
+				a = int32(r.IntN(3))
+			}
+			if a == b {
+				continue
+			}
+			a, b = min(a, b), max(a, b)
+			if seen[[2]int32{a, b}] {
+				continue
+			}
+			seen[[2]int32{a, b}] = true
+			es = append(es, edgeEntry{a: a, b: b, w: Weights{f(), f(), f(), f()}, lead: [2]float64{f(), f()}})
+		}
+		var imp []Impact
+		if withImpact {
+			for range es {
+				imp = append(imp, Impact{Sum: f(), N: r.IntN(5)})
+			}
+		}
+		years[i].year = 2000 + i
+		years[i].edges, years[i].impact = sortEdgesReference(es, imp)
+	}
+	return years
+}
+
+// sortEdgesReference sorts as sortEdges did before the counting sort by
+// a (commit 8602d1c): one comparison sort of the (a, b) pairs.
+func sortEdgesReference(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
+	perm := make([]int, len(edges))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
+	se, si := make([]edgeEntry, len(perm)), []Impact(nil)
+	if impact != nil {
+		si = make([]Impact, len(perm))
+	}
+	for j, i := range perm {
+		se[j] = edges[i]
+		if impact != nil {
+			si[j] = impact[i]
+		}
+	}
+	return se, si
+}
+
+// sameBits reports whether two edge lists are equal, floats bit for bit.
+func sameBits(x, y []edgeEntry, ix, iy []Impact) bool {
+	if len(x) != len(y) || len(ix) != len(iy) {
+		return false
+	}
+	for i := range x {
+		if x[i].a != y[i].a || x[i].b != y[i].b {
+			return false
+		}
+		for c := range x[i].w {
+			if math.Float64bits(x[i].w[c]) != math.Float64bits(y[i].w[c]) {
+				return false
+			}
+		}
+		for k := range 2 {
+			if math.Float64bits(x[i].lead[k]) != math.Float64bits(y[i].lead[k]) {
+				return false
+			}
+		}
+	}
+	for i := range ix {
+		if math.Float64bits(ix[i].Sum) != math.Float64bits(iy[i].Sum) || ix[i].N != iy[i].N {
+			return false
+		}
+	}
+	return true
+}
+
+// TestMergeEdgesAsReference: mergeEdges, split by source node over
+// GOMAXPROCS goroutines, gives the edges and sums of the plain merge, bit
+// for bit (the same additions in the same order), with and without
+// impact, for 1 to 20 years and small and large graphs (one range and
+// many).
+func TestMergeEdgesAsReference(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, tc := range []struct{ years, n, perYear int }{{1, 5, 10}, {2, 10, 40}, {7, 300, 2000}, {20, 3000, 20000}} {
+		for _, withImpact := range []bool{false, true} {
+			years := randomYears(r, tc.years, tc.n, tc.perYear, withImpact)
+			want, wantImp := mergeEdgesReference(years)
+			for _, procs := range []int{1, 2, 5} {
+				runtime.GOMAXPROCS(procs)
+				got, gotImp := mergeEdges(years, tc.n)
+				if !sameBits(got, want, gotImp, wantImp) {
+					t.Fatalf("%+v, impact %v, GOMAXPROCS %d: %d edges differ from the reference's %d", tc, withImpact, procs, len(got), len(want))
+				}
+			}
+		}
+	}
+}
+
+// TestSortEdgesAsReference: the counting sort by a gives the order of a
+// comparison sort, impact moved with the edges.
+func TestSortEdgesAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 50, 5000} {
+		years := randomYears(r, 1, max(n/3, 3), n, true)
+		es, imp := years[0].edges, years[0].impact
+		shuffled, simp := slices.Clone(es), slices.Clone(imp)
+		r.Shuffle(len(shuffled), func(i, j int) {
+			shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+			simp[i], simp[j] = simp[j], simp[i]
+		})
+		got, gotImp := sortEdges(slices.Clone(shuffled), slices.Clone(simp))
+		if !sameBits(got, es, gotImp, imp) {
+			t.Fatalf("%d edges: sortEdges differs from the comparison sort", n)
+		}
+		got, _ = sortEdges(slices.Clone(shuffled), nil)
+		if !sameBits(got, es, nil, nil) {
+			t.Fatalf("%d edges without impact: sortEdges differs", n)
+		}
+		if !slices.IsSortedFunc(got, compareEdgeEntry) {
+			t.Fatalf("not sorted")
+		}
+	}
+}
