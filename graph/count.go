@@ -155,7 +155,7 @@ type edgeAcc struct {
 
 type yearAcc struct {
 	papers  int // papers counted
-	edgeIdx map[uint64]int32
+	edgeIdx edgeTable // (a, b) → index in edges
 	edges   edgeBlocks
 	// The nodes of the year: nodes[nodeAt[id]-1] are the weights of
 	// internal id nodeIDs[nodeAt[id]-1] (0: none yet). Compact, so that
@@ -284,7 +284,7 @@ func (c *Counter) year(y int) *yearAcc {
 	}
 	acc := c.years[y]
 	if acc == nil {
-		acc = &yearAcc{edgeIdx: map[uint64]int32{}}
+		acc = &yearAcc{}
 		if c.opts.Impact {
 			acc.nodeImp, acc.edgeImp = map[impKey][2]float64{}, map[impKey][2]float64{}
 		}
@@ -658,12 +658,11 @@ func (c *Counter) apply(w *worker, r *record) {
 			if ia > ib {
 				ia, ib, la, lb = ib, ia, lb, la
 			}
-			key := uint64(ia)<<32 | uint64(ib)
-			ei, ok := acc.edgeIdx[key]
-			if !ok {
+			ei, slot := acc.edgeIdx.find(&acc.edges, ia, ib)
+			if ei < 0 {
 				ei = int32(acc.edges.n)
-				acc.edgeIdx[key] = ei
 				acc.edges.add(edgeAcc{a: ia, b: ib})
+				acc.edgeIdx.insert(&acc.edges, ia, ib, ei, slot)
 				if c.opts.Impact {
 					acc.edgeCited = append(acc.edgeCited, 0)
 				}
