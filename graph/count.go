@@ -154,7 +154,7 @@ type edgeAcc struct {
 }
 
 type yearAcc struct {
-	papers  int // papers counted
+	papers  int       // papers counted
 	edgeIdx edgeTable // (a, b) → index in edges
 	edges   edgeBlocks
 	// The nodes of the year: nodes[nodeAt[id]-1] are the weights of
