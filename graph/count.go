@@ -61,7 +61,8 @@ type Stats struct {
 // queued and the years' sums updated in batches by up to GOMAXPROCS
 // goroutines, one per year, each adding its year's papers in input order:
 // a Counter fed in a fixed order gives the same bits every run, whatever
-// GOMAXPROCS. The weights are sums over papers, so several Counters over
+// GOMAXPROCS. A batch is added in the background while Add queues the
+// next (one batch at a time, in order); Series and Finish wait for it. The weights are sums over papers, so several Counters over
 // shards of a corpus give the same result as one over the whole up to
 // floating-point rounding (package aggregate merges them).
 type Counter struct {
@@ -83,7 +84,13 @@ type Counter struct {
 	lead   []int32   // local indices of the lead author's known affiliations
 	lw     []float64 // lead weight by local index
 	grp    []int32   // field groups of the paper
-	q      queue     // papers counted, not yet in their years' sums
+
+	// Papers counted, not yet in their years' sums: q is being filled
+	// by Add; spare is being drained in the background while pending is
+	// not nil (closed when it is done), or is empty.
+	q, spare *queue
+	pending  chan struct{}
+	workers  []*worker // scratch of the drain's goroutines
 
 	// Citation impact: field groups and the per (year, group) baseline
 	// Σ citations and paper count.
@@ -180,6 +187,8 @@ func NewCounter(opts Options) *Counter {
 		ids:   map[string]int32{},
 		group: map[string]string{},
 		years: map[int]*yearAcc{},
+		q:     &queue{},
+		spare: &queue{},
 	}
 	for _, g := range opts.Groups {
 		for _, m := range g.Members {
@@ -457,7 +466,8 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	}
 	// Citation impact: Σ c/k and Σ 1/k per field group.
 	cited := c.opts.Impact && p.Citations != nil && *p.Citations >= 0
-	rec := record{acc: acc, n: int32(n), k: int32(k), off: int32(len(c.q.local)), xoff: int32(len(c.q.cross)), goff: int32(len(c.q.grp))}
+	q := c.q
+	rec := record{acc: acc, n: int32(n), k: int32(k), off: int32(len(q.local)), xoff: int32(len(q.cross)), goff: int32(len(q.grp))}
 	if cited {
 		c.stats.Cited++
 		c.groups(p.Fields)
@@ -467,16 +477,16 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 			b := c.baseline[baseKey{p.Year, g}]
 			c.baseline[baseKey{p.Year, g}] = [2]float64{b[0] + rec.cit, b[1] + 1}
 		}
-		c.q.grp = append(c.q.grp, c.grp...)
+		q.grp = append(q.grp, c.grp...)
 	}
-	c.q.local = append(c.q.local, c.local...)
-	c.q.nA = append(c.q.nA, c.nA...)
-	c.q.qA = append(c.q.qA, c.qA...)
-	c.q.lw = append(c.q.lw, c.lw...)
-	c.q.cross = append(c.q.cross, c.cross...)
-	c.q.recs = append(c.q.recs, rec)
-	if len(c.q.recs) >= batchPapers || len(c.q.local) >= batchNodes {
-		c.drain()
+	q.local = append(q.local, c.local...)
+	q.nA = append(q.nA, c.nA...)
+	q.qA = append(q.qA, c.qA...)
+	q.lw = append(q.lw, c.lw...)
+	q.cross = append(q.cross, c.cross...)
+	q.recs = append(q.recs, rec)
+	if len(q.recs) >= batchPapers || len(q.local) >= batchNodes {
+		c.drainBackground()
 	}
 }
 
@@ -524,13 +534,12 @@ type record struct {
 
 // queue holds the records of a batch, with the arrays they point into.
 type queue struct {
-	recs    []record
-	local   []int32
-	nA, qA  []float64
-	lw      []float64
-	cross   []crossTerm
-	grp     []int32
-	workers []*worker
+	recs   []record
+	local  []int32
+	nA, qA []float64
+	lw     []float64
+	cross  []crossTerm
+	grp    []int32
 }
 
 // A worker holds the scratch space of stage 2 for one goroutine.
@@ -538,15 +547,47 @@ type worker struct {
 	xsum map[uint64]float64
 }
 
-// drain adds the queued records into their years' sums (stage 2).
+// drainBackground waits for the batch being drained, if any, then
+// drains c.q on another goroutine and gives Add the empty queue: the
+// batches are drained one at a time, in order.
+func (c *Counter) drainBackground() {
+	c.wait()
+	q, years := c.q, len(c.years)
+	c.q, c.spare = c.spare, q
+	done := make(chan struct{})
+	c.pending = done
+	go func() {
+		defer close(done)
+		c.drain(q, years)
+	}()
+}
+
+// wait waits for the background drain, if any.
+func (c *Counter) wait() {
+	if c.pending != nil {
+		<-c.pending
+		c.pending = nil
+	}
+}
+
+// drainAll adds every queued record into the years' sums: the batch in
+// the background, then the rest.
+func (c *Counter) drainAll() {
+	c.wait()
+	c.drain(c.q, len(c.years))
+}
+
+// drain adds the records of q into their years' sums (stage 2) and
+// empties q; years is the number of years of the counter. It touches
+// no state of the Counter that Add changes (only the years' sums and
+// the drain's scratch), so it may run while Add fills the other queue.
 //
 // Each year is updated by one goroutine, with its records in input
 // order, so every sum is added in the same order as a serial count:
 // the result does not depend on GOMAXPROCS, bit for bit. Years are
-// dealt to min(GOMAXPROCS, years in the batch) goroutines by the
-// order in which they first appear; no goroutine outlives drain.
-func (c *Counter) drain() {
-	q := &c.q
+// dealt to min(GOMAXPROCS, years) goroutines by the order in which
+// they first appear; no goroutine outlives drain.
+func (c *Counter) drain(q *queue, years int) {
 	if len(q.recs) == 0 {
 		return
 	}
@@ -560,11 +601,11 @@ func (c *Counter) drain() {
 		}
 		r.nCross, r.nGroups = xend-r.xoff, gend-r.goff
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(c.years))
+	workers := min(runtime.GOMAXPROCS(0), years)
 	if workers <= 1 || len(q.recs) < 64 {
 		w := c.worker(0)
 		for i := range q.recs {
-			c.apply(w, &q.recs[i])
+			c.apply(q, w, &q.recs[i])
 		}
 	} else {
 		shard := map[*yearAcc]int{}
@@ -581,7 +622,7 @@ func (c *Counter) drain() {
 				defer wg.Done()
 				for i := range q.recs {
 					if shard[q.recs[i].acc] == s {
-						c.apply(w, &q.recs[i])
+						c.apply(q, w, &q.recs[i])
 					}
 				}
 			}()
@@ -593,15 +634,14 @@ func (c *Counter) drain() {
 }
 
 func (c *Counter) worker(i int) *worker {
-	for len(c.q.workers) <= i {
-		c.q.workers = append(c.q.workers, &worker{xsum: map[uint64]float64{}})
+	for len(c.workers) <= i {
+		c.workers = append(c.workers, &worker{xsum: map[uint64]float64{}})
 	}
-	return c.q.workers[i]
+	return c.workers[i]
 }
 
-// apply adds one record into its year's node and edge sums.
-func (c *Counter) apply(w *worker, r *record) {
-	q := &c.q
+// apply adds one record of q into its year's node and edge sums.
+func (c *Counter) apply(q *queue, w *worker, r *record) {
 	acc := r.acc
 	k := int(r.k)
 	local := q.local[r.off : int(r.off)+k]
@@ -713,7 +753,7 @@ func (c *Counter) Series() *Series { return c.series(false) }
 func (c *Counter) Finish() *Series { return c.series(true) }
 
 func (c *Counter) series(finish bool) *Series {
-	c.drain()
+	c.drainAll()
 	n := len(c.nodes)
 	order := make([]int32, n)
 	for i := range order {
@@ -800,7 +840,7 @@ func (c *Counter) series(finish bool) *Series {
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
 	if finish {
 		c.last = nil
-		c.q = queue{}
+		c.q, c.spare, c.workers = &queue{}, &queue{}, nil
 	}
 	return s
 }
