@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"strconv"
 	"testing"
@@ -145,45 +144,16 @@ func writeReference(w io.Writer, g *graph.Graph, opts Options) error {
 	return bw.Flush()
 }
 
-// tricky returns a graph of n nodes and about 6n edges whose keys,
-// names and countries hold what XML escapes or replaces, and whose
-// weights are the floats of exporttest.Floats (NaN, ±Inf, −0,
-// subnormals, huge values, integers around 10⁶), through graph.Assemble
-// (weights taken as given), with node and edge columns of every kind.
+// tricky returns exporttest's tricky graph of n nodes (one year) with
+// node and edge columns of every kind and provenance to escape.
 func tricky(t testing.TB, n int, seed uint64) (*graph.Graph, Options) {
-	fs := exporttest.Floats(n, seed)
-	ss := exporttest.Strings(n, seed)
-	r := rand.New(rand.NewPCG(seed, 3))
-	f := func() float64 { return fs[r.IntN(len(fs))] }
-	s := func() string { return ss[r.IntN(len(ss))] }
-	labels := make([]graph.Label, n)
-	yt := graph.YearTable{Year: 2020, Papers: n}
-	for i := range labels {
-		labels[i] = graph.Label{Key: s() + strconv.Itoa(i), Name: s(), Country: s()}
-		yt.Nodes = append(yt.Nodes, graph.NodeRow{Key: labels[i].Key, W: graph.NodeWeights{Papers: 1 + r.IntN(2_000_000), Intl: r.IntN(3) - 1, Output: f(), Domestic: f()}})
-	}
-	seen := map[[2]int]bool{}
-	for range 6 * n {
-		a, b := r.IntN(n), r.IntN(n)
-		if a == b || seen[[2]int{a, b}] || seen[[2]int{b, a}] {
-			continue
-		}
-		seen[[2]int{a, b}] = true
-		yt.Edges = append(yt.Edges, graph.EdgeRow{Source: labels[a].Key, Target: labels[b].Key, W: graph.Weights{f(), f(), f(), f()}})
-	}
-	sr, err := graph.Assemble(graph.Institutions, graph.Stats{}, labels, []graph.YearTable{yt})
+	s, err := exporttest.TrickySeries(n, 1, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := sr.At(2020)
-	cols := func(m int) []Column {
-		fc, ic, sc := make([]float64, m), make([]int, m), make([]string, m)
-		for i := range m {
-			fc[i], ic[i], sc[i] = f(), r.IntN(2_000_000)-1_000_000, s()
-		}
-		return []Column{table.Floats("x<&>", fc), table.Ints("n", ic), table.Strings("s\xff", sc)}
-	}
-	return g, Options{Nodes: cols(g.Len()), Edges: cols(g.NumEdges()), Meta: []Meta{{Key: "k&", Value: s()}, table.MetaInt("m", 3)}}
+	g := s.At(2020)
+	return g, Options{Nodes: exporttest.TrickyColumns(g.Len(), seed), Edges: exporttest.TrickyColumns(g.NumEdges(), seed+100),
+		Meta: []Meta{{Key: "k&", Value: "v\x00<"}, table.MetaInt("m", 3)}}
 }
 
 // TestSameBytesAsReference: Write gives the bytes of the fmt-based

@@ -3,6 +3,10 @@ package exporttest
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
+
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/io/table"
 )
 
 // Floats returns floats that stress a formatter: NaN, ±Inf, ±0, the
@@ -50,4 +54,56 @@ func Strings(n int, seed uint64) []string {
 		ss = append(ss, s)
 	}
 	return ss
+}
+
+// TrickySeries returns a series of n nodes over the given number of
+// years from 2020 on, each year with about 6n/years edges, whose keys,
+// names and countries are [Strings] (keys made distinct) and whose
+// weights are [Floats] (NaN, ±Inf, −0, subnormals, huge values, integers
+// around 10⁶), through graph.Assemble (weights taken as given). A node
+// may be absent from a year, and an edge present in some years only.
+func TrickySeries(n, years int, seed uint64) (*graph.Series, error) {
+	fs := Floats(n, seed)
+	ss := Strings(n, seed)
+	r := rand.New(rand.NewPCG(seed, 3))
+	f := func() float64 { return fs[r.IntN(len(fs))] }
+	s := func() string { return ss[r.IntN(len(ss))] }
+	labels := make([]graph.Label, n)
+	for i := range labels {
+		labels[i] = graph.Label{Key: s() + strconv.Itoa(i), Name: s(), Country: s()}
+	}
+	var yts []graph.YearTable
+	for y := range years {
+		yt := graph.YearTable{Year: 2020 + y, Papers: n}
+		in := make([]bool, n)
+		for i := range labels {
+			if years == 1 || r.IntN(4) > 0 {
+				in[i] = true
+				yt.Nodes = append(yt.Nodes, graph.NodeRow{Key: labels[i].Key, W: graph.NodeWeights{Papers: 1 + r.IntN(2_000_000), Intl: r.IntN(3) - 1, Output: f(), Domestic: f()}})
+			}
+		}
+		seen := map[[2]int]bool{}
+		for range 6 * n / years {
+			a, b := r.IntN(n), r.IntN(n)
+			if a == b || !in[a] || !in[b] || seen[[2]int{a, b}] || seen[[2]int{b, a}] {
+				continue
+			}
+			seen[[2]int{a, b}] = true
+			yt.Edges = append(yt.Edges, graph.EdgeRow{Source: labels[a].Key, Target: labels[b].Key, W: graph.Weights{f(), f(), f(), f()}})
+		}
+		yts = append(yts, yt)
+	}
+	return graph.Assemble(graph.Institutions, graph.Stats{}, labels, yts)
+}
+
+// TrickyColumns returns m rows of columns of each kind with [Floats],
+// random integers and [Strings], named with characters to escape.
+func TrickyColumns(m int, seed uint64) []table.Column {
+	fs, ss := Floats(m, seed), Strings(m, seed)
+	r := rand.New(rand.NewPCG(seed, 4))
+	fc, ic, sc := make([]float64, m), make([]int, m), make([]string, m)
+	for i := range m {
+		fc[i], ic[i], sc[i] = fs[r.IntN(len(fs))], r.IntN(2_000_000)-1_000_000, ss[r.IntN(len(ss))]
+	}
+	return []table.Column{table.Floats("x<&>", fc), table.Ints("n", ic), table.Strings("s\xff", sc)}
 }
