@@ -76,10 +76,14 @@ func BenchmarkRangeInstitutions(b *testing.B) {
 			}
 		}
 	})
+	local := make([]int, len(s.keys))
+	for i := range local {
+		local[i] = i
+	}
 	b.Run("merge=new", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			mergeEdges(s.years, len(s.keys))
+			mergeEdges(s.years, local)
 		}
 	})
 	b.Run("merge=reference", func(b *testing.B) {

@@ -196,9 +196,27 @@ func TestMergeEdgesAsReference(t *testing.T) {
 		for _, withImpact := range []bool{false, true} {
 			years := randomYears(r, tc.years, tc.n, tc.perYear, withImpact)
 			want, wantImp := mergeEdgesReference(years)
+			// Graph indices: series id i is node n−1−i, so that a
+			// mix-up of ids and indices shows.
+			local := make([]int, tc.n)
+			for i := range local {
+				local[i] = tc.n - 1 - i
+			}
 			for _, procs := range []int{1, 2, 5} {
 				runtime.GOMAXPROCS(procs)
-				got, gotImp := mergeEdges(years, tc.n)
+				edges := mergeEdges(years, local)
+				got, gotImp := make([]edgeEntry, len(edges)), []Impact(nil)
+				if withImpact {
+					gotImp = make([]Impact, len(edges))
+				}
+				for i, e := range edges {
+					got[i] = edgeEntry{a: int32(tc.n - 1 - e.From), b: int32(tc.n - 1 - e.To), w: e.W, lead: e.Lead}
+					if withImpact {
+						gotImp[i] = e.Impact
+					} else if e.Impact != (Impact{}) {
+						t.Fatalf("impact %v without impact", e.Impact)
+					}
+				}
 				if !sameBits(got, want, gotImp, wantImp) {
 					t.Fatalf("%+v, impact %v, GOMAXPROCS %d: %d edges differ from the reference's %d", tc, withImpact, procs, len(got), len(want))
 				}

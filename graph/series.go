@@ -115,19 +115,29 @@ func (s *Series) Range(p Period) *Graph {
 	years := s.years[lo:hi]
 
 	var nodes []nodeEntry
-	var edges []edgeEntry
-	var impact []Impact
 	papers := 0
 	for _, yd := range years {
 		papers += yd.papers
 	}
 	if len(years) == 1 {
-		nodes, edges, impact = years[0].nodes, years[0].edges, years[0].impact
+		nodes = years[0].nodes
 	} else if len(years) > 1 {
 		nodes = mergeNodes(years)
-		edges, impact = mergeEdges(years, len(s.keys))
 	}
-	g := s.graph(p, nodes, edges, impact)
+	g, local := s.graph(p, nodes)
+	if len(years) == 1 {
+		yd := &years[0]
+		g.edges = make([]Edge, len(yd.edges))
+		for i, ee := range yd.edges {
+			g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead}
+			if yd.impact != nil {
+				g.edges[i].Impact = yd.impact[i]
+			}
+		}
+	} else if len(years) > 1 {
+		g.edges = mergeEdges(years, local)
+	}
+	g.index()
 	g.papers = papers
 	return g
 }
@@ -189,9 +199,10 @@ func addNode(dst, src *NodeWeights) {
 	dst.Impact.add(src.Impact)
 }
 
-// graph makes a Graph from nodes and edges sorted by series id, with the
-// edges' impact when not nil.
-func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []Impact) *Graph {
+// graph makes a Graph of period p with nodes (sorted by series id) and
+// no edges yet, and returns it with local: the graph index of each
+// series id (of the nodes; 0 for the others).
+func (s *Series) graph(p Period, nodes []nodeEntry) (*Graph, []int) {
 	n := len(nodes)
 	g := &Graph{
 		level:     s.level,
@@ -200,9 +211,8 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 		names:     make([]string, n),
 		countries: make([]string, n),
 		nodes:     make([]NodeWeights, n),
-		edges:     make([]Edge, len(edges)),
 	}
-	local := make([]int, len(s.keys)) // series id → index in g
+	local := make([]int, len(s.keys))
 	for i, ne := range nodes {
 		local[ne.id] = i
 		g.keys[i] = s.keys[ne.id]
@@ -210,14 +220,7 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 		g.countries[i] = s.countries[ne.id]
 		g.nodes[i] = ne.w
 	}
-	for i, ee := range edges {
-		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead}
-		if impact != nil {
-			g.edges[i].Impact = impact[i]
-		}
-	}
-	g.index()
-	return g
+	return g, local
 }
 
 // mergeNodes merges the years' node lists (each sorted by id) into one
@@ -251,10 +254,9 @@ func mergeNodes(years []yearData) []nodeEntry {
 }
 
 // mergeEdges merges the years' edge lists (each sorted by (a, b)) into
-// one sorted list, adding each edge's weights in ascending year order
-// (from 0, so the sums are those of adding the years one by one);
-// impact, when the years have it, goes with the edges. n is the number
-// of series nodes (every a and b is below it).
+// the edges of a graph, sorted, adding each edge's weights and impact
+// in ascending year order (from 0, so the sums are those of adding the
+// years one by one). local maps every series id to its graph index.
 //
 // The source nodes a are cut into ranges merged on up to GOMAXPROCS
 // goroutines: an edge's sum depends only on its own yearly weights, so
@@ -264,11 +266,10 @@ func mergeNodes(years []yearData) []nodeEntry {
 //
 // Cost: O(Y·n + P + Σ d log d) for Y years, P (year, edge) pairs and d
 // the distinct edges of each a.
-func mergeEdges(years []yearData, n int) ([]edgeEntry, []Impact) {
-	withImpact := false
+func mergeEdges(years []yearData, local []int) []Edge {
+	n := len(local)
 	total := 0
 	for _, yd := range years {
-		withImpact = withImpact || yd.impact != nil
 		total += len(yd.edges)
 	}
 	// Ranges of a of equal width, about one per mergeChunk (year, edge)
@@ -303,21 +304,13 @@ func mergeEdges(years []yearData, n int) ([]edgeEntry, []Impact) {
 	for r := range ranges {
 		counts[r+1] += counts[r]
 	}
-	edges := make([]edgeEntry, counts[ranges])
-	var impact []Impact
-	if withImpact {
-		impact = make([]Impact, counts[ranges])
-	}
+	edges := make([]Edge, counts[ranges])
 	parallel(ranges, func(r int) {
 		m := get()
-		var imp []Impact
-		if withImpact {
-			imp = impact[counts[r]:counts[r+1]]
-		}
-		m.fill(years, cuts[r], cuts[r+1], edges[counts[r]:counts[r+1]], imp)
+		m.fill(years, cuts[r], cuts[r+1], local, edges[counts[r]:counts[r+1]])
 		scratch <- m
 	})
-	return edges, impact
+	return edges
 }
 
 // mergeChunk is about the number of (year, edge) pairs of one range of
@@ -368,9 +361,9 @@ func (m *mergeScratch) count(years []yearData, lo, hi int32) {
 	}
 }
 
-// fill writes the merged edges with a in [lo, hi) to out (and their
-// impact to imp when not nil), sorted by (a, b).
-func (m *mergeScratch) fill(years []yearData, lo, hi int32, out []edgeEntry, imp []Impact) {
+// fill writes the merged edges with a in [lo, hi) to out, sorted by
+// (a, b), with their graph indices (local).
+func (m *mergeScratch) fill(years []yearData, lo, hi int32, local []int, out []Edge) {
 	m.bounds(years, lo, hi)
 	k := 0
 	for a := lo; a < hi; a++ {
@@ -401,11 +394,8 @@ func (m *mergeScratch) fill(years []yearData, lo, hi int32, out []edgeEntry, imp
 		}
 		slices.Sort(m.touched)
 		for _, b := range m.touched {
-			s := m.slot[b] - 1
-			out[k] = m.acc[s]
-			if imp != nil {
-				imp[k] = m.imp[s]
-			}
+			e := &m.acc[m.slot[b]-1]
+			out[k] = Edge{From: local[e.a], To: local[e.b], W: e.w, Lead: e.lead, Impact: m.imp[m.slot[b]-1]}
 			k++
 			m.slot[b] = 0
 		}
