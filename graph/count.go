@@ -808,8 +808,7 @@ func (c *Counter) series(finish bool) *Series {
 			}
 		}
 		slices.SortFunc(yd.nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		yd.edges = make([]edgeEntry, acc.edges.n)
-		for i := range acc.edges.n {
+		edge := func(i int) edgeEntry {
 			e := acc.edges.at(int32(i))
 			a, b := remap[e.a], remap[e.b]
 			lead := e.lead
@@ -817,15 +816,36 @@ func (c *Counter) series(finish bool) *Series {
 				a, b = b, a
 				lead[0], lead[1] = lead[1], lead[0]
 			}
-			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead}
+			return edgeEntry{a: a, b: b, w: e.w, lead: lead}
 		}
 		if c.opts.Impact {
+			yd.edges = make([]edgeEntry, acc.edges.n)
 			yd.impact = make([]Impact, acc.edges.n)
 			for i, n := range acc.edgeCited {
+				yd.edges[i] = edge(i)
 				yd.impact[i] = Impact{Sum: edgeSum[i], N: n}
 			}
+			yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
+		} else {
+			// Placed by a counting sort on a straight from the
+			// accumulator, then each a's edges sorted by b.
+			start := make([]int32, len(remap)+1)
+			for i := range acc.edges.n {
+				e := acc.edges.at(int32(i))
+				start[min(remap[e.a], remap[e.b])+1]++
+			}
+			for a := range len(remap) {
+				start[a+1] += start[a]
+			}
+			fill := slices.Clone(start)
+			yd.edges = make([]edgeEntry, acc.edges.n)
+			for i := range acc.edges.n {
+				e := edge(i)
+				yd.edges[fill[e.a]] = e
+				fill[e.a]++
+			}
+			sortRuns(yd.edges, start)
 		}
-		yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
 		s.years[i] = yd
 		if finish {
 			*acc = yearAcc{}

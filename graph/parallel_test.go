@@ -27,6 +27,13 @@ func TestCountingIndependentOfGOMAXPROCS(t *testing.T) {
 			runtime.GOMAXPROCS(procs)
 			s := Yearly(papers, opts)
 			span := s.Range(s.Span()) // merged by ranges of nodes on GOMAXPROCS goroutines
+			for _, yd := range s.years {
+				for i := 1; i < len(yd.edges); i++ {
+					if compareEdgeEntry(yd.edges[i-1], yd.edges[i]) >= 0 {
+						t.Fatalf("year %d: edges %d and %d not in strictly increasing (a, b) order", yd.year, i-1, i)
+					}
+				}
+			}
 			if want == nil {
 				want, wantSpan = s, span
 				continue

@@ -163,6 +163,17 @@ func sortEdges(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
 	for a := range na {
 		start[a+1] += start[a]
 	}
+	if impact == nil {
+		se := make([]edgeEntry, len(edges))
+		fill := slices.Clone(start[:na])
+		for i := range edges {
+			a := edges[i].a
+			se[fill[a]] = edges[i]
+			fill[a]++
+		}
+		sortRuns(se, start)
+		return se, nil
+	}
 	order := make([]int32, len(edges))
 	fill := slices.Clone(start[:na])
 	for i := range edges {
@@ -175,18 +186,21 @@ func sortEdges(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
 			slices.SortFunc(run, func(x, y int32) int { return cmp.Compare(edges[x].b, edges[y].b) })
 		}
 	}
-	se := make([]edgeEntry, len(edges))
+	se, si := make([]edgeEntry, len(edges)), make([]Impact, len(edges))
 	for j, i := range order {
-		se[j] = edges[i]
-	}
-	if impact == nil {
-		return se, nil
-	}
-	si := make([]Impact, len(edges))
-	for j, i := range order {
-		si[j] = impact[i]
+		se[j], si[j] = edges[i], impact[i]
 	}
 	return se, si
+}
+
+// sortRuns sorts each run edges[start[a]:start[a+1]] (the edges of one
+// a) by b.
+func sortRuns(edges []edgeEntry, start []int32) {
+	for a := 0; a+1 < len(start); a++ {
+		if run := edges[start[a]:start[a+1]]; len(run) > 1 {
+			slices.SortFunc(run, func(x, y edgeEntry) int { return cmp.Compare(x.b, y.b) })
+		}
+	}
 }
 
 func addNode(dst, src *NodeWeights) {
