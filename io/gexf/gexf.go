@@ -223,7 +223,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	nodeOpen, edgeOpen := valueOpeners(opts.Nodes), valueOpeners(opts.Edges)
 	bw.WriteString("    <nodes>\n")
-	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int) []byte {
+	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for v := lo; v < hi; v++ {
 			nw := g.Node(v)
 			b = append(b, "      <node id=\""...)
@@ -236,11 +236,11 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			}
 			b = appendInt(b, openPapers, nw.Papers, "")
 			b = appendInt(b, openIntl, nw.Intl, "")
-			b = appendFloat(b, openOutput, nw.Output, "")
-			b = appendFloat(b, openDomestic, nw.Domestic, "")
-			b = appendColumns(b, opts.Nodes, nodeOpen, v, "")
+			b = appendFloat(b, fc, openOutput, nw.Output, "")
+			b = appendFloat(b, fc, openDomestic, nw.Domestic, "")
+			b = appendColumns(b, fc, opts.Nodes, nodeOpen, v, "")
 			b = append(b, "        </attvalues>\n"...)
-			b = appendPosition(b, &opts, v)
+			b = appendPosition(b, fc, &opts, v)
 			b = append(b, "      </node>\n"...)
 		}
 		return b
@@ -253,7 +253,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	for k, c := range cs {
 		csOpen[k] = valueOpener(c.String())
 	}
-	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int) []byte {
+	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for i := lo; i < hi; i++ {
 			e := g.Edge(i)
 			b = append(b, "      <edge id=\""...)
@@ -263,12 +263,12 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			b = append(b, "\" target=\""...)
 			b = append(b, labels[e.To]...)
 			b = append(b, '"')
-			b = appendWeight(b, e.W[cs[0]])
+			b = appendWeight(b, fc, e.W[cs[0]])
 			b = append(b, ">\n        <attvalues>\n"...)
 			for k, c := range cs {
-				b = appendFloat(b, csOpen[k], e.W[c], "")
+				b = appendFloat(b, fc, csOpen[k], e.W[c], "")
 			}
-			b = appendColumns(b, opts.Edges, edgeOpen, i, "")
+			b = appendColumns(b, fc, opts.Edges, edgeOpen, i, "")
 			b = append(b, "        </attvalues>\n      </edge>\n"...)
 		}
 		return b
@@ -328,7 +328,7 @@ func appendInt(b []byte, open string, n int, span string) []byte {
 
 // appendFloat appends an attvalue element with value f as
 // table.FormatFloat writes it (−0 as 0), or nothing for NaN and ±Inf.
-func appendFloat(b []byte, open string, f float64, span string) []byte {
+func appendFloat(b []byte, fc *xmltext.FloatCache, open string, f float64, span string) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return b
 	}
@@ -336,17 +336,17 @@ func appendFloat(b []byte, open string, f float64, span string) []byte {
 		f = 0 // −0 → 0
 	}
 	b = append(b, open...)
-	b = xmltext.AppendFloat(b, f)
+	b = fc.Append(b, f)
 	return closeValue(b, span)
 }
 
 // appendColumns appends value i of each column (open: their
 // valueOpeners) that is Valid.
-func appendColumns(b []byte, cols []table.Column, open []string, i int, span string) []byte {
+func appendColumns(b []byte, fc *xmltext.FloatCache, cols []table.Column, open []string, i int, span string) []byte {
 	for k, c := range cols {
 		if c.Valid(i) {
 			b = append(b, open[k]...)
-			b = xmltext.AppendValue(b, c, i)
+			b = fc.AppendValue(b, c, i)
 			b = closeValue(b, span)
 		}
 	}
@@ -355,7 +355,7 @@ func appendColumns(b []byte, cols []table.Column, open []string, i int, span str
 
 // appendWeight appends the weight attribute of an edge, or nothing for
 // NaN and ±Inf.
-func appendWeight(b []byte, w float64) []byte {
+func appendWeight(b []byte, fc *xmltext.FloatCache, w float64) []byte {
 	if math.IsNaN(w) || math.IsInf(w, 0) {
 		return b
 	}
@@ -363,13 +363,13 @@ func appendWeight(b []byte, w float64) []byte {
 		w = 0
 	}
 	b = append(b, ` weight="`...)
-	b = xmltext.AppendFloat(b, w)
+	b = fc.Append(b, w)
 	return append(b, '"')
 }
 
 // appendPosition appends node i's viz:position when opts has positions
 // and both coordinates are finite.
-func appendPosition(b []byte, opts *Options, i int) []byte {
+func appendPosition(b []byte, fc *xmltext.FloatCache, opts *Options, i int) []byte {
 	if opts.X == nil {
 		return b
 	}
@@ -384,9 +384,9 @@ func appendPosition(b []byte, opts *Options, i int) []byte {
 		y = 0
 	}
 	b = append(b, "        <viz:position x=\""...)
-	b = xmltext.AppendFloat(b, x)
+	b = fc.Append(b, x)
 	b = append(b, "\" y=\""...)
-	b = xmltext.AppendFloat(b, y)
+	b = fc.Append(b, y)
 	return append(b, "\" z=\"0\"/>\n"...)
 }
 
@@ -524,7 +524,7 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 	}
 	nodeOpen, edgeOpen := valueOpeners(frames[0].Nodes), valueOpeners(frames[0].Edges)
 	bw.WriteString("    <nodes>\n")
-	err := xmltext.WriteBlocks(bw, len(nodes), 1024, func(b []byte, lo, hi int) []byte {
+	err := xmltext.WriteBlocks(bw, len(nodes), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for ni := lo; ni < hi; ni++ {
 			n := nodes[ni]
 			b = append(b, "      <node id=\""...)
@@ -542,13 +542,13 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 				nw, ys := frames[i].G.Node(v), spans[i]
 				b = appendInt(b, openPapers, nw.Papers, ys)
 				b = appendInt(b, openIntl, nw.Intl, ys)
-				b = appendFloat(b, openOutput, nw.Output, ys)
-				b = appendFloat(b, openDomestic, nw.Domestic, ys)
-				b = appendColumns(b, frames[i].Nodes, nodeOpen, v, ys)
+				b = appendFloat(b, fc, openOutput, nw.Output, ys)
+				b = appendFloat(b, fc, openDomestic, nw.Domestic, ys)
+				b = appendColumns(b, fc, frames[i].Nodes, nodeOpen, v, ys)
 			}
 			b = append(b, "        </attvalues>\n"...)
 			b = spells(b, n.at)
-			b = appendPosition(b, &opts, ni)
+			b = appendPosition(b, fc, &opts, ni)
 			b = append(b, "      </node>\n"...)
 		}
 		return b
@@ -561,7 +561,7 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 	for k, c := range cs {
 		csOpen[k] = valueOpener(c.String())
 	}
-	err = xmltext.WriteBlocks(bw, len(ekeys), 1024, func(b []byte, lo, hi int) []byte {
+	err = xmltext.WriteBlocks(bw, len(ekeys), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for ei := lo; ei < hi; ei++ {
 			k := ekeys[ei]
 			at := edges[k]
@@ -578,18 +578,18 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 			b = append(b, "\" target=\""...)
 			b = xmltext.AppendEscape(b, k.b)
 			b = append(b, '"')
-			b = appendWeight(b, total)
+			b = appendWeight(b, fc, total)
 			b = append(b, ">\n        <attvalues>\n"...)
 			for i, j := range at {
 				if j < 0 {
 					continue
 				}
 				e, ys := frames[i].G.Edge(j), spans[i]
-				b = appendFloat(b, openWeight, e.W[cs[0]], ys)
+				b = appendFloat(b, fc, openWeight, e.W[cs[0]], ys)
 				for k, c := range cs {
-					b = appendFloat(b, csOpen[k], e.W[c], ys)
+					b = appendFloat(b, fc, csOpen[k], e.W[c], ys)
 				}
-				b = appendColumns(b, frames[i].Edges, edgeOpen, j, ys)
+				b = appendColumns(b, fc, frames[i].Edges, edgeOpen, j, ys)
 			}
 			b = append(b, "        </attvalues>\n"...)
 			b = spells(b, at)

@@ -124,7 +124,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	nodeCols, edgeCols := openers(opts.Nodes), openers(opts.Edges)
 	const in3 = "      "
-	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int) []byte {
+	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for v := lo; v < hi; v++ {
 			nw := g.Node(v)
 			b = append(b, "    <node id=\""...)
@@ -142,9 +142,9 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			b = append(b, "</data>\n"+in3+"<data key=\"intl\">"...)
 			b = strconv.AppendInt(b, int64(nw.Intl), 10)
 			b = append(b, "</data>\n"...)
-			b = appendData(b, in3+"<data key=\"output\">", nw.Output)
-			b = appendData(b, in3+"<data key=\"domestic\">", nw.Domestic)
-			b = columns(b, opts.Nodes, nodeCols, v)
+			b = appendData(b, fc, in3+"<data key=\"output\">", nw.Output)
+			b = appendData(b, fc, in3+"<data key=\"domestic\">", nw.Domestic)
+			b = columns(b, fc, opts.Nodes, nodeCols, v)
 			b = append(b, "    </node>\n"...)
 		}
 		return b
@@ -158,7 +158,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	for k, c := range cs {
 		weightOpen[k] = in3 + "<data key=\"" + c.String() + "\">"
 	}
-	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int) []byte {
+	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for i := lo; i < hi; i++ {
 			e := g.Edge(i)
 			b = append(b, "    <edge source=\""...)
@@ -169,7 +169,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			// weight is the first counting: format it once.
 			const weightOpen0 = in3 + "<data key=\"weight\">"
 			start := len(b)
-			b = appendData(b, weightOpen0, e.W[cs[0]])
+			b = appendData(b, fc, weightOpen0, e.W[cs[0]])
 			var first []byte // the number and end tag, or nil for NaN, ±Inf
 			if len(b) > start {
 				first = b[start+len(weightOpen0):]
@@ -179,10 +179,10 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 					b = append(b, weightOpen[k]...)
 					b = append(b, first...)
 				} else {
-					b = appendData(b, weightOpen[k], e.W[c])
+					b = appendData(b, fc, weightOpen[k], e.W[c])
 				}
 			}
-			b = columns(b, opts.Edges, edgeCols, i)
+			b = columns(b, fc, opts.Edges, edgeCols, i)
 			b = append(b, "    </edge>\n"...)
 		}
 		return b
@@ -227,12 +227,12 @@ func header(bw *bufio.Writer, keys []key, edgedefault string, meta []Meta) {
 // appendData appends a data element, open + f + its end tag, for a finite f:
 // NaN and ±Inf are left out. f is in the shortest form that reads back
 // exactly (strconv 'g', -1; −0 stays "-0").
-func appendData(b []byte, open string, f float64) []byte {
+func appendData(b []byte, fc *xmltext.FloatCache, open string, f float64) []byte {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return b
 	}
 	b = append(b, open...)
-	b = xmltext.AppendFloat(b, f)
+	b = fc.Append(b, f)
 	return append(b, "</data>\n"...)
 }
 
@@ -247,11 +247,11 @@ func openers(cols []Column) []string {
 
 // columns appends row i of cols as data elements (open: their
 // openers), leaving out the values that are not Valid.
-func columns(b []byte, cols []Column, open []string, i int) []byte {
+func columns(b []byte, fc *xmltext.FloatCache, cols []Column, open []string, i int) []byte {
 	for k, c := range cols {
 		if c.Valid(i) {
 			b = append(b, open[k]...)
-			b = xmltext.AppendValue(b, c, i)
+			b = fc.AppendValue(b, c, i)
 			b = append(b, "</data>\n"...)
 		}
 	}

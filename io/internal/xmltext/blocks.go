@@ -11,12 +11,12 @@ import (
 // format appends the text of items lo, …, hi−1 to dst and returns the
 // extended slice; it is called for consecutive blocks of at most size
 // items, on up to GOMAXPROCS goroutines at once, so it may only read
-// what it shares. The bytes written are those of one call
+// what it shares, and with the float cache of its goroutine. The bytes written are those of one call
 // format(nil, 0, n), whatever GOMAXPROCS: each block is formatted alone
 // and the blocks are written in order. At most 2·GOMAXPROCS blocks are
 // held at once (their buffers are reused). It returns the first write
 // error; no block is started after it.
-func WriteBlocks(w io.Writer, n, size int, format func(dst []byte, lo, hi int) []byte) error {
+func WriteBlocks(w io.Writer, n, size int, format func(dst []byte, lo, hi int, fc *FloatCache) []byte) error {
 	if n <= 0 {
 		return nil
 	}
@@ -25,8 +25,9 @@ func WriteBlocks(w io.Writer, n, size int, format func(dst []byte, lo, hi int) [
 	workers := min(runtime.GOMAXPROCS(0), blocks)
 	if workers <= 1 {
 		var buf []byte
+		fc := new(FloatCache)
 		for lo := 0; lo < n; lo += size {
-			buf = format(buf[:0], lo, min(lo+size, n))
+			buf = format(buf[:0], lo, min(lo+size, n), fc)
 			if _, err := w.Write(buf); err != nil {
 				return err
 			}
@@ -61,8 +62,9 @@ func WriteBlocks(w io.Writer, n, size int, format func(dst []byte, lo, hi int) [
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			fc := new(FloatCache)
 			for j := range jobs {
-				j.done <- format(j.buf[:0], j.lo, j.hi)
+				j.done <- format(j.buf[:0], j.lo, j.hi, fc)
 			}
 		}()
 	}

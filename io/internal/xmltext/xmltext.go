@@ -63,9 +63,9 @@ func AppendFloat(dst []byte, f float64) []byte {
 }
 
 // AppendValue appends Escape(c.Text(i)), value i of column c as XML
-// text, with floats through [AppendFloat]: nothing for NaN and ±Inf, 0
-// for −0, as table.FormatFloat writes them.
-func AppendValue(dst []byte, c table.Column, i int) []byte {
+// text, with floats through fc (as [AppendFloat] formats them): nothing
+// for NaN and ±Inf, 0 for −0, as table.FormatFloat writes them.
+func (fc *FloatCache) AppendValue(dst []byte, c table.Column, i int) []byte {
 	switch c.Kind() {
 	case table.Float:
 		f := c.Float(i)
@@ -75,9 +75,48 @@ func AppendValue(dst []byte, c table.Column, i int) []byte {
 		if f == 0 {
 			f = 0 // −0 → 0
 		}
-		return AppendFloat(dst, f)
+		return fc.Append(dst, f)
 	case table.Int:
 		return strconv.AppendInt(dst, int64(c.Int(i)), 10)
 	}
 	return AppendEscape(dst, c.Text(i))
+}
+
+// A FloatCache appends floats as [AppendFloat] does, remembering the
+// text of the last float seen in each of 4096 slots (direct-mapped by
+// a hash of the bits), so that a value that recurs is copied rather
+// than formatted again: the weights of a co-authorship graph take few
+// distinct values (on the institution benchmark's span, 1.9M
+// non-integer weights had 135k distinct values, and 83% were found in
+// the cache). The zero value is an empty cache, about 160 kB; it is not
+// safe for concurrent use.
+type FloatCache struct {
+	slots [1 << floatCacheBits]floatSlot
+}
+
+const floatCacheBits = 12
+
+type floatSlot struct {
+	bits uint64
+	n    uint8 // length of text; 0: empty
+	text [24]byte
+}
+
+// Append appends f as AppendFloat(dst, f) does.
+func (c *FloatCache) Append(dst []byte, f float64) []byte {
+	if f > -1e6 && f < 1e6 && f == math.Trunc(f) && (f != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(dst, int64(f), 10)
+	}
+	bits := math.Float64bits(f)
+	s := &c.slots[(bits*0x9E3779B97F4A7C15)>>(64-floatCacheBits)]
+	if s.n > 0 && s.bits == bits {
+		return append(dst, s.text[:s.n]...)
+	}
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, f, 'g', -1, 64)
+	if n := len(dst) - start; n <= len(s.text) {
+		s.bits, s.n = bits, uint8(n)
+		copy(s.text[:], dst[start:])
+	}
+	return dst
 }

@@ -53,7 +53,7 @@ func TestAppendValue(t *testing.T) {
 	ss := exporttest.Strings(len(fs)-1, 2)[:len(fs)]
 	for _, c := range []table.Column{table.Floats("f", fs), table.Ints("i", is), table.Strings("s", ss)} {
 		for i := range c.Len() {
-			if got, want := string(AppendValue([]byte("x"), c, i)), "x"+Escape(c.Text(i)); got != want {
+			if got, want := string(new(FloatCache).AppendValue([]byte("x"), c, i)), "x"+Escape(c.Text(i)); got != want {
 				t.Fatalf("%s[%d]: AppendValue = %q, want %q", c.Name, i, got, want)
 			}
 		}
@@ -61,7 +61,7 @@ func TestAppendValue(t *testing.T) {
 }
 
 // lines formats items as "item i\n".
-func lines(b []byte, lo, hi int) []byte {
+func lines(b []byte, lo, hi int, _ *FloatCache) []byte {
 	for i := lo; i < hi; i++ {
 		b = fmt.Appendf(b, "item %d\n", i)
 	}
@@ -78,7 +78,7 @@ func TestWriteBlocks(t *testing.T) {
 				if err := WriteBlocks(&got, n, size, lines); err != nil {
 					t.Fatal(err)
 				}
-				if want := lines(nil, 0, n); !bytes.Equal(got.Bytes(), want) {
+				if want := lines(nil, 0, n, nil); !bytes.Equal(got.Bytes(), want) {
 					t.Fatalf("GOMAXPROCS %d, n %d, size %d: %d bytes, want %d", procs, n, size, got.Len(), len(want))
 				}
 			}
@@ -110,5 +110,32 @@ func TestWriteBlocksError(t *testing.T) {
 		if w.calls != 4 {
 			t.Errorf("GOMAXPROCS %d: %d writes, want 4 (none after the error)", procs, w.calls)
 		}
+	}
+}
+
+// TestFloatCache: the cache appends what AppendFloat appends, for floats
+// that recur (hits), that collide in a slot, and every special value.
+func TestFloatCache(t *testing.T) {
+	fs := exporttest.Floats(20000, 3)
+	var c FloatCache
+	for round := range 3 {
+		for i, f := range fs {
+			if round == 1 {
+				f = fs[len(fs)-1-i]
+			}
+			want := AppendFloat([]byte("x"), f)
+			if got := c.Append([]byte("x"), f); string(got) != string(want) {
+				t.Fatalf("round %d: Append(%b) = %q, want %q", round, math.Float64bits(f), got, want)
+			}
+		}
+	}
+	used := 0
+	for _, s := range c.slots {
+		if s.n > 0 {
+			used++
+		}
+	}
+	if used < len(c.slots)/2 {
+		t.Errorf("only %d of %d slots used", used, len(c.slots))
 	}
 }
