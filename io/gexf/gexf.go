@@ -217,17 +217,14 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		edgeAttrs = append(edgeAttrs, attr{c.Name, colType(c)})
 	}
 	bw.attributes("edge", "static", edgeAttrs)
-	labels := make([]string, g.Len()) // node keys, escaped once
-	for v := range labels {
-		labels[v] = esc(g.Label(v))
-	}
+	labels := xmltext.NewEscaped(g.Len(), g.Label) // node keys, escaped once
 	nodeOpen, edgeOpen := valueOpeners(opts.Nodes), valueOpeners(opts.Edges)
 	bw.WriteString("    <nodes>\n")
 	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for v := lo; v < hi; v++ {
 			nw := g.Node(v)
 			b = append(b, "      <node id=\""...)
-			b = append(b, labels[v]...)
+			b = labels.Append(b, v)
 			b = append(b, "\" label=\""...)
 			b = xmltext.AppendEscape(b, g.Name(v))
 			b = append(b, "\">\n        <attvalues>\n"...)
@@ -259,9 +256,9 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 			b = append(b, "      <edge id=\""...)
 			b = strconv.AppendInt(b, int64(i), 10)
 			b = append(b, "\" source=\""...)
-			b = append(b, labels[e.From]...)
+			b = labels.Append(b, e.From)
 			b = append(b, "\" target=\""...)
-			b = append(b, labels[e.To]...)
+			b = labels.Append(b, e.To)
 			b = append(b, '"')
 			b = appendWeight(b, fc, e.W[cs[0]])
 			b = append(b, ">\n        <attvalues>\n"...)

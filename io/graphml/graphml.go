@@ -118,17 +118,14 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	header(bw, keys, "undirected", meta)
 
 	// Node keys are escaped once, not at every edge.
-	labels := make([]string, g.Len())
-	for v := range labels {
-		labels[v] = esc(g.Label(v))
-	}
+	labels := xmltext.NewEscaped(g.Len(), g.Label)
 	nodeCols, edgeCols := openers(opts.Nodes), openers(opts.Edges)
 	const in3 = "      "
 	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
 		for v := lo; v < hi; v++ {
 			nw := g.Node(v)
 			b = append(b, "    <node id=\""...)
-			b = append(b, labels[v]...)
+			b = labels.Append(b, v)
 			b = append(b, "\">\n"+in3+"<data key=\"label\">"...)
 			b = xmltext.AppendEscape(b, g.Name(v))
 			b = append(b, "</data>\n"...)
@@ -162,9 +159,9 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		for i := lo; i < hi; i++ {
 			e := g.Edge(i)
 			b = append(b, "    <edge source=\""...)
-			b = append(b, labels[e.From]...)
+			b = labels.Append(b, e.From)
 			b = append(b, "\" target=\""...)
-			b = append(b, labels[e.To]...)
+			b = labels.Append(b, e.To)
 			b = append(b, "\">\n"...)
 			// weight is the first counting: format it once.
 			const weightOpen0 = in3 + "<data key=\"weight\">"

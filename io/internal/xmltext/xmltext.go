@@ -120,3 +120,27 @@ func (c *FloatCache) Append(dst []byte, f float64) []byte {
 	}
 	return dst
 }
+
+// Escaped holds Escape(s) of n strings back to back in one buffer, for
+// writers that repeat them (the node keys at every edge): built once,
+// and a random access touches one compact buffer rather than strings
+// scattered over the heap.
+type Escaped struct {
+	buf []byte
+	off []int // string i is buf[off[i]:off[i+1]]
+}
+
+// NewEscaped returns the escaped s(0), …, s(n−1).
+func NewEscaped(n int, s func(i int) string) *Escaped {
+	e := &Escaped{off: make([]int, n+1)}
+	for i := range n {
+		e.buf = AppendEscape(e.buf, s(i))
+		e.off[i+1] = len(e.buf)
+	}
+	return e
+}
+
+// Append appends escaped string i to dst.
+func (e *Escaped) Append(dst []byte, i int) []byte {
+	return append(dst, e.buf[e.off[i]:e.off[i+1]]...)
+}
