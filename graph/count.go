@@ -889,8 +889,9 @@ func (e *edgeBlocks) at(i int32) *edgeAcc { return &e.blocks[i/edgeBlock][i%edge
 
 // node returns the weights of internal id in the year, adding them.
 func (acc *yearAcc) node(id int32) *NodeWeights {
-	if int(id) >= len(acc.nodeAt) {
-		acc.nodeAt = append(acc.nodeAt, make([]int32, int(id)+1-len(acc.nodeAt))...)
+	if n := len(acc.nodeAt); int(id) >= n {
+		acc.nodeAt = slices.Grow(acc.nodeAt, int(id)+1-n)[:int(id)+1]
+		clear(acc.nodeAt[n:])
 	}
 	i := acc.nodeAt[id]
 	if i == 0 {

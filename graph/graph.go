@@ -69,18 +69,15 @@ func (g *Graph) index() {
 	g.eid = make([]int, 2*len(g.edges))
 	fill := slices.Clone(g.start[:n])
 	// Edges sorted by (From, To) fill each list in ascending order: for
-	// node u, first the edges where u is To (From < u, ascending From),
-	// then those where u is From (To > u, ascending To).
-	for pass := 0; pass < 2; pass++ {
-		for i, e := range g.edges {
-			u, v := e.To, e.From
-			if pass == 1 {
-				u, v = e.From, e.To
-			}
-			g.nbr[fill[u]] = v
-			g.eid[fill[u]] = i
-			fill[u]++
-		}
+	// node u, the edges (x, u) with x < u come before the edges (u, y)
+	// (From x < u), each kind in ascending order of the other end.
+	for i, e := range g.edges {
+		g.nbr[fill[e.To]] = e.From
+		g.eid[fill[e.To]] = i
+		fill[e.To]++
+		g.nbr[fill[e.From]] = e.To
+		g.eid[fill[e.From]] = i
+		fill[e.From]++
 	}
 }
 
