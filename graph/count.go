@@ -798,16 +798,29 @@ func (c *Counter) series(finish bool) *Series {
 		yd := yearData{year: y, papers: acc.papers}
 		nodeSum := c.impactSums(y, acc.nodeImp, len(c.nodes), &yearStats[i])
 		edgeSum := c.impactSums(y, acc.edgeImp, acc.edges.n, nil)
+		// The year's nodes in series id order: marked by series id,
+		// then collected in one scan (no comparison sort).
+		at := make([]int32, len(remap)) // 1 + index in acc.nodes, by series id
+		count := 0
 		for i, nw := range acc.nodes {
-			id := acc.nodeIDs[i]
 			if nw.Papers > 0 {
-				if nodeSum != nil {
-					nw.Impact.Sum = nodeSum[id]
-				}
-				yd.nodes = append(yd.nodes, nodeEntry{id: remap[id], w: nw})
+				at[remap[acc.nodeIDs[i]]] = int32(i + 1)
+				count++
 			}
 		}
-		slices.SortFunc(yd.nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
+		if count > 0 {
+			yd.nodes = make([]nodeEntry, 0, count)
+		}
+		for sid, i := range at {
+			if i == 0 {
+				continue
+			}
+			nw := acc.nodes[i-1]
+			if nodeSum != nil {
+				nw.Impact.Sum = nodeSum[acc.nodeIDs[i-1]]
+			}
+			yd.nodes = append(yd.nodes, nodeEntry{id: int32(sid), w: nw})
+		}
 		edge := func(i int) edgeEntry {
 			e := acc.edges.at(int32(i))
 			a, b := remap[e.a], remap[e.b]
