@@ -250,3 +250,65 @@ func TestSortEdgesAsReference(t *testing.T) {
 		}
 	}
 }
+
+// mergeNodesReference is mergeNodes before it summed by series id
+// (commit 8602d1c): a merge of the years' lists. It merges the years' node lists (each sorted by id) into one
+// sorted list, adding each node's weights in ascending year order.
+func mergeNodesReference(years []yearData) []nodeEntry {
+	at := make([]int, len(years))
+	total := 0
+	for _, yd := range years {
+		total = max(total, len(yd.nodes))
+	}
+	out := make([]nodeEntry, 0, total)
+	for {
+		next, found := int32(math.MaxInt32), false
+		for y, yd := range years {
+			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id <= next {
+				next, found = yd.nodes[at[y]].id, true
+			}
+		}
+		if !found {
+			return out
+		}
+		ne := nodeEntry{id: next}
+		for y, yd := range years {
+			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id == next {
+				addNode(&ne.w, &yd.nodes[at[y]].w)
+				at[y]++
+			}
+		}
+		out = append(out, ne)
+	}
+}
+
+// TestMergeNodesAsReference: mergeNodes gives the nodes and sums of
+// the plain merge, bit for bit.
+func TestMergeNodesAsReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for _, tc := range []struct{ years, n int }{{1, 3}, {2, 10}, {20, 3000}} {
+		years := make([]yearData, tc.years)
+		for y := range years {
+			for id := range tc.n {
+				if r.IntN(3) == 0 {
+					continue
+				}
+				w := NodeWeights{Papers: r.IntN(9) + 1, Intl: r.IntN(3), Output: r.Float64() * 7, Domestic: r.Float64() / 3, Lead: r.Float64(), LeadIntl: r.Float64() / 7, Impact: Impact{Sum: r.Float64() * 1e-3, N: r.IntN(4)}}
+				years[y].nodes = append(years[y].nodes, nodeEntry{id: int32(id), w: w})
+			}
+		}
+		want, got := mergeNodesReference(years), mergeNodes(years, tc.n)
+		if len(got) != len(want) {
+			t.Fatalf("%+v: %d nodes, want %d", tc, len(got), len(want))
+		}
+		for i := range got {
+			g, w := got[i], want[i]
+			if g.id != w.id || g.w.Papers != w.w.Papers || g.w.Intl != w.w.Intl || g.w.Impact.N != w.w.Impact.N ||
+				math.Float64bits(g.w.Output) != math.Float64bits(w.w.Output) || math.Float64bits(g.w.Domestic) != math.Float64bits(w.w.Domestic) ||
+				math.Float64bits(g.w.Lead) != math.Float64bits(w.w.Lead) || math.Float64bits(g.w.LeadIntl) != math.Float64bits(w.w.LeadIntl) ||
+				math.Float64bits(g.w.Impact.Sum) != math.Float64bits(w.w.Impact.Sum) {
+				t.Fatalf("%+v: node %d = %+v, want %+v", tc, i, g, w)
+			}
+		}
+	}
+}

@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"iter"
-	"math"
 	"slices"
 )
 
@@ -122,7 +121,7 @@ func (s *Series) Range(p Period) *Graph {
 	if len(years) == 1 {
 		nodes = years[0].nodes
 	} else if len(years) > 1 {
-		nodes = mergeNodes(years)
+		nodes = mergeNodes(years, len(s.keys))
 	}
 	g, local := s.graph(p, nodes)
 	if len(years) == 1 {
@@ -238,33 +237,32 @@ func (s *Series) graph(p Period, nodes []nodeEntry) (*Graph, []int) {
 }
 
 // mergeNodes merges the years' node lists (each sorted by id) into one
-// sorted list, adding each node's weights in ascending year order.
-func mergeNodes(years []yearData) []nodeEntry {
-	at := make([]int, len(years))
-	total := 0
+// sorted list, adding each node's weights in ascending year order (from
+// 0). n is the number of series nodes (every id is below it).
+//
+// Cost: O(Y·N_y + n) for Y years of N_y nodes: the sums are kept by
+// series id, then collected in id order.
+func mergeNodes(years []yearData, n int) []nodeEntry {
+	sum := make([]NodeWeights, n)
+	seen := make([]bool, n)
+	count := 0
 	for _, yd := range years {
-		total = max(total, len(yd.nodes))
-	}
-	out := make([]nodeEntry, 0, total)
-	for {
-		next, found := int32(math.MaxInt32), false
-		for y, yd := range years {
-			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id <= next {
-				next, found = yd.nodes[at[y]].id, true
+		for i := range yd.nodes {
+			ne := &yd.nodes[i]
+			addNode(&sum[ne.id], &ne.w)
+			if !seen[ne.id] {
+				seen[ne.id] = true
+				count++
 			}
 		}
-		if !found {
-			return out
-		}
-		ne := nodeEntry{id: next}
-		for y, yd := range years {
-			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id == next {
-				addNode(&ne.w, &yd.nodes[at[y]].w)
-				at[y]++
-			}
-		}
-		out = append(out, ne)
 	}
+	out := make([]nodeEntry, 0, count)
+	for id, ok := range seen {
+		if ok {
+			out = append(out, nodeEntry{id: int32(id), w: sum[id]})
+		}
+	}
+	return out
 }
 
 // mergeEdges merges the years' edge lists (each sorted by (a, b)) into
