@@ -136,7 +136,6 @@ func (s *Series) Range(p Period) *Graph {
 	} else if len(years) > 1 {
 		g.edges = mergeEdges(years, local)
 	}
-	g.index()
 	g.papers = papers
 	return g
 }
