@@ -91,6 +91,9 @@ type Counter struct {
 	q, spare *queue
 	pending  chan struct{}
 	workers  []*worker // scratch of the drain's goroutines
+	// Scratch of drain's grouping of records by year (byYear).
+	drainYears                                   map[*yearAcc]int32
+	drainIDs, drainGroups, drainOrder, drainFill []int32
 
 	// Citation impact: field groups and the per (year, group) baseline
 	// Σ citations and paper count.
@@ -189,6 +192,8 @@ func NewCounter(opts Options) *Counter {
 		years: map[int]*yearAcc{},
 		q:     &queue{},
 		spare: &queue{},
+
+		drainYears: map[*yearAcc]int32{},
 	}
 	for _, g := range opts.Groups {
 		for _, m := range g.Members {
@@ -601,27 +606,25 @@ func (c *Counter) drain(q *queue, years int) {
 		}
 		r.nCross, r.nGroups = xend-r.xoff, gend-r.goff
 	}
-	workers := min(runtime.GOMAXPROCS(0), years)
+	// The records grouped by year (years in order of first appearance,
+	// records in input order within a year), so that each year's sums
+	// are updated in one run with its table and edges warm in cache.
+	order, groups := c.byYear(q)
+	workers := min(runtime.GOMAXPROCS(0), years, len(groups)-1)
 	if workers <= 1 || len(q.recs) < 64 {
 		w := c.worker(0)
-		for i := range q.recs {
+		for _, i := range order {
 			c.apply(q, w, &q.recs[i])
 		}
 	} else {
-		shard := map[*yearAcc]int{}
-		for i := range q.recs {
-			if _, ok := shard[q.recs[i].acc]; !ok {
-				shard[q.recs[i].acc] = len(shard) % workers
-			}
-		}
 		var wg sync.WaitGroup
 		for s := 0; s < workers; s++ {
 			w := c.worker(s)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := range q.recs {
-					if shard[q.recs[i].acc] == s {
+				for g := s; g+1 < len(groups); g += workers {
+					for _, i := range order[groups[g]:groups[g+1]] {
 						c.apply(q, w, &q.recs[i])
 					}
 				}
@@ -631,6 +634,39 @@ func (c *Counter) drain(q *queue, years int) {
 	}
 	q.recs, q.local, q.nA, q.qA, q.lw = q.recs[:0], q.local[:0], q.nA[:0], q.qA[:0], q.lw[:0]
 	q.cross, q.grp = q.cross[:0], q.grp[:0]
+}
+
+// byYear returns the indices of q's records grouped by year: group g
+// is order[groups[g]:groups[g+1]], the years in order of first
+// appearance, the records of a year in input order. The slices are the
+// drain's scratch, reused.
+func (c *Counter) byYear(q *queue) (order, groups []int32) {
+	seen := c.drainYears
+	clear(seen)
+	ids := c.drainIDs[:0]
+	groups = c.drainGroups[:0]
+	groups = append(groups, 0)
+	for i := range q.recs {
+		g, ok := seen[q.recs[i].acc]
+		if !ok {
+			g = int32(len(groups) - 1)
+			seen[q.recs[i].acc] = g
+			groups = append(groups, 0)
+		}
+		ids = append(ids, g)
+		groups[g+1]++
+	}
+	for g := 1; g < len(groups); g++ {
+		groups[g] += groups[g-1]
+	}
+	order = slices.Grow(c.drainOrder[:0], len(ids))[:len(ids)]
+	fill := append(c.drainFill[:0], groups...)
+	for i, g := range ids {
+		order[fill[g]] = int32(i)
+		fill[g]++
+	}
+	c.drainIDs, c.drainGroups, c.drainOrder, c.drainFill = ids, groups, order, fill
+	return order, groups
 }
 
 func (c *Counter) worker(i int) *worker {
@@ -874,6 +910,7 @@ func (c *Counter) series(finish bool) *Series {
 	if finish {
 		c.last = nil
 		c.q, c.spare, c.workers = &queue{}, &queue{}, nil
+		clear(c.drainYears)
 	}
 	return s
 }
