@@ -67,7 +67,7 @@ type Stats struct {
 // floating-point rounding (package aggregate merges them).
 type Counter struct {
 	opts  Options
-	ids   map[string]int32
+	ids   *keyTable // node key → internal id
 	nodes []nodeInfo
 	group map[string]string
 	years map[int]*yearAcc
@@ -187,7 +187,7 @@ func NewCounter(opts Options) *Counter {
 	}
 	c := &Counter{
 		opts:  opts,
-		ids:   map[string]int32{},
+		ids:   newKeyTable(),
 		group: map[string]string{},
 		years: map[int]*yearAcc{},
 		q:     &queue{},
@@ -249,12 +249,12 @@ func InstitutionKey(name, country string) string {
 
 // intern returns the internal id of a node key, adding it if new.
 func (c *Counter) intern(key string) int32 {
-	if id, ok := c.ids[key]; ok {
+	id, slot, tag := c.ids.find(key)
+	if id >= 0 {
 		return id
 	}
-	id := int32(len(c.nodes))
+	id = c.ids.insert(key, slot, tag)
 	key = strings.Clone(key) // the caller's string may pin a large buffer
-	c.ids[key] = id
 	ni := nodeInfo{key: key}
 	switch {
 	case key == coauthnet.Unknown:
