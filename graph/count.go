@@ -94,6 +94,7 @@ type Counter struct {
 	// Scratch of drain's grouping of records by year (byYear).
 	drainYears                                   map[*yearAcc]int32
 	drainIDs, drainGroups, drainOrder, drainFill []int32
+	drainWork                                    [][2]int // (pairs, group), largest first
 
 	// Citation impact: field groups and the per (year, group) baseline
 	// Σ citations and paper count.
@@ -590,8 +591,8 @@ func (c *Counter) drainAll() {
 // Each year is updated by one goroutine, with its records in input
 // order, so every sum is added in the same order as a serial count:
 // the result does not depend on GOMAXPROCS, bit for bit. Years are
-// dealt to min(GOMAXPROCS, years) goroutines by the order in which
-// they first appear; no goroutine outlives drain.
+// handed to min(GOMAXPROCS, years) goroutines largest first; no
+// goroutine outlives drain.
 func (c *Counter) drain(q *queue, years int) {
 	if len(q.recs) == 0 {
 		return
@@ -617,13 +618,33 @@ func (c *Counter) drain(q *queue, years int) {
 			c.apply(q, w, &q.recs[i])
 		}
 	} else {
+		// Years are handed out largest first (by Σ k² over their
+		// records, the pairs to add), each to the next free goroutine:
+		// which goroutine adds a year does not change its sums.
+		work := c.drainWork[:0]
+		for g := 0; g+1 < len(groups); g++ {
+			pairs := 0
+			for _, i := range order[groups[g]:groups[g+1]] {
+				pairs += int(q.recs[i].k) * int(q.recs[i].k)
+			}
+			work = append(work, [2]int{pairs, g})
+		}
+		slices.SortFunc(work, func(x, y [2]int) int {
+			if c := cmp.Compare(y[0], x[0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x[1], y[1])
+		})
+		c.drainWork = work
+		var next atomic.Int64
 		var wg sync.WaitGroup
 		for s := 0; s < workers; s++ {
 			w := c.worker(s)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for g := s; g+1 < len(groups); g += workers {
+				for j := int(next.Add(1) - 1); j < len(work); j = int(next.Add(1) - 1) {
+					g := work[j][1]
 					for _, i := range order[groups[g]:groups[g+1]] {
 						c.apply(q, w, &q.recs[i])
 					}
