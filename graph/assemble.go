@@ -158,8 +158,8 @@ func (s *Series) Table(y int) YearTable {
 // names such a node by the most frequent of each (see [MostFrequent]);
 // keeping the counts lets shards of a corpus be named as the whole is.
 func (c *Counter) LabelCounts(key string) (names, countries map[string]int) {
-	id, ok := c.ids[key]
-	if !ok {
+	id, _, _ := c.ids.find(key)
+	if id < 0 {
 		return nil, nil
 	}
 	ni := &c.nodes[id]

@@ -61,12 +61,13 @@ type Stats struct {
 // queued and the years' sums updated in batches by up to GOMAXPROCS
 // goroutines, one per year, each adding its year's papers in input order:
 // a Counter fed in a fixed order gives the same bits every run, whatever
-// GOMAXPROCS. The weights are sums over papers, so several Counters over
+// GOMAXPROCS. A batch is added in the background while Add queues the
+// next (one batch at a time, in order); Series and Finish wait for it. The weights are sums over papers, so several Counters over
 // shards of a corpus give the same result as one over the whole up to
 // floating-point rounding (package aggregate merges them).
 type Counter struct {
 	opts  Options
-	ids   map[string]int32
+	ids   *keyTable // node key → internal id
 	nodes []nodeInfo
 	group map[string]string
 	years map[int]*yearAcc
@@ -83,7 +84,17 @@ type Counter struct {
 	lead   []int32   // local indices of the lead author's known affiliations
 	lw     []float64 // lead weight by local index
 	grp    []int32   // field groups of the paper
-	q      queue     // papers counted, not yet in their years' sums
+
+	// Papers counted, not yet in their years' sums: q is being filled
+	// by Add; spare is being drained in the background while pending is
+	// not nil (closed when it is done), or is empty.
+	q, spare *queue
+	pending  chan struct{}
+	workers  []*worker // scratch of the drain's goroutines
+	// Scratch of drain's grouping of records by year (byYear).
+	drainYears                                   map[*yearAcc]int32
+	drainIDs, drainGroups, drainOrder, drainFill []int32
+	drainWork                                    [][2]int // (pairs, group), largest first
 
 	// Citation impact: field groups and the per (year, group) baseline
 	// Σ citations and paper count.
@@ -154,8 +165,8 @@ type edgeAcc struct {
 }
 
 type yearAcc struct {
-	papers  int // papers counted
-	edgeIdx map[uint64]int32
+	papers  int       // papers counted
+	edgeIdx edgeTable // (a, b) → index in edges
 	edges   edgeBlocks
 	// The nodes of the year: nodes[nodeAt[id]-1] are the weights of
 	// internal id nodeIDs[nodeAt[id]-1] (0: none yet). Compact, so that
@@ -177,9 +188,13 @@ func NewCounter(opts Options) *Counter {
 	}
 	c := &Counter{
 		opts:  opts,
-		ids:   map[string]int32{},
+		ids:   newKeyTable(),
 		group: map[string]string{},
 		years: map[int]*yearAcc{},
+		q:     &queue{},
+		spare: &queue{},
+
+		drainYears: map[*yearAcc]int32{},
 	}
 	for _, g := range opts.Groups {
 		for _, m := range g.Members {
@@ -235,12 +250,12 @@ func InstitutionKey(name, country string) string {
 
 // intern returns the internal id of a node key, adding it if new.
 func (c *Counter) intern(key string) int32 {
-	if id, ok := c.ids[key]; ok {
+	id, slot, tag := c.ids.find(key)
+	if id >= 0 {
 		return id
 	}
-	id := int32(len(c.nodes))
+	id = c.ids.insert(key, slot, tag)
 	key = strings.Clone(key) // the caller's string may pin a large buffer
-	c.ids[key] = id
 	ni := nodeInfo{key: key}
 	switch {
 	case key == coauthnet.Unknown:
@@ -284,7 +299,7 @@ func (c *Counter) year(y int) *yearAcc {
 	}
 	acc := c.years[y]
 	if acc == nil {
-		acc = &yearAcc{edgeIdx: map[uint64]int32{}}
+		acc = &yearAcc{}
 		if c.opts.Impact {
 			acc.nodeImp, acc.edgeImp = map[impKey][2]float64{}, map[impKey][2]float64{}
 		}
@@ -457,7 +472,8 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 	}
 	// Citation impact: Σ c/k and Σ 1/k per field group.
 	cited := c.opts.Impact && p.Citations != nil && *p.Citations >= 0
-	rec := record{acc: acc, n: int32(n), k: int32(k), off: int32(len(c.q.local)), xoff: int32(len(c.q.cross)), goff: int32(len(c.q.grp))}
+	q := c.q
+	rec := record{acc: acc, n: int32(n), k: int32(k), off: int32(len(q.local)), xoff: int32(len(q.cross)), goff: int32(len(q.grp))}
 	if cited {
 		c.stats.Cited++
 		c.groups(p.Fields)
@@ -467,16 +483,16 @@ func (c *Counter) flush(acc *yearAcc, n int, p *coauthnet.Paper) {
 			b := c.baseline[baseKey{p.Year, g}]
 			c.baseline[baseKey{p.Year, g}] = [2]float64{b[0] + rec.cit, b[1] + 1}
 		}
-		c.q.grp = append(c.q.grp, c.grp...)
+		q.grp = append(q.grp, c.grp...)
 	}
-	c.q.local = append(c.q.local, c.local...)
-	c.q.nA = append(c.q.nA, c.nA...)
-	c.q.qA = append(c.q.qA, c.qA...)
-	c.q.lw = append(c.q.lw, c.lw...)
-	c.q.cross = append(c.q.cross, c.cross...)
-	c.q.recs = append(c.q.recs, rec)
-	if len(c.q.recs) >= batchPapers || len(c.q.local) >= batchNodes {
-		c.drain()
+	q.local = append(q.local, c.local...)
+	q.nA = append(q.nA, c.nA...)
+	q.qA = append(q.qA, c.qA...)
+	q.lw = append(q.lw, c.lw...)
+	q.cross = append(q.cross, c.cross...)
+	q.recs = append(q.recs, rec)
+	if len(q.recs) >= batchPapers || len(q.local) >= batchNodes {
+		c.drainBackground()
 	}
 }
 
@@ -524,13 +540,12 @@ type record struct {
 
 // queue holds the records of a batch, with the arrays they point into.
 type queue struct {
-	recs    []record
-	local   []int32
-	nA, qA  []float64
-	lw      []float64
-	cross   []crossTerm
-	grp     []int32
-	workers []*worker
+	recs   []record
+	local  []int32
+	nA, qA []float64
+	lw     []float64
+	cross  []crossTerm
+	grp    []int32
 }
 
 // A worker holds the scratch space of stage 2 for one goroutine.
@@ -538,15 +553,47 @@ type worker struct {
 	xsum map[uint64]float64
 }
 
-// drain adds the queued records into their years' sums (stage 2).
+// drainBackground waits for the batch being drained, if any, then
+// drains c.q on another goroutine and gives Add the empty queue: the
+// batches are drained one at a time, in order.
+func (c *Counter) drainBackground() {
+	c.wait()
+	q, years := c.q, len(c.years)
+	c.q, c.spare = c.spare, q
+	done := make(chan struct{})
+	c.pending = done
+	go func() {
+		defer close(done)
+		c.drain(q, years)
+	}()
+}
+
+// wait waits for the background drain, if any.
+func (c *Counter) wait() {
+	if c.pending != nil {
+		<-c.pending
+		c.pending = nil
+	}
+}
+
+// drainAll adds every queued record into the years' sums: the batch in
+// the background, then the rest.
+func (c *Counter) drainAll() {
+	c.wait()
+	c.drain(c.q, len(c.years))
+}
+
+// drain adds the records of q into their years' sums (stage 2) and
+// empties q; years is the number of years of the counter. It touches
+// no state of the Counter that Add changes (only the years' sums and
+// the drain's scratch), so it may run while Add fills the other queue.
 //
 // Each year is updated by one goroutine, with its records in input
 // order, so every sum is added in the same order as a serial count:
 // the result does not depend on GOMAXPROCS, bit for bit. Years are
-// dealt to min(GOMAXPROCS, years in the batch) goroutines by the
-// order in which they first appear; no goroutine outlives drain.
-func (c *Counter) drain() {
-	q := &c.q
+// handed to min(GOMAXPROCS, years) goroutines largest first; no
+// goroutine outlives drain.
+func (c *Counter) drain(q *queue, years int) {
 	if len(q.recs) == 0 {
 		return
 	}
@@ -560,28 +607,46 @@ func (c *Counter) drain() {
 		}
 		r.nCross, r.nGroups = xend-r.xoff, gend-r.goff
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(c.years))
+	// The records grouped by year (years in order of first appearance,
+	// records in input order within a year), so that each year's sums
+	// are updated in one run with its table and edges warm in cache.
+	order, groups := c.byYear(q)
+	workers := min(runtime.GOMAXPROCS(0), years, len(groups)-1)
 	if workers <= 1 || len(q.recs) < 64 {
 		w := c.worker(0)
-		for i := range q.recs {
-			c.apply(w, &q.recs[i])
+		for _, i := range order {
+			c.apply(q, w, &q.recs[i])
 		}
 	} else {
-		shard := map[*yearAcc]int{}
-		for i := range q.recs {
-			if _, ok := shard[q.recs[i].acc]; !ok {
-				shard[q.recs[i].acc] = len(shard) % workers
+		// Years are handed out largest first (by Σ k² over their
+		// records, the pairs to add), each to the next free goroutine:
+		// which goroutine adds a year does not change its sums.
+		work := c.drainWork[:0]
+		for g := 0; g+1 < len(groups); g++ {
+			pairs := 0
+			for _, i := range order[groups[g]:groups[g+1]] {
+				pairs += int(q.recs[i].k) * int(q.recs[i].k)
 			}
+			work = append(work, [2]int{pairs, g})
 		}
+		slices.SortFunc(work, func(x, y [2]int) int {
+			if c := cmp.Compare(y[0], x[0]); c != 0 {
+				return c
+			}
+			return cmp.Compare(x[1], y[1])
+		})
+		c.drainWork = work
+		var next atomic.Int64
 		var wg sync.WaitGroup
 		for s := 0; s < workers; s++ {
 			w := c.worker(s)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				for i := range q.recs {
-					if shard[q.recs[i].acc] == s {
-						c.apply(w, &q.recs[i])
+				for j := int(next.Add(1) - 1); j < len(work); j = int(next.Add(1) - 1) {
+					g := work[j][1]
+					for _, i := range order[groups[g]:groups[g+1]] {
+						c.apply(q, w, &q.recs[i])
 					}
 				}
 			}()
@@ -592,16 +657,48 @@ func (c *Counter) drain() {
 	q.cross, q.grp = q.cross[:0], q.grp[:0]
 }
 
-func (c *Counter) worker(i int) *worker {
-	for len(c.q.workers) <= i {
-		c.q.workers = append(c.q.workers, &worker{xsum: map[uint64]float64{}})
+// byYear returns the indices of q's records grouped by year: group g
+// is order[groups[g]:groups[g+1]], the years in order of first
+// appearance, the records of a year in input order. The slices are the
+// drain's scratch, reused.
+func (c *Counter) byYear(q *queue) (order, groups []int32) {
+	seen := c.drainYears
+	clear(seen)
+	ids := c.drainIDs[:0]
+	groups = c.drainGroups[:0]
+	groups = append(groups, 0)
+	for i := range q.recs {
+		g, ok := seen[q.recs[i].acc]
+		if !ok {
+			g = int32(len(groups) - 1)
+			seen[q.recs[i].acc] = g
+			groups = append(groups, 0)
+		}
+		ids = append(ids, g)
+		groups[g+1]++
 	}
-	return c.q.workers[i]
+	for g := 1; g < len(groups); g++ {
+		groups[g] += groups[g-1]
+	}
+	order = slices.Grow(c.drainOrder[:0], len(ids))[:len(ids)]
+	fill := append(c.drainFill[:0], groups...)
+	for i, g := range ids {
+		order[fill[g]] = int32(i)
+		fill[g]++
+	}
+	c.drainIDs, c.drainGroups, c.drainOrder, c.drainFill = ids, groups, order, fill
+	return order, groups
 }
 
-// apply adds one record into its year's node and edge sums.
-func (c *Counter) apply(w *worker, r *record) {
-	q := &c.q
+func (c *Counter) worker(i int) *worker {
+	for len(c.workers) <= i {
+		c.workers = append(c.workers, &worker{xsum: map[uint64]float64{}})
+	}
+	return c.workers[i]
+}
+
+// apply adds one record of q into its year's node and edge sums.
+func (c *Counter) apply(q *queue, w *worker, r *record) {
 	acc := r.acc
 	k := int(r.k)
 	local := q.local[r.off : int(r.off)+k]
@@ -658,12 +755,11 @@ func (c *Counter) apply(w *worker, r *record) {
 			if ia > ib {
 				ia, ib, la, lb = ib, ia, lb, la
 			}
-			key := uint64(ia)<<32 | uint64(ib)
-			ei, ok := acc.edgeIdx[key]
-			if !ok {
+			ei, slot := acc.edgeIdx.find(&acc.edges, ia, ib)
+			if ei < 0 {
 				ei = int32(acc.edges.n)
-				acc.edgeIdx[key] = ei
 				acc.edges.add(edgeAcc{a: ia, b: ib})
+				acc.edgeIdx.insert(&acc.edges, ia, ib, ei, slot)
 				if c.opts.Impact {
 					acc.edgeCited = append(acc.edgeCited, 0)
 				}
@@ -714,7 +810,7 @@ func (c *Counter) Series() *Series { return c.series(false) }
 func (c *Counter) Finish() *Series { return c.series(true) }
 
 func (c *Counter) series(finish bool) *Series {
-	c.drain()
+	c.drainAll()
 	n := len(c.nodes)
 	order := make([]int32, n)
 	for i := range order {
@@ -759,18 +855,30 @@ func (c *Counter) series(finish bool) *Series {
 		yd := yearData{year: y, papers: acc.papers}
 		nodeSum := c.impactSums(y, acc.nodeImp, len(c.nodes), &yearStats[i])
 		edgeSum := c.impactSums(y, acc.edgeImp, acc.edges.n, nil)
+		// The year's nodes in series id order: marked by series id,
+		// then collected in one scan (no comparison sort).
+		at := make([]int32, len(remap)) // 1 + index in acc.nodes, by series id
+		count := 0
 		for i, nw := range acc.nodes {
-			id := acc.nodeIDs[i]
 			if nw.Papers > 0 {
-				if nodeSum != nil {
-					nw.Impact.Sum = nodeSum[id]
-				}
-				yd.nodes = append(yd.nodes, nodeEntry{id: remap[id], w: nw})
+				at[remap[acc.nodeIDs[i]]] = int32(i + 1)
+				count++
 			}
 		}
-		slices.SortFunc(yd.nodes, func(a, b nodeEntry) int { return cmp.Compare(a.id, b.id) })
-		yd.edges = make([]edgeEntry, acc.edges.n)
-		for i := range acc.edges.n {
+		if count > 0 {
+			yd.nodes = make([]nodeEntry, 0, count)
+		}
+		for sid, i := range at {
+			if i == 0 {
+				continue
+			}
+			nw := acc.nodes[i-1]
+			if nodeSum != nil {
+				nw.Impact.Sum = nodeSum[acc.nodeIDs[i-1]]
+			}
+			yd.nodes = append(yd.nodes, nodeEntry{id: int32(sid), w: nw})
+		}
+		edge := func(i int) edgeEntry {
 			e := acc.edges.at(int32(i))
 			a, b := remap[e.a], remap[e.b]
 			lead := e.lead
@@ -778,15 +886,36 @@ func (c *Counter) series(finish bool) *Series {
 				a, b = b, a
 				lead[0], lead[1] = lead[1], lead[0]
 			}
-			yd.edges[i] = edgeEntry{a: a, b: b, w: e.w, lead: lead}
+			return edgeEntry{a: a, b: b, w: e.w, lead: lead}
 		}
 		if c.opts.Impact {
+			yd.edges = make([]edgeEntry, acc.edges.n)
 			yd.impact = make([]Impact, acc.edges.n)
 			for i, n := range acc.edgeCited {
+				yd.edges[i] = edge(i)
 				yd.impact[i] = Impact{Sum: edgeSum[i], N: n}
 			}
+			yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
+		} else {
+			// Placed by a counting sort on a straight from the
+			// accumulator, then each a's edges sorted by b.
+			start := make([]int32, len(remap)+1)
+			for i := range acc.edges.n {
+				e := acc.edges.at(int32(i))
+				start[min(remap[e.a], remap[e.b])+1]++
+			}
+			for a := range len(remap) {
+				start[a+1] += start[a]
+			}
+			fill := slices.Clone(start)
+			yd.edges = make([]edgeEntry, acc.edges.n)
+			for i := range acc.edges.n {
+				e := edge(i)
+				yd.edges[fill[e.a]] = e
+				fill[e.a]++
+			}
+			sortRuns(yd.edges, start)
 		}
-		yd.edges, yd.impact = sortEdges(yd.edges, yd.impact)
 		s.years[i] = yd
 		if finish {
 			*acc = yearAcc{}
@@ -801,7 +930,8 @@ func (c *Counter) series(finish bool) *Series {
 	slices.SortFunc(s.years, func(a, b yearData) int { return cmp.Compare(a.year, b.year) })
 	if finish {
 		c.last = nil
-		c.q = queue{}
+		c.q, c.spare, c.workers = &queue{}, &queue{}, nil
+		clear(c.drainYears)
 	}
 	return s
 }
@@ -830,8 +960,9 @@ func (e *edgeBlocks) at(i int32) *edgeAcc { return &e.blocks[i/edgeBlock][i%edge
 
 // node returns the weights of internal id in the year, adding them.
 func (acc *yearAcc) node(id int32) *NodeWeights {
-	if int(id) >= len(acc.nodeAt) {
-		acc.nodeAt = append(acc.nodeAt, make([]int32, int(id)+1-len(acc.nodeAt))...)
+	if n := len(acc.nodeAt); int(id) >= n {
+		acc.nodeAt = slices.Grow(acc.nodeAt, int(id)+1-n)[:int(id)+1]
+		clear(acc.nodeAt[n:])
 	}
 	i := acc.nodeAt[id]
 	if i == 0 {

@@ -58,6 +58,7 @@ func (w Weighted) From(id int64) gonum.Nodes {
 		return gonum.Empty
 	}
 	u := int(id)
+	w.g.adjacency()
 	lst := w.g.nbr[w.g.start[u]:w.g.start[u+1]]
 	if len(lst) == 0 {
 		return gonum.Empty

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // A Graph is an undirected weighted co-authorship graph over one period.
@@ -28,6 +29,10 @@ type Graph struct {
 	nodes     []NodeWeights
 	edges     []Edge // sorted by (From, To), From < To
 
+	// The key index and the adjacency are built on first use (by
+	// indexed), so that a graph that is only written out never pays for
+	// them.
+	indexed  sync.Once
 	keyIndex map[string]int
 	// Compressed adjacency: the neighbours of u are nbr[start[u]:start[u+1]],
 	// ascending, and eid holds the index in edges of each.
@@ -50,6 +55,9 @@ type Edge struct {
 	Impact Impact
 }
 
+// adjacency builds the key index and the adjacency if not yet built.
+func (g *Graph) adjacency() { g.indexed.Do(g.index) }
+
 // index builds the key index and the adjacency from keys and edges.
 func (g *Graph) index() {
 	n := len(g.keys)
@@ -69,18 +77,15 @@ func (g *Graph) index() {
 	g.eid = make([]int, 2*len(g.edges))
 	fill := slices.Clone(g.start[:n])
 	// Edges sorted by (From, To) fill each list in ascending order: for
-	// node u, first the edges where u is To (From < u, ascending From),
-	// then those where u is From (To > u, ascending To).
-	for pass := 0; pass < 2; pass++ {
-		for i, e := range g.edges {
-			u, v := e.To, e.From
-			if pass == 1 {
-				u, v = e.From, e.To
-			}
-			g.nbr[fill[u]] = v
-			g.eid[fill[u]] = i
-			fill[u]++
-		}
+	// node u, the edges (x, u) with x < u come before the edges (u, y)
+	// (From x < u), each kind in ascending order of the other end.
+	for i, e := range g.edges {
+		g.nbr[fill[e.To]] = e.From
+		g.eid[fill[e.To]] = i
+		fill[e.To]++
+		g.nbr[fill[e.From]] = e.To
+		g.eid[fill[e.From]] = i
+		fill[e.From]++
 	}
 }
 
@@ -112,6 +117,7 @@ func (g *Graph) Country(v int) string { return g.countries[v] }
 
 // Index returns the node with key label.
 func (g *Graph) Index(label string) (int, bool) {
+	g.adjacency()
 	v, ok := g.keyIndex[label]
 	return v, ok
 }
@@ -137,11 +143,15 @@ func (g *Graph) Edges() iter.Seq[Edge] {
 }
 
 // Degree returns the number of neighbours of u.
-func (g *Graph) Degree(u int) int { return g.start[u+1] - g.start[u] }
+func (g *Graph) Degree(u int) int {
+	g.adjacency()
+	return g.start[u+1] - g.start[u]
+}
 
 // From yields the neighbours of u in increasing order with the weights of
 // the edge to each.
 func (g *Graph) From(u int) iter.Seq2[int, Weights] {
+	g.adjacency()
 	return func(yield func(int, Weights) bool) {
 		for i := g.start[u]; i < g.start[u+1]; i++ {
 			if !yield(g.nbr[i], g.edges[g.eid[i]].W) {
@@ -166,6 +176,7 @@ func (g *Graph) EdgeIndex(u, v int) (int, bool) {
 	if u < 0 || v < 0 || u >= len(g.keys) || v >= len(g.keys) {
 		return 0, false
 	}
+	g.adjacency()
 	lst := g.nbr[g.start[u]:g.start[u+1]]
 	i := sort.SearchInts(lst, v)
 	if i < len(lst) && lst[i] == v {
@@ -202,7 +213,6 @@ func (g *Graph) Filter(keep func(i int) bool) *Graph {
 			h.edges = append(h.edges, e)
 		}
 	}
-	h.index()
 	return h
 }
 

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -240,6 +241,33 @@ func TestPrune(t *testing.T) {
 	for e := range p.Edges() {
 		if e.W[BiFrac] < 0.5 {
 			t.Errorf("kept %s-%s with %v", p.Label(e.From), p.Label(e.To), e.W[BiFrac])
+		}
+	}
+}
+
+// TestAdjacencyOnFirstUseConcurrent: the key index and adjacency are
+// built on first use; goroutines that use a fresh graph at once all see
+// them complete (run with -race to check the synchronisation).
+func TestAdjacencyOnFirstUseConcurrent(t *testing.T) {
+	g := Build(sample.Generate(sample.Config{Papers: 500}), Options{Level: Institutions})
+	var wg sync.WaitGroup
+	degrees := make([]int, 4)
+	for w := range degrees {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range g.Len() {
+				if v, ok := g.Index(g.Label(u)); !ok || v != u {
+					t.Errorf("Index(%q) = %d, %v", g.Label(u), v, ok)
+				}
+				degrees[w] += g.Degree(u)
+			}
+		}()
+	}
+	wg.Wait()
+	for w, d := range degrees {
+		if d != 2*g.NumEdges() {
+			t.Errorf("goroutine %d: Σ degree %d, want %d", w, d, 2*g.NumEdges())
 		}
 	}
 }

@@ -3,7 +3,6 @@ package graph
 import (
 	"cmp"
 	"iter"
-	"math"
 	"slices"
 )
 
@@ -115,40 +114,91 @@ func (s *Series) Range(p Period) *Graph {
 	years := s.years[lo:hi]
 
 	var nodes []nodeEntry
-	var edges []edgeEntry
-	var impact []Impact
 	papers := 0
 	for _, yd := range years {
 		papers += yd.papers
 	}
 	if len(years) == 1 {
-		nodes, edges, impact = years[0].nodes, years[0].edges, years[0].impact
+		nodes = years[0].nodes
 	} else if len(years) > 1 {
-		nodes = mergeNodes(years)
-		edges, impact = mergeEdges(years)
+		nodes = mergeNodes(years, len(s.keys))
 	}
-	g := s.graph(p, nodes, edges, impact)
+	g, local := s.graph(p, nodes)
+	if len(years) == 1 {
+		yd := &years[0]
+		g.edges = make([]Edge, len(yd.edges))
+		for i, ee := range yd.edges {
+			g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead}
+			if yd.impact != nil {
+				g.edges[i].Impact = yd.impact[i]
+			}
+		}
+	} else if len(years) > 1 {
+		g.edges = mergeEdges(years, local)
+	}
 	g.papers = papers
 	return g
 }
 
 // sortEdges sorts edges by (a, b), and impact, when not nil, with them
-// (it is parallel to edges).
+// (it is parallel to edges). The pairs must be distinct (they are within
+// a year), so the order is the same for any sort.
+//
+// Cost: O(E + A + Σ d log d) for E edges, A the largest a and d the
+// edges of each a: a counting sort by a, then each a's edges by b.
 func sortEdges(edges []edgeEntry, impact []Impact) ([]edgeEntry, []Impact) {
+	if len(edges) < 2 {
+		return edges, impact
+	}
+	var na int32
+	for i := range edges {
+		na = max(na, edges[i].a+1)
+	}
+	start := make([]int32, na+1)
+	for i := range edges {
+		start[edges[i].a+1]++
+	}
+	for a := range na {
+		start[a+1] += start[a]
+	}
 	if impact == nil {
-		slices.SortFunc(edges, compareEdgeEntry)
-		return edges, nil
+		se := make([]edgeEntry, len(edges))
+		fill := slices.Clone(start[:na])
+		for i := range edges {
+			a := edges[i].a
+			se[fill[a]] = edges[i]
+			fill[a]++
+		}
+		sortRuns(se, start)
+		return se, nil
 	}
-	perm := make([]int, len(edges))
-	for i := range perm {
-		perm[i] = i
+	order := make([]int32, len(edges))
+	fill := slices.Clone(start[:na])
+	for i := range edges {
+		a := edges[i].a
+		order[fill[a]] = int32(i)
+		fill[a]++
 	}
-	slices.SortFunc(perm, func(x, y int) int { return compareEdgeEntry(edges[x], edges[y]) })
-	se, si := make([]edgeEntry, len(perm)), make([]Impact, len(perm))
-	for j, i := range perm {
+	for a := range na {
+		if run := order[start[a]:start[a+1]]; len(run) > 1 {
+			slices.SortFunc(run, func(x, y int32) int { return cmp.Compare(edges[x].b, edges[y].b) })
+		}
+	}
+	se, si := make([]edgeEntry, len(edges)), make([]Impact, len(edges))
+	for j, i := range order {
 		se[j], si[j] = edges[i], impact[i]
 	}
 	return se, si
+}
+
+// sortRuns sorts each run edges[start[a]:start[a+1]] (the edges of one
+// a) by b.
+func sortRuns(edges []edgeEntry, start []int32) {
+	for a := 0; a+1 < len(start); a++ {
+		if run := edges[start[a]:start[a+1]]; len(run) > 1 {
+			slices.SortFunc(run, func(x, y edgeEntry) int { return cmp.Compare(x.b, y.b) })
+		}
+	}
 }
 
 func addNode(dst, src *NodeWeights) {
@@ -161,9 +211,10 @@ func addNode(dst, src *NodeWeights) {
 	dst.Impact.add(src.Impact)
 }
 
-// graph makes a Graph from nodes and edges sorted by series id, with the
-// edges' impact when not nil.
-func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []Impact) *Graph {
+// graph makes a Graph of period p with nodes (sorted by series id) and
+// no edges yet, and returns it with local: the graph index of each
+// series id (of the nodes; 0 for the others).
+func (s *Series) graph(p Period, nodes []nodeEntry) (*Graph, []int) {
 	n := len(nodes)
 	g := &Graph{
 		level:     s.level,
@@ -172,9 +223,8 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 		names:     make([]string, n),
 		countries: make([]string, n),
 		nodes:     make([]NodeWeights, n),
-		edges:     make([]Edge, len(edges)),
 	}
-	local := make(map[int32]int, n)
+	local := make([]int, len(s.keys))
 	for i, ne := range nodes {
 		local[ne.id] = i
 		g.keys[i] = s.keys[ne.id]
@@ -182,121 +232,183 @@ func (s *Series) graph(p Period, nodes []nodeEntry, edges []edgeEntry, impact []
 		g.countries[i] = s.countries[ne.id]
 		g.nodes[i] = ne.w
 	}
-	for i, ee := range edges {
-		g.edges[i] = Edge{From: local[ee.a], To: local[ee.b], W: ee.w, Lead: ee.lead}
-		if impact != nil {
-			g.edges[i].Impact = impact[i]
-		}
-	}
-	g.index()
-	return g
+	return g, local
 }
 
 // mergeNodes merges the years' node lists (each sorted by id) into one
-// sorted list, adding each node's weights in ascending year order.
-func mergeNodes(years []yearData) []nodeEntry {
-	at := make([]int, len(years))
-	total := 0
+// sorted list, adding each node's weights in ascending year order (from
+// 0). n is the number of series nodes (every id is below it).
+//
+// Cost: O(Y·N_y + n) for Y years of N_y nodes: the sums are kept by
+// series id, then collected in id order.
+func mergeNodes(years []yearData, n int) []nodeEntry {
+	sum := make([]NodeWeights, n)
+	seen := make([]bool, n)
+	count := 0
 	for _, yd := range years {
-		total = max(total, len(yd.nodes))
-	}
-	out := make([]nodeEntry, 0, total)
-	for {
-		next, found := int32(math.MaxInt32), false
-		for y, yd := range years {
-			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id <= next {
-				next, found = yd.nodes[at[y]].id, true
+		for i := range yd.nodes {
+			ne := &yd.nodes[i]
+			addNode(&sum[ne.id], &ne.w)
+			if !seen[ne.id] {
+				seen[ne.id] = true
+				count++
 			}
 		}
-		if !found {
-			return out
-		}
-		ne := nodeEntry{id: next}
-		for y, yd := range years {
-			if at[y] < len(yd.nodes) && yd.nodes[at[y]].id == next {
-				addNode(&ne.w, &yd.nodes[at[y]].w)
-				at[y]++
-			}
-		}
-		out = append(out, ne)
 	}
+	out := make([]nodeEntry, 0, count)
+	for id, ok := range seen {
+		if ok {
+			out = append(out, nodeEntry{id: int32(id), w: sum[id]})
+		}
+	}
+	return out
 }
 
 // mergeEdges merges the years' edge lists (each sorted by (a, b)) into
-// one sorted list, adding each edge's weights in ascending year order;
-// impact, when the years have it, goes with the edges.
-func mergeEdges(years []yearData) ([]edgeEntry, []Impact) {
-	at := make([]int, len(years))
-	withImpact := false
+// the edges of a graph, sorted, adding each edge's weights and impact
+// in ascending year order (from 0, so the sums are those of adding the
+// years one by one). local maps every series id to its graph index.
+//
+// The source nodes a are cut into ranges merged on up to GOMAXPROCS
+// goroutines: an edge's sum depends only on its own yearly weights, so
+// the result does not depend on GOMAXPROCS. A first pass counts each
+// range's distinct edges, so that the result is allocated once, at its
+// size, and each range fills its own part.
+//
+// Cost: O(Y·n + P + Σ d log d) for Y years, P (year, edge) pairs and d
+// the distinct edges of each a.
+func mergeEdges(years []yearData, local []int) []Edge {
+	n := len(local)
+	total := 0
 	for _, yd := range years {
-		withImpact = withImpact || yd.impact != nil
+		total += len(yd.edges)
 	}
-	// A first pass counts the distinct edges, so that the result is
-	// allocated once, at its size.
-	n := 0
-	for {
-		found := false
-		var na, nb int32
+	// Ranges of a of equal width, about one per mergeChunk (year, edge)
+	// pairs.
+	var cuts []int32 // range r is a in [cuts[r], cuts[r+1])
+	cuts = append(cuts, 0)
+	if total > 0 {
+		per := max(total/mergeChunk, 1)
+		step := max(n/per, 1)
+		for a := step; a < n; a += step {
+			cuts = append(cuts, int32(a))
+		}
+	}
+	cuts = append(cuts, int32(n))
+	ranges := len(cuts) - 1
+	counts := make([]int, ranges+1)
+	scratch := make(chan *mergeScratch, ranges)
+	get := func() *mergeScratch {
+		select {
+		case m := <-scratch:
+			return m
+		default:
+			return &mergeScratch{slot: make([]int32, n), at: make([]int, len(years)), end: make([]int, len(years))}
+		}
+	}
+	parallel(ranges, func(r int) {
+		m := get()
+		m.count(years, cuts[r], cuts[r+1])
+		counts[r+1] = m.n
+		scratch <- m
+	})
+	for r := range ranges {
+		counts[r+1] += counts[r]
+	}
+	edges := make([]Edge, counts[ranges])
+	parallel(ranges, func(r int) {
+		m := get()
+		m.fill(years, cuts[r], cuts[r+1], local, edges[counts[r]:counts[r+1]])
+		scratch <- m
+	})
+	return edges
+}
+
+// mergeChunk is about the number of (year, edge) pairs of one range of
+// mergeEdges: large enough that a range costs more than handing it out.
+const mergeChunk = 1 << 15
+
+// mergeScratch is one goroutine's space for mergeEdges: slot[b] is
+// 1 + the index in acc of the edge (a, b) of the current a (0: none
+// yet), touched lists those b, and at, end delimit each year's edges of
+// the current range.
+type mergeScratch struct {
+	slot    []int32
+	touched []int32
+	acc     []edgeEntry
+	imp     []Impact
+	at, end []int
+	n       int
+}
+
+// bounds sets at and end to each year's edges with a in [lo, hi).
+func (m *mergeScratch) bounds(years []yearData, lo, hi int32) {
+	for y, yd := range years {
+		m.at[y], _ = slices.BinarySearchFunc(yd.edges, lo, func(e edgeEntry, a int32) int { return cmp.Compare(e.a, a) })
+		m.end[y], _ = slices.BinarySearchFunc(yd.edges, hi, func(e edgeEntry, a int32) int { return cmp.Compare(e.a, a) })
+	}
+}
+
+// count sets m.n to the number of distinct edges with a in [lo, hi).
+func (m *mergeScratch) count(years []yearData, lo, hi int32) {
+	m.bounds(years, lo, hi)
+	m.n = 0
+	for a := lo; a < hi; a++ {
+		m.touched = m.touched[:0]
 		for y, yd := range years {
-			if at[y] < len(yd.edges) {
-				e := &yd.edges[at[y]]
-				if !found || e.a < na || e.a == na && e.b < nb {
-					na, nb, found = e.a, e.b, true
+			j := m.at[y]
+			for ; j < m.end[y] && yd.edges[j].a == a; j++ {
+				if b := yd.edges[j].b; m.slot[b] == 0 {
+					m.slot[b] = 1
+					m.touched = append(m.touched, b)
 				}
 			}
+			m.at[y] = j
 		}
-		if !found {
-			break
+		m.n += len(m.touched)
+		for _, b := range m.touched {
+			m.slot[b] = 0
 		}
-		for y, yd := range years {
-			if j := at[y]; j < len(yd.edges) && yd.edges[j].a == na && yd.edges[j].b == nb {
-				at[y]++
-			}
-		}
-		n++
 	}
-	clear(at)
-	edges := make([]edgeEntry, 0, n)
-	var impact []Impact
-	if withImpact {
-		impact = make([]Impact, 0, n)
-	}
-	for {
-		found := false
-		var na, nb int32
+}
+
+// fill writes the merged edges with a in [lo, hi) to out, sorted by
+// (a, b), with their graph indices (local).
+func (m *mergeScratch) fill(years []yearData, lo, hi int32, local []int, out []Edge) {
+	m.bounds(years, lo, hi)
+	k := 0
+	for a := lo; a < hi; a++ {
+		m.touched, m.acc, m.imp = m.touched[:0], m.acc[:0], m.imp[:0]
 		for y, yd := range years {
-			if at[y] >= len(yd.edges) {
-				continue
+			j := m.at[y]
+			for ; j < m.end[y] && yd.edges[j].a == a; j++ {
+				ee := &yd.edges[j]
+				s := m.slot[ee.b]
+				if s == 0 {
+					m.touched = append(m.touched, ee.b)
+					m.acc = append(m.acc, edgeEntry{a: a, b: ee.b})
+					m.imp = append(m.imp, Impact{})
+					s = int32(len(m.acc))
+					m.slot[ee.b] = s
+				}
+				e := &m.acc[s-1]
+				for c := range ee.w {
+					e.w[c] += ee.w[c]
+				}
+				e.lead[0] += ee.lead[0]
+				e.lead[1] += ee.lead[1]
+				if yd.impact != nil {
+					m.imp[s-1].add(yd.impact[j])
+				}
 			}
-			e := &yd.edges[at[y]]
-			if !found || e.a < na || e.a == na && e.b < nb {
-				na, nb, found = e.a, e.b, true
-			}
+			m.at[y] = j
 		}
-		if !found {
-			return edges, impact
-		}
-		out := edgeEntry{a: na, b: nb}
-		var imp Impact
-		for y, yd := range years {
-			j := at[y]
-			if j >= len(yd.edges) || yd.edges[j].a != na || yd.edges[j].b != nb {
-				continue
-			}
-			ee := &yd.edges[j]
-			for c := range ee.w {
-				out.w[c] += ee.w[c]
-			}
-			out.lead[0] += ee.lead[0]
-			out.lead[1] += ee.lead[1]
-			if yd.impact != nil {
-				imp.add(yd.impact[j])
-			}
-			at[y]++
-		}
-		edges = append(edges, out)
-		if withImpact {
-			impact = append(impact, imp)
+		slices.Sort(m.touched)
+		for _, b := range m.touched {
+			e := &m.acc[m.slot[b]-1]
+			out[k] = Edge{From: local[e.a], To: local[e.b], W: e.w, Lead: e.lead, Impact: m.imp[m.slot[b]-1]}
+			k++
+			m.slot[b] = 0
 		}
 	}
 }

@@ -38,6 +38,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -131,7 +132,10 @@ type writer struct {
 	*bufio.Writer
 }
 
-func (w writer) header(mode string, meta []table.Meta, timeAttrs string) {
+// header writes the XML declaration, the gexf element, the meta element
+// (creator and provenance) and the opening of the graph element (mode
+// static or dynamic, default edge type undirected or directed).
+func (w writer) header(mode, edgeType string, meta []table.Meta, timeAttrs string) {
 	w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	w.WriteString(`<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">` + "\n")
 	creator := "coauthnet"
@@ -147,7 +151,7 @@ func (w writer) header(mode string, meta []table.Meta, timeAttrs string) {
 		fmt.Fprintf(w, "    <description>%s</description>\n", esc(strings.Join(desc, "\n")))
 	}
 	w.WriteString("  </meta>\n")
-	fmt.Fprintf(w, "  <graph mode=\"%s\" defaultedgetype=\"undirected\"%s>\n", mode, timeAttrs)
+	fmt.Fprintf(w, "  <graph mode=\"%s\" defaultedgetype=\"%s\"%s>\n", mode, edgeType, timeAttrs)
 }
 
 type attr struct{ id, typ string }
@@ -166,17 +170,6 @@ func (w writer) attributes(class, mode string, as []attr) {
 // value writes one attvalue; span is "" or ` start="Y" end="Y"`.
 func (w writer) value(id, v, span string) {
 	fmt.Fprintf(w, "          <attvalue for=\"%s\" value=\"%s\"%s/>\n", esc(id), esc(v), span)
-}
-
-func (w writer) position(opts *Options, i int) {
-	if opts.X == nil {
-		return
-	}
-	x, y := table.FormatFloat(opts.X[i]), table.FormatFloat(opts.Y[i])
-	if x == "" || y == "" {
-		return
-	}
-	fmt.Fprintf(w, "        <viz:position x=\"%s\" y=\"%s\" z=\"0\"/>\n", x, y)
 }
 
 func colType(c table.Column) string {
@@ -210,7 +203,7 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	bw := writer{bufio.NewWriterSize(w, 1<<16)}
 	meta := append([]table.Meta{{Key: "level", Value: g.Level().String()}, {Key: "years", Value: g.Period().String()}}, opts.Meta...)
-	bw.header("static", meta, "")
+	bw.header("static", "undirected", meta, "")
 	nodeAttrs := []attr{{"country", "string"}, {"papers", "long"}, {"intl", "long"}, {"output", "double"}, {"domestic", "double"}}
 	for _, c := range opts.Nodes {
 		nodeAttrs = append(nodeAttrs, attr{c.Name, colType(c)})
@@ -224,56 +217,174 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		edgeAttrs = append(edgeAttrs, attr{c.Name, colType(c)})
 	}
 	bw.attributes("edge", "static", edgeAttrs)
+	labels := xmltext.NewEscaped(g.Len(), g.Label) // node keys, escaped once
+	nodeOpen, edgeOpen := valueOpeners(opts.Nodes), valueOpeners(opts.Edges)
 	bw.WriteString("    <nodes>\n")
-	for v := 0; v < g.Len(); v++ {
-		nw := g.Node(v)
-		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(g.Label(v)), esc(g.Name(v)))
-		if c := g.Country(v); c != "" {
-			bw.value("country", c, "")
-		}
-		bw.value("papers", strconv.Itoa(nw.Papers), "")
-		bw.value("intl", strconv.Itoa(nw.Intl), "")
-		floatValue(bw, "output", nw.Output, "")
-		floatValue(bw, "domestic", nw.Domestic, "")
-		for _, c := range opts.Nodes {
-			if c.Valid(v) {
-				bw.value(c.Name, c.Text(v), "")
+	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for v := lo; v < hi; v++ {
+			nw := g.Node(v)
+			b = append(b, "      <node id=\""...)
+			b = labels.Append(b, v)
+			b = append(b, "\" label=\""...)
+			b = xmltext.AppendEscape(b, g.Name(v))
+			b = append(b, "\">\n        <attvalues>\n"...)
+			if c := g.Country(v); c != "" {
+				b = appendString(b, openCountry, c, "")
 			}
+			b = appendInt(b, openPapers, nw.Papers, "")
+			b = appendInt(b, openIntl, nw.Intl, "")
+			b = appendFloat(b, fc, openOutput, nw.Output, "")
+			b = appendFloat(b, fc, openDomestic, nw.Domestic, "")
+			b = appendColumns(b, fc, opts.Nodes, nodeOpen, v, "")
+			b = append(b, "        </attvalues>\n"...)
+			b = appendPosition(b, fc, &opts, v)
+			b = append(b, "      </node>\n"...)
 		}
-		bw.WriteString("        </attvalues>\n")
-		bw.position(&opts, v)
-		bw.WriteString("      </node>\n")
+		return b
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
-	i := 0
-	for e := range g.Edges() {
-		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n", i, esc(g.Label(e.From)), esc(g.Label(e.To)), weightAttr(e.W[cs[0]]))
-		for _, c := range cs {
-			floatValue(bw, c.String(), e.W[c], "")
-		}
-		for _, c := range opts.Edges {
-			if c.Valid(i) {
-				bw.value(c.Name, c.Text(i), "")
+	csOpen := make([]string, len(cs))
+	for k, c := range cs {
+		csOpen[k] = valueOpener(c.String())
+	}
+	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for i := lo; i < hi; i++ {
+			e := g.Edge(i)
+			b = append(b, "      <edge id=\""...)
+			b = strconv.AppendInt(b, int64(i), 10)
+			b = append(b, "\" source=\""...)
+			b = labels.Append(b, e.From)
+			b = append(b, "\" target=\""...)
+			b = labels.Append(b, e.To)
+			b = append(b, '"')
+			b = appendWeight(b, fc, e.W[cs[0]])
+			b = append(b, ">\n        <attvalues>\n"...)
+			for k, c := range cs {
+				b = appendFloat(b, fc, csOpen[k], e.W[c], "")
 			}
+			b = appendColumns(b, fc, opts.Edges, edgeOpen, i, "")
+			b = append(b, "        </attvalues>\n      </edge>\n"...)
 		}
-		bw.WriteString("        </attvalues>\n      </edge>\n")
-		i++
+		return b
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return bw.Flush()
 }
 
-func weightAttr(w float64) string {
-	if s := table.FormatFloat(w); s != "" {
-		return ` weight="` + s + `"`
+// The opening of an attvalue element up to its value, by attribute.
+const attOpen = "          <attvalue for=\""
+
+var (
+	openCountry  = valueOpener("country")
+	openPapers   = valueOpener("papers")
+	openIntl     = valueOpener("intl")
+	openOutput   = valueOpener("output")
+	openDomestic = valueOpener("domestic")
+	openWeight   = valueOpener("weight")
+)
+
+// valueOpener returns the opening of an attvalue element of attribute
+// id, up to its value.
+func valueOpener(id string) string { return attOpen + esc(id) + "\" value=\"" }
+
+// valueOpeners returns the valueOpener of each column.
+func valueOpeners(cols []table.Column) []string {
+	open := make([]string, len(cols))
+	for k, c := range cols {
+		open[k] = valueOpener(c.Name)
 	}
-	return ""
+	return open
 }
 
-func floatValue(w writer, id string, f float64, span string) {
-	if s := table.FormatFloat(f); s != "" {
-		w.value(id, s, span)
+// appendString appends an attvalue element (open: its valueOpener)
+// with value v, escaped; span is "" or ` start="Y" end="Y"`.
+func appendString(b []byte, open, v, span string) []byte {
+	b = append(b, open...)
+	b = xmltext.AppendEscape(b, v)
+	return closeValue(b, span)
+}
+
+func closeValue(b []byte, span string) []byte {
+	b = append(b, '"')
+	b = append(b, span...)
+	return append(b, "/>\n"...)
+}
+
+// appendInt appends an attvalue element with integer value n.
+func appendInt(b []byte, open string, n int, span string) []byte {
+	b = append(b, open...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return closeValue(b, span)
+}
+
+// appendFloat appends an attvalue element with value f as
+// table.FormatFloat writes it (−0 as 0), or nothing for NaN and ±Inf.
+func appendFloat(b []byte, fc *xmltext.FloatCache, open string, f float64, span string) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b
 	}
+	if f == 0 {
+		f = 0 // −0 → 0
+	}
+	b = append(b, open...)
+	b = fc.Append(b, f)
+	return closeValue(b, span)
+}
+
+// appendColumns appends value i of each column (open: their
+// valueOpeners) that is Valid.
+func appendColumns(b []byte, fc *xmltext.FloatCache, cols []table.Column, open []string, i int, span string) []byte {
+	for k, c := range cols {
+		if c.Valid(i) {
+			b = append(b, open[k]...)
+			b = fc.AppendValue(b, c, i)
+			b = closeValue(b, span)
+		}
+	}
+	return b
+}
+
+// appendWeight appends the weight attribute of an edge, or nothing for
+// NaN and ±Inf.
+func appendWeight(b []byte, fc *xmltext.FloatCache, w float64) []byte {
+	if math.IsNaN(w) || math.IsInf(w, 0) {
+		return b
+	}
+	if w == 0 {
+		w = 0
+	}
+	b = append(b, ` weight="`...)
+	b = fc.Append(b, w)
+	return append(b, '"')
+}
+
+// appendPosition appends node i's viz:position when opts has positions
+// and both coordinates are finite.
+func appendPosition(b []byte, fc *xmltext.FloatCache, opts *Options, i int) []byte {
+	if opts.X == nil {
+		return b
+	}
+	x, y := opts.X[i], opts.Y[i]
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.IsNaN(y) || math.IsInf(y, 0) {
+		return b
+	}
+	if x == 0 {
+		x = 0
+	}
+	if y == 0 {
+		y = 0
+	}
+	b = append(b, "        <viz:position x=\""...)
+	b = fc.Append(b, x)
+	b = append(b, "\" y=\""...)
+	b = fc.Append(b, y)
+	return append(b, "\" z=\"0\"/>\n"...)
 }
 
 // WriteDynamic writes frames, one per year in increasing order, as one
@@ -368,7 +479,7 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 	bw := writer{bufio.NewWriterSize(w, 1<<16)}
 	span := graph.Period{From: years[0], To: years[len(years)-1]}
 	meta := append([]table.Meta{{Key: "level", Value: frames[0].G.Level().String()}, {Key: "years", Value: span.String()}}, opts.Meta...)
-	bw.header("dynamic", meta, fmt.Sprintf(` timeformat="integer" start="%d" end="%d"`, span.From, span.To))
+	bw.header("dynamic", "undirected", meta, fmt.Sprintf(` timeformat="integer" start="%d" end="%d"`, span.From, span.To))
 	bw.attributes("node", "static", []attr{{"country", "string"}})
 	dyn := []attr{{"papers", "long"}, {"intl", "long"}, {"output", "double"}, {"domestic", "double"}}
 	for _, c := range frames[0].Nodes {
@@ -384,9 +495,12 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 	}
 	bw.attributes("edge", "dynamic", edgeAttrs)
 
-	yearSpan := func(y int) string { return fmt.Sprintf(` start="%d" end="%d"`, y, y) }
-	spells := func(at []int) {
-		bw.WriteString("        <spells>\n")
+	spans := make([]string, len(years)) // ` start="Y" end="Y"` of each frame
+	for i, y := range years {
+		spans[i] = ` start="` + strconv.Itoa(y) + `" end="` + strconv.Itoa(y) + `"`
+	}
+	spells := func(b []byte, at []int) []byte {
+		b = append(b, "        <spells>\n"...)
 		for i := 0; i < len(at); {
 			if at[i] < 0 {
 				i++
@@ -396,65 +510,92 @@ func WriteDynamic(w io.Writer, frames []Frame, opts Options) error {
 			for j+1 < len(at) && at[j+1] >= 0 && years[j+1] == years[j]+1 {
 				j++
 			}
-			fmt.Fprintf(bw, "          <spell start=\"%d\" end=\"%d\"/>\n", years[i], years[j])
+			b = append(b, "          <spell start=\""...)
+			b = strconv.AppendInt(b, int64(years[i]), 10)
+			b = append(b, "\" end=\""...)
+			b = strconv.AppendInt(b, int64(years[j]), 10)
+			b = append(b, "\"/>\n"...)
 			i = j + 1
 		}
-		bw.WriteString("        </spells>\n")
+		return append(b, "        </spells>\n"...)
 	}
+	nodeOpen, edgeOpen := valueOpeners(frames[0].Nodes), valueOpeners(frames[0].Edges)
 	bw.WriteString("    <nodes>\n")
-	for ni, n := range nodes {
-		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", esc(n.key), esc(n.name))
-		if n.country != "" {
-			bw.value("country", n.country, "")
-		}
-		for i, v := range n.at {
-			if v < 0 {
-				continue
+	err := xmltext.WriteBlocks(bw, len(nodes), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for ni := lo; ni < hi; ni++ {
+			n := nodes[ni]
+			b = append(b, "      <node id=\""...)
+			b = xmltext.AppendEscape(b, n.key)
+			b = append(b, "\" label=\""...)
+			b = xmltext.AppendEscape(b, n.name)
+			b = append(b, "\">\n        <attvalues>\n"...)
+			if n.country != "" {
+				b = appendString(b, openCountry, n.country, "")
 			}
-			nw, ys := frames[i].G.Node(v), yearSpan(years[i])
-			bw.value("papers", strconv.Itoa(nw.Papers), ys)
-			bw.value("intl", strconv.Itoa(nw.Intl), ys)
-			floatValue(bw, "output", nw.Output, ys)
-			floatValue(bw, "domestic", nw.Domestic, ys)
-			for _, c := range frames[i].Nodes {
-				if c.Valid(v) {
-					bw.value(c.Name, c.Text(v), ys)
+			for i, v := range n.at {
+				if v < 0 {
+					continue
 				}
+				nw, ys := frames[i].G.Node(v), spans[i]
+				b = appendInt(b, openPapers, nw.Papers, ys)
+				b = appendInt(b, openIntl, nw.Intl, ys)
+				b = appendFloat(b, fc, openOutput, nw.Output, ys)
+				b = appendFloat(b, fc, openDomestic, nw.Domestic, ys)
+				b = appendColumns(b, fc, frames[i].Nodes, nodeOpen, v, ys)
 			}
+			b = append(b, "        </attvalues>\n"...)
+			b = spells(b, n.at)
+			b = appendPosition(b, fc, &opts, ni)
+			b = append(b, "      </node>\n"...)
 		}
-		bw.WriteString("        </attvalues>\n")
-		spells(n.at)
-		bw.position(&opts, ni)
-		bw.WriteString("      </node>\n")
+		return b
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
-	for ei, k := range ekeys {
-		at := edges[k]
-		total := 0.0
-		for i, j := range at {
-			if j >= 0 {
-				total += frames[i].G.Edge(j).W[cs[0]]
-			}
-		}
-		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\"%s>\n        <attvalues>\n", ei, esc(k.a), esc(k.b), weightAttr(total))
-		for i, j := range at {
-			if j < 0 {
-				continue
-			}
-			e, ys := frames[i].G.Edge(j), yearSpan(years[i])
-			floatValue(bw, "weight", e.W[cs[0]], ys)
-			for _, c := range cs {
-				floatValue(bw, c.String(), e.W[c], ys)
-			}
-			for _, c := range frames[i].Edges {
-				if c.Valid(j) {
-					bw.value(c.Name, c.Text(j), ys)
+	csOpen := make([]string, len(cs))
+	for k, c := range cs {
+		csOpen[k] = valueOpener(c.String())
+	}
+	err = xmltext.WriteBlocks(bw, len(ekeys), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for ei := lo; ei < hi; ei++ {
+			k := ekeys[ei]
+			at := edges[k]
+			total := 0.0
+			for i, j := range at {
+				if j >= 0 {
+					total += frames[i].G.Edge(j).W[cs[0]]
 				}
 			}
+			b = append(b, "      <edge id=\""...)
+			b = strconv.AppendInt(b, int64(ei), 10)
+			b = append(b, "\" source=\""...)
+			b = xmltext.AppendEscape(b, k.a)
+			b = append(b, "\" target=\""...)
+			b = xmltext.AppendEscape(b, k.b)
+			b = append(b, '"')
+			b = appendWeight(b, fc, total)
+			b = append(b, ">\n        <attvalues>\n"...)
+			for i, j := range at {
+				if j < 0 {
+					continue
+				}
+				e, ys := frames[i].G.Edge(j), spans[i]
+				b = appendFloat(b, fc, openWeight, e.W[cs[0]], ys)
+				for k, c := range cs {
+					b = appendFloat(b, fc, csOpen[k], e.W[c], ys)
+				}
+				b = appendColumns(b, fc, frames[i].Edges, edgeOpen, j, ys)
+			}
+			b = append(b, "        </attvalues>\n"...)
+			b = spells(b, at)
+			b = append(b, "      </edge>\n"...)
 		}
-		bw.WriteString("        </attvalues>\n")
-		spells(at)
-		bw.WriteString("      </edge>\n")
+		return b
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return bw.Flush()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/coauthnet/coauthnet/io/table"
 )
@@ -40,16 +39,11 @@ func WriteNetwork(w io.Writer, nodes, edges *table.Table, directed bool) error {
 		}
 	}
 	bw := writer{bufio.NewWriterSize(w, 1<<16)}
-	// The shared header says undirected; say directed instead.
-	var head strings.Builder
-	hw := writer{bufio.NewWriter(&head)}
-	hw.header("static", nodes.Meta, "")
-	hw.Flush()
-	h := head.String()
+	edgeType := "undirected"
 	if directed {
-		h = strings.Replace(h, `defaultedgetype="undirected"`, `defaultedgetype="directed"`, 1)
+		edgeType = "directed"
 	}
-	bw.WriteString(h)
+	bw.header("static", edgeType, nodes.Meta, "")
 	var nattrs, eattrs []attr
 	for _, c := range nodes.Columns[1:] {
 		nattrs = append(nattrs, attr{c.Name, colType(c)})

@@ -100,83 +100,159 @@ func Write(w io.Writer, g *graph.Graph, opts Options) error {
 		{Key: "weight_counting", Value: cs[0].String()},
 	}, opts.Meta...)
 
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
-	key := func(id, target, typ string) {
-		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(id), target, esc(id), typ)
-	}
-	for _, m := range meta {
-		if m.Long {
-			key(m.Key, "graph", "long")
-		} else {
-			key(m.Key, "graph", "string")
-		}
-	}
-	key("label", "node", "string")
-	key("country", "node", "string")
-	key("papers", "node", "int")
-	key("intl", "node", "int")
-	key("output", "node", "double")
-	key("domestic", "node", "double")
+	keys := metaKeys(meta)
+	keys = append(keys, key{"label", "node", "string"}, key{"country", "node", "string"},
+		key{"papers", "node", "int"}, key{"intl", "node", "int"},
+		key{"output", "node", "double"}, key{"domestic", "node", "double"})
 	for _, c := range opts.Nodes {
-		key(c.Name, "node", c.Kind().String())
+		keys = append(keys, key{c.Name, "node", c.Kind().String()})
 	}
-	key("weight", "edge", "double")
+	keys = append(keys, key{"weight", "edge", "double"})
 	for _, c := range cs {
-		key(c.String(), "edge", "double")
+		keys = append(keys, key{c.String(), "edge", "double"})
 	}
 	for _, c := range opts.Edges {
-		key(c.Name, "edge", c.Kind().String())
+		keys = append(keys, key{c.Name, "edge", c.Kind().String()})
 	}
-	bw.WriteString("  <graph id=\"G\" edgedefault=\"undirected\">\n")
-	for _, m := range meta {
-		fmt.Fprintf(bw, "    <data key=\"%s\">%s</data>\n", esc(m.Key), esc(m.Value))
-	}
-	var num []byte
-	data := func(indent, k string, f float64) {
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return
-		}
-		num = strconv.AppendFloat(num[:0], f, 'g', -1, 64)
-		fmt.Fprintf(bw, "%s<data key=\"%s\">%s</data>\n", indent, k, num)
-	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	header(bw, keys, "undirected", meta)
+
+	// Node keys are escaped once, not at every edge.
+	labels := xmltext.NewEscaped(g.Len(), g.Label)
+	nodeCols, edgeCols := openers(opts.Nodes), openers(opts.Edges)
 	const in3 = "      "
-	for v := 0; v < g.Len(); v++ {
-		nw := g.Node(v)
-		fmt.Fprintf(bw, "    <node id=\"%s\">\n", esc(g.Label(v)))
-		fmt.Fprintf(bw, in3+"<data key=\"label\">%s</data>\n", esc(g.Name(v)))
-		if c := g.Country(v); c != "" {
-			fmt.Fprintf(bw, in3+"<data key=\"country\">%s</data>\n", esc(c))
-		}
-		fmt.Fprintf(bw, in3+"<data key=\"papers\">%d</data>\n", nw.Papers)
-		fmt.Fprintf(bw, in3+"<data key=\"intl\">%d</data>\n", nw.Intl)
-		data(in3, "output", nw.Output)
-		data(in3, "domestic", nw.Domestic)
-		for _, c := range opts.Nodes {
-			if c.Valid(v) {
-				fmt.Fprintf(bw, in3+"<data key=\"%s\">%s</data>\n", esc(c.Name), esc(c.Text(v)))
+	err := xmltext.WriteBlocks(bw, g.Len(), 1024, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for v := lo; v < hi; v++ {
+			nw := g.Node(v)
+			b = append(b, "    <node id=\""...)
+			b = labels.Append(b, v)
+			b = append(b, "\">\n"+in3+"<data key=\"label\">"...)
+			b = xmltext.AppendEscape(b, g.Name(v))
+			b = append(b, "</data>\n"...)
+			if c := g.Country(v); c != "" {
+				b = append(b, in3+"<data key=\"country\">"...)
+				b = xmltext.AppendEscape(b, c)
+				b = append(b, "</data>\n"...)
 			}
+			b = append(b, in3+"<data key=\"papers\">"...)
+			b = strconv.AppendInt(b, int64(nw.Papers), 10)
+			b = append(b, "</data>\n"+in3+"<data key=\"intl\">"...)
+			b = strconv.AppendInt(b, int64(nw.Intl), 10)
+			b = append(b, "</data>\n"...)
+			b = appendData(b, fc, in3+"<data key=\"output\">", nw.Output)
+			b = appendData(b, fc, in3+"<data key=\"domestic\">", nw.Domestic)
+			b = columns(b, fc, opts.Nodes, nodeCols, v)
+			b = append(b, "    </node>\n"...)
 		}
-		bw.WriteString("    </node>\n")
+		return b
+	})
+	if err != nil {
+		return err
 	}
-	i := 0
-	for e := range g.Edges() {
-		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n", esc(g.Label(e.From)), esc(g.Label(e.To)))
-		data(in3, "weight", e.W[cs[0]])
-		for _, c := range cs {
-			data(in3, c.String(), e.W[c])
-		}
-		for _, c := range opts.Edges {
-			if c.Valid(i) {
-				fmt.Fprintf(bw, in3+"<data key=\"%s\">%s</data>\n", esc(c.Name), esc(c.Text(i)))
+	// Each counting's opening tag; the key is not escaped (counting
+	// names are plain words), as before.
+	weightOpen := make([]string, len(cs))
+	for k, c := range cs {
+		weightOpen[k] = in3 + "<data key=\"" + c.String() + "\">"
+	}
+	err = xmltext.WriteBlocks(bw, g.NumEdges(), 4096, func(b []byte, lo, hi int, fc *xmltext.FloatCache) []byte {
+		for i := lo; i < hi; i++ {
+			e := g.Edge(i)
+			b = append(b, "    <edge source=\""...)
+			b = labels.Append(b, e.From)
+			b = append(b, "\" target=\""...)
+			b = labels.Append(b, e.To)
+			b = append(b, "\">\n"...)
+			// weight is the first counting: format it once.
+			const weightOpen0 = in3 + "<data key=\"weight\">"
+			start := len(b)
+			b = appendData(b, fc, weightOpen0, e.W[cs[0]])
+			var first []byte // the number and end tag, or nil for NaN, ±Inf
+			if len(b) > start {
+				first = b[start+len(weightOpen0):]
 			}
+			for k, c := range cs {
+				if c == cs[0] && first != nil {
+					b = append(b, weightOpen[k]...)
+					b = append(b, first...)
+				} else {
+					b = appendData(b, fc, weightOpen[k], e.W[c])
+				}
+			}
+			b = columns(b, fc, opts.Edges, edgeCols, i)
+			b = append(b, "    </edge>\n"...)
 		}
-		i++
-		bw.WriteString("    </edge>\n")
+		return b
+	})
+	if err != nil {
+		return err
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
+}
+
+// A key is the declaration of one attribute.
+type key struct{ id, target, typ string }
+
+// metaKeys declares the graph attributes meta: long or string.
+func metaKeys(meta []Meta) []key {
+	keys := make([]key, len(meta))
+	for i, m := range meta {
+		keys[i] = key{m.Key, "graph", "string"}
+		if m.Long {
+			keys[i].typ = "long"
+		}
+	}
+	return keys
+}
+
+// header writes the XML declaration, the graphml element, the key
+// declarations, the graph element and its data (meta), for Write and
+// WriteNetwork.
+func header(bw *bufio.Writer, keys []key, edgedefault string, meta []Meta) {
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	for _, k := range keys {
+		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(k.id), k.target, esc(k.id), k.typ)
+	}
+	fmt.Fprintf(bw, "  <graph id=\"G\" edgedefault=\"%s\">\n", edgedefault)
+	for _, m := range meta {
+		fmt.Fprintf(bw, "    <data key=\"%s\">%s</data>\n", esc(m.Key), esc(m.Value))
+	}
+}
+
+// appendData appends a data element, open + f + its end tag, for a finite f:
+// NaN and ±Inf are left out. f is in the shortest form that reads back
+// exactly (strconv 'g', -1; −0 stays "-0").
+func appendData(b []byte, fc *xmltext.FloatCache, open string, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return b
+	}
+	b = append(b, open...)
+	b = fc.Append(b, f)
+	return append(b, "</data>\n"...)
+}
+
+// openers returns the opening data tag of each column.
+func openers(cols []Column) []string {
+	open := make([]string, len(cols))
+	for k, c := range cols {
+		open[k] = "      <data key=\"" + esc(c.Name) + "\">"
+	}
+	return open
+}
+
+// columns appends row i of cols as data elements (open: their
+// openers), leaving out the values that are not Valid.
+func columns(b []byte, fc *xmltext.FloatCache, cols []Column, open []string, i int) []byte {
+	for k, c := range cols {
+		if c.Valid(i) {
+			b = append(b, open[k]...)
+			b = fc.AppendValue(b, c, i)
+			b = append(b, "</data>\n"...)
+		}
+	}
+	return b
 }
 
 // esc escapes s for XML text and attribute values.

@@ -49,33 +49,19 @@ func WriteNetwork(w io.Writer, nodes, edges *table.Table, directed bool) error {
 		}
 		seen[n] = true
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	bw.WriteString(`<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
-	key := func(id, target, typ string) {
-		fmt.Fprintf(bw, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", esc(id), target, esc(id), typ)
-	}
-	for _, m := range nodes.Meta {
-		if m.Long {
-			key(m.Key, "graph", "long")
-		} else {
-			key(m.Key, "graph", "string")
-		}
-	}
+	keys := metaKeys(nodes.Meta)
 	for _, c := range nodes.Columns[1:] {
-		key(c.Name, "node", c.Kind().String())
+		keys = append(keys, key{c.Name, "node", c.Kind().String()})
 	}
 	for _, c := range edges.Columns[2:] {
-		key(c.Name, "edge", c.Kind().String())
+		keys = append(keys, key{c.Name, "edge", c.Kind().String()})
 	}
 	def := "undirected"
 	if directed {
 		def = "directed"
 	}
-	fmt.Fprintf(bw, "  <graph id=\"G\" edgedefault=\"%s\">\n", def)
-	for _, m := range nodes.Meta {
-		fmt.Fprintf(bw, "    <data key=\"%s\">%s</data>\n", esc(m.Key), esc(m.Value))
-	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	header(bw, keys, def, nodes.Meta)
 	data := func(cols []table.Column, i int) {
 		for _, c := range cols {
 			if c.Valid(i) {
