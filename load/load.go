@@ -435,7 +435,9 @@ func (l *loader) readJSONL(name string, br io.Reader, cr *countingReader) error 
 		// strings when only countries are counted).
 		c.Minimal = l.minimal()
 		c.Countries = c.Minimal && l.opts.Need == Countries
-		return c.Decode(nil)
+		ps, errs := c.Decode(nil)
+		c.Release() // the papers do not share its memory
+		return ps, errs
 	}
 	return inOrder(l.ctx, next, decode, func(ps []coauthnet.Paper, errs []error) error {
 		if err := l.use(ps, errs); err != nil {
