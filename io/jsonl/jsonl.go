@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
@@ -350,6 +351,10 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	// Strings are copied out of the line (into an arena, or interned),
 	// never taken as substrings: papers do not keep c.Data alive, and
 	// c.Data is not copied whole.
+	if cap(dst)-len(dst) < len(data)/64 {
+		// About one paper per line: grow once, not by doubling.
+		dst = slices.Grow(dst, bytes.Count(data, []byte{'\n'})+1)
+	}
 	d := decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 256), Arena: new(jsonscan.Arena)}, slabSize: 1024, minimal: c.Minimal || c.Countries, countries: c.Countries}
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')

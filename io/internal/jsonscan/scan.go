@@ -20,6 +20,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -45,6 +46,10 @@ type Scanner struct {
 	// Cache interns short strings (see [Scanner.Intern]); nil disables
 	// interning. The caller bounds its size.
 	Cache map[string]string
+	// front is a direct-mapped cache in front of Cache for the most
+	// repeated short values (country codes, fields): a hit costs a
+	// comparison, not a map lookup.
+	front [256]string
 	// Arena, when not nil and the scanner has no string to take
 	// substrings of, holds the copies of the strings decoded by
 	// [Scanner.Str]: one allocation per slab, not per string.
@@ -119,12 +124,11 @@ func TypeError(field, got, want string) error {
 // WS skips white space.
 func (d *Scanner) WS() {
 	for d.i < len(d.b) {
-		switch d.b[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
+		c := d.b[d.i]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return
 		}
+		d.i++
 	}
 }
 
@@ -449,13 +453,18 @@ func (d *Scanner) Intern(b []byte) string {
 	if d.Cache == nil {
 		return string(b)
 	}
-	if s, ok := d.Cache[string(b)]; ok {
-		return s
+	h := (uint(b[0])*0x9e ^ uint(b[len(b)-1])*0x3b ^ uint(len(b))*0x55) & 255
+	if f := d.front[h]; f == string(b) {
+		return f
 	}
-	s := string(b)
-	if len(d.Cache) < 1<<14 {
-		d.Cache[s] = s
+	s, ok := d.Cache[string(b)]
+	if !ok {
+		s = string(b)
+		if len(d.Cache) < 1<<14 {
+			d.Cache[s] = s
+		}
 	}
+	d.front[h] = s
 	return s
 }
 
@@ -645,8 +654,11 @@ func plain(b []byte, i int, high bool) int {
 	for i+8 <= len(b) {
 		v := binary.LittleEndian.Uint64(b[i:])
 		q, s := v^quotes, v^backs
-		if ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs != 0 || v&mask != 0 {
-			break
+		if m := ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs | v&mask; m != 0 {
+			// Each test can flag a byte above a flagged one (a borrow),
+			// never below: the lowest flag is the first byte that ends
+			// the run.
+			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8
 	}
