@@ -50,6 +50,7 @@ type Scanner struct {
 	// repeated short values (country codes, fields): a hit costs a
 	// comparison, not a map lookup.
 	front [256]string
+	stack []byte // skipNested's open containers
 	// Arena, when not nil and the scanner has no string to take
 	// substrings of, holds the copies of the strings decoded by
 	// [Scanner.Str]: one allocation per slab, not per string.
@@ -551,13 +552,11 @@ func (d *Scanner) Number() error {
 	return nil
 }
 
-// skip consumes any JSON value.
+// skip consumes any JSON value, checking it as JSON.
 func (d *Scanner) Skip() error {
 	switch d.Peek() {
-	case '{':
-		return d.Object(func([]byte) error { return d.Skip() })
-	case '[':
-		return d.Array(d.Skip)
+	case '{', '[':
+		return d.skipNested()
 	case '"':
 		return d.SkipString()
 	case 't':
@@ -572,6 +571,123 @@ func (d *Scanner) Skip() error {
 		}
 	}
 	return d.Number()
+}
+
+// skipNested consumes an object or array (d.i is at its '{' or '['),
+// checking it as [Scanner.Object] and [Scanner.Array] with Skip would
+// (the same grammar, the same depth limit, escapes and control
+// characters in keys and strings), but in one loop over an explicit
+// stack of the open containers instead of a call per value: what an
+// OpenAlex work's abstract index, concepts and references cost.
+//
+// state is what the next non-space byte must be: a value, an object key
+// (after '{' or ','), or what follows a value (',' or a closing byte of
+// the innermost container).
+func (d *Scanner) skipNested() error {
+	const (
+		value = iota
+		key
+		after
+	)
+	b := d.b
+	stack := d.stack[:0] // '{' or '[' per open container
+	defer func() { d.stack = stack[:0] }()
+	state := value
+	for {
+		// White space; compact JSON has none, so test before looping.
+		for d.i < len(b) && b[d.i] <= ' ' && (b[d.i] == ' ' || b[d.i] == '\t' || b[d.i] == '\n' || b[d.i] == '\r') {
+			d.i++
+		}
+		if d.i >= len(b) {
+			return d.Syntax("unexpected end of JSON input")
+		}
+		c := b[d.i]
+		switch state {
+		case key:
+			if c != '"' {
+				return d.Syntax("want object key")
+			}
+			if err := d.SkipString(); err != nil {
+				return err
+			}
+			d.WS()
+			if d.i >= len(b) {
+				return d.Syntax("unexpected end of JSON input, want ':'")
+			}
+			if b[d.i] != ':' {
+				return d.Syntax("invalid character %q, want ':'", b[d.i])
+			}
+			d.i++
+			state = value
+		case after:
+			if len(stack) == 0 {
+				return nil
+			}
+			top := stack[len(stack)-1]
+			switch {
+			case c == ',':
+				d.i++
+				state = value
+				if top == '{' {
+					state = key
+				}
+			case c == '}' && top == '{', c == ']' && top == '[':
+				d.i++
+				stack = stack[:len(stack)-1]
+				d.depth--
+				if len(stack) == 0 {
+					return nil
+				}
+			case top == '{':
+				return d.Syntax("want ',' or '}' after object value")
+			default:
+				return d.Syntax("want ',' or ']' after array element")
+			}
+		default: // value
+			switch c {
+			case '{', '[':
+				if d.depth++; d.depth > maxDepth {
+					return d.Syntax("exceeded max depth")
+				}
+				stack = append(stack, c)
+				d.i++
+				d.WS()
+				if d.i < len(b) && b[d.i] == c+2 { // '}' or ']': empty
+					d.i++
+					stack = stack[:len(stack)-1]
+					d.depth--
+					state = after
+				} else if c == '{' {
+					state = key
+				}
+				if len(stack) == 0 {
+					return nil
+				}
+				continue
+			case '"':
+				if err := d.SkipString(); err != nil {
+					return err
+				}
+			case 't':
+				if err := d.Literal("true"); err != nil {
+					return err
+				}
+			case 'f':
+				if err := d.Literal("false"); err != nil {
+					return err
+				}
+			case 'n':
+				if err := d.Literal("null"); err != nil {
+					return err
+				}
+			default:
+				if err := d.Number(); err != nil {
+					return err
+				}
+			}
+			state = after
+		}
+	}
 }
 
 // SkipString consumes a string, checking its escapes and control
