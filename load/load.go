@@ -291,10 +291,20 @@ type countingReader struct {
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.h.Write(p[:n])
+	// Hashed in pieces: the hash of a piece is assembly that the Go
+	// scheduler cannot preempt, and a garbage collection waits for it
+	// (a megabyte is about half a millisecond).
+	for q := p[:n]; len(q) > 0; {
+		k := min(len(q), hashPiece)
+		c.h.Write(q[:k])
+		q = q[k:]
+	}
 	c.n.Add(int64(n))
 	return n, err
 }
+
+// hashPiece is the most countingReader hashes in one call.
+const hashPiece = 64 << 10
 
 // readFile reads one input: its format is Options.Format, or detected
 // from its content. JSON Lines and Parquet are decoded on every core.
