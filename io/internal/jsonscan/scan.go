@@ -590,100 +590,150 @@ func (d *Scanner) skipNested() error {
 		after
 	)
 	b := d.b
+	i := d.i             // d.i is set from i before every return and every call
 	stack := d.stack[:0] // '{' or '[' per open container
 	defer func() { d.stack = stack[:0] }()
 	state := value
 	for {
-		// White space; compact JSON has none, so test before looping.
-		for d.i < len(b) && b[d.i] <= ' ' && (b[d.i] == ' ' || b[d.i] == '\t' || b[d.i] == '\n' || b[d.i] == '\r') {
-			d.i++
-		}
-		if d.i >= len(b) {
+		if i >= len(b) {
+			d.i = i
 			return d.Syntax("unexpected end of JSON input")
 		}
-		c := b[d.i]
+		c := b[i]
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			// White space, rare in compact JSON: skipped, then the
+			// next byte is tested again.
+			i++
+			continue
+		}
 		switch state {
 		case key:
 			if c != '"' {
+				d.i = i
 				return d.Syntax("want object key")
 			}
-			if err := d.SkipString(); err != nil {
-				return err
+			// A string without escapes or control bytes ends at the
+			// first byte plain stops at; anything else is checked by
+			// SkipString.
+			if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
+				i = j + 1
+			} else {
+				d.i = i
+				if err := d.SkipString(); err != nil {
+					return err
+				}
+				i = d.i
 			}
-			d.WS()
-			if d.i >= len(b) {
+			for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+				i++
+			}
+			if i >= len(b) {
+				d.i = i
 				return d.Syntax("unexpected end of JSON input, want ':'")
 			}
-			if b[d.i] != ':' {
-				return d.Syntax("invalid character %q, want ':'", b[d.i])
+			if b[i] != ':' {
+				d.i = i
+				return d.Syntax("invalid character %q, want ':'", b[i])
 			}
-			d.i++
+			i++
 			state = value
 		case after:
-			if len(stack) == 0 {
-				return nil
-			}
 			top := stack[len(stack)-1]
 			switch {
 			case c == ',':
-				d.i++
+				i++
 				state = value
 				if top == '{' {
 					state = key
 				}
 			case c == '}' && top == '{', c == ']' && top == '[':
-				d.i++
+				i++
 				stack = stack[:len(stack)-1]
 				d.depth--
 				if len(stack) == 0 {
+					d.i = i
 					return nil
 				}
 			case top == '{':
+				d.i = i
 				return d.Syntax("want ',' or '}' after object value")
 			default:
+				d.i = i
 				return d.Syntax("want ',' or ']' after array element")
 			}
 		default: // value
-			switch c {
-			case '{', '[':
+			switch {
+			case c == '{' || c == '[':
 				if d.depth++; d.depth > maxDepth {
+					d.i = i
 					return d.Syntax("exceeded max depth")
 				}
 				stack = append(stack, c)
-				d.i++
-				d.WS()
-				if d.i < len(b) && b[d.i] == c+2 { // '}' or ']': empty
-					d.i++
+				i++
+				for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+					i++
+				}
+				if i < len(b) && b[i] == c+2 { // '}' or ']': empty
+					i++
 					stack = stack[:len(stack)-1]
 					d.depth--
+					if len(stack) == 0 {
+						d.i = i
+						return nil
+					}
 					state = after
 				} else if c == '{' {
 					state = key
 				}
-				if len(stack) == 0 {
-					return nil
-				}
 				continue
-			case '"':
-				if err := d.SkipString(); err != nil {
-					return err
+			case c == '"':
+				if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
+					i = j + 1
+				} else {
+					d.i = i
+					if err := d.SkipString(); err != nil {
+						return err
+					}
+					i = d.i
 				}
-			case 't':
-				if err := d.Literal("true"); err != nil {
-					return err
+			case '1' <= c && c <= '9':
+				// An integer is the digits; a '.', 'e' or 'E' after
+				// them makes Number check the rest from the start.
+				j := i + 1
+				for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+					j++
 				}
-			case 'f':
-				if err := d.Literal("false"); err != nil {
-					return err
+				if j < len(b) && (b[j] == '.' || b[j] == 'e' || b[j] == 'E') {
+					d.i = i
+					if err := d.Number(); err != nil {
+						return err
+					}
+					j = d.i
 				}
-			case 'n':
-				if err := d.Literal("null"); err != nil {
-					return err
-				}
+				i = j
+			case c == 'n' && i+4 <= len(b) && b[i+1] == 'u' && b[i+2] == 'l' && b[i+3] == 'l':
+				i += 4
+			case c == 't' && i+4 <= len(b) && b[i+1] == 'r' && b[i+2] == 'u' && b[i+3] == 'e':
+				i += 4
+			case c == 'f' && i+5 <= len(b) && b[i+1] == 'a' && b[i+2] == 'l' && b[i+3] == 's' && b[i+4] == 'e':
+				i += 5
 			default:
-				if err := d.Number(); err != nil {
+				d.i = i
+				var err error
+				switch c {
+				case 't':
+					err = d.Literal("true")
+				case 'f':
+					err = d.Literal("false")
+				case 'n':
+					err = d.Literal("null")
+				default:
+					err = d.Number()
+				}
+				if err != nil {
 					return err
 				}
+				i = d.i
 			}
 			state = after
 		}
@@ -697,7 +747,7 @@ func (d *Scanner) SkipString() error {
 	b := d.b
 	i := d.i + 1
 	for i < len(b) {
-		i = plain(b, i, false)
+		i = plainAny(b, i)
 		if i >= len(b) {
 			break
 		}
@@ -763,14 +813,13 @@ const (
 // bytes below 0x20, (v − 0x20…)&^v&0x80… (Anderson, "Bit Twiddling
 // Hacks", "Determine if a word has a byte less than n").
 func plain(b []byte, i int, high bool) int {
-	mask := uint64(0)
-	if high {
-		mask = highs
+	if !high {
+		return plainAny(b, i)
 	}
 	for i+8 <= len(b) {
 		v := binary.LittleEndian.Uint64(b[i:])
 		q, s := v^quotes, v^backs
-		if m := ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs | v&mask; m != 0 {
+		if m := ((q-ones)&^q | (s-ones)&^s | (v-spaces)&^v | v) & highs; m != 0 {
 			// Each test can flag a byte above a flagged one (a borrow),
 			// never below: the lowest flag is the first byte that ends
 			// the run.
@@ -780,7 +829,27 @@ func plain(b []byte, i int, high bool) int {
 	}
 	for i < len(b) {
 		c := b[i]
-		if c == '"' || c == '\\' || c < 0x20 || high && c >= 0x80 {
+		if c == '"' || c == '\\' || c < 0x20 || c >= 0x80 {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// plainAny is plain without high: non-ASCII bytes are plain.
+func plainAny(b []byte, i int) int {
+	for i+8 <= len(b) {
+		v := binary.LittleEndian.Uint64(b[i:])
+		q, s := v^quotes, v^backs
+		if m := ((q-ones)&^q | (s-ones)&^s | (v-spaces)&^v) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(b) {
+		c := b[i]
+		if c == '"' || c == '\\' || c < 0x20 {
 			return i
 		}
 		i++
