@@ -144,6 +144,10 @@ func (d *Scanner) Peek() byte {
 
 // Expect consumes the byte c after white space.
 func (d *Scanner) Expect(c byte) error {
+	if d.i < len(d.b) && d.b[d.i] == c {
+		d.i++
+		return nil
+	}
 	if d.Peek() != c {
 		if d.i >= len(d.b) {
 			return d.Syntax("unexpected end of JSON input, want %q", c)
@@ -219,9 +223,18 @@ func (d *Scanner) Object(field func(key []byte) error) error {
 			}
 			return d.Syntax("want object key")
 		}
-		key, err := d.RawString()
-		if err != nil {
-			return err
+		// A key without escapes or control bytes is its bytes: keys
+		// are compared with ASCII names, so a non-ASCII byte (which
+		// StringValue would check as UTF-8) makes no difference.
+		var key []byte
+		if j := plainAny(d.b, d.i+1); j < len(d.b) && d.b[j] == '"' {
+			key = d.b[d.i+1 : j]
+			d.i = j + 1
+		} else {
+			var err error
+			if key, err = d.RawString(); err != nil {
+				return err
+			}
 		}
 		if err := d.Expect(':'); err != nil {
 			return err
@@ -808,10 +821,12 @@ const (
 // plain returns the index of the first byte at or after i that ends a
 // run of plain string bytes: '"', '\\', a control byte (< 0x20) or, with
 // high, a non-ASCII byte; len(b) if there is none. It tests eight bytes
-// at a time: for a word v, (v − 0x01…)&^v&0x80… is non-zero exactly
-// when some byte of v is zero, applied to v^'"'…, v^'\\'… and, for
-// bytes below 0x20, (v − 0x20…)&^v&0x80… (Anderson, "Bit Twiddling
-// Hacks", "Determine if a word has a byte less than n").
+// at a time: for a word x, (x − 0x01…)&^x&0x80… is non-zero exactly
+// when some byte of x is zero, and (x − 0x20…)&^x&0x80… when some byte
+// is below 0x20 (Anderson, "Bit Twiddling Hacks", "Determine if a word
+// has a byte less than n"), applied to x = v^'"'…, v^'\\'… and v. As
+// '"' and '\\' are below 0x80, the three x have the high bits of v, so
+// one &^v serves them all.
 func plain(b []byte, i int, high bool) int {
 	if !high {
 		return plainAny(b, i)
@@ -819,7 +834,7 @@ func plain(b []byte, i int, high bool) int {
 	for i+8 <= len(b) {
 		v := binary.LittleEndian.Uint64(b[i:])
 		q, s := v^quotes, v^backs
-		if m := ((q-ones)&^q | (s-ones)&^s | (v-spaces)&^v | v) & highs; m != 0 {
+		if m := ((q-ones)|(s-ones)|(v-spaces))&^v&highs | v&highs; m != 0 {
 			// Each test can flag a byte above a flagged one (a borrow),
 			// never below: the lowest flag is the first byte that ends
 			// the run.
@@ -842,7 +857,7 @@ func plainAny(b []byte, i int) int {
 	for i+8 <= len(b) {
 		v := binary.LittleEndian.Uint64(b[i:])
 		q, s := v^quotes, v^backs
-		if m := ((q-ones)&^q | (s-ones)&^s | (v-spaces)&^v) & highs; m != 0 {
+		if m := ((q - ones) | (s - ones) | (v - spaces)) &^ v & highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8
