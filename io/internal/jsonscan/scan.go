@@ -187,6 +187,9 @@ func (d *Scanner) Kind() string {
 
 // null consumes a null literal if one is next.
 func (d *Scanner) Null() (bool, error) {
+	if d.i < len(d.b) && d.b[d.i] > ' ' && d.b[d.i] != 'n' {
+		return false, nil
+	}
 	if d.Peek() != 'n' {
 		return false, nil
 	}
@@ -242,6 +245,10 @@ func (d *Scanner) Object(field func(key []byte) error) error {
 		if err := field(key); err != nil {
 			return err
 		}
+		if d.i < len(d.b) && d.b[d.i] == ',' {
+			d.i++
+			continue
+		}
 		switch d.Peek() {
 		case ',':
 			d.i++
@@ -276,6 +283,10 @@ func (d *Scanner) Array(elem func() error) error {
 	for {
 		if err := elem(); err != nil {
 			return err
+		}
+		if d.i < len(d.b) && d.b[d.i] == ',' {
+			d.i++
+			continue
 		}
 		switch d.Peek() {
 		case ',':
@@ -433,11 +444,13 @@ func (d *Scanner) StrInterned(field string, dst *string) error {
 }
 
 func (d *Scanner) strField(field string, dst *string, intern bool) error {
-	if ok, err := d.Null(); ok || err != nil {
-		return err
-	}
-	if d.Peek() != '"' {
-		return d.Mismatch(field, "string")
+	if d.i >= len(d.b) || d.b[d.i] != '"' { // not a string right here
+		if ok, err := d.Null(); ok || err != nil {
+			return err
+		}
+		if d.Peek() != '"' {
+			return d.Mismatch(field, "string")
+		}
 	}
 	b, sub, err := d.StringValue()
 	if err != nil {
@@ -801,6 +814,14 @@ func (d *Scanner) SkipString() error {
 // SkipStr consumes a string field without decoding it: a string or
 // null, else the type error of [Scanner.Str].
 func (d *Scanner) SkipStr(field string) error {
+	if d.i < len(d.b) && d.b[d.i] == '"' {
+		// Most often a string without escapes, right here.
+		if j := plainAny(d.b, d.i+1); j < len(d.b) && d.b[j] == '"' {
+			d.i = j + 1
+			return nil
+		}
+		return d.SkipString()
+	}
 	switch d.Peek() {
 	case '"':
 		return d.SkipString()
