@@ -239,7 +239,9 @@ func (d *Scanner) Object(field func(key []byte) error) error {
 				return err
 			}
 		}
-		if err := d.Expect(':'); err != nil {
+		if d.i < len(d.b) && d.b[d.i] == ':' {
+			d.i++
+		} else if err := d.Expect(':'); err != nil {
 			return err
 		}
 		if err := field(key); err != nil {
