@@ -154,8 +154,11 @@ type loader struct {
 	dedup    *deduper
 	field    string
 	isoCache map[string]bool
-	in       *Input // the input being read
-	inIndex  int
+	// isoAA answers isoCache for two upper-case letters without a map
+	// lookup: 0 not yet known, 1 an ISO code (or ZZ), 2 not one.
+	isoAA   [26 * 26]uint8
+	in      *Input // the input being read
+	inIndex int
 }
 
 func (l *loader) run(inputs []string) error {
@@ -223,6 +226,17 @@ func (l *loader) add(p *coauthnet.Paper) error {
 			if af.Country == "" {
 				continue
 			}
+			c := af.Country
+			aa := -1
+			if len(c) == 2 && 'A' <= c[0] && c[0] <= 'Z' && 'A' <= c[1] && c[1] <= 'Z' {
+				aa = int(c[0]-'A')*26 + int(c[1]-'A')
+				if k := l.isoAA[aa]; k != 0 {
+					if k == 2 {
+						s.NotISO[strings.Clone(c)]++
+					}
+					continue
+				}
+			}
 			ok, seen := l.isoCache[af.Country]
 			if !seen {
 				if l.isoCache == nil {
@@ -231,6 +245,12 @@ func (l *loader) add(p *coauthnet.Paper) error {
 				_, ok = coauthnet.LookupCountry(af.Country)
 				ok = ok || af.Country == coauthnet.Unknown
 				l.isoCache[strings.Clone(af.Country)] = ok
+			}
+			if aa >= 0 {
+				l.isoAA[aa] = 2
+				if ok {
+					l.isoAA[aa] = 1
+				}
 			}
 			if !ok {
 				s.NotISO[strings.Clone(af.Country)]++

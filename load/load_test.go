@@ -289,3 +289,21 @@ func TestDedupTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNotISOCounts: every affiliation whose country is not an ISO 3166-1
+// code (nor ZZ, the unknown country) is counted each time it occurs, the
+// first time through the map and later through the two-letter table. By
+// hand: XK 3 (paper a, b, f), QQ 1; US, GB and ZZ are not counted; c
+// ("xk") and d ("XKX") are skipped as countries that are not 2-letter
+// codes and never reach the count.
+func TestNotISOCounts(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, filepath.Join(dir, "iso.jsonl"), rec("a", "", "XK")+rec("a2", "", "US")+
+		`{"id":"b","year":2019,"authors":[{"affiliations":[{"country":"XK"},{"country":"QQ"},{"country":"ZZ"}]}]}`+"\n"+
+		rec("c", "", "xk")+rec("d", "", "XKX")+rec("e", "", "GB")+rec("f", "", "XK"))
+	_, s := ids(t, []string{p}, Options{Dedup: NoDedup, Need: Countries, AsRead: true})
+	want := map[string]int{"XK": 3, "QQ": 1}
+	if fmt.Sprint(s.NotISO) != fmt.Sprint(want) || s.Skipped != 2 || s.Reasons["country not a 2-letter code"] != 2 {
+		t.Errorf("NotISO %v (want %v), %d skipped %v (want 2, country not a 2-letter code)", s.NotISO, want, s.Skipped, s.Reasons)
+	}
+}
