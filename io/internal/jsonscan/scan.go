@@ -17,7 +17,6 @@
 package jsonscan
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/bits"
@@ -855,7 +854,7 @@ func plain(b []byte, i int, high bool) int {
 		return plainAny(b, i)
 	}
 	for i+8 <= len(b) {
-		v := binary.LittleEndian.Uint64(b[i:])
+		v := load64(b, i)
 		q, s := v^quotes, v^backs
 		if m := ((q-ones)|(s-ones)|(v-spaces))&^v&highs | v&highs; m != 0 {
 			// Each test can flag a byte above a flagged one (a borrow),
@@ -878,7 +877,7 @@ func plain(b []byte, i int, high bool) int {
 // plainAny is plain without high: non-ASCII bytes are plain.
 func plainAny(b []byte, i int) int {
 	for i+8 <= len(b) {
-		v := binary.LittleEndian.Uint64(b[i:])
+		v := load64(b, i)
 		q, s := v^quotes, v^backs
 		if m := ((q - ones) | (s - ones) | (v - spaces)) &^ v & highs; m != 0 {
 			return i + bits.TrailingZeros64(m)/8
@@ -893,4 +892,13 @@ func plainAny(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// load64 returns the eight bytes of b at i as a little-endian word (one
+// load: the compiler combines the byte loads), without the slice
+// arithmetic of binary.LittleEndian.Uint64(b[i:]).
+func load64(b []byte, i int) uint64 {
+	b = b[i : i+8 : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
