@@ -227,8 +227,9 @@ func (c Chunk) Release() {
 
 // ReadChunk returns the next run of whole lines, about size bytes (more
 // when one line is longer), or io.EOF. Data is the caller's until it
-// calls [Chunk.Release], which lets a later chunk reuse it. Errors other than io.EOF end the stream. A Reader is read either
-// with Read or with ReadChunk, not both.
+// calls [Chunk.Release], which lets a later chunk reuse it. Errors other
+// than io.EOF end the stream. A Reader is read either with Read or with
+// ReadChunk, not both.
 //
 // It reads blocks straight from the source (no scan for line ends in a
 // buffer, one copy) and keeps what follows a block's last line end for

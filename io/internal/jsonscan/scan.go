@@ -69,8 +69,8 @@ type Arena struct {
 
 // arenaSlab is the size of a slab: large enough that a slab costs
 // little per string, small enough that one live string does not pin
-// much (a 1 MiB chunk of canonical records keeps about 40 KB of ids and
-// DOIs).
+// much (the ids and DOIs of a 1 MiB chunk of canonical records, about
+// 30 KB, fill two slabs).
 const arenaSlab = 16 << 10
 
 // String returns b as a string stored in a's current slab.
@@ -640,8 +640,8 @@ func (d *Scanner) skipNested() error {
 				return d.Syntax("want object key")
 			}
 			// A string without escapes or control bytes ends at the
-			// first byte plain stops at; anything else is checked by
-			// SkipString.
+			// first byte plainAny stops at; anything else is checked
+			// by SkipString.
 			if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
 				i = j + 1
 			} else {
