@@ -154,8 +154,11 @@ type loader struct {
 	dedup    *deduper
 	field    string
 	isoCache map[string]bool
-	in       *Input // the input being read
-	inIndex  int
+	// isoAA answers isoCache for two upper-case letters without a map
+	// lookup: 0 not yet known, 1 an ISO code (or ZZ), 2 not one.
+	isoAA   [26 * 26]uint8
+	in      *Input // the input being read
+	inIndex int
 }
 
 func (l *loader) run(inputs []string) error {
@@ -223,6 +226,17 @@ func (l *loader) add(p *coauthnet.Paper) error {
 			if af.Country == "" {
 				continue
 			}
+			c := af.Country
+			aa := -1
+			if len(c) == 2 && 'A' <= c[0] && c[0] <= 'Z' && 'A' <= c[1] && c[1] <= 'Z' {
+				aa = int(c[0]-'A')*26 + int(c[1]-'A')
+				if k := l.isoAA[aa]; k != 0 {
+					if k == 2 {
+						s.NotISO[strings.Clone(c)]++
+					}
+					continue
+				}
+			}
 			ok, seen := l.isoCache[af.Country]
 			if !seen {
 				if l.isoCache == nil {
@@ -231,6 +245,12 @@ func (l *loader) add(p *coauthnet.Paper) error {
 				_, ok = coauthnet.LookupCountry(af.Country)
 				ok = ok || af.Country == coauthnet.Unknown
 				l.isoCache[strings.Clone(af.Country)] = ok
+			}
+			if aa >= 0 {
+				l.isoAA[aa] = 2
+				if ok {
+					l.isoAA[aa] = 1
+				}
 			}
 			if !ok {
 				s.NotISO[strings.Clone(af.Country)]++
@@ -291,10 +311,20 @@ type countingReader struct {
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	c.h.Write(p[:n])
+	// Hashed in pieces: the hash of a piece is assembly that the Go
+	// scheduler cannot preempt, and a garbage collection waits for it
+	// (a megabyte is about half a millisecond).
+	for q := p[:n]; len(q) > 0; {
+		k := min(len(q), hashPiece)
+		c.h.Write(q[:k])
+		q = q[k:]
+	}
 	c.n.Add(int64(n))
 	return n, err
 }
+
+// hashPiece is the most countingReader hashes in one call.
+const hashPiece = 64 << 10
 
 // readFile reads one input: its format is Options.Format, or detected
 // from its content. JSON Lines and Parquet are decoded on every core.
@@ -435,7 +465,9 @@ func (l *loader) readJSONL(name string, br io.Reader, cr *countingReader) error 
 		// strings when only countries are counted).
 		c.Minimal = l.minimal()
 		c.Countries = c.Minimal && l.opts.Need == Countries
-		return c.Decode(nil)
+		ps, errs := c.Decode(nil)
+		c.Release() // the papers do not share its memory
+		return ps, errs
 	}
 	return inOrder(l.ctx, next, decode, func(ps []coauthnet.Paper, errs []error) error {
 		if err := l.use(ps, errs); err != nil {

@@ -1,7 +1,11 @@
 package load
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -286,6 +290,61 @@ func TestDedupTitle(t *testing.T) {
 		"Ch.": "ch", "J. Smith": "smith", "Li X": "x"} {
 		if got := Surname(in); got != want {
 			t.Errorf("Surname(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNotISOCounts: every affiliation whose country is not an ISO 3166-1
+// code (nor ZZ, the unknown country) is counted each time it occurs, the
+// first time through the map and later through the two-letter table. By
+// hand: XK 3 (paper a, b, f), QQ 1; US, GB and ZZ are not counted; c
+// ("xk") and d ("XKX") are skipped as countries that are not 2-letter
+// codes and never reach the count.
+func TestNotISOCounts(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, filepath.Join(dir, "iso.jsonl"), rec("a", "", "XK")+rec("a2", "", "US")+
+		`{"id":"b","year":2019,"authors":[{"affiliations":[{"country":"XK"},{"country":"QQ"},{"country":"ZZ"}]}]}`+"\n"+
+		rec("c", "", "xk")+rec("d", "", "XKX")+rec("e", "", "GB")+rec("f", "", "XK"))
+	_, s := ids(t, []string{p}, Options{Dedup: NoDedup, Need: Countries, AsRead: true})
+	want := map[string]int{"XK": 3, "QQ": 1}
+	if fmt.Sprint(s.NotISO) != fmt.Sprint(want) || s.Skipped != 2 || s.Reasons["country not a 2-letter code"] != 2 {
+		t.Errorf("NotISO %v (want %v), %d skipped %v (want 2, country not a 2-letter code)", s.NotISO, want, s.Skipped, s.Reasons)
+	}
+}
+
+// TestInputSHA256: the SHA-256 of each input in the summary is that of
+// its raw bytes (crypto/sha256 over the whole file, compressed bytes for
+// a gzip file), whichever path read it: chunks of JSON Lines decoded in
+// parallel (3 MB, several chunks), a gzip stream, and a sequential format
+// (OpenAlex works).
+func TestInputSHA256(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; b.Len() < 3<<20; i++ {
+		b.WriteString(rec(fmt.Sprintf("p%d", i), "", "FR"))
+	}
+	big := write(t, filepath.Join(dir, "big.jsonl"), b.String())
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(b.String()[:200000]))
+	zw.Close()
+	gzPath := write(t, filepath.Join(dir, "part.jsonl.gz"), gz.String())
+	oa := write(t, filepath.Join(dir, "works.jsonl"),
+		`{"id":"https://openalex.org/W1","publication_year":2020,"authorships":[{"institutions":[{"country_code":"fr"}]}]}`+"\n"+
+			`{"id":"https://openalex.org/W2","publication_year":2021,"authorships":[{"countries":["DE"]}]}`+"\n")
+	files := []string{big, gzPath, oa}
+	_, s := ids(t, files, Options{Dedup: NoDedup, Need: Countries})
+	if len(s.Inputs) != len(files) {
+		t.Fatalf("%d inputs, want %d", len(s.Inputs), len(files))
+	}
+	for i, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if got, want := s.Inputs[i].SHA256, hex.EncodeToString(sum[:]); got != want || s.Inputs[i].Bytes != int64(len(data)) {
+			t.Errorf("%s: sha256 %s, %d bytes; want %s, %d bytes", f, got, s.Inputs[i].Bytes, want, len(data))
 		}
 	}
 }

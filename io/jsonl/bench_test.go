@@ -53,6 +53,20 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		}
 	})
+	// What `coauthnet build` decodes at country level.
+	b.Run("decoder=coauthnet-countries", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, c := range chunks {
+				c.Countries = true
+				ps, errs := c.Decode(nil)
+				if len(errs) > 0 || len(ps) == 0 {
+					b.Fatal(errs)
+				}
+			}
+		}
+	})
 	b.Run("decoder=encoding-json", func(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		b.ReportAllocs()

@@ -34,15 +34,10 @@ type decoder struct {
 	// also the institutions' names and ids (see [Chunk.Minimal]).
 	minimal, countries bool
 
-	// Slices are decoded into scratch space, then copied into exact-size
-	// pieces of a slab, so a paper costs a few allocations, not one per
-	// append.
-	authScratch []coauthnet.Author
-	affScratch  []coauthnet.Affiliation
-	strScratch  []string
-	authSlab    []coauthnet.Author
-	affSlab     []coauthnet.Affiliation
-	strSlab     []string
+	// Slices are decoded into exact-size pieces of slabs (sliceOf).
+	authSlab []coauthnet.Author
+	affSlab  []coauthnet.Affiliation
+	strSlab  []string
 	// slabSize is the number of elements a new slab holds (at least the
 	// slice being made): 0 for a one-off Decode, larger for a stream.
 	slabSize int
@@ -52,10 +47,13 @@ type decoder struct {
 func (d *decoder) setLine(line []byte, s string, base int) { d.Reset(line, s, base) }
 
 // sliceOf decodes an array (null sets dst to nil, as in encoding/json)
-// by appending one zero element per item to *scratch and calling elem on
-// it (null items stay zero), then copying the elements into a piece of
-// *slab of exactly their number.
-func sliceOf[T any](d *decoder, field string, dst *[]T, scratch, slab *[]T, elem func(*T) error) error {
+// straight into the free end of *slab, calling elem on each element
+// (null items stay zero), and sets *dst to exactly those elements: a
+// paper costs a few allocations, not one per append, and no element is
+// copied unless the slab runs out in the middle of the array. Slabs are
+// fresh (zero) memory never handed out twice, and no elem decodes into
+// the slab of its own type, so the elements being decoded stay put.
+func sliceOf[T any](d *decoder, field string, dst *[]T, slab *[]T, elem func(*T) error) error {
 	if ok, err := d.Null(); ok || err != nil {
 		if ok {
 			*dst = nil
@@ -65,30 +63,25 @@ func sliceOf[T any](d *decoder, field string, dst *[]T, scratch, slab *[]T, elem
 	if d.Peek() != '[' {
 		return d.Mismatch(field, "array")
 	}
-	start := len(*scratch)
+	n := 0
 	err := d.Array(func() error {
-		var zero T
-		*scratch = append(*scratch, zero)
+		if n == len(*slab) {
+			grown := make([]T, max(2*n, d.slabSize, 1))
+			copy(grown, (*slab)[:n])
+			*slab = grown
+		}
+		n++
 		if ok, err := d.Null(); ok || err != nil {
 			return err
 		}
-		return elem(&(*scratch)[len(*scratch)-1])
+		return elem(&(*slab)[n-1])
 	})
-	items := (*scratch)[start:]
-	n := len(items)
 	if n == 0 {
 		*dst = []T{} // "[]" is an empty slice, not nil, as in encoding/json
 		return err
 	}
-	if len(*slab) < n {
-		*slab = make([]T, max(n, d.slabSize))
-	}
-	out := (*slab)[:n:n]
+	*dst = (*slab)[:n:n]
 	*slab = (*slab)[n:]
-	copy(out, items)
-	clear(items)
-	*scratch = (*scratch)[:start]
-	*dst = out
 	return err
 }
 
@@ -129,7 +122,7 @@ func (d *decoder) paper(p *coauthnet.Paper) error {
 		case "year":
 			return note(d.Integer("year", &p.Year))
 		case "fields":
-			return note(sliceOf(d, "fields", &p.Fields, &d.strScratch, &d.strSlab, func(s *string) error { return note(d.StrInterned("fields", s)) }))
+			return note(sliceOf(d, "fields", &p.Fields, &d.strSlab, func(s *string) error { return note(d.StrInterned("fields", s)) }))
 		case "citations":
 			if ok, err := d.Null(); ok || err != nil {
 				if ok {
@@ -144,7 +137,7 @@ func (d *decoder) paper(p *coauthnet.Paper) error {
 			p.Citations = &n
 			return nil
 		case "authors":
-			return note(sliceOf(d, "authors", &p.Authors, &d.authScratch, &d.authSlab, func(a *coauthnet.Author) error { return note(d.author(a, note)) }))
+			return note(sliceOf(d, "authors", &p.Authors, &d.authSlab, func(a *coauthnet.Author) error { return note(d.author(a, note)) }))
 		}
 		return d.Skip()
 	})
@@ -181,7 +174,7 @@ func (d *decoder) author(a *coauthnet.Author, note func(error) error) error {
 		case "corresponding":
 			return note(d.Boolean("authors.corresponding", &a.Corresponding))
 		case "affiliations":
-			return note(sliceOf(d, "authors.affiliations", &a.Affiliations, &d.affScratch, &d.affSlab, func(af *coauthnet.Affiliation) error {
+			return note(sliceOf(d, "authors.affiliations", &a.Affiliations, &d.affSlab, func(af *coauthnet.Affiliation) error {
 				return note(d.affiliation(af, note))
 			}))
 		}

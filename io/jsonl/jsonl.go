@@ -22,6 +22,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
@@ -57,8 +59,9 @@ type Reader struct {
 	line    int   // lines consumed
 	buf     []byte
 	dec     decoder
-	carry   []byte // ReadChunk: read after the last line end of the previous chunk
-	eof     bool   // ReadChunk: the source is exhausted
+	carry   []byte      // ReadChunk: read after the last line end of the previous chunk
+	eof     bool        // ReadChunk: the source is exhausted
+	free    chan []byte // ReadChunk: buffers of released chunks
 	// Compression is what the stream was compressed with, known after the
 	// first Read or ReadChunk.
 	Compression string // "", "gzip" or "zstd"
@@ -200,12 +203,33 @@ type Chunk struct {
 	// Countries implies Minimal and also leaves out the institutions'
 	// names and ids: enough to count countries.
 	Countries bool
+
+	free chan []byte // the Reader's free buffers (see Release)
+}
+
+// Release hands c.Data back to the Reader that read c, to be read into
+// again by a later ReadChunk: neither c.Data nor any copy of c may be
+// used afterwards, and a chunk is released at most once. Papers
+// returned by [Chunk.Decode] share no memory with c.Data, so a chunk
+// can be released as soon as it is decoded. Release is optional (an
+// unreleased buffer is garbage collected); it saves allocating, zeroing
+// and faulting in a fresh buffer for every chunk. It may be called from
+// any goroutine.
+func (c Chunk) Release() {
+	if c.free == nil || cap(c.Data) == 0 {
+		return
+	}
+	select {
+	case c.free <- c.Data[:0]:
+	default: // enough buffers kept
+	}
 }
 
 // ReadChunk returns the next run of whole lines, about size bytes (more
-// when one line is longer), or io.EOF. Data is a fresh slice the caller
-// owns. Errors other than io.EOF end the stream. A Reader is read either
-// with Read or with ReadChunk, not both.
+// when one line is longer), or io.EOF. Data is the caller's until it
+// calls [Chunk.Release], which lets a later chunk reuse it. Errors other
+// than io.EOF end the stream. A Reader is read either with Read or with
+// ReadChunk, not both.
 //
 // It reads blocks straight from the source (no scan for line ends in a
 // buffer, one copy) and keeps what follows a block's last line end for
@@ -214,11 +238,27 @@ func (r *Reader) ReadChunk(size int) (Chunk, error) {
 	if err := r.start(); err != nil {
 		return Chunk{}, err
 	}
-	c := Chunk{Name: r.Name, FirstLine: r.line + 1}
+	if r.free == nil {
+		// Enough for the chunks a caller decodes on every core while
+		// the next ones are read.
+		r.free = make(chan []byte, 2*runtime.GOMAXPROCS(0)+2)
+	}
+	c := Chunk{Name: r.Name, FirstLine: r.line + 1, free: r.free}
 	if r.eof && len(r.carry) == 0 {
 		return Chunk{}, io.EOF
 	}
-	data := make([]byte, max(size+size/8, 2*len(r.carry), 1)) // the carry holds no line end
+	want := max(size+size/8, 2*len(r.carry), 1) // the carry holds no line end
+	var data []byte
+	select {
+	case b := <-r.free:
+		if cap(b) >= want {
+			data = b[:want]
+		}
+	default:
+	}
+	if data == nil {
+		data = make([]byte, want)
+	}
 	k := copy(data, r.carry)
 	r.carry = nil
 	grown := false
@@ -301,16 +341,22 @@ func (r *Reader) ReadChunk(size int) (Chunk, error) {
 // Decode appends the papers of c to dst and returns it with a
 // *ParseError for every line it skipped, in line order.
 //
-// The strings of the papers share memory with one copy of c.Data: a
-// caller that keeps a few strings of many papers should clone them
-// (strings.Clone) so the chunks can be freed.
+// The papers share no memory with c.Data: their strings are interned or
+// copied into slabs shared by the papers of c, so c.Data may be
+// [Chunk.Release]d once Decode returns.
 func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	var errs []error
 	data := c.Data
 	line := c.FirstLine - 1
 	long := c.TooLong
-	d := decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 256)}, slabSize: 1024, minimal: c.Minimal || c.Countries, countries: c.Countries}
-	whole := string(c.Data)
+	// Strings are copied out of the line (into an arena, or interned),
+	// never taken as substrings: papers do not keep c.Data alive, and
+	// c.Data is not copied whole.
+	if cap(dst)-len(dst) < len(data)/64 {
+		// About one paper per line: grow once, not by doubling.
+		dst = slices.Grow(dst, bytes.Count(data, []byte{'\n'})+1)
+	}
+	d := decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 256), Arena: new(jsonscan.Arena)}, slabSize: 1024, minimal: c.Minimal || c.Countries, countries: c.Countries}
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
 		var l []byte
@@ -331,8 +377,7 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 		}
 		dst = append(dst, coauthnet.Paper{})
 		p := &dst[len(dst)-1]
-		// l is a sub-slice of c.Data; its offset locates it in whole.
-		d.setLine(l, whole, cap(c.Data)-cap(l))
+		d.setLine(l, "", 0)
 		if err := d.decode(p); err != nil {
 			errs = append(errs, &ParseError{Format: "jsonl", Name: c.Name, Line: line, ID: p.ID, Err: err})
 			dst = dst[:len(dst)-1]

@@ -317,6 +317,7 @@ func FuzzChunkMatchesRead(f *testing.F) {
 		r := NewReader(bytes.NewReader(data))
 		var wantIDs []string
 		var wantSkips []int
+		var want []coauthnet.Paper
 		for {
 			p, err := r.Read()
 			if err == io.EOF {
@@ -331,10 +332,12 @@ func FuzzChunkMatchesRead(f *testing.F) {
 				return // not JSON Lines at all
 			}
 			wantIDs = append(wantIDs, p.ID)
+			want = append(want, p)
 		}
 		cr := NewReader(bytes.NewReader(data))
 		var ids []string
 		var skips []int
+		var got []coauthnet.Paper
 		for {
 			c, err := cr.ReadChunk(size)
 			if err == io.EOF {
@@ -344,9 +347,16 @@ func FuzzChunkMatchesRead(f *testing.F) {
 				t.Fatalf("ReadChunk: %v, Read did not fail", err)
 			}
 			ps, errs := c.Decode(nil)
+			// The papers must not share memory with the chunk: scribble
+			// over it and let the next chunks be read into it.
+			for i := range c.Data {
+				c.Data[i] = '#'
+			}
+			c.Release()
 			for _, p := range ps {
 				ids = append(ids, p.ID)
 			}
+			got = append(got, ps...)
 			for _, e := range errs {
 				skips = append(skips, e.(*ParseError).Line)
 			}
@@ -354,5 +364,63 @@ func FuzzChunkMatchesRead(f *testing.F) {
 		if fmt.Sprint(ids) != fmt.Sprint(wantIDs) || fmt.Sprint(skips) != fmt.Sprint(wantSkips) {
 			t.Fatalf("chunks of %d: %v %v\nRead: %v %v\ninput %q", size, ids, skips, wantIDs, wantSkips, data)
 		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("chunks of %d, released after decoding: papers differ from Read's\n%+v\n%+v", size, got, want)
+		}
 	})
+}
+
+// TestChunkReleaseKeepsPapers decodes 3000 generated papers in chunks of
+// 4 KiB, scribbling over each chunk and releasing it for the next ones
+// as soon as it is decoded: the papers must equal Read's, so none of
+// their strings points into a chunk.
+func TestChunkReleaseKeepsPapers(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	g := sample.New(sample.Config{Papers: 3000, Seed: 3})
+	for {
+		p, ok := g.Next()
+		if !ok {
+			break
+		}
+		w.Write(&p)
+	}
+	w.Flush()
+	want, err := NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	if err != nil || len(want) != 3000 {
+		t.Fatalf("Read: %d papers, %v", len(want), err)
+	}
+	r := NewReader(bytes.NewReader(buf.Bytes()))
+	var got []coauthnet.Paper
+	reused := 0
+	seen := map[*byte]bool{}
+	for {
+		c, err := r.ReadChunk(4 << 10)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := &c.Data[:1][0]; seen[p] {
+			reused++
+		} else {
+			seen[p] = true
+		}
+		ps, errs := c.Decode(nil)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		for i := range c.Data {
+			c.Data[i] = '#'
+		}
+		c.Release()
+		got = append(got, ps...)
+	}
+	if reused == 0 {
+		t.Error("no chunk buffer was reused after Release")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("papers decoded from released chunks differ from Read's")
+	}
 }

@@ -37,7 +37,7 @@ type institution struct {
 }
 
 func newDecoder() *decoder {
-	return &decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 1024)}, unmapped: map[string]int{}}
+	return &decoder{Scanner: jsonscan.Scanner{Cache: make(map[string]string, 1024), Arena: new(jsonscan.Arena)}, unmapped: map[string]int{}}
 }
 
 // work decodes line into p. Errors wrap jsonscan.ErrSyntax or ErrType,

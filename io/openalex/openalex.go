@@ -87,12 +87,16 @@ type Reader struct {
 	dec     *decoder // for pages
 
 	// JSON Lines, read ahead and decoded in parallel (see Read).
-	queue   []item
-	qi      int
-	next    *batch
-	done    bool
-	readErr error
-	carry   []byte // read, after the last line end of the previous run
+	queue    []item
+	qi       int
+	runs     []*run        // in flight, oldest first
+	lastRead chan struct{} // closed when the newest run has been read
+	done     bool
+	readErr  error
+	// Used only by the goroutines of the runs, one at a time (each
+	// reads after the previous run has been read).
+	carry []byte // read, after the last line end of the previous run
+	ended bool   // a run met the end of the stream or a read error
 }
 
 // NewReader returns a Reader of r.
@@ -172,12 +176,13 @@ func (r *Reader) readPage() error {
 // skipped work (Read may be called again), or another error that ends
 // the stream.
 //
-// JSON Lines are read ahead in runs of whole lines (about 1 MiB each,
-// four per GOMAXPROCS at a time) that are decoded in parallel, each as
-// soon as it is read, while the caller uses the previous batch; papers and errors come back in line order
-// whatever the number of cores. At most one run is in flight: a Reader
-// dropped before io.EOF leaves no goroutine behind once that run is
-// decoded.
+// JSON Lines are read ahead in runs of whole lines (about 1 MiB each)
+// that are decoded in parallel, each as soon as it is read: a chain of
+// runs is kept in flight (see [Reader.spawn]), so the source is read
+// without pause while earlier runs are decoded and the caller uses the
+// papers of the oldest. Papers and errors come back in line order
+// whatever the number of cores. A Reader dropped before io.EOF leaves no
+// goroutine behind once the runs in flight are read and decoded.
 func (r *Reader) Read() (coauthnet.Paper, error) {
 	if err := r.start(); err != nil {
 		return coauthnet.Paper{}, err
@@ -202,22 +207,19 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			}
 			return coauthnet.Paper{}, io.EOF
 		}
-		if r.next == nil {
-			r.next = r.launch()
+		for len(r.runs) < runsInFlight*runtime.GOMAXPROCS(0) {
+			r.spawn()
 		}
-		b := r.next
-		<-b.done
-		r.next = nil
-		for _, m := range b.unmapped {
-			for k, n := range m {
-				r.Unmapped[k] += n
-			}
+		ru := r.runs[0]
+		r.runs[0] = nil
+		r.runs = r.runs[1:]
+		<-ru.done
+		for k, n := range ru.unmapped {
+			r.Unmapped[k] += n
 		}
-		r.queue, r.qi = b.items, 0
-		if b.err != nil || b.eof {
-			r.done, r.readErr = true, b.err
-		} else {
-			r.next = r.launch() // decode the next run while this one is used
+		r.queue, r.qi = ru.items, 0
+		if ru.err != nil || ru.eof {
+			r.done, r.readErr = true, ru.err
 		}
 	}
 }
@@ -226,8 +228,9 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 // Runs do not change results: papers come back in line order.
 const chunkSize = 1 << 20
 
-// runsPerBatch is the number of runs per core read ahead at a time.
-const runsPerBatch = 4
+// runsInFlight is the number of runs per core read ahead: enough that
+// every core has a run to decode while the next is read.
+const runsInFlight = 3
 
 // An item is one decoded line: a paper or the error that skipped it.
 type item struct {
@@ -235,61 +238,52 @@ type item struct {
 	err error
 }
 
-// A batch is one read-ahead: up to GOMAXPROCS runs of lines, decoded.
-type batch struct {
+// A run is one read-ahead of whole lines, decoded.
+type run struct {
+	read     chan struct{} // closed when the run has been read
 	done     chan struct{} // closed when the fields below are set
 	items    []item
-	unmapped []map[string]int
-	eof      bool
+	unmapped map[string]int
+	eof      bool  // the stream ended in or before this run
 	err      error // read error after items
 }
 
-// launch reads the next runs of lines and decodes them in parallel, in a
-// goroutine of its own. Only one batch is in flight at a time, so r.br
-// and r.line are used by one goroutine at a time.
-func (r *Reader) launch() *batch {
-	b := &batch{done: make(chan struct{})}
-	workers := runtime.GOMAXPROCS(0)
+// spawn starts the next run: a goroutine that waits until the previous
+// run has been read, reads its lines (so r.br, r.carry, r.line and
+// r.ended are used by one goroutine at a time, in stream order), lets
+// the next run read, and decodes what it read.
+func (r *Reader) spawn() {
+	prev := r.lastRead
+	ru := &run{read: make(chan struct{}), done: make(chan struct{})}
+	r.lastRead = ru.read
+	r.runs = append(r.runs, ru)
 	go func() {
-		defer close(b.done)
-		// Each run is decoded as soon as it is read, so that reading
-		// (and whatever the source costs: decompression, hashing)
-		// overlaps decoding.
-		items := make([][]item, runsPerBatch*workers)
-		maps := make([]map[string]int, runsPerBatch*workers)
-		var wg sync.WaitGroup
-		sem := make(chan struct{}, workers)
-		for n := 0; n < runsPerBatch*workers; n++ {
-			data, lines, err := readLines(r.br, chunkSize, &r.carry)
-			if len(data) > 0 {
-				i, first := n, r.line+1
-				r.line += lines
-				wg.Add(1)
-				sem <- struct{}{}
-				go func() {
-					defer wg.Done()
-					its, m := r.decodeRun(data, first)
-					runBuffers.Put(&data)
-					<-sem
-					items[i], maps[i] = its, m
-				}()
-			}
+		defer close(ru.done)
+		if prev != nil {
+			<-prev
+		}
+		if r.ended {
+			ru.eof = true
+			close(ru.read)
+			return
+		}
+		data, lines, err := readLines(r.br, chunkSize, &r.carry)
+		first := r.line + 1
+		r.line += lines
+		if err != nil {
+			r.ended = true
 			if err == io.EOF {
-				b.eof = true
-				break
-			}
-			if err != nil {
-				b.err = err
-				break
+				ru.eof = true
+			} else {
+				ru.err = err
 			}
 		}
-		wg.Wait()
-		b.unmapped = maps
-		for _, its := range items {
-			b.items = append(b.items, its...)
+		close(ru.read)
+		if len(data) > 0 {
+			ru.items, ru.unmapped = r.decodeRun(data, first)
+			runBuffers.Put(&data)
 		}
 	}()
-	return b
 }
 
 // readLines returns whole lines of br, about size bytes (more when a

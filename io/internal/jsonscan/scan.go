@@ -17,10 +17,11 @@
 package jsonscan
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -44,6 +45,49 @@ type Scanner struct {
 	// Cache interns short strings (see [Scanner.Intern]); nil disables
 	// interning. The caller bounds its size.
 	Cache map[string]string
+	// front is a direct-mapped cache in front of Cache for the most
+	// repeated short values (country codes, fields): a hit costs a
+	// comparison, not a map lookup.
+	front [256]string
+	stack []byte // skipNested's open containers
+	// Arena, when not nil and the scanner has no string to take
+	// substrings of, holds the copies of the strings decoded by
+	// [Scanner.Str]: one allocation per slab, not per string.
+	Arena *Arena
+}
+
+// An Arena copies strings into shared slabs, so that many small strings
+// cost one allocation per slab and keep only each other alive (never
+// the input they were read from). The zero value is ready to use.
+//
+// A slab is a [strings.Builder]: a string it returns is never written
+// again (a builder only appends; when a string does not fit, the next
+// ones go to a new builder), so no unsafe code is needed.
+type Arena struct {
+	b strings.Builder
+}
+
+// arenaSlab is the size of a slab: large enough that a slab costs
+// little per string, small enough that one live string does not pin
+// much (the ids and DOIs of a 1 MiB chunk of canonical records, about
+// 30 KB, fill two slabs).
+const arenaSlab = 16 << 10
+
+// String returns b as a string stored in a's current slab.
+func (a *Arena) String(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > arenaSlab/4 {
+		return string(b) // large: its own allocation, no slab wasted
+	}
+	if a.b.Cap()-a.b.Len() < len(b) {
+		a.b = strings.Builder{}
+		a.b.Grow(arenaSlab)
+	}
+	start := a.b.Len()
+	a.b.Write(b)
+	return a.b.String()[start:]
 }
 
 // Reset points the scanner at line, which is s[base:base+len(line)]
@@ -80,12 +124,11 @@ func TypeError(field, got, want string) error {
 // WS skips white space.
 func (d *Scanner) WS() {
 	for d.i < len(d.b) {
-		switch d.b[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
+		c := d.b[d.i]
+		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return
 		}
+		d.i++
 	}
 }
 
@@ -100,6 +143,10 @@ func (d *Scanner) Peek() byte {
 
 // Expect consumes the byte c after white space.
 func (d *Scanner) Expect(c byte) error {
+	if d.i < len(d.b) && d.b[d.i] == c {
+		d.i++
+		return nil
+	}
 	if d.Peek() != c {
 		if d.i >= len(d.b) {
 			return d.Syntax("unexpected end of JSON input, want %q", c)
@@ -139,6 +186,9 @@ func (d *Scanner) Kind() string {
 
 // null consumes a null literal if one is next.
 func (d *Scanner) Null() (bool, error) {
+	if d.i < len(d.b) && d.b[d.i] > ' ' && d.b[d.i] != 'n' {
+		return false, nil
+	}
 	if d.Peek() != 'n' {
 		return false, nil
 	}
@@ -175,15 +225,30 @@ func (d *Scanner) Object(field func(key []byte) error) error {
 			}
 			return d.Syntax("want object key")
 		}
-		key, err := d.RawString()
-		if err != nil {
-			return err
+		// A key without escapes or control bytes is its bytes: keys
+		// are compared with ASCII names, so a non-ASCII byte (which
+		// StringValue would check as UTF-8) makes no difference.
+		var key []byte
+		if j := plainAny(d.b, d.i+1); j < len(d.b) && d.b[j] == '"' {
+			key = d.b[d.i+1 : j]
+			d.i = j + 1
+		} else {
+			var err error
+			if key, err = d.RawString(); err != nil {
+				return err
+			}
 		}
-		if err := d.Expect(':'); err != nil {
+		if d.i < len(d.b) && d.b[d.i] == ':' {
+			d.i++
+		} else if err := d.Expect(':'); err != nil {
 			return err
 		}
 		if err := field(key); err != nil {
 			return err
+		}
+		if d.i < len(d.b) && d.b[d.i] == ',' {
+			d.i++
+			continue
 		}
 		switch d.Peek() {
 		case ',':
@@ -219,6 +284,10 @@ func (d *Scanner) Array(elem func() error) error {
 	for {
 		if err := elem(); err != nil {
 			return err
+		}
+		if d.i < len(d.b) && d.b[d.i] == ',' {
+			d.i++
+			continue
 		}
 		switch d.Peek() {
 		case ',':
@@ -376,11 +445,13 @@ func (d *Scanner) StrInterned(field string, dst *string) error {
 }
 
 func (d *Scanner) strField(field string, dst *string, intern bool) error {
-	if ok, err := d.Null(); ok || err != nil {
-		return err
-	}
-	if d.Peek() != '"' {
-		return d.Mismatch(field, "string")
+	if d.i >= len(d.b) || d.b[d.i] != '"' { // not a string right here
+		if ok, err := d.Null(); ok || err != nil {
+			return err
+		}
+		if d.Peek() != '"' {
+			return d.Mismatch(field, "string")
+		}
 	}
 	b, sub, err := d.StringValue()
 	if err != nil {
@@ -391,6 +462,8 @@ func (d *Scanner) strField(field string, dst *string, intern bool) error {
 		*dst = d.Intern(b)
 	case sub != "":
 		*dst = sub
+	case d.Arena != nil:
+		*dst = d.Arena.String(b)
 	default:
 		*dst = string(b)
 	}
@@ -408,13 +481,18 @@ func (d *Scanner) Intern(b []byte) string {
 	if d.Cache == nil {
 		return string(b)
 	}
-	if s, ok := d.Cache[string(b)]; ok {
-		return s
+	h := (uint(b[0])*0x9e ^ uint(b[len(b)-1])*0x3b ^ uint(len(b))*0x55) & 255
+	if f := d.front[h]; f == string(b) {
+		return f
 	}
-	s := string(b)
-	if len(d.Cache) < 1<<14 {
-		d.Cache[s] = s
+	s, ok := d.Cache[string(b)]
+	if !ok {
+		s = string(b)
+		if len(d.Cache) < 1<<14 {
+			d.Cache[s] = s
+		}
 	}
+	d.front[h] = s
 	return s
 }
 
@@ -501,13 +579,11 @@ func (d *Scanner) Number() error {
 	return nil
 }
 
-// skip consumes any JSON value.
+// skip consumes any JSON value, checking it as JSON.
 func (d *Scanner) Skip() error {
 	switch d.Peek() {
-	case '{':
-		return d.Object(func([]byte) error { return d.Skip() })
-	case '[':
-		return d.Array(d.Skip)
+	case '{', '[':
+		return d.skipNested()
 	case '"':
 		return d.SkipString()
 	case 't':
@@ -524,6 +600,173 @@ func (d *Scanner) Skip() error {
 	return d.Number()
 }
 
+// skipNested consumes an object or array (d.i is at its '{' or '['),
+// checking it as [Scanner.Object] and [Scanner.Array] with Skip would
+// (the same grammar, the same depth limit, escapes and control
+// characters in keys and strings), but in one loop over an explicit
+// stack of the open containers instead of a call per value: what an
+// OpenAlex work's abstract index, concepts and references cost.
+//
+// state is what the next non-space byte must be: a value, an object key
+// (after '{' or ','), or what follows a value (',' or a closing byte of
+// the innermost container).
+func (d *Scanner) skipNested() error {
+	const (
+		value = iota
+		key
+		after
+	)
+	b := d.b
+	i := d.i             // d.i is set from i before every return and every call
+	stack := d.stack[:0] // '{' or '[' per open container
+	defer func() { d.stack = stack[:0] }()
+	state := value
+	for {
+		if i >= len(b) {
+			d.i = i
+			return d.Syntax("unexpected end of JSON input")
+		}
+		c := b[i]
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			// White space, rare in compact JSON: skipped, then the
+			// next byte is tested again.
+			i++
+			continue
+		}
+		switch state {
+		case key:
+			if c != '"' {
+				d.i = i
+				return d.Syntax("want object key")
+			}
+			// A string without escapes or control bytes ends at the
+			// first byte plainAny stops at; anything else is checked
+			// by SkipString.
+			if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
+				i = j + 1
+			} else {
+				d.i = i
+				if err := d.SkipString(); err != nil {
+					return err
+				}
+				i = d.i
+			}
+			for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+				i++
+			}
+			if i >= len(b) {
+				d.i = i
+				return d.Syntax("unexpected end of JSON input, want ':'")
+			}
+			if b[i] != ':' {
+				d.i = i
+				return d.Syntax("invalid character %q, want ':'", b[i])
+			}
+			i++
+			state = value
+		case after:
+			top := stack[len(stack)-1]
+			switch {
+			case c == ',':
+				i++
+				state = value
+				if top == '{' {
+					state = key
+				}
+			case c == '}' && top == '{', c == ']' && top == '[':
+				i++
+				stack = stack[:len(stack)-1]
+				d.depth--
+				if len(stack) == 0 {
+					d.i = i
+					return nil
+				}
+			case top == '{':
+				d.i = i
+				return d.Syntax("want ',' or '}' after object value")
+			default:
+				d.i = i
+				return d.Syntax("want ',' or ']' after array element")
+			}
+		default: // value
+			switch {
+			case c == '{' || c == '[':
+				if d.depth++; d.depth > maxDepth {
+					d.i = i
+					return d.Syntax("exceeded max depth")
+				}
+				stack = append(stack, c)
+				i++
+				for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+					i++
+				}
+				if i < len(b) && b[i] == c+2 { // '}' or ']': empty
+					i++
+					stack = stack[:len(stack)-1]
+					d.depth--
+					if len(stack) == 0 {
+						d.i = i
+						return nil
+					}
+					state = after
+				} else if c == '{' {
+					state = key
+				}
+				continue
+			case c == '"':
+				if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
+					i = j + 1
+				} else {
+					d.i = i
+					if err := d.SkipString(); err != nil {
+						return err
+					}
+					i = d.i
+				}
+			case '1' <= c && c <= '9':
+				// An integer is the digits; a '.', 'e' or 'E' after
+				// them makes Number check the rest from the start.
+				j := i + 1
+				for j < len(b) && '0' <= b[j] && b[j] <= '9' {
+					j++
+				}
+				if j < len(b) && (b[j] == '.' || b[j] == 'e' || b[j] == 'E') {
+					d.i = i
+					if err := d.Number(); err != nil {
+						return err
+					}
+					j = d.i
+				}
+				i = j
+			case c == 'n' && i+4 <= len(b) && b[i+1] == 'u' && b[i+2] == 'l' && b[i+3] == 'l':
+				i += 4
+			case c == 't' && i+4 <= len(b) && b[i+1] == 'r' && b[i+2] == 'u' && b[i+3] == 'e':
+				i += 4
+			case c == 'f' && i+5 <= len(b) && b[i+1] == 'a' && b[i+2] == 'l' && b[i+3] == 's' && b[i+4] == 'e':
+				i += 5
+			default:
+				d.i = i
+				var err error
+				switch c {
+				case 't':
+					err = d.Literal("true")
+				case 'f':
+					err = d.Literal("false")
+				case 'n':
+					err = d.Literal("null")
+				default:
+					err = d.Number()
+				}
+				if err != nil {
+					return err
+				}
+				i = d.i
+			}
+			state = after
+		}
+	}
+}
+
 // SkipString consumes a string, checking its escapes and control
 // characters as [Scanner.StringValue] does, without unescaping it.
 // d.i is at the opening quote.
@@ -531,7 +774,7 @@ func (d *Scanner) SkipString() error {
 	b := d.b
 	i := d.i + 1
 	for i < len(b) {
-		i = plain(b, i, false)
+		i = plainAny(b, i)
 		if i >= len(b) {
 			break
 		}
@@ -572,6 +815,14 @@ func (d *Scanner) SkipString() error {
 // SkipStr consumes a string field without decoding it: a string or
 // null, else the type error of [Scanner.Str].
 func (d *Scanner) SkipStr(field string) error {
+	if d.i < len(d.b) && d.b[d.i] == '"' {
+		// Most often a string without escapes, right here.
+		if j := plainAny(d.b, d.i+1); j < len(d.b) && d.b[j] == '"' {
+			d.i = j + 1
+			return nil
+		}
+		return d.SkipString()
+	}
 	switch d.Peek() {
 	case '"':
 		return d.SkipString()
@@ -592,29 +843,62 @@ const (
 // plain returns the index of the first byte at or after i that ends a
 // run of plain string bytes: '"', '\\', a control byte (< 0x20) or, with
 // high, a non-ASCII byte; len(b) if there is none. It tests eight bytes
-// at a time: for a word v, (v − 0x01…)&^v&0x80… is non-zero exactly
-// when some byte of v is zero, applied to v^'"'…, v^'\\'… and, for
-// bytes below 0x20, (v − 0x20…)&^v&0x80… (Anderson, "Bit Twiddling
-// Hacks", "Determine if a word has a byte less than n").
+// at a time: for a word x, (x − 0x01…)&^x&0x80… is non-zero exactly
+// when some byte of x is zero, and (x − 0x20…)&^x&0x80… when some byte
+// is below 0x20 (Anderson, "Bit Twiddling Hacks", "Determine if a word
+// has a byte less than n"), applied to x = v^'"'…, v^'\\'… and v. As
+// '"' and '\\' are below 0x80, the three x have the high bits of v, so
+// one &^v serves them all.
 func plain(b []byte, i int, high bool) int {
-	mask := uint64(0)
-	if high {
-		mask = highs
+	if !high {
+		return plainAny(b, i)
 	}
 	for i+8 <= len(b) {
-		v := binary.LittleEndian.Uint64(b[i:])
+		v := load64(b, i)
 		q, s := v^quotes, v^backs
-		if ((q-ones)&^q|(s-ones)&^s|(v-spaces)&^v)&highs != 0 || v&mask != 0 {
-			break
+		if m := ((q-ones)|(s-ones)|(v-spaces))&^v&highs | v&highs; m != 0 {
+			// Each test can flag a byte above a flagged one (a borrow),
+			// never below: the lowest flag is the first byte that ends
+			// the run.
+			return i + bits.TrailingZeros64(m)/8
 		}
 		i += 8
 	}
 	for i < len(b) {
 		c := b[i]
-		if c == '"' || c == '\\' || c < 0x20 || high && c >= 0x80 {
+		if c == '"' || c == '\\' || c < 0x20 || c >= 0x80 {
 			return i
 		}
 		i++
 	}
 	return i
+}
+
+// plainAny is plain without high: non-ASCII bytes are plain.
+func plainAny(b []byte, i int) int {
+	for i+8 <= len(b) {
+		v := load64(b, i)
+		q, s := v^quotes, v^backs
+		if m := ((q - ones) | (s - ones) | (v - spaces)) &^ v & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+		i += 8
+	}
+	for i < len(b) {
+		c := b[i]
+		if c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// load64 returns the eight bytes of b at i as a little-endian word (one
+// load: the compiler combines the byte loads), without the slice
+// arithmetic of binary.LittleEndian.Uint64(b[i:]).
+func load64(b []byte, i int) uint64 {
+	b = b[i : i+8 : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }

@@ -1,6 +1,11 @@
 package jsonscan
 
-import "testing"
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
 
 // FuzzPlain holds the eight-bytes-at-a-time plain to a byte loop.
 func FuzzPlain(f *testing.F) {
@@ -41,4 +46,52 @@ func TestSkipString(t *testing.T) {
 			t.Errorf("%q: SkipString %v at %d, StringValue %v at %d", s, errA, a.Pos(), errB, b.Pos())
 		}
 	}
+}
+
+// skipRef is the recursive skip that skipNested replaced: a value is
+// skipped with Object and Array calling skipRef for every member.
+func skipRef(d *Scanner) error {
+	switch d.Peek() {
+	case '{':
+		return d.Object(func([]byte) error { return skipRef(d) })
+	case '[':
+		return d.Array(func() error { return skipRef(d) })
+	}
+	return d.Skip()
+}
+
+// FuzzSkipMatchesRecursive holds Skip's one-loop skipping of objects
+// and arrays to the recursive one and to encoding/json: the same inputs
+// are accepted, and Skip stops at the same byte.
+func FuzzSkipMatchesRecursive(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `[]`, `{"a":[1,2,{"b":null}],"c":"\u00e9\n","d":{}}`, `[[[]],[{}],-0.5e+3,true,false,null]`,
+		`{"a" : [ 1 , 2 ] , "b" : { } }  `, `{"a":1,}`, `[1,]`, `{"a"}`, `{"a":}`, `[1 2]`, `{"a":1]`, `[1}`,
+		`{"\q":1}`, "[\"a\x01\"]", `[tru]`, `[01]`, `[-]`, `{"a":[1,2]`, `[`, `{`, `{"abstract_inverted_index":{"The":[0],"é":[1,5]}}`,
+		strings.Repeat("[", 10001) + strings.Repeat("]", 10001), strings.Repeat("[", 10000) + strings.Repeat("]", 10000),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var a, r Scanner
+		a.Reset(b, "", 0)
+		r.Reset(b, "", 0)
+		if c := a.Peek(); c != '{' && c != '[' {
+			return
+		}
+		errA, errR := a.Skip(), skipRef(&r)
+		if (errA == nil) != (errR == nil) || errA == nil && a.Pos() != r.Pos() {
+			t.Fatalf("Skip %v at %d, recursive %v at %d\ninput %q", errA, a.Pos(), errR, r.Pos(), b)
+		}
+		if errA != nil && !errors.Is(errA, ErrSyntax) {
+			t.Fatalf("Skip error %v does not wrap ErrSyntax", errA)
+		}
+		if errA == nil && a.depth != 0 {
+			t.Fatalf("depth %d after Skip", a.depth)
+		}
+		whole := errA == nil && a.End() == nil
+		if whole != json.Valid(b) {
+			t.Fatalf("Skip+End %v, json.Valid %v\ninput %q", whole, json.Valid(b), b)
+		}
+	})
 }
