@@ -33,7 +33,7 @@ type Options struct {
 	TravelGap int
 }
 
-// DefaultOptions are the defaults: country level, Switch 2, LagYears
+// DefaultOptions are the defaults: country level, Switch 2.5, LagYears
 // 2, LagCost 0.25, MinPapers 2, TravelGap 3 (chosen by TestSweep).
 var DefaultOptions = Options{Level: Countries, Switch: 2.5, Return: 1, LagYears: 2, LagCost: 0.25, Absent: 0.5, MinPapers: 2, TravelGap: 3}
 
