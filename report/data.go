@@ -305,7 +305,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		to.Measure.Measures = metrics.AllMeasures
 		if s.Level() != graph.Countries {
 			to.Measure.Measures = metrics.DefaultMeasures
-			d.Choices = append(d.Choices, fmt.Sprintf("Node measures at institution level: %s (betweenness, closeness and harmonic centrality take O(V·E·log V) per year; coauthnet nodes --measures all computes them).", to.Measure.Measures))
+			d.Choices = append(d.Choices, fmt.Sprintf("Node measures at institution level: %s (betweenness, closeness and harmonic centrality take O(V·E·log V) per year; --measures all computes them).", to.Measure.Measures))
 		}
 	}
 	every := make([]graph.Period, len(years))

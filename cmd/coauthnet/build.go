@@ -33,6 +33,9 @@ func runBuild(args []string, e *env) error {
 	if err := x.check(*out, &f); err != nil {
 		return err
 	}
+	if f, _ := export.Lookup(x.to); isSet(fs, "measures") && !x.attach.Centrality && !f.Tables {
+		return usagef("--measures chooses the measures of --attach centrality or of a table (--to csv|parquet); %s without --attach centrality has none", x.to)
+	}
 	if x.attach.Centrality && !isSet(fs, "measures") {
 		f.measures.Measures = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}

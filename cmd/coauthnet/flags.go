@@ -267,9 +267,17 @@ func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs.Usage = func() {}
 	helpers.Store(fs, func() {
 		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", usage)
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		// The input flags that do not apply to this command (notFor)
+		// are left out of its list.
+		show := flag.NewFlagSet(name, flag.ContinueOnError)
+		fs.VisitAll(func(fl *flag.Flag) {
+			if !slices.Contains(notFor[fl.Name], name) {
+				show.Var(fl.Value, fl.Name, fl.Usage)
+				show.Lookup(fl.Name).DefValue = fl.DefValue
+			}
+		})
+		show.SetOutput(w)
+		show.PrintDefaults()
 	})
 	return fs
 }

@@ -17,7 +17,7 @@ type measureFlags struct {
 }
 
 func (m *measureFlags) register(fs *flag.FlagSet) {
-	fs.TextVar(&m.Measures, "measures", metrics.Measures(metrics.DefaultMeasures), "node measures to compute, a comma `list` of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank; default (degree, strength, eigenvector, pagerank) or all")
+	fs.TextVar(&m.Measures, "measures", metrics.Measures(metrics.DefaultMeasures), "node measures to compute, a comma `list` of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, or default or all (build --attach centrality: all unless given)")
 	fs.IntVar(&m.Samples, "betweenness-samples", 0, "estimate betweenness from `K` seeded pivot sources (Brandes & Pich 2007) instead of all; 0 is exact")
 	fs.IntVar(&m.Workers, "workers", 0, "goroutines for betweenness, closeness and harmonic; 0 is one per CPU (the output does not depend on it)")
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/metrics"
 )
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
@@ -82,9 +83,13 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	if err != nil {
 		return err
 	}
-	if name != "communities" {
-		c := f.countings[0]
-		fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+	if name == "nodes" {
+		c, ms := f.countings[0], f.measures.Measures
+		if ms.Has(metrics.MeasureBetweenness) || ms.Has(metrics.MeasureCloseness) || ms.Has(metrics.MeasureHarmonic) {
+			fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
+		} else {
+			fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s\n", c)
+		}
 		printLines(e.stderr, f.measures.costs.Lines())
 	}
 	return out.write(e, t, nil)
