@@ -14,9 +14,8 @@ package graph
 // moving every slot to the place its hash gives in the larger table. Indices are assigned by the caller, so the table has no
 // effect on the result.
 type edgeTable struct {
-	slots []uint64
-	n     int // occupied slots
-	shift uint
+	slotTable
+	n int // occupied slots
 }
 
 // hashPair mixes the pair (a, b) (splitmix64's finaliser); its top 32
@@ -63,9 +62,17 @@ func (t *edgeTable) insert(edges *edgeBlocks, a, b, ei int32, slot int) {
 	t.n++
 }
 
+// slotTable is the open-addressing array of edgeTable and keyTable:
+// 8-byte slots, 0 when empty, else (index+1)<<32 | a 32-bit hash tag;
+// linear probing from slot tag >> shift.
+type slotTable struct {
+	slots []uint64
+	shift uint // 32 − log2(len(slots))
+}
+
 // grow doubles the table (16 slots at first), moving each slot by its
 // tag; shift is 32 − log2(slots), so that tag >> shift is a slot.
-func (t *edgeTable) grow() {
+func (t *slotTable) grow() {
 	old := t.slots
 	size := max(16, 2*len(old))
 	t.slots = make([]uint64, size)

@@ -16,11 +16,10 @@ import "hash/maphash"
 // when it would exceed that. The hash seed is random, but ids depend only
 // on the order of insertion.
 type keyTable struct {
-	slots []uint64
-	keys  []byte
-	off   []int // key id is keys[off[id]:off[id+1]]
-	shift uint
-	seed  maphash.Seed
+	slotTable
+	keys []byte
+	off  []int // key id is keys[off[id]:off[id+1]]
+	seed maphash.Seed
 }
 
 func newKeyTable() *keyTable {
@@ -71,27 +70,4 @@ func (t *keyTable) insert(key string, slot int, tag uint32) int32 {
 	t.keys = append(t.keys, key...)
 	t.off = append(t.off, len(t.keys))
 	return id
-}
-
-// grow doubles the table (16 slots at first), moving each slot by its
-// tag; shift is 32 − log2(slots).
-func (t *keyTable) grow() {
-	old := t.slots
-	size := max(16, 2*len(old))
-	t.slots = make([]uint64, size)
-	t.shift = 32
-	for s := size; s > 1; s >>= 1 {
-		t.shift--
-	}
-	mask := size - 1
-	for _, s := range old {
-		if s == 0 {
-			continue
-		}
-		i := int(uint32(s) >> t.shift)
-		for t.slots[i] != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
 }
