@@ -250,20 +250,8 @@ func (d *Scanner) Object(field func(key []byte) error) error {
 			d.i++
 			continue
 		}
-		switch d.Peek() {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
-			d.depth--
-			return nil
-		case 0:
-			if d.i >= len(d.b) {
-				return d.Syntax("unexpected end of JSON input")
-			}
-			fallthrough
-		default:
-			return d.Syntax("want ',' or '}' after object value")
+		if end, err := d.endOr('}', "object value"); end || err != nil {
+			return err
 		}
 	}
 }
@@ -289,22 +277,31 @@ func (d *Scanner) Array(elem func() error) error {
 			d.i++
 			continue
 		}
-		switch d.Peek() {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
-			d.depth--
-			return nil
-		case 0:
-			if d.i >= len(d.b) {
-				return d.Syntax("unexpected end of JSON input")
-			}
-			fallthrough
-		default:
-			return d.Syntax("want ',' or ']' after array element")
+		if end, err := d.endOr(']', "array element"); end || err != nil {
+			return err
 		}
 	}
+}
+
+// endOr reads what follows a member or element when it is not a ','
+// right at the offset (the callers' fast path): a ',' after white space
+// (end false), or close, which ends the object or array (end true);
+// anything else is a syntax error naming what it follows.
+func (d *Scanner) endOr(close byte, after string) (end bool, err error) {
+	switch d.Peek() {
+	case ',':
+		d.i++
+		return false, nil
+	case close:
+		d.i++
+		d.depth--
+		return true, nil
+	case 0:
+		if d.i >= len(d.b) {
+			return false, d.Syntax("unexpected end of JSON input")
+		}
+	}
+	return false, d.Syntax("want ',' or '%c' after %s", close, after)
 }
 
 // rawString returns the contents of a string without escapes, or its
