@@ -122,14 +122,30 @@ func TypeError(field, got, want string) error {
 }
 
 // WS skips white space.
-func (d *Scanner) WS() {
-	for d.i < len(d.b) {
-		c := d.b[d.i]
-		if c > ' ' || c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			return
-		}
-		d.i++
+func (d *Scanner) WS() { d.i = spaceEnd(d.b, d.i) }
+
+// spaceEnd returns the offset of the first byte of b from i on that is
+// not JSON white space (len(b) if none).
+func spaceEnd(b []byte, i int) int {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
 	}
+	return i
+}
+
+// stringEnd returns the offset after the string that starts with the
+// '"' at b[i]: at the first byte plainAny stops at when that is the
+// closing quote (no escapes or control bytes), else as SkipString
+// checks it (with d.i left at i on error).
+func (d *Scanner) stringEnd(i int) (int, error) {
+	if j := plainAny(d.b, i+1); j < len(d.b) && d.b[j] == '"' {
+		return j + 1, nil
+	}
+	d.i = i
+	if err := d.SkipString(); err != nil {
+		return 0, err
+	}
+	return d.i, nil
 }
 
 // peek returns the next non-space byte, or 0 at the end.
@@ -636,21 +652,11 @@ func (d *Scanner) skipNested() error {
 				d.i = i
 				return d.Syntax("want object key")
 			}
-			// A string without escapes or control bytes ends at the
-			// first byte plainAny stops at; anything else is checked
-			// by SkipString.
-			if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
-				i = j + 1
-			} else {
-				d.i = i
-				if err := d.SkipString(); err != nil {
-					return err
-				}
-				i = d.i
+			var err error
+			if i, err = d.stringEnd(i); err != nil {
+				return err
 			}
-			for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-				i++
-			}
+			i = spaceEnd(b, i)
 			if i >= len(b) {
 				d.i = i
 				return d.Syntax("unexpected end of JSON input, want ':'")
@@ -694,9 +700,7 @@ func (d *Scanner) skipNested() error {
 				}
 				stack = append(stack, c)
 				i++
-				for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
-					i++
-				}
+				i = spaceEnd(b, i)
 				if i < len(b) && b[i] == c+2 { // '}' or ']': empty
 					i++
 					stack = stack[:len(stack)-1]
@@ -711,14 +715,9 @@ func (d *Scanner) skipNested() error {
 				}
 				continue
 			case c == '"':
-				if j := plainAny(b, i+1); j < len(b) && b[j] == '"' {
-					i = j + 1
-				} else {
-					d.i = i
-					if err := d.SkipString(); err != nil {
-						return err
-					}
-					i = d.i
+				var err error
+				if i, err = d.stringEnd(i); err != nil {
+					return err
 				}
 			case '1' <= c && c <= '9':
 				// An integer is the digits; a '.', 'e' or 'E' after
