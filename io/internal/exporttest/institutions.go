@@ -1,7 +1,9 @@
 package exporttest
 
 import (
+	"io"
 	"sync"
+	"testing"
 
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/sample"
@@ -41,3 +43,29 @@ var InstitutionGraph = sync.OnceValues(func() (*graph.Graph, [2][]table.Column) 
 type CountWriter struct{ N int64 }
 
 func (w *CountWriter) Write(p []byte) (int, error) { w.N += int64(len(p)); return len(p), nil }
+
+// A Writer is a format's graph writer with its own options type.
+type Writer[O any] func(io.Writer, *graph.Graph, O) error
+
+// BenchWrite benchmarks the new writer and the fmt-based reference it
+// replaced on the institution graph with opts, each as a sub-benchmark
+// (writer=append, writer=reference) writing to a CountWriter; bytes per
+// op are the output's size.
+func BenchWrite[O any](b *testing.B, opts O, write, reference Writer[O]) {
+	g, _ := InstitutionGraph()
+	for _, w := range []struct {
+		name  string
+		write Writer[O]
+	}{{"writer=append", write}, {"writer=reference", reference}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var cw CountWriter
+			for b.Loop() {
+				if err := w.write(&cw, g, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.SetBytes(cw.N / int64(b.N))
+		})
+	}
+}
