@@ -9,8 +9,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
-	"slices"
-	"sort"
 	"testing"
 
 	"github.com/coauthnet/coauthnet/io/internal/readertest"
@@ -60,28 +58,7 @@ func TestIndependentParse(t *testing.T) {
 			if len(ps) != tt.records || len(pes) != 0 || len(ref) != tt.records {
 				t.Fatalf("%d papers, %d skipped (%v), independent %d; want %d", len(ps), len(pes), pes, len(ref), tt.records)
 			}
-			agree := 0
-			for i, p := range ps {
-				id, _ := ref[i][0].(string)
-				var want []string
-				for _, c := range ref[i][1].([]any) {
-					want = append(want, c.(string))
-				}
-				var got []string
-				for c := range readertest.Countries(p) {
-					got = append(got, c)
-				}
-				sort.Strings(got)
-				if id == p.ID && slices.Equal(got, want) {
-					agree++
-				} else {
-					t.Logf("%s: ours %v, independent %s %v", p.ID, got, id, want)
-				}
-			}
-			t.Logf("%d of %d works agree", agree, len(ps))
-			if float64(agree) < 0.97*float64(len(ps)) {
-				t.Errorf("agreement %d/%d < 97%%", agree, len(ps))
-			}
+			readertest.Agreement(t, ps, ref)
 		})
 	}
 }

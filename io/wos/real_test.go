@@ -11,6 +11,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/io/internal/address"
+	"github.com/coauthnet/coauthnet/io/internal/readertest"
 )
 
 // real is ../shared/testdata-real, beside the repository. Its GPL files
@@ -199,7 +200,7 @@ func TestIndependentParse(t *testing.T) {
 		"wos-wosfile/wos_tab_delimited_win_utf16.txt", "wos-tab-scientopy/wos_2026_04_02_1000.txt", "wos-plain-refsplitr/example_data.txt", "wos-plain-refsplitr/BITR_test.txt"} {
 		t.Run(filepath.Base(rel), func(t *testing.T) {
 			ps, _, _ := readFile(t, rel)
-			agreement(t, ps, independent(t, filepath.Join(real, rel)))
+			readertest.Agreement(t, ps, independent(t, filepath.Join(real, rel)))
 		})
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"sort"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -74,38 +72,6 @@ func independent(t *testing.T, path string) [][2]any {
 	return ref
 }
 
-// agreement compares per-paper country sets with the independent parse,
-// paper by paper in file order, and fails t below 97% (the bar)
-// or when the parse found another number of records.
-func agreement(t *testing.T, ps []coauthnet.Paper, ref [][2]any) {
-	t.Helper()
-	if len(ref) != len(ps) {
-		t.Fatalf("independent parse found %d records, reader %d papers", len(ref), len(ps))
-	}
-	agree := 0
-	for i, p := range ps {
-		id, _ := ref[i][0].(string)
-		var want []string
-		for _, c := range ref[i][1].([]any) {
-			want = append(want, c.(string))
-		}
-		var got []string
-		for c := range readertest.Countries(p) {
-			got = append(got, c)
-		}
-		sort.Strings(got)
-		if id == p.ID && slices.Equal(got, want) {
-			agree++
-		} else {
-			t.Logf("%s: ours %v, independent %s %v", p.ID, got, id, want)
-		}
-	}
-	t.Logf("%d of %d papers agree (%.1f%%)", agree, len(ps), 100*float64(agree)/float64(len(ps)))
-	if float64(agree) < 0.97*float64(len(ps)) {
-		t.Errorf("agreement %d/%d < 97%%", agree, len(ps))
-	}
-}
-
 // TestRealData: every export of testdata/real reads every record (none
 // skipped), in the format and encoding expected, with no country text
 // left unmapped, and per-paper country sets agree with the independent
@@ -141,7 +107,7 @@ func TestRealData(t *testing.T) {
 			if len(r.Unmapped) > 0 {
 				t.Errorf("unmapped countries: %v", r.Unmapped)
 			}
-			agreement(t, ps, independent(t, path))
+			readertest.Agreement(t, ps, independent(t, path))
 		})
 	}
 }
@@ -180,5 +146,5 @@ func TestRealParts(t *testing.T) {
 	if err := os.WriteFile(tmp, all, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	agreement(t, ps, independent(t, tmp))
+	readertest.Agreement(t, ps, independent(t, tmp))
 }

@@ -6,6 +6,8 @@ package readertest
 import (
 	"errors"
 	"io"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -113,4 +115,34 @@ func Reason(err error, reasons []error) error {
 		}
 	}
 	return nil
+}
+
+// Agreement compares the per-paper country sets of ps with an independent
+// parse, ref[i] = [id, sorted countries] paper by paper in file order
+// (the testdata/independent scripts' output), logs every disagreement and
+// the share that agree, and fails t below 97% (issue 14's bar) or when
+// the parse found another number of records.
+func Agreement(t *testing.T, ps []coauthnet.Paper, ref [][2]any) {
+	t.Helper()
+	if len(ref) != len(ps) {
+		t.Fatalf("independent parse found %d records, reader %d papers", len(ref), len(ps))
+	}
+	agree := 0
+	for i, p := range ps {
+		id, _ := ref[i][0].(string)
+		var want []string
+		for _, c := range ref[i][1].([]any) {
+			want = append(want, c.(string))
+		}
+		got := slices.Sorted(maps.Keys(Countries(p)))
+		if id == p.ID && slices.Equal(got, want) {
+			agree++
+		} else {
+			t.Logf("%s: ours %v, independent %s %v", p.ID, got, id, want)
+		}
+	}
+	t.Logf("%d of %d papers agree (%.1f%%)", agree, len(ps), 100*float64(agree)/float64(len(ps)))
+	if float64(agree) < 0.97*float64(len(ps)) {
+		t.Errorf("agreement %d/%d < 97%%", agree, len(ps))
+	}
 }
