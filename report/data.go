@@ -324,12 +324,11 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	// Blocs and bifurcation over the complete years; a corpus too small
 	// for them gets a sentence instead.
 	bloc := map[string]string{}
-	if b, err := community.InferBlocs(sc, community.BlocOptions{Focal: focal, Rival: rival}); err != nil {
+	if b, bi, err := community.InferBifurcation(sc, community.BlocOptions{Focal: focal, Rival: rival}, community.BifurcationOptions{}, nil); err != nil {
 		d.BlocsNote = fmt.Sprintf("Blocs could not be inferred: %s.", userText(err))
 	} else {
 		d.Blocs = b
 		bloc = b.Map()
-		bi := community.BifurcationCI(sc, focal, rival, bloc, community.BifurcationOptions{Split: b.Split})
 		d.Bifurcation = bi
 		d.Tables["blocs.csv"] = tables.BlocsTable(b, nil)
 		d.Tables["indices.csv"] = tables.IndicesTable(bi)
