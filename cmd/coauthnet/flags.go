@@ -43,7 +43,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose weight (first counting) is below `W`")
 	fs.TextVar(&f.load.Policy, "country-policy", coauthnet.PolicyISO, "territory `policy`: iso (TW, HK, MO separate), prc (all → CN), prc-sar (HK, MO → CN)")
 	fs.TextVar((*graph.UnknownNodes)(&f.opts.KeepUnknown), "unknown", graph.UnknownNodes(false), "`policy` for authors without a known node: drop, or node (counted as ZZ)")
-	fs.Var((*groupFlag)(&f.opts.Groups), "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
+	fs.Var((*graph.GroupList)(&f.opts.Groups), "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
 	fs.BoolVar(&f.load.Sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
 	fs.BoolVar(&f.load.List, "v", false, "list every skipped record and every unmapped or remapped value")
 	fs.BoolVar(&f.progress, "progress", false, "print progress lines on stderr even when it is not a terminal")
@@ -165,25 +165,6 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
 	return set
-}
-
-// groupFlag collects --group values into graph.Options.Groups.
-type groupFlag []graph.Group
-
-func (g *groupFlag) String() string {
-	var s []string
-	for _, x := range *g {
-		s = append(s, x.Name)
-	}
-	return strings.Join(s, ",")
-}
-
-func (g *groupFlag) Set(v string) error {
-	grp, err := graph.ParseGroup(v)
-	if err == nil {
-		*g = append(*g, grp)
-	}
-	return err
 }
 
 // parseCommand parses a command's flags and positional arguments and
