@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 )
@@ -62,9 +63,6 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 // themselves, given the command's flag set fs and input files.
 func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	var err error
-	if from := f.load.Format; from != "auto" && from != "aggregate" && !slices.Contains(load.Formats, from) {
-		return usagef("--from %q: want auto, aggregate, %s", from, strings.Join(load.Formats, ", "))
-	}
 	if err := f.opts.ResolveGroups(); err != nil {
 		return usagef("--%s", userMessage(err)) // "group NAME: ..."
 	}
@@ -77,22 +75,20 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	if f.opts.HyperOnly && f.opts.MaxAuthors == 0 {
 		f.opts.MaxAuthors = graph.HyperAuthors
 	}
+	// --from, --field with --by-field, and graph's options.
+	if err := (aggregate.CountOptions{Load: f.load, Graph: f.opts, ByField: f.byField}).Validate(); err != nil {
+		return usageError{strings.TrimPrefix(userMessage(err), "aggregate: ")}
+	}
 	if err := f.measures.parse(); err != nil {
 		return err
 	}
 	if f.byField && !f.allowByField {
 		return usagef("--by-field works with build, nodes and edges")
 	}
-	if f.load.Field != "" && f.byField {
-		return usagef("--field and --by-field: give one or the other")
-	}
 	if f.fieldMapFile != "" {
 		if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
 			return err
 		}
-	}
-	if err := f.opts.Validate(); err != nil {
-		return usageError{strings.TrimPrefix(err.Error(), "graph: ")}
 	}
 	if f.load.Sample && len(files) > 0 {
 		return usagef("--sample and files %v: give one or the other", files)
