@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/aggregate"
@@ -192,15 +191,17 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 // parseArgs parses flags that may come before, between or after the
 // positional arguments, and returns the positional ones.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	// flag calls Usage on every error too: the usage is printed for -h
+	// only, a bad flag is one line (run).
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				if h, ok := helpers.Load(fs); ok {
-					h.(func())()
-				}
-				return nil, err
-			}
+		if err := fs.Parse(args); err == flag.ErrHelp {
+			usage()
+			return nil, err
+		} else if err != nil {
 			return nil, usageError{optionError(fs, err.Error())}
 		}
 		args = fs.Args()
@@ -221,8 +222,12 @@ var badText = regexp.MustCompile(`^invalid value ".*" for flag -([^:]+): (.*)$`)
 
 // optionError is msg, flag's message for a command line that does not
 // parse, without flag's preamble when the value was a library option's
-// (flag.TextVar): the option's own error names the value.
+// (flag.TextVar): the option's own error names the value. A flag that
+// fs does not define is explained (undefined).
 func optionError(fs *flag.FlagSet, msg string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return undefined(fs, name)
+	}
 	m := badText.FindStringSubmatch(msg)
 	if m == nil {
 		return msg
@@ -235,14 +240,44 @@ func optionError(fs *flag.FlagSet, msg string) string {
 	return msg
 }
 
+// undefined explains --name, a flag that command fs does not define:
+// the commands that take it (their -h lists it), else the flags of fs
+// nearest to it by the rule of coauthnet.ParseCountry's suggestions
+// (coauthnet.Nearest), else that it is unknown.
+func undefined(fs *flag.FlagSet, name string) string {
+	var takers, own []string
+	listed := regexp.MustCompile(`(?m)^  -` + regexp.QuoteMeta(name) + `\s`)
+	for _, c := range commands {
+		args := []string{"-h"}
+		if c.name == "fetch" {
+			args = []string{"openalex", "-h"} // the flags of fetch are its source's
+		}
+		var usage strings.Builder
+		c.run(args, &env{stdout: io.Discard, stderr: &usage})
+		if listed.MatchString(usage.String()) {
+			takers = append(takers, c.name)
+		}
+	}
+	if len(takers) > 0 {
+		return fmt.Sprintf("--%s does not apply to %s: it is a flag of %s", name, fs.Name(), strings.Join(takers, ", "))
+	}
+	fs.VisitAll(func(fl *flag.Flag) {
+		if !slices.Contains(notFor[fl.Name], fs.Name()) {
+			own = append(own, fl.Name)
+		}
+	})
+	if near := coauthnet.Nearest(name, own, 3); len(near) > 0 {
+		return fmt.Sprintf("unknown flag --%s (did you mean --%s?)", name, strings.Join(near, " or --"))
+	}
+	return "unknown flag --" + name
+}
+
 // newFlagSet returns a flag set whose errors and usage go to w and are
 // returned, never printed by flag itself with an exit.
 func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned and printed once by run
-	// The usage is printed for -h only: a bad flag is one line (run).
-	fs.Usage = func() {}
-	helpers.Store(fs, func() {
+	fs.Usage = func() {
 		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", usage)
 		// The input flags that do not apply to this command (notFor)
 		// are left out of its list.
@@ -255,10 +290,6 @@ func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 		})
 		show.SetOutput(w)
 		show.PrintDefaults()
-	})
+	}
 	return fs
 }
-
-// helpers print each flag set's usage, for -h (flag calls Usage on
-// every error too; run prints those as one line).
-var helpers sync.Map // *flag.FlagSet → func()

@@ -25,3 +25,29 @@ func TestAggregateOptionErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestUndefinedFlags: a flag the command does not define is explained:
+// the commands that take it (for --focal, the README flag table's row:
+// edges, blocs, drift, report, mobility; --filter is fetch's), else the
+// command's nearest flags (countng is one insertion from counting,
+// within max(1, 7/3) = 2 edits; min-weight is not one of nodes', so
+// min-weigth gets no suggestion), else "unknown flag".
+func TestUndefinedFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"nodes", "--sample", "--focal", "CN"}, "--focal does not apply to nodes: it is a flag of edges, blocs, drift, report, mobility"},
+		{[]string{"build", "--sample", "--focal"}, "--focal does not apply to build: it is a flag of edges, blocs, drift, report, mobility"},
+		{[]string{"build", "--filter", "x"}, "--filter does not apply to build: it is a flag of fetch"},
+		{[]string{"build", "--sample", "--countng", "frac"}, "unknown flag --countng (did you mean --counting?)"},
+		{[]string{"edges", "--sample", "--levle=country"}, "unknown flag --levle (did you mean --level?)"},
+		{[]string{"nodes", "--sample", "--min-weigth", "2"}, "unknown flag --min-weigth"},
+		{[]string{"build", "--sample", "--undefined-flag"}, "unknown flag --undefined-flag"},
+	} {
+		want := "coauthnet " + c.args[0] + ": " + c.want + " (see coauthnet " + c.args[0] + " -h)\n"
+		if code, stdout, stderr := runCmd(t, "", c.args...); code != 2 || stderr != want || stdout != "" {
+			t.Errorf("%q: exit %d, %q; want 2, %q", c.args, code, stderr, want)
+		}
+	}
+}
