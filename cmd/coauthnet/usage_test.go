@@ -27,7 +27,8 @@ func TestAggregateOptionErrors(t *testing.T) {
 }
 
 // TestUndefinedFlags: a flag the command does not define is explained:
-// the commands that take it (for --focal, the README flag table's row:
+// for an input flag that does not apply (notFor), why (the reasons of
+// why: aggregate's own for --by-field); else the commands that take it (for --focal, the README flag table's row:
 // edges, blocs, drift, report, mobility; --filter is fetch's), else the
 // command's nearest flags (countng is one insertion from counting,
 // within max(1, 7/3) = 2 edits; min-weight is not one of nodes', so
@@ -37,6 +38,9 @@ func TestUndefinedFlags(t *testing.T) {
 		args []string
 		want string
 	}{
+		{[]string{"communities", "--sample", "--by-field"}, "--by-field does not apply to communities: build, nodes and edges split by field"},
+		{[]string{"aggregate", "--sample", "--by-field", "-o", "x.parquet"}, "--by-field does not apply to aggregate: aggregate one field at a time (--field NAME)"},
+		{[]string{"convert", "--level", "nosuch", "x.jsonl"}, "--level does not apply to convert: convert writes the records as read, before any counting"},
 		{[]string{"nodes", "--sample", "--focal", "CN"}, "--focal does not apply to nodes: it is a flag of edges, blocs, drift, report, mobility"},
 		{[]string{"build", "--sample", "--focal"}, "--focal does not apply to build: it is a flag of edges, blocs, drift, report, mobility"},
 		{[]string{"build", "--filter", "x"}, "--filter does not apply to build: it is a flag of fetch"},
