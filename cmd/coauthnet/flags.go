@@ -90,10 +90,8 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	if err := f.measures.parse(); err != nil {
 		return err
 	}
-	if f.fieldMapFile != "" {
-		if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
-			return err
-		}
+	if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
+		return err
 	}
 	if f.load.Sample && len(files) > 0 {
 		return usagef("--sample and files %v: give one or the other", files)
