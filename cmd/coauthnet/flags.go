@@ -67,8 +67,8 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	})
 }
 
-// parse checks the flags that the library options do not check
-// themselves, given the command's flag set fs and input files.
+// parse checks the input flags, the options with their own Validate
+// (aggregate.CountOptions), given the command's flag set fs and files.
 func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	var err error
 	if err := f.opts.ResolveGroups(); err != nil {
@@ -263,8 +263,8 @@ func undefined(fs *flag.FlagSet, name string) string {
 	return "unknown flag --" + name
 }
 
-// newFlagSet returns a flag set whose errors and usage go to w and are
-// returned, never printed by flag itself with an exit.
+// newFlagSet returns a flag set whose errors are returned, never printed
+// by flag itself with an exit, and whose Usage (-h) goes to w.
 func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned and printed once by run
