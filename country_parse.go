@@ -160,14 +160,10 @@ func ParseCountry(s string) (string, error) {
 // distance first, at most max(1, len(n)/3) edits; or, failing that,
 // those with a spelling that starts with n (three letters or more).
 func nearCountries(n string, k int) []string {
-	limit := max(1, len([]rune(n))/3)
 	best := map[string]int{} // code → smallest distance
 	for name, code := range countryByName() {
-		d := editDistance(n, name)
-		if len([]rune(n)) >= 3 && strings.HasPrefix(name, n) {
-			d = min(d, limit) // "germ" → Germany
-		}
-		if d > limit {
+		d, ok := nearness(n, name)
+		if !ok {
 			continue
 		}
 		if old, ok := best[code]; !ok || d < old {
@@ -192,6 +188,38 @@ func nearCountries(n string, k int) []string {
 		out[i] = CountryName(c) + " (" + c + ")"
 	}
 	return out
+}
+
+// nearness is the rule of the suggestions of [ParseCountry] and
+// [Nearest]: the edit distance d of name from s, and whether name is
+// near s: at most max(1, len(s)/3) edits, or a name that starts with s
+// (three letters or more: "germ" → Germany), which counts as that limit.
+func nearness(s, name string) (d int, near bool) {
+	limit := max(1, len([]rune(s))/3)
+	d = editDistance(s, name)
+	if len([]rune(s)) >= 3 && strings.HasPrefix(name, s) {
+		d = min(d, limit)
+	}
+	return d, d <= limit
+}
+
+// Nearest returns up to k of names that are near s by the rule that
+// picks [ParseCountry]'s "did you mean" countries (edit distance, at
+// most max(1, len(s)/3) edits, or a prefix of three letters or more),
+// the nearest first and, at equal distance, in the order of names. It
+// compares s and names as given (no [NormalizeName]): it is for other
+// vocabularies, such as the command's flag names ("countng" → counting).
+// O(len(names)·len(s)·len(name)).
+func Nearest(s string, names []string, k int) []string {
+	var near []string
+	dist := map[string]int{}
+	for _, name := range names {
+		if d, ok := nearness(s, name); ok {
+			near, dist[name] = append(near, name), d
+		}
+	}
+	slices.SortStableFunc(near, func(a, b string) int { return dist[a] - dist[b] })
+	return near[:min(k, len(near))]
 }
 
 func orList(s []string) string {

@@ -3,6 +3,9 @@ package aggregate
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
@@ -47,8 +50,36 @@ type Counted struct {
 	Aggregate *Aggregate          // the merged aggregate, when the inputs were aggregates
 }
 
-// ErrByField is Count's error for ByField given aggregates.
-var ErrByField = errors.New("aggregate: an aggregate cannot be split by field: aggregate each field apart")
+// ErrByField is Count's error for ByField given aggregates (in an
+// [OptionError]).
+var ErrByField = errors.New("aggregate: --by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
+
+// An OptionError is [Count]'s error for options it cannot honour: what
+// [CountOptions.Validate] reports, and, given aggregates, ByField
+// ([ErrByField]) or what Options.FlagMap refuses (Impact). It is the
+// caller's mistake, not the data's: a command reports it as a usage
+// error.
+type OptionError struct{ Err error }
+
+func (e *OptionError) Error() string { return e.Err.Error() }
+
+// Unwrap returns Err, so that errors.Is(err, ErrByField) holds.
+func (e *OptionError) Unwrap() error { return e.Err }
+
+// Validate reports the options that [Count] refuses before it reads
+// anything, in the words of the command's flags: a Load.Format other
+// than "", "auto", "aggregate" or one of load.Formats (--from); ByField
+// with a Load.Field (--by-field and --field: one field leaves nothing
+// to split); and what graph.Options.Validate reports of Graph.
+func (o CountOptions) Validate() error {
+	if f := o.Load.Format; f != "" && f != "auto" && f != "aggregate" && !slices.Contains(load.Formats, f) {
+		return fmt.Errorf("aggregate: --from %q: want auto, aggregate, %s", f, strings.Join(load.Formats, ", "))
+	}
+	if o.Load.Field != "" && o.ByField {
+		return errors.New("aggregate: --field and --by-field: give one or the other")
+	}
+	return o.Graph.Validate()
+}
 
 // ReadsAggregates reports whether [Count] reads files as aggregates
 // under the loading options lo: never for lo.Sample or no file, always
@@ -69,8 +100,12 @@ func ReadsAggregates(lo load.Options, files []string) (bool, error) {
 // merges them ([Open]): the series an analysis needs, whichever the
 // inputs. On a reading error it returns what was read so far (Summary)
 // with the error. A result with Stats.Used 0 (nothing counted) is no
-// error: the caller says so.
+// error: the caller says so. Options it cannot honour are an
+// [*OptionError], returned before anything is read.
 func Count(ctx context.Context, files []string, o CountOptions) (*Counted, error) {
+	if err := o.Validate(); err != nil {
+		return nil, &OptionError{err}
+	}
 	opts := Options{Graph: o.Graph, Policy: o.Load.Policy, Field: load.FoldField(o.Load.Field), FieldMap: o.Load.FieldMap}
 	agg, err := ReadsAggregates(o.Load, files)
 	if err != nil {
@@ -78,10 +113,10 @@ func Count(ctx context.Context, files []string, o CountOptions) (*Counted, error
 	}
 	if agg {
 		if o.ByField {
-			return nil, ErrByField
+			return nil, &OptionError{ErrByField}
 		}
 		if _, err := opts.FlagMap(); err != nil {
-			return nil, err
+			return nil, &OptionError{err}
 		}
 		s, a, counted, err := Open(files, opts)
 		if err != nil {

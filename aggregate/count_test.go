@@ -3,9 +3,11 @@ package aggregate_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -79,8 +81,13 @@ func TestCount(t *testing.T) {
 			t.Errorf("%s: used %d, CN-US bifrac %v; want 2 and 5/6", c.name, r.Stats.Used, wt[graph.BiFrac])
 		}
 	}
-	if _, err := aggregate.Count(ctx, parts, aggregate.CountOptions{Load: auto, ByField: true}); !errors.Is(err, aggregate.ErrByField) {
-		t.Errorf("aggregates by field: %v, want ErrByField", err)
+	var oe *aggregate.OptionError
+	if _, err := aggregate.Count(ctx, parts, aggregate.CountOptions{Load: auto, ByField: true}); !errors.Is(err, aggregate.ErrByField) || !errors.As(err, &oe) {
+		t.Errorf("aggregates by field: %v, want ErrByField in an OptionError", err)
+	}
+	// Impact needs the whole corpus (Options.FlagMap refuses it).
+	if _, err := aggregate.Count(ctx, parts, aggregate.CountOptions{Load: auto, Graph: graph.Options{Impact: true}}); !errors.As(err, &oe) || !strings.Contains(err.Error(), "--impact") {
+		t.Errorf("aggregates with impact: %v, want FlagMap's --impact error in an OptionError", err)
 	}
 	mixed := []string{f.Name(), parts[0]}
 	if _, err := aggregate.ReadsAggregates(auto, mixed); err == nil {
@@ -114,6 +121,43 @@ func TestNeeds(t *testing.T) {
 	} {
 		if need, extra := aggregate.Needs(c.o, c.field, c.byField); need != c.need || extra != c.extra {
 			t.Errorf("Needs(%+v, %q, %v) = %v, %v; want %v, %v", c.o, c.field, c.byField, need, extra, c.need, c.extra)
+		}
+	}
+}
+
+// TestCountOptionsValidate: the options Count refuses before reading,
+// each with its message in the command's words (the texts coauthnet
+// printed when it checked them itself: cmd/coauthnet's harness cases
+// "build --sample --from nosuch" and --field with --by-field).
+func TestCountOptionsValidate(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o    aggregate.CountOptions
+		want string // "" for valid
+	}{
+		{"zero value", aggregate.CountOptions{}, ""},
+		{"auto", aggregate.CountOptions{Load: load.Options{Format: "auto"}}, ""},
+		{"aggregate", aggregate.CountOptions{Load: load.Options{Format: "aggregate"}}, ""},
+		{"wos", aggregate.CountOptions{Load: load.Options{Format: "wos"}}, ""},
+		{"unknown format", aggregate.CountOptions{Load: load.Options{Format: "nosuch"}},
+			`aggregate: --from "nosuch": want auto, aggregate, jsonl, csv, parquet, wos, scopus, openalex`},
+		{"field by field", aggregate.CountOptions{Load: load.Options{Field: "Physics"}, ByField: true},
+			"aggregate: --field and --by-field: give one or the other"},
+		{"field alone", aggregate.CountOptions{Load: load.Options{Field: "Physics"}}, ""},
+		{"graph", aggregate.CountOptions{Graph: graph.Options{HyperOnly: true}}, "graph: HyperOnly needs MaxAuthors, the threshold"},
+	} {
+		err := c.o.Validate()
+		if got := fmt.Sprint(err); (err == nil) != (c.want == "") || err != nil && got != c.want {
+			t.Errorf("%s: Validate() = %v, want %q", c.name, err, c.want)
+		}
+		if c.want == "" {
+			continue
+		}
+		// Count refuses the same, as an OptionError, before reading: the
+		// file does not exist and is never opened.
+		var oe *aggregate.OptionError
+		if _, err := aggregate.Count(context.Background(), []string{"/nonexistent.jsonl"}, c.o); !errors.As(err, &oe) || err.Error() != c.want {
+			t.Errorf("%s: Count error %v, want the OptionError %q", c.name, err, c.want)
 		}
 	}
 }

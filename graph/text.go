@@ -146,6 +146,32 @@ func (h *HyperPapers) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// GroupList is the form of [Options].Groups as a repeatable
+// command-line flag (a flag.Value): each Set appends one group as
+// [ParseGroup] takes it ("NAME=A,B,..." or "EU27"). Bind it to the field
+// with a conversion: fs.Var((*GroupList)(&o.Groups), "group", usage).
+// Members stay as written: [Options.ResolveGroups] makes them codes.
+type GroupList []Group
+
+// String returns the groups' names, comma-separated.
+func (g *GroupList) String() string {
+	var s []string
+	for _, x := range *g {
+		s = append(s, x.Name)
+	}
+	return strings.Join(s, ",")
+}
+
+// Set appends the group v ([ParseGroup]); a malformed v is an error
+// and appends nothing.
+func (g *GroupList) Set(v string) error {
+	grp, err := ParseGroup(v)
+	if err == nil {
+		*g = append(*g, grp)
+	}
+	return err
+}
+
 // PeriodPair is the text form of two periods compared with each other
 // (growth, drift): "P1,P2" as [ParsePeriodPair] takes it
 // ("2013-2017,2018-2022"); the zero value, no pair, is "".

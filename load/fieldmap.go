@@ -11,8 +11,13 @@ import (
 // ReadFieldMap reads a field map for [Options].FieldMap: a CSV file with
 // a header row category,field and one row per source category (lines
 // starting with # are comments). Categories are folded with [FoldField];
-// a category mapped to two fields is an error.
+// a category mapped to two fields is an error. An empty path is no map:
+// nil, the default of Options.FieldMap (categories kept as they are),
+// so that an unset option needs no test of its own.
 func ReadFieldMap(path string) (map[string]string, error) {
+	if path == "" {
+		return nil, nil
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err

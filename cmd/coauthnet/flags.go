@@ -9,9 +9,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/aggregate"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 )
@@ -28,43 +28,49 @@ type inputFlags struct {
 	strict                    bool
 	minWeight                 float64
 	keepCounter               bool         // count keeps the Counter (coauthnet aggregate)
-	allowByField              bool         // set by the commands that take --by-field
+	allowByField              bool         // no longer read (notFor decides); remove with its assignments
 	measures                  measureFlags // registered by the commands that write node tables
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
+	// The flags that do not apply to the command (notFor) stay out of its
+	// flag set: its -h does not list them, and given, they are an error
+	// that says why (undefined).
+	all := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
 	f.countings = graph.Countings
 	f.load.Format = "auto"
-	fs.StringVar(&f.load.Format, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
-	fs.TextVar(&f.opts.Level, "level", graph.Countries, "node `level`: country or institution")
-	fs.TextVar(&f.countings, "counting", f.countings, "comma `list` of counting methods; the first is also written as weight")
-	fs.TextVar(&f.opts.Years, "years", graph.Period{}, "only papers published in `Y1-Y2` (or one year)")
-	fs.BoolVar(&f.byYear, "by-year", false, "one graph per year")
-	fs.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose weight (first counting) is below `W`")
-	fs.TextVar(&f.load.Policy, "country-policy", coauthnet.PolicyISO, "territory `policy`: iso (TW, HK, MO separate), prc (all → CN), prc-sar (HK, MO → CN)")
-	fs.TextVar((*graph.UnknownNodes)(&f.opts.KeepUnknown), "unknown", graph.UnknownNodes(false), "`policy` for authors without a known node: drop, or node (counted as ZZ)")
-	fs.Var((*groupFlag)(&f.opts.Groups), "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
-	fs.BoolVar(&f.load.Sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
-	fs.BoolVar(&f.load.List, "v", false, "list every skipped record and every unmapped or remapped value")
-	fs.BoolVar(&f.progress, "progress", false, "print progress lines on stderr even when it is not a terminal")
-	fs.StringVar(&f.load.Field, "field", "", "only papers in field `NAME` (after --field-map; case does not matter)")
-	fs.BoolVar(&f.byField, "by-field", false, "one graph or table per field (a paper in two fields counts in both)")
-	fs.StringVar(&f.fieldMapFile, "field-map", "", "CSV `file` with columns category,field rolling source categories up to fields")
-	fs.IntVar(&f.opts.MaxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
-	fs.TextVar((*graph.HyperPapers)(&f.opts.HyperOnly), "hyper", graph.HyperPapers(false), "`only`: analyse only the hyper-authored papers (more than --max-authors, default 100)")
-	fs.TextVar(&f.opts.Leader, "lead", graph.FirstAuthor, "`leader` of a paper: first (author) or corresponding (author)")
-	fs.TextVar(&f.load.Dedup, "dedup", load.DefaultDedup, "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
-	fs.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
-	fs.BoolVar(&f.opts.Impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
+	all.StringVar(&f.load.Format, "from", "auto", "input `format`: auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex, or aggregate (a coauthnet aggregate; detected)")
+	all.TextVar(&f.opts.Level, "level", graph.Countries, "node `level`: country or institution")
+	all.TextVar(&f.countings, "counting", f.countings, "comma `list` of counting methods; the first is also written as weight")
+	all.TextVar(&f.opts.Years, "years", graph.Period{}, "only papers published in `Y1-Y2` (or one year)")
+	all.BoolVar(&f.byYear, "by-year", false, "one graph per year")
+	all.Float64Var(&f.minWeight, "min-weight", 0, "drop edges whose weight (first counting) is below `W`")
+	all.TextVar(&f.load.Policy, "country-policy", coauthnet.PolicyISO, "territory `policy`: iso (TW, HK, MO separate), prc (all → CN), prc-sar (HK, MO → CN)")
+	all.TextVar((*graph.UnknownNodes)(&f.opts.KeepUnknown), "unknown", graph.UnknownNodes(false), "`policy` for authors without a known node: drop, or node (counted as ZZ)")
+	all.Var((*graph.GroupList)(&f.opts.Groups), "group", "merge nodes into one: `NAME=A,B,...`, or EU27 (repeatable)")
+	all.BoolVar(&f.load.Sample, "sample", false, "use the embedded demo corpus (20000 papers, 2005-2024) instead of files")
+	all.BoolVar(&f.load.List, "v", false, "list every skipped record and every unmapped or remapped value")
+	all.BoolVar(&f.progress, "progress", false, "print progress lines on stderr even when it is not a terminal")
+	all.StringVar(&f.load.Field, "field", "", "only papers in field `NAME` (after --field-map; case does not matter)")
+	all.BoolVar(&f.byField, "by-field", false, "one graph or table per field (a paper in two fields counts in both)")
+	all.StringVar(&f.fieldMapFile, "field-map", "", "CSV `file` with columns category,field rolling source categories up to fields")
+	all.IntVar(&f.opts.MaxAuthors, "max-authors", 0, "leave out papers with more than `N` authors (hyper-authored)")
+	all.TextVar((*graph.HyperPapers)(&f.opts.HyperOnly), "hyper", graph.HyperPapers(false), "`only`: analyse only the hyper-authored papers (more than --max-authors, default 100)")
+	all.TextVar(&f.opts.Leader, "lead", graph.FirstAuthor, "`leader` of a paper: first (author) or corresponding (author)")
+	all.TextVar(&f.load.Dedup, "dedup", load.DefaultDedup, "duplicate `rules`: id (same source id), doi (same DOI), title (same title, year and first author), comma-separated, or none; the first copy read is kept")
+	all.BoolVar(&f.strict, "strict", false, "exit 1 when a record is skipped or a warning is printed (low country coverage, files not read)")
+	all.BoolVar(&f.opts.Impact, "impact", false, "normalised citation impact per node and edge (needs citation counts)")
+	all.VisitAll(func(fl *flag.Flag) {
+		if !slices.Contains(notFor[fl.Name], fs.Name()) {
+			fs.Var(fl.Value, fl.Name, fl.Usage)
+		}
+	})
 }
 
-// parse checks the flags that the library options do not check
-// themselves, given the command's flag set fs and input files.
+// parse checks the input flags, the options with their own Validate
+// (aggregate.CountOptions), given the command's flag set fs and files.
 func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	var err error
-	if from := f.load.Format; from != "auto" && from != "aggregate" && !slices.Contains(load.Formats, from) {
-		return usagef("--from %q: want auto, aggregate, %s", from, strings.Join(load.Formats, ", "))
-	}
 	if err := f.opts.ResolveGroups(); err != nil {
 		return usagef("--%s", userMessage(err)) // "group NAME: ..."
 	}
@@ -77,22 +83,15 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	if f.opts.HyperOnly && f.opts.MaxAuthors == 0 {
 		f.opts.MaxAuthors = graph.HyperAuthors
 	}
+	// --from, --field with --by-field, and graph's options.
+	if err := (aggregate.CountOptions{Load: f.load, Graph: f.opts, ByField: f.byField}).Validate(); err != nil {
+		return usageError{strings.TrimPrefix(userMessage(err), "aggregate: ")}
+	}
 	if err := f.measures.parse(); err != nil {
 		return err
 	}
-	if f.byField && !f.allowByField {
-		return usagef("--by-field works with build, nodes and edges")
-	}
-	if f.load.Field != "" && f.byField {
-		return usagef("--field and --by-field: give one or the other")
-	}
-	if f.fieldMapFile != "" {
-		if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
-			return err
-		}
-	}
-	if err := f.opts.Validate(); err != nil {
-		return usageError{strings.TrimPrefix(err.Error(), "graph: ")}
+	if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
+		return err
 	}
 	if f.load.Sample && len(files) > 0 {
 		return usagef("--sample and files %v: give one or the other", files)
@@ -111,8 +110,10 @@ func (f *inputFlags) poles(s string) (p, q string, err error) {
 	return p, q, nil
 }
 
-// notFor lists, for input flags, the commands they do not apply to: a
-// flag given to one of them is a usage error, not silently ignored.
+// notFor lists, for input flags, the commands they do not apply to:
+// those commands do not define them (register), so that a flag given to
+// one of them is a usage error that says why (undefined), not silently
+// ignored.
 var notFor = map[string][]string{
 	"by-year":        {"blocs", "drift", "report", "convert", "aggregate", "split"},
 	"min-weight":     {"nodes", "communities", "blocs", "drift", "mobility", "convert", "aggregate", "split"},
@@ -148,42 +149,11 @@ func why(flagName, cmd string) string {
 	return cmd + " has no column for it (build, nodes, edges and report do)"
 }
 
-// checkApplies returns a usage error for a flag given to a command it
-// does not apply to.
-func checkApplies(fs *flag.FlagSet) error {
-	var err error
-	fs.Visit(func(fl *flag.Flag) {
-		if err == nil && slices.Contains(notFor[fl.Name], fs.Name()) {
-			err = usagef("--%s does not apply to %s: %s", fl.Name, fs.Name(), why(fl.Name, fs.Name()))
-		}
-	})
-	return err
-}
-
 // isSet reports whether flag name was given on the command line.
 func isSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
 	return set
-}
-
-// groupFlag collects --group values into graph.Options.Groups.
-type groupFlag []graph.Group
-
-func (g *groupFlag) String() string {
-	var s []string
-	for _, x := range *g {
-		s = append(s, x.Name)
-	}
-	return strings.Join(s, ",")
-}
-
-func (g *groupFlag) Set(v string) error {
-	grp, err := graph.ParseGroup(v)
-	if err == nil {
-		*g = append(*g, grp)
-	}
-	return err
 }
 
 // parseCommand parses a command's flags and positional arguments and
@@ -194,9 +164,6 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 		return nil, err
 	}
 	if err := f.parse(fs, files); err != nil {
-		return nil, err
-	}
-	if err := checkApplies(fs); err != nil {
 		return nil, err
 	}
 	// One node named by a flag: countries as people write them.
@@ -215,15 +182,17 @@ func (f *inputFlags) parseCommand(fs *flag.FlagSet, args []string) ([]string, er
 // parseArgs parses flags that may come before, between or after the
 // positional arguments, and returns the positional ones.
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	// flag calls Usage on every error too: the usage is printed for -h
+	// only, a bad flag is one line (run).
+	usage := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = usage }()
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			if err == flag.ErrHelp {
-				if h, ok := helpers.Load(fs); ok {
-					h.(func())()
-				}
-				return nil, err
-			}
+		if err := fs.Parse(args); err == flag.ErrHelp {
+			usage()
+			return nil, err
+		} else if err != nil {
 			return nil, usageError{optionError(fs, err.Error())}
 		}
 		args = fs.Args()
@@ -244,8 +213,12 @@ var badText = regexp.MustCompile(`^invalid value ".*" for flag -([^:]+): (.*)$`)
 
 // optionError is msg, flag's message for a command line that does not
 // parse, without flag's preamble when the value was a library option's
-// (flag.TextVar): the option's own error names the value.
+// (flag.TextVar): the option's own error names the value. A flag that
+// fs does not define is explained (undefined).
 func optionError(fs *flag.FlagSet, msg string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return undefined(fs, name)
+	}
 	m := badText.FindStringSubmatch(msg)
 	if m == nil {
 		return msg
@@ -258,30 +231,47 @@ func optionError(fs *flag.FlagSet, msg string) string {
 	return msg
 }
 
-// newFlagSet returns a flag set whose errors and usage go to w and are
-// returned, never printed by flag itself with an exit.
+// undefined explains --name, a flag that command fs does not define:
+// why, for an input flag that does not apply to it (notFor); else the
+// commands that take it (their -h lists it); else the flags of fs
+// nearest to it by the rule of coauthnet.ParseCountry's suggestions
+// (coauthnet.Nearest); else that it is unknown.
+func undefined(fs *flag.FlagSet, name string) string {
+	if slices.Contains(notFor[name], fs.Name()) {
+		return fmt.Sprintf("--%s does not apply to %s: %s", name, fs.Name(), why(name, fs.Name()))
+	}
+	var takers, own []string
+	listed := regexp.MustCompile(`(?m)^  -` + regexp.QuoteMeta(name) + `\s`)
+	for _, c := range commands {
+		args := []string{"-h"}
+		if c.name == "fetch" {
+			args = []string{"openalex", "-h"} // the flags of fetch are its source's
+		}
+		var usage strings.Builder
+		c.run(args, &env{stdout: io.Discard, stderr: &usage})
+		if listed.MatchString(usage.String()) {
+			takers = append(takers, c.name)
+		}
+	}
+	if len(takers) > 0 {
+		return fmt.Sprintf("--%s does not apply to %s: it is a flag of %s", name, fs.Name(), strings.Join(takers, ", "))
+	}
+	fs.VisitAll(func(fl *flag.Flag) { own = append(own, fl.Name) })
+	if near := coauthnet.Nearest(name, own, 3); len(near) > 0 {
+		return fmt.Sprintf("unknown flag --%s (did you mean --%s?)", name, strings.Join(near, " or --"))
+	}
+	return "unknown flag --" + name
+}
+
+// newFlagSet returns a flag set whose errors are returned, never printed
+// by flag itself with an exit, and whose Usage (-h) goes to w.
 func newFlagSet(name, usage string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are returned and printed once by run
-	// The usage is printed for -h only: a bad flag is one line (run).
-	fs.Usage = func() {}
-	helpers.Store(fs, func() {
+	fs.Usage = func() {
 		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", usage)
-		// The input flags that do not apply to this command (notFor)
-		// are left out of its list.
-		show := flag.NewFlagSet(name, flag.ContinueOnError)
-		fs.VisitAll(func(fl *flag.Flag) {
-			if !slices.Contains(notFor[fl.Name], name) {
-				show.Var(fl.Value, fl.Name, fl.Usage)
-				show.Lookup(fl.Name).DefValue = fl.DefValue
-			}
-		})
-		show.SetOutput(w)
-		show.PrintDefaults()
-	})
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+	}
 	return fs
 }
-
-// helpers print each flag set's usage, for -h (flag calls Usage on
-// every error too; run prints those as one line).
-var helpers sync.Map // *flag.FlagSet → func()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/aggregate"
@@ -28,19 +27,13 @@ func (f *inputFlags) loadOptions(e *env) load.Options {
 // count reads the inputs named by files (or the sample), or the
 // aggregates, counts them (aggregate.Count) and prints the summary.
 func count(f *inputFlags, files []string, e *env) (*graph.Series, *aggregate.Counted, error) {
-	agg, err := aggregate.ReadsAggregates(f.load, files)
-	if err != nil {
-		return nil, nil, err
-	}
-	if agg && f.byField {
-		return nil, nil, usagef("--by-field cannot split an aggregate by field: aggregate each field (--field NAME)")
-	}
-	if _, err := aggOptions(f).FlagMap(); agg && err != nil {
-		return nil, nil, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
-	}
 	setDoing("reading the inputs")
 	rep, err := aggregate.Count(context.Background(), files, aggregate.CountOptions{Load: f.loadOptions(e), Graph: f.opts, ByField: f.byField, KeepCounter: f.keepCounter})
 	setDoing("counting") // what the commands do next, until they say otherwise
+	if errors.As(err, new(*aggregate.OptionError)) {
+		// Options aggregates cannot honour: --by-field, --impact.
+		return nil, rep, usageError{strings.TrimPrefix(err.Error(), "aggregate: ")}
+	}
 	if err != nil {
 		return nil, rep, err
 	}
@@ -60,7 +53,8 @@ func count(f *inputFlags, files []string, e *env) (*graph.Series, *aggregate.Cou
 	case rep.Aggregate == nil:
 		err = strict(f, rep.Summary)
 	}
-	printSummary(f, e.stderr, rep)
+	summary.Write(e.stderr, rep.Summary, rep.Stats, rep.Series, summary.Options{Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
+		ByField: rep.ByField.Len(), Verbose: f.load.List})
 	if err != nil {
 		return nil, rep, err
 	}
@@ -73,10 +67,4 @@ func strict(f *inputFlags, s *load.Summary) error {
 		return nil
 	}
 	return summary.Strict(s)
-}
-
-// printSummary writes the summary of c to w.
-func printSummary(f *inputFlags, w io.Writer, c *aggregate.Counted) {
-	summary.Write(w, c.Summary, c.Stats, c.Series, summary.Options{Counting: f.opts, Policy: f.load.Policy, Field: f.load.Field,
-		ByField: c.ByField.Len(), Verbose: f.load.List})
 }

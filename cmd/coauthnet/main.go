@@ -2,50 +2,11 @@
 // co-authorship networks from bibliographic records and measures how
 // they change.
 //
-// Usage:
-//
-//	coauthnet build   [input flags] [-o out.graphml | -o 'out-{year}.graphml'] FILE...
-//	coauthnet convert [--from FORMAT] --to jsonl|csv|parquet -o OUT FILE...
-//	coauthnet nodes   [input flags] [--measures LIST] [--betweenness-samples K] [--workers N] [--format csv|json] FILE...
-//	coauthnet edges   [input flags] [--focal CN] [--between P1,P2] [--format csv|json] FILE...
-//	coauthnet communities [input flags] [--algorithm leiden|louvain] [--resolution 1] [--seed 1] [--format csv|json] FILE...
-//	coauthnet blocs   [input flags] --poles CN,US [--focal CN] [--since YEAR] [--blocs FILE] [--indices] [--format csv|json] FILE...
-//	coauthnet drift   [input flags] [--window N --step K | --between P1,P2] [--focal CN] [--top K] [--format csv|json] FILE...
-//	coauthnet report  [input flags] [--focal CN --rival US | --poles CN,US] [--base-year Y] [--excel] [--precision N] -o DIR FILE...
-//	coauthnet aggregate [input flags] -o PART.parquet FILE...
-//	coauthnet merge   -o ALL.parquet PART.parquet...
-//	coauthnet split   [--by doi|id] -n N -o 'part-{n}.jsonl' FILE...
-//	coauthnet help [COMMAND | TOPIC]   topics: counting, blocs, drift, policy
-//	coauthnet --version
-//
-// Countries (--focal, --rival, --poles, --group members) may be codes
-// in any case or names as people and databases write them (China, USA,
-// Peoples R China). CSV tables take --excel and --precision N. A flag
-// that does not apply to a command is a usage error; README.md has the
-// table of every flag.
-//
-// Input flags, shared by every command:
-//
-//	--from FORMAT            auto (detect by content), jsonl, csv, parquet, wos, scopus, openalex
-//	--level country|institution
-//	--counting LIST          comma list of full,bifrac,frac,share; the first is also "weight"
-//	--years 2005-2024        only papers published in these years
-//	--by-year                one graph per year (with -o 'out-{year}.graphml')
-//	--min-weight W           drop edges whose weight is below W
-//	--country-policy iso|prc|prc-sar
-//	--unknown drop|node      authors without a known node: leave out, or count as node ZZ
-//	--group NAME=A,B,...     merge nodes into one (repeatable); --group EU27 is built in
-//	--sample                 use the embedded demo corpus instead of files
-//	-v                       list every skipped record and unmapped value
-//	--progress               progress lines on stderr even when it is not a terminal
-//	--dedup id,doi           duplicate rules (id, doi, title, or none); the first copy read is kept
-//	--strict                 exit 1 on a skipped record or a warning (low coverage)
-//
-// FILE may be "-" for standard input, a directory (read recursively) or
-// a glob pattern; gzip and zstd input is recognised by content. Output
-// files appear only when complete. Exit status: 0 success, 1 error (an
-// unreadable or malformed file, nothing to count, --strict and a warning
-// or skipped record), 2 usage, 130 interrupted (SIGINT or SIGTERM).
+// 'coauthnet help' lists its commands and help topics (formulas and a
+// worked example on the sample), 'coauthnet COMMAND -h' or 'coauthnet
+// help COMMAND' a command's usage and flags. README.md has the table of
+// every flag and the commands that take it, the inputs, the outputs and
+// the exit statuses.
 package main
 
 import (
@@ -169,18 +130,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			// Topics first: "help blocs" explains blocs, "blocs -h"
 			// lists the command's flags.
 			txt, err := help.Text(args[1])
-			if err != nil {
-				for _, c := range commands {
-					if c.name == args[1] {
-						return run([]string{args[1], "-h"}, stdin, stdout, stderr)
-					}
-				}
-				fmt.Fprintf(stderr, "coauthnet help: %q is neither a command nor a topic (commands: %s; topics: %s)\n",
-					args[1], strings.Join(commandNames(), ", "), strings.Join(help.Topics(), ", "))
-				return 2
+			switch {
+			case err == nil:
+				fmt.Fprint(stdout, txt)
+				return 0
+			case slices.Contains(commandNames(), args[1]):
+				return run([]string{args[1], "-h"}, stdin, stdout, stderr)
 			}
-			fmt.Fprint(stdout, txt)
-			return 0
+			fmt.Fprintf(stderr, "coauthnet help: %q is neither a command nor a topic (commands: %s; topics: %s)\n",
+				args[1], strings.Join(commandNames(), ", "), strings.Join(help.Topics(), ", "))
+			return 2
 		}
 		printUsage(stdout)
 		return 0
