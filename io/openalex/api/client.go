@@ -33,6 +33,9 @@
 // query, the fetch dates, the counts and the sha256 of OUT (see
 // [Provenance]); the API key and mailto are never written.
 //
+// A [Printer] shows a download to a person as coauthnet fetch does: a
+// progress bar against meta.count, the retries, the count checks.
+//
 // Only the standard library's net/http is used. Nothing here is safe
 // for concurrent use.
 package api
