@@ -133,6 +133,35 @@ func equalSeries(t testing.TB, got, want *graph.Series) {
 // the merge of the shards' aggregates equals the aggregate of the whole
 // to 1e-12 relative on every weight (integers exactly), and its bytes do
 // not depend on the order the partials are given.
+// TestWriteTo: WriteTo writes the bytes of Write (encoded apart into
+// a buffer) and returns their number; into a writer that fails, the
+// error comes back with the bytes it took.
+func TestWriteTo(t *testing.T) {
+	a := count(t, corpus(3, 200), Options{}, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+	want := encode(t, a)
+	var buf bytes.Buffer
+	n, err := a.WriteTo(&buf)
+	if err != nil || n != int64(len(want)) || !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("WriteTo: %d bytes, %v; want the %d bytes of Write", n, err, len(want))
+	}
+	fw := &failWriter{after: 100}
+	if n, err := a.WriteTo(fw); err == nil || n != 100 {
+		t.Errorf("into a writer failing after 100 bytes: %d bytes, %v; want 100 and an error", n, err)
+	}
+}
+
+// failWriter takes after bytes, then fails.
+type failWriter struct{ after int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n := min(len(p), f.after)
+	f.after -= n
+	if n < len(p) {
+		return n, errors.New("full")
+	}
+	return n, nil
+}
+
 func TestMergeShardings(t *testing.T) {
 	ps := corpus(7, 3000)
 	all := make([]int, len(ps))

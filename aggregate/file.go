@@ -144,6 +144,27 @@ func (a *Aggregate) Write(w io.Writer) error {
 	return nil
 }
 
+// WriteTo writes a as [Aggregate.Write] does and returns the number of
+// bytes written (io.WriterTo): the size of the file, which a summary
+// can report without encoding a first into a buffer.
+func (a *Aggregate) WriteTo(w io.Writer) (int64, error) {
+	cw := &countWriter{w: w}
+	err := a.Write(cw)
+	return cw.n, err
+}
+
+// countWriter counts the bytes written to w.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
 // WriteFile writes a to the file path.
 func (a *Aggregate) WriteFile(path string) error {
 	var buf bytes.Buffer

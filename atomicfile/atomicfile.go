@@ -9,6 +9,9 @@
 // RemoveAll stops the writes for good: a write in progress never renames
 // its file into place afterwards, and later writes block, so that an
 // interrupted program leaves no output that its handler did not see.
+// [OnSignal] installs such a handler: on SIGINT or SIGTERM it removes
+// the temporary files and the new outputs of the run ([Track]) and
+// calls the program's function, which says so and exits.
 package atomicfile
 
 import (
@@ -16,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
 	"time"
@@ -218,18 +222,41 @@ func Track(path string) {
 }
 
 // RemoveCreated removes every path recorded by Track (files and
-// directories, recursively) and returns those it removed. Called after
-// RemoveAll (which stops every write), it removes the complete new
-// outputs too.
+// directories, recursively) and returns those it removed: a path
+// tracked but never written is not among them. Called after RemoveAll
+// (which stops every write), it removes the complete new outputs too.
 func RemoveCreated() []string {
 	createdMu.Lock()
 	defer createdMu.Unlock()
 	var names []string
 	for p := range created {
-		if os.RemoveAll(p) == nil {
+		if _, err := os.Lstat(p); err == nil && os.RemoveAll(p) == nil {
 			names = append(names, p)
 		}
 		delete(created, p)
 	}
 	return names
+}
+
+// OnSignal makes the first of sigs that the program receives (e.g.
+// os.Interrupt and syscall.SIGTERM: Ctrl-C and kill) remove what the
+// run was writing and had written: the temporary files and directories
+// of the writes in progress ([RemoveAll], which stops every write for
+// good), then the new outputs recorded by [Track] ([RemoveCreated]).
+// It then calls f, in a goroutine of its own, with the signal and the
+// names removed (temporary ones first). As no write can complete
+// afterwards, f should end the program: say what it was doing and call
+// os.Exit (130 is the shell's status for an interrupt). Without sigs
+// OnSignal does nothing (signal.Notify would relay every signal, the
+// runtime's own among them).
+func OnSignal(f func(sig os.Signal, removed []string), sigs ...os.Signal) {
+	if len(sigs) == 0 {
+		return
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	go func() {
+		sig := <-ch
+		f(sig, append(RemoveAll(), RemoveCreated()...))
+	}()
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // Track records only outputs that do not exist yet; RemoveCreated
-// removes them once written, and leaves what existed before.
+// removes them once written, and leaves what existed before. A path
+// tracked but never written is not reported as removed.
 func TestTrackRemoveCreated(t *testing.T) {
 	dir := t.TempDir()
 	old, new := filepath.Join(dir, "old.txt"), filepath.Join(dir, "new")
@@ -17,6 +18,7 @@ func TestTrackRemoveCreated(t *testing.T) {
 	}
 	Track(old)
 	Track(new)
+	Track(filepath.Join(dir, "never")) // never written
 	if err := Write(old, func(w io.Writer) error { _, err := w.Write([]byte("after")); return err }); err != nil {
 		t.Fatal(err)
 	}

@@ -8,20 +8,16 @@ import (
 	"github.com/coauthnet/coauthnet/graph"
 )
 
-// A Level says which node of an affiliation a career follows.
-type Level int
+// A Level says which node of an affiliation a career follows. It is
+// graph's Level, so that the level of a graph and of careers is one
+// value (graph.Options.Level can be set as Options.Level).
+type Level = graph.Level
 
+// The levels, as in package graph.
 const (
-	Countries Level = iota
-	Institutions
+	Countries    = graph.Countries
+	Institutions = graph.Institutions
 )
-
-func (l Level) String() string {
-	if l == Institutions {
-		return "institution"
-	}
-	return "country"
-}
 
 // Stats count what [Careers.Add] saw.
 type Stats struct {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/graph"
 )
 
 // career is a list of "year:CC[+CC]" papers of one author, each with the
@@ -134,6 +135,47 @@ func TestValidate(t *testing.T) {
 		change(&o)
 		if o.Validate() == nil {
 			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestGraphLevel: Options.Level takes graph's levels (Level is
+// graph.Level). One author at two institutions of one country, four
+// years each (ids I1 and I2, both CN): at graph.Countries a stayer (one
+// node, no move); at graph.Institutions a migrant I1→I2 in 2004 (staying
+// at I1 costs 4 papers + 4 years × 0.5 = 6 > the Switch 2.5 of a change,
+// as A6 of handCareers across countries).
+func TestGraphLevel(t *testing.T) {
+	var ps []coauthnet.Paper
+	for y := 2000; y < 2008; y++ {
+		inst := "I1"
+		if y >= 2004 {
+			inst = "I2"
+		}
+		ps = append(ps, coauthnet.Paper{ID: fmt.Sprint(y), Year: y, Authors: []coauthnet.Author{
+			{ID: "A", Affiliations: []coauthnet.Affiliation{{Country: "CN", InstitutionID: inst}}}}})
+	}
+	for _, c := range []struct {
+		level graph.Level
+		class Class
+		moves string
+	}{
+		{graph.Countries, Stayer, ""},
+		{graph.Institutions, MigrantClass, "I1→I2 2004"},
+	} {
+		cs := NewCareers()
+		for i := range ps {
+			cs.Add(&ps[i])
+		}
+		o := DefaultOptions
+		o.Level = c.level
+		r := cs.Analyze(o)
+		moves := ""
+		for _, m := range r.Moves {
+			moves += fmt.Sprintf("%s→%s %d", r.Nodes[m.From], r.Nodes[m.To], m.Year)
+		}
+		if len(r.Authors) != 1 || r.Authors[0].Class != c.class || moves != c.moves {
+			t.Errorf("level %v: %d authors, class %v, moves %q; want 1, %v, %q", c.level, len(r.Authors), r.Authors[0].Class, moves, c.class, c.moves)
 		}
 	}
 }

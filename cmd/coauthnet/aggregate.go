@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -25,9 +24,6 @@ func runAggregate(args []string, e *env) error {
 	}
 	if *out == "" {
 		return usagef("-o PART.parquet is required")
-	}
-	if f.byField {
-		return usagef("--by-field: aggregate one field at a time (--field NAME)")
 	}
 	opts := aggOptions(&f)
 	if _, err := opts.FlagMap(); err != nil {
@@ -58,15 +54,13 @@ func aggOptions(f *inputFlags) aggregate.Options {
 	return aggregate.Options{Graph: f.opts, Policy: f.load.Policy, Field: load.FoldField(f.load.Field), FieldMap: f.load.FieldMap}
 }
 
+// writeAggregate writes a to out ("-": standard output) and says so.
 func writeAggregate(a *aggregate.Aggregate, out string, e *env) error {
-	var buf bytes.Buffer
-	if err := a.Write(&buf); err != nil {
+	var size int64
+	if err := writeFile(out, e.stdout, func(w io.Writer) (err error) { size, err = a.WriteTo(w); return err }); err != nil {
 		return err
 	}
-	if err := writeFile(out, e.stdout, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stderr, "coauthnet: wrote aggregate %s: %s\n", out, summary.Aggregate(a, buf.Len()))
+	fmt.Fprintf(e.stderr, "coauthnet: wrote aggregate %s: %s\n", out, summary.Aggregate(a, int(size)))
 	return nil
 }
 

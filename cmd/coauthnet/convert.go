@@ -25,29 +25,27 @@ func runConvert(args []string, e *env) error {
 		return usageError{err.Error()}
 	}
 	var sum *load.Summary
-	var strictErr error
+	var refused error // no paper, or --strict's error: the summary says why
 	written := 0
 	err = writeFile(*out, e.stdout, func(w io.Writer) error {
 		setDoing("reading the inputs into " + *out)
 		var err error
 		sum, written, err = load.Convert(context.Background(), files, f.loadOptions(e), format, w, func(s *load.Summary) error {
 			// Checked before the file is complete: --strict leaves no file.
-			strictErr = strict(&f, s)
-			return strictErr
+			refused = strict(&f, s)
+			return refused
 		})
+		if errors.Is(err, load.ErrNoPaper) {
+			refused = err
+		}
 		return err
 	})
-	switch {
-	case errors.Is(err, load.ErrNoPaper):
-		err = load.ErrNoPaper
-	case strictErr != nil && errors.Is(err, strictErr):
-		err = strictErr
-	case err != nil:
+	if err != nil && refused == nil {
 		return err
 	}
 	summary.Converted(e.stderr, sum, written, format, f.load.List)
-	if err != nil && *out != "-" {
-		return fmt.Errorf("%w; %s not written", err, *out)
+	if refused != nil && *out != "-" {
+		return fmt.Errorf("%w; %s not written", refused, *out)
 	}
-	return err
+	return refused
 }

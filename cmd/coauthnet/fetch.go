@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/io/openalex/api"
 )
 
@@ -57,10 +57,6 @@ func runFetch(args []string, e *env) error {
 	if len(pos) > 0 {
 		return usagef("fetch openalex takes no file arguments (got %q)", pos)
 	}
-	key := *apiKey
-	if key == "" {
-		key = os.Getenv("OPENALEX_API_KEY")
-	}
 	if *rate <= 0 || *rate > 100 {
 		return usagef("--rate %g: want a rate above 0 and at most 100 per second", *rate)
 	}
@@ -77,13 +73,8 @@ func runFetch(args []string, e *env) error {
 	if *retries <= 0 {
 		*retries = -1 // for the Client, 0 means the default
 	}
-	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: key, Rate: *rate, MaxRetries: *retries, UserAgent: "coauthnet/" + coauthnet.Version()}
-	c.Log = func(format string, a ...any) {
-		if e.isTerminal {
-			fmt.Fprintln(e.stderr) // end the progress line
-		}
-		fmt.Fprintf(e.stderr, "coauthnet fetch: "+format+"\n", a...)
-	}
+	pr := api.Printer{W: e.stderr, Prefix: "coauthnet fetch: ", Terminal: e.isTerminal}
+	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: cmp.Or(*apiKey, os.Getenv("OPENALEX_API_KEY")), Rate: *rate, MaxRetries: *retries, Log: pr.Logf}
 	q := api.Query{Filter: *filter, Search: *search, Select: fields, PerPage: *perPage}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -97,53 +88,26 @@ func runFetch(args []string, e *env) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFile(orStdout(*out), e.stdout, func(w io.Writer) error { return api.WriteCSV(w, res.Groups) }); err != nil {
+		if err := writeFile(cmp.Or(*out, "-"), e.stdout, func(w io.Writer) error { return api.WriteCSV(w, res.Groups) }); err != nil {
 			return err
 		}
-		for _, line := range res.Checks(*groupBy) {
-			fmt.Fprintf(e.stderr, "coauthnet fetch: %s\n", line)
-		}
+		pr.Println(res.Checks(*groupBy)...)
 		return nil
 	}
 
 	if *out == "" || *out == "-" {
 		return usagef("fetch openalex needs -o FILE (a fetch is resumable only into a file)")
 	}
-	show := e.isTerminal || *progress
-	var opt api.Options
-	opt.Resume = *resume
-	opt.Version = coauthnet.Version()
-	if show {
-		opt.Progress = func(p api.Progress) { printFetchProgress(e.stderr, p, e.isTerminal) }
+	opt := api.Options{Resume: *resume}
+	if e.isTerminal || *progress {
+		opt.Progress = pr.Progress
 	}
 	res, err := c.Download(ctx, q, *out, opt)
-	if show && e.isTerminal {
-		fmt.Fprintln(e.stderr)
-	}
+	pr.End()
 	if err != nil {
 		return api.Interrupted(*out, err)
 	}
 	fmt.Fprintf(e.stderr, "coauthnet fetch: %d works in %d pages → %s (provenance in %s)\n", res.Works, res.Pages, *out, *out+api.ProvenanceSuffix)
-	for _, line := range res.Checks() {
-		fmt.Fprintf(e.stderr, "coauthnet fetch: %s\n", line)
-	}
+	pr.Println(res.Checks()...)
 	return nil
-}
-
-func orStdout(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
-}
-
-// printFetchProgress draws the progress bar (api.Progress.Bar):
-// rewritten in place on a terminal, one line per page otherwise.
-func printFetchProgress(w io.Writer, p api.Progress, terminal bool) {
-	line := "coauthnet fetch: " + p.Bar(30)
-	if terminal {
-		fmt.Fprintf(w, "\r%s", line)
-	} else {
-		fmt.Fprintln(w, line)
-	}
 }

@@ -13,8 +13,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/coauthnet/coauthnet/io/openalex/api"
 )
 
 // openalexPages is ../shared/testdata-real's 200 real OpenAlex works
@@ -228,17 +226,5 @@ func TestFetchGroupByAndUsage(t *testing.T) {
 		if code, _, _ := runCmd(t, "", bad...); code != 2 {
 			t.Errorf("%q: exit %d, want 2", bad, code)
 		}
-	}
-}
-
-func TestFetchProgress(t *testing.T) {
-	var b bytes.Buffer
-	// 1200 of 4800 works: a quarter, 7 of 30 marks (int(0.25·30)).
-	printFetchProgress(&b, api.Progress{Page: 12, Works: 1200, Count: 4800}, true)
-	printFetchProgress(&b, api.Progress{Page: 13, Works: 1300, Count: 0}, false)
-	want := "\rcoauthnet fetch: [#######-----------------------] 1200/4800 works (25%), page 12" +
-		"coauthnet fetch: [------------------------------] 1300/0 works (0%), page 13\n"
-	if b.String() != want {
-		t.Errorf("%q\nwant %q", b.String(), want)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/io/orcid"
 	"github.com/coauthnet/coauthnet/mobility"
 	"github.com/coauthnet/coauthnet/report"
 	"github.com/coauthnet/coauthnet/summary"
@@ -49,9 +47,7 @@ func runMobility(args []string, e *env) error {
 	if o.Validate() != nil {
 		return usagef("rule flags out of range: --switch and --return-cost > 0, --lag-cost in [0,1], --absent ≥ 0, --min-papers and --travel-gap ≥ 1")
 	}
-	if f.opts.Level == graph.Institutions {
-		o.Level = mobility.Institutions
-	}
+	o.Level = f.opts.Level
 	if *orcidIn && f.load.Sample {
 		return usagef("--orcid and --sample: give one or the other")
 	}
@@ -59,7 +55,7 @@ func runMobility(args []string, e *env) error {
 	var lines []string
 	mo := report.MobilityOptions{Rules: o, Policy: f.load.Policy, ByYear: f.byYear, Focal: *focal}
 	if *orcidIn {
-		st := mobility.ORCIDStats{Paths: []orcid.Path{}}
+		var st mobility.ORCIDStats // Paths: one per record read, not nil once one is
 		oo := mobility.ORCIDOptions{Years: f.opts.Years, Policy: f.load.Policy}
 		if f.load.List {
 			oo.Skipped = func(err error) { fmt.Fprintf(e.stderr, "coauthnet: skipped: %v\n", err) }

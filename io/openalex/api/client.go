@@ -13,7 +13,8 @@
 // Politeness: requests are spaced to at most [Client.Rate] per second
 // (default [DefaultRate], well below the documented maximum of 100 per
 // second; older documentation gave 10), carry mailto= (the polite pool)
-// and api_key= when given, and are retried on 429 and 5xx responses and
+// and api_key= when given and a User-Agent naming coauthnet and its
+// version (coauthnet.Version), and are retried on 429 and 5xx responses and
 // on transport errors, waiting Retry-After when the server sends it and
 // otherwise Backoff·2^k (k = 0, 1, …, capped at MaxBackoff), at most
 // MaxRetries times. A wait longer than MaxWait (a daily allowance used
@@ -32,6 +33,9 @@
 // query, the fetch dates, the counts and the sha256 of OUT (see
 // [Provenance]); the API key and mailto are never written.
 //
+// A [Printer] shows a download to a person as coauthnet fetch does: a
+// progress bar against meta.count, the retries, the count checks.
+//
 // Only the standard library's net/http is used. Nothing here is safe
 // for concurrent use.
 package api
@@ -48,6 +52,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/coauthnet/coauthnet"
 )
 
 // DefaultBaseURL is the OpenAlex API.
@@ -141,11 +147,11 @@ var defaultHTTP = &http.Client{Timeout: 2 * time.Minute}
 // A Client talks to the OpenAlex API. The zero value is usable: every
 // zero field takes its default.
 type Client struct {
-	BaseURL    string       // DefaultBaseURL when empty
-	HTTP       *http.Client // a client with a 2-minute timeout when nil
-	Mailto     string       // mailto= (the polite pool)
-	APIKey     string       // api_key=
-	UserAgent  string
+	BaseURL    string        // DefaultBaseURL when empty
+	HTTP       *http.Client  // a client with a 2-minute timeout when nil
+	Mailto     string        // mailto= (the polite pool)
+	APIKey     string        // api_key=
+	UserAgent  string        // "coauthnet/" + coauthnet.Version() when empty
 	Rate       float64       // requests per second; DefaultRate when 0
 	MaxRetries int           // DefaultMaxRetries when 0; <0: none
 	Backoff    time.Duration // first wait after a failure; DefaultBackoff when 0
@@ -300,7 +306,7 @@ func (c *Client) get(ctx context.Context, path string, params url.Values) ([]byt
 		req.Header.Set("Accept", "application/json")
 		ua := c.UserAgent
 		if ua == "" {
-			ua = "coauthnet"
+			ua = "coauthnet/" + coauthnet.Version()
 		}
 		if c.Mailto != "" {
 			ua += " (mailto:" + c.Mailto + ")"

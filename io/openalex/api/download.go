@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -16,6 +17,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/coauthnet/coauthnet"
 )
 
 // Suffixes of the files beside a download's output.
@@ -62,7 +65,8 @@ type Options struct {
 	Resume bool
 	// Progress, when set, is called after every committed page.
 	Progress func(Progress)
-	// Version is written into the provenance.
+	// Version is written into the provenance (coauthnet_version);
+	// coauthnet.Version() when empty.
 	Version string
 }
 
@@ -266,7 +270,7 @@ func (c *Client) Download(ctx context.Context, q Query, out string, opt Options)
 		Source: "OpenAlex API", Endpoint: baseOr(c.BaseURL) + "/works", Query: q,
 		Started: st.Started, Finished: c.now().UTC(),
 		Count: st.Count, LastCount: st.LastCount, Works: st.Works, Pages: st.Pages,
-		File: filepath.Base(out), SHA256: sum, Version: opt.Version,
+		File: filepath.Base(out), SHA256: sum, Version: cmp.Or(opt.Version, coauthnet.Version()),
 	}}
 	res.Gap = st.Count - st.Works
 	// Sidecar, then file, then state: each step can be redone by a

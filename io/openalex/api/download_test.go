@@ -7,12 +7,15 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coauthnet/coauthnet"
 )
 
 var testQuery = Query{Filter: "authorships.countries:CN,publication_year:2015-2024", Select: DefaultSelect, PerPage: 70}
@@ -388,5 +391,37 @@ func TestResumeAfterRename(t *testing.T) {
 	}
 	if _, err := os.Stat(out + StateSuffix); !errors.Is(err, os.ErrNotExist) {
 		t.Error("state file left")
+	}
+}
+
+// TestVersionDefaults: without Client.UserAgent and Options.Version, a
+// download names coauthnet and its version (coauthnet.Version) in its
+// User-Agent, after which the mailto address follows as before, and in
+// the provenance's coauthnet_version; given ones are used as they are.
+func TestVersionDefaults(t *testing.T) {
+	ws := fixtureWorks(t)[:3]
+	for _, c := range []struct{ ua, version, wantUA, wantVersion string }{
+		{"", "", "coauthnet/" + coauthnet.Version() + " (mailto:me@example.org)", coauthnet.Version()},
+		{"mytool/2", "2.0", "mytool/2 (mailto:me@example.org)", "2.0"},
+	} {
+		rp := newReplay(ws, 10)
+		var agents []string
+		c0, _ := testClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			agents = append(agents, r.Header.Get("User-Agent"))
+			rp.ServeHTTP(w, r)
+		}))
+		c0.UserAgent = c.ua
+		out := filepath.Join(t.TempDir(), "w.jsonl")
+		res, err := c0.Download(context.Background(), testQuery, out, Options{Version: c.version})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(agents) == 0 || slices.IndexFunc(agents, func(a string) bool { return a != c.wantUA }) >= 0 {
+			t.Errorf("User-Agent %q, want %q on every request", agents, c.wantUA)
+		}
+		p, err := ReadProvenance(out, "")
+		if err != nil || res.Version != c.wantVersion || p == nil || p.Version != c.wantVersion {
+			t.Errorf("version: result %q, sidecar %+v (%v); want %q", res.Version, p, err, c.wantVersion)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 )
@@ -66,4 +67,56 @@ func Interrupted(out string, err error) error {
 		return fmt.Errorf("interrupted: run the same command with --resume to continue")
 	}
 	return fmt.Errorf("interrupted before the first page was saved")
+}
+
+// A Printer shows a download to a person reading W, every line after
+// Prefix (such as "coauthnet fetch: "): the progress bar after each page
+// ([Printer.Progress], for [Options].Progress), the retries
+// ([Printer.Logf], for [Client].Log) and what the download says at the
+// end ([Printer.Println] of [Result.Checks] or [GroupsResult.Checks]).
+// On a terminal the bar is redrawn in place (a carriage return and no
+// newline), so a retry message first ends the bar's line and
+// [Printer.End] ends it after the download; elsewhere each bar is a line
+// of its own, a log that a program can keep.
+type Printer struct {
+	W        io.Writer
+	Prefix   string
+	Terminal bool // W is a terminal
+}
+
+// BarWidth is the width of a Printer's bar ([Progress.Bar]).
+const BarWidth = 30
+
+// Progress draws p's bar: in place on a terminal, as a line otherwise.
+func (pr Printer) Progress(p Progress) {
+	line := pr.Prefix + p.Bar(BarWidth)
+	if pr.Terminal {
+		fmt.Fprintf(pr.W, "\r%s", line)
+	} else {
+		fmt.Fprintln(pr.W, line)
+	}
+}
+
+// Logf writes a message as fmt.Sprintf(format, args...) on a line of
+// its own; on a terminal it first ends the bar's line.
+func (pr Printer) Logf(format string, args ...any) {
+	if pr.Terminal {
+		fmt.Fprintln(pr.W) // end the progress line
+	}
+	fmt.Fprintf(pr.W, "%s%s\n", pr.Prefix, fmt.Sprintf(format, args...))
+}
+
+// Println writes each line after Prefix, for what follows End.
+func (pr Printer) Println(lines ...string) {
+	for _, l := range lines {
+		fmt.Fprintf(pr.W, "%s%s\n", pr.Prefix, l)
+	}
+}
+
+// End ends the bar's line after a download, on a terminal; elsewhere
+// it writes nothing.
+func (pr Printer) End() {
+	if pr.Terminal {
+		fmt.Fprintln(pr.W)
+	}
 }

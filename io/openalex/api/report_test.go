@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -76,5 +77,32 @@ func TestInterrupted(t *testing.T) {
 	}
 	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "--resume") {
 		t.Errorf("state file saved: %v", got)
+	}
+}
+
+// TestPrinter: the bar redrawn in place on a terminal, a line per page
+// elsewhere; a message ends the bar's line on a terminal first; End
+// ends it there only. The bars are BarWidth (30) wide: 1200 of 4800
+// works is a quarter, int(0.25·30) = 7 marks, 25% (the expectations of
+// the command's former TestFetchProgress, where this code lived).
+func TestPrinter(t *testing.T) {
+	const pre = "coauthnet fetch: "
+	var term, log bytes.Buffer
+	for _, pr := range []Printer{{W: &term, Prefix: pre, Terminal: true}, {W: &log, Prefix: pre}} {
+		pr.Progress(Progress{Page: 12, Works: 1200, Count: 4800})
+		pr.Logf("503 %s; retrying in %v", "Service Unavailable", "1s")
+		pr.Progress(Progress{Page: 13, Works: 1300, Count: 0})
+		pr.End()
+		pr.Println("count check: 1300 works = meta.count", "note: x")
+	}
+	bar12 := pre + "[#######-----------------------] 1200/4800 works (25%), page 12"
+	bar13 := pre + "[------------------------------] 1300/0 works (0%), page 13"
+	msg := pre + "503 Service Unavailable; retrying in 1s\n"
+	end := pre + "count check: 1300 works = meta.count\n" + pre + "note: x\n"
+	if want := "\r" + bar12 + "\n" + msg + "\r" + bar13 + "\n" + end; term.String() != want {
+		t.Errorf("terminal:\n%q\nwant\n%q", term.String(), want)
+	}
+	if want := bar12 + "\n" + msg + bar13 + "\n" + end; log.String() != want {
+		t.Errorf("not a terminal:\n%q\nwant\n%q", log.String(), want)
 	}
 }
