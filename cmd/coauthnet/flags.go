@@ -257,10 +257,22 @@ func undefined(fs *flag.FlagSet, name string) string {
 		return fmt.Sprintf("--%s does not apply to %s: it is a flag of %s", name, fs.Name(), strings.Join(takers, ", "))
 	}
 	fs.VisitAll(func(fl *flag.Flag) { own = append(own, fl.Name) })
-	if near := coauthnet.Nearest(name, own, 3); len(near) > 0 {
-		return fmt.Sprintf("unknown flag --%s (did you mean --%s?)", name, strings.Join(near, " or --"))
+	// A one- or two-letter name is near every short flag: no guess.
+	if near := coauthnet.Nearest(name, own, 3); len(name) > 2 && len(near) > 0 {
+		for i := range near {
+			near[i] = dashed(near[i])
+		}
+		return fmt.Sprintf("unknown flag %s (did you mean %s?)", dashed(name), strings.Join(near, " or "))
 	}
-	return "unknown flag --" + name
+	return "unknown flag " + dashed(name)
+}
+
+// dashed is a flag's name as the README writes it: -o, --counting.
+func dashed(name string) string {
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // newFlagSet returns a flag set whose errors are returned, never printed

@@ -32,7 +32,8 @@ func TestAggregateOptionErrors(t *testing.T) {
 // edges, blocs, drift, report, mobility; --filter is fetch's), else the
 // command's nearest flags (countng is one insertion from counting,
 // within max(1, 7/3) = 2 edits; min-weight is not one of nodes', so
-// min-weigth gets no suggestion), else "unknown flag".
+// min-weigth gets no suggestion; names of one or two letters get none),
+// else "unknown flag".
 func TestUndefinedFlags(t *testing.T) {
 	for _, c := range []struct {
 		args []string
@@ -48,6 +49,10 @@ func TestUndefinedFlags(t *testing.T) {
 		{[]string{"edges", "--sample", "--levle=country"}, "unknown flag --levle (did you mean --level?)"},
 		{[]string{"nodes", "--sample", "--min-weigth", "2"}, "unknown flag --min-weigth"},
 		{[]string{"build", "--sample", "--undefined-flag"}, "unknown flag --undefined-flag"},
+		// One letter: every one-letter flag (-o, -v) is within one edit,
+		// so no guess; one-letter flags are written with one dash.
+		{[]string{"build", "--sample", "-q"}, "unknown flag -q"},
+		{[]string{"report", "--sample", "--excell", "-o", "x"}, "unknown flag --excell (did you mean --excel?)"},
 	} {
 		want := "coauthnet " + c.args[0] + ": " + c.want + " (see coauthnet " + c.args[0] + " -h)\n"
 		if code, stdout, stderr := runCmd(t, "", c.args...); code != 2 || stderr != want || stdout != "" {
