@@ -77,6 +77,9 @@ func runFetch(args []string, e *env) error {
 	c := &api.Client{BaseURL: *base, Mailto: *mailto, APIKey: cmp.Or(*apiKey, os.Getenv("OPENALEX_API_KEY")), Rate: *rate, MaxRetries: *retries, Log: pr.Logf}
 	q := api.Query{Filter: *filter, Search: *search, Select: fields, PerPage: *perPage}
 
+	// A fetch stops cleanly on a signal, keeping what --resume needs: the
+	// command's handler (onInterrupt: remove outputs, exit) stands aside.
+	signal.Reset(os.Interrupt, syscall.SIGTERM)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 

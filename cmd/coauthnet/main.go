@@ -10,6 +10,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -153,6 +154,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return 0
 			case errors.Is(err, flag.ErrHelp):
 				return 0
+			case errors.Is(err, context.Canceled): // fetch, stopped by a signal
+				fmt.Fprintf(stderr, "coauthnet %s: %s\n", name, userMessage(err))
+				return 130
 			case errors.As(err, &ue):
 				fmt.Fprintf(stderr, "coauthnet %s: %s (see coauthnet %s -h)\n", name, userMessage(err), name)
 				return 2

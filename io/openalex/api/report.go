@@ -59,15 +59,28 @@ func (r *GroupsResult) Checks(field string) []string {
 // the download can continue with Options.Resume (a state file was
 // saved after a first page) or must start again; any other err as it
 // is.
+//
+// The error it returns for a cancelled download still wraps err, so
+// that errors.Is(e, context.Canceled) tells a caller it was interrupted
+// (the command exits with 130).
 func Interrupted(out string, err error) error {
 	if !errors.Is(err, context.Canceled) {
 		return err
 	}
 	if _, serr := os.Stat(out + StateSuffix); serr == nil {
-		return fmt.Errorf("interrupted: run the same command with --resume to continue")
+		return interruptedError{"interrupted: run the same command with --resume to continue", err}
 	}
-	return fmt.Errorf("interrupted before the first page was saved")
+	return interruptedError{"interrupted before the first page was saved", err}
 }
+
+// interruptedError is Interrupted's advice, wrapping the cancellation.
+type interruptedError struct {
+	msg string
+	err error
+}
+
+func (e interruptedError) Error() string { return e.msg }
+func (e interruptedError) Unwrap() error { return e.err }
 
 // A Printer shows a download to a person reading W, every line after
 // Prefix (such as "coauthnet fetch: "): the progress bar after each page

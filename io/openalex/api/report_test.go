@@ -61,7 +61,8 @@ func TestGroupsChecks(t *testing.T) {
 }
 
 // TestInterrupted: a cancelled download is resumable once its state
-// file exists; other errors pass through.
+// file exists; other errors pass through; the advice still wraps the
+// cancellation (the command's exit status 130 depends on it).
 func TestInterrupted(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "w.jsonl")
 	other := errors.New("openalex api: HTTP 500")
@@ -69,14 +70,14 @@ func TestInterrupted(t *testing.T) {
 		t.Errorf("Interrupted(other) = %v", got)
 	}
 	cancelled := fmt.Errorf("page 2: %w", context.Canceled)
-	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "before the first page") {
-		t.Errorf("no state file: %v", got)
+	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "before the first page") || !errors.Is(got, context.Canceled) {
+		t.Errorf("no state file: %v (wraps context.Canceled: %v)", got, errors.Is(got, context.Canceled))
 	}
 	if err := os.WriteFile(out+StateSuffix, []byte("{}"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "--resume") {
-		t.Errorf("state file saved: %v", got)
+	if got := Interrupted(out, cancelled); !strings.Contains(got.Error(), "--resume") || !errors.Is(got, context.Canceled) {
+		t.Errorf("state file saved: %v (wraps context.Canceled: %v)", got, errors.Is(got, context.Canceled))
 	}
 }
 
