@@ -75,9 +75,6 @@ func (l *Leader) UnmarshalText(b []byte) error {
 // MarshalText returns "2019" for one year, "2013-2017" for a range, and
 // "" for the zero Period (every year, as in [Options].Years).
 func (p Period) MarshalText() ([]byte, error) {
-	if p == (Period{}) {
-		return nil, nil
-	}
 	return []byte(p.String()), nil
 }
 

@@ -167,3 +167,23 @@ func TestLevelCaseAndSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodStringMarshalText: String and MarshalText give the same text
+// for every Period, "" for the zero Period (every year), as the type's
+// doc says; before, String gave "0" for it.
+func TestPeriodStringMarshalText(t *testing.T) {
+	for _, c := range []struct {
+		p    Period
+		want string
+	}{
+		{Period{}, ""},
+		{Year(2019), "2019"},
+		{Period{2013, 2017}, "2013-2017"},
+		{Year(0), ""}, // the year 0 is the zero Period
+	} {
+		b, err := c.p.MarshalText()
+		if s := c.p.String(); s != c.want || err != nil || string(b) != c.want {
+			t.Errorf("%#v: String() = %q, MarshalText() = %q, %v; want %q for both", c.p, s, b, err, c.want)
+		}
+	}
+}

@@ -177,6 +177,9 @@ func largest(g *graph.Graph, c graph.Counting) []string {
 func Compute(s *graph.Series, o Options) (*Data, error) {
 	years := s.Years()
 	if len(years) < 2 {
+		if len(years) == 0 {
+			return nil, fmt.Errorf("report needs at least two years with papers; the input has none")
+		}
 		return nil, fmt.Errorf("report needs at least two years with papers; the input has %v", s.Span())
 	}
 	if len(o.Countings) == 0 {
