@@ -1,9 +1,13 @@
 package report_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
+	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/report"
 )
 
@@ -14,5 +18,50 @@ func TestComputeNoYears(t *testing.T) {
 	_, err := report.Compute(graph.NewCounter(graph.Options{}).Series(), report.Options{Countings: []graph.Counting{graph.BiFrac}})
 	if err == nil || err.Error() != "report needs at least two years with papers; the input has none" {
 		t.Errorf("Compute(empty series) = %v; want the error saying the input has no year", err)
+	}
+}
+
+// sampleSeries counts the embedded sample over years at level.
+func sampleSeries(t testing.TB, level graph.Level, years graph.Period) *graph.Series {
+	t.Helper()
+	c := graph.NewCounter(graph.Options{Level: level, Years: years})
+	need := load.Countries
+	if level == graph.Institutions {
+		need = load.Institutions
+	}
+	if _, err := load.Papers(context.Background(), nil, load.Options{Sample: true, Need: need},
+		func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return c.Series()
+}
+
+// TestComputeCountryAtInstitutionLevel: a pole that is a country at
+// institution level is an error saying so, with the country's
+// institutions of most collaboration as examples (it said "CHN has no
+// papers", as if the country were a missing institution). The sample's
+// institution of most collaboration in China is https://ror.org/0CN0001
+// (the poles chosen by the report without --focal, case 136 of the
+// harness).
+func TestComputeCountryAtInstitutionLevel(t *testing.T) {
+	s := sampleSeries(t, graph.Institutions, graph.Period{From: 2019, To: 2020})
+	for _, o := range []report.Options{{Focal: "CHN"}, {Focal: "https://ror.org/0CN0001", Rival: "United States"}} {
+		o.Countings = []graph.Counting{graph.BiFrac}
+		_, err := report.Compute(s, o)
+		if err == nil {
+			t.Fatalf("%+v: no error", o)
+		}
+		want, ex := "report: CHN is a country; at institution level the poles are institution keys, such as https://ror.org/0CN0001,", "(the institutions of China "
+		if o.Rival != "" {
+			want, ex = "report: United States is a country; at institution level the poles are institution keys, such as https://ror.org/0US0001,", "(the institutions of United States "
+		}
+		if !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), ex) {
+			t.Errorf("Compute(%s, %s): %v; want %q…%q", o.Focal, o.Rival, err, want, ex)
+		}
+	}
+	// Not a country: the error it was.
+	_, err := report.Compute(s, report.Options{Focal: "XX:nowhere", Countings: []graph.Counting{graph.BiFrac}})
+	if err == nil || !strings.HasPrefix(err.Error(), "report: XX:nowhere has no papers in 2019-2020 (the nodes with the most collaboration are https://ror.org/0CN0001,") {
+		t.Errorf("Compute(XX:nowhere): %v", err)
 	}
 }

@@ -253,6 +253,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	for _, k := range []string{o.Focal, o.Rival} {
 		if v, ok := whole.Index(k); !ok || whole.Node(v).Output == 0 {
+			if err := notInstitution(whole, k, big); err != nil {
+				return nil, err
+			}
 			return nil, fmt.Errorf("report: %s has no papers in %s (the nodes with the most collaboration are %s)", k, whole.Period(), strings.Join(big[:min(5, len(big))], ", "))
 		}
 	}
@@ -489,6 +492,35 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil
+}
+
+// notInstitution is the error for a pole key that names a country at
+// institution level (not a node there: institution keys are ids or
+// COUNTRY:name), with the country's institutions of most collaboration
+// (big, strongest first) as examples; nil when key is no country or g
+// is at country level.
+func notInstitution(g *graph.Graph, key string, big []string) error {
+	if g.Level() != graph.Institutions {
+		return nil
+	}
+	code, err := coauthnet.ParseCountry(key)
+	if err != nil {
+		return nil
+	}
+	var in []string
+	for _, k := range big {
+		if v, _ := g.Index(k); g.Country(v) == code {
+			in = append(in, k)
+			if len(in) == 3 {
+				break
+			}
+		}
+	}
+	such := "such as https://ror.org/03cve4549 or CN:tsinghua univ"
+	if len(in) > 0 {
+		such = fmt.Sprintf("such as %s (the institutions of %s with the most collaboration in %s)", strings.Join(in, ", "), coauthnet.CountryName(code), g.Period())
+	}
+	return fmt.Errorf("report: %s is a country; at institution level the poles are institution keys, %s", key, such)
 }
 
 // plural is "1 paper", "2 papers".
