@@ -2,10 +2,14 @@ package report_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/atomicfile"
+	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/report"
@@ -63,5 +67,60 @@ func TestComputeCountryAtInstitutionLevel(t *testing.T) {
 	_, err := report.Compute(s, report.Options{Focal: "XX:nowhere", Countings: []graph.Counting{graph.BiFrac}})
 	if err == nil || !strings.HasPrefix(err.Error(), "report: XX:nowhere has no papers in 2019-2020 (the nodes with the most collaboration are https://ror.org/0CN0001,") {
 		t.Errorf("Compute(XX:nowhere): %v", err)
+	}
+}
+
+// TestReportPolesOnly: at institution level on two years of the sample,
+// no institution moves significantly towards a pole, so the blocs are
+// the poles alone. The partition indices (modularity, cross share, E–I)
+// are then not defined: empty in indices.csv and trends.csv (verdict
+// "not defined"), and the page says why instead of drawing them; they
+// were −0.5, 1 and 1, fixed by construction. Fiedler stays.
+func TestReportPolesOnly(t *testing.T) {
+	s := sampleSeries(t, graph.Institutions, graph.Period{From: 2019, To: 2020})
+	d, err := report.Compute(s, report.Options{Countings: []graph.Counting{graph.BiFrac}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range d.Blocs.Map() {
+		if b == community.Partner || b == community.Competitor {
+			t.Fatalf("the sample's 2019-2020 institutions have a %s: not the case this test needs", b)
+		}
+	}
+	dir := t.TempDir()
+	if err := report.Write(dir, d, atomicfile.Write); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	ix := strings.Split(strings.TrimSpace(read("indices.csv")), "\n")
+	if len(ix) != 3 {
+		t.Fatalf("indices.csv:\n%s", strings.Join(ix, "\n"))
+	}
+	for _, row := range ix[1:] {
+		// year, then modularity, cross_share, ei with their intervals:
+		// nine empty cells; then the Fiedler value.
+		if c := strings.Split(row, ","); strings.Join(c[1:10], ",") != ",,,,,,,," || c[10] == "" {
+			t.Errorf("indices.csv row %q: want the partition indices empty, Fiedler set", row)
+		}
+	}
+	tr := read("trends.csv")
+	for _, want := range []string{"modularity,,,,,,not defined\n", "cross_share,,,,,,not defined\n", "ei,,,,,,not defined\n"} {
+		if !strings.Contains(tr, want) {
+			t.Errorf("trends.csv has no %q:\n%s", want, tr)
+		}
+	}
+	page := read("index.html")
+	if !strings.Contains(page, "the two blocs are the two poles alone, so modularity, cross-bloc share and E–I index are not defined") ||
+		strings.Contains(page, "bifurcation.svg") || strings.Contains(page, "-0.5") {
+		t.Error("index.html: no sentence saying why the bifurcation indices are not defined, or a plot or table of them")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bifurcation.svg")); err == nil {
+		t.Error("bifurcation.svg drawn without a defined index")
 	}
 }

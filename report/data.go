@@ -468,10 +468,12 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				n, year = len(l), l[0].X
 			}
 		}
-		switch n {
-		case 0:
+		switch {
+		case n == 0 && np+nc == 0:
+			bif.Empty = "With no partner or competitor, the two blocs are the two poles alone, so modularity, cross-bloc share and E–I index are not defined (the one edge between two nodes gives Q = −1/2 and cross-bloc share 1 whatever the data); indices.csv and trends.csv leave them empty and keep the indices that do not depend on the blocs (Fiedler value, hedgers' leans)."
+		case n == 0:
 			bif.Empty = "No year has collaboration between the two sides, so the bifurcation indices are undefined."
-		case 1:
+		case n == 1:
 			bif.Empty = fmt.Sprintf("The bifurcation indices are defined in only one year, %.0f (the only year with collaboration among the two sides), too few for a timeline; indices.csv has it.", year)
 		}
 		var verdicts []string
