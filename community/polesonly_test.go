@@ -1,7 +1,9 @@
 package community
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,5 +74,30 @@ func TestBifurcationPolesOnly(t *testing.T) {
 	}
 	if len(notes) != 1 || !strings.HasPrefix(notes[0], "modularity, cross_share and ei are not defined in 2021:") {
 		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestBlocsWarningWords: the warning on nodes with too few papers names
+// institutions at institution level (it said countries at both levels).
+func TestBlocsWarningWords(t *testing.T) {
+	inst := func(id string) coauthnet.Author {
+		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{InstitutionID: id, Country: "CN"}}}
+	}
+	var ps []coauthnet.Paper
+	for y := 2019; y <= 2020; y++ {
+		for i := range 12 {
+			ps = append(ps, coauthnet.Paper{ID: fmt.Sprint(y, i), Year: y, Authors: []coauthnet.Author{inst("P"), inst("Q"), inst("X")}})
+		}
+	}
+	ps = append(ps, coauthnet.Paper{ID: "few", Year: 2019, Authors: []coauthnet.Author{inst("P"), inst("Y")}})
+	// Y has one paper with P and none with Q: insufficient data; X has
+	// 12 with each pole in each half.
+	b, err := InferBlocs(graph.Yearly(ps, graph.Options{Level: graph.Institutions}), BlocOptions{Focal: "P", Rival: "Q"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "1 of 2 institutions have fewer than 10 papers with a pole on one side of 2019: insufficient data"
+	if !slices.Contains(b.Warnings, want) {
+		t.Errorf("warnings %q, want %q", b.Warnings, want)
 	}
 }

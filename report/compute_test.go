@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -24,6 +26,24 @@ func TestComputeNoYears(t *testing.T) {
 		t.Errorf("Compute(empty series) = %v; want the error saying the input has no year", err)
 	}
 }
+
+// institutionReport is the report of the sample's institutions over
+// 2019-2020 (harness case 136), computed once.
+var institutionReport = func() func(t *testing.T) *report.Data {
+	var once sync.Once
+	var d *report.Data
+	var err error
+	return func(t *testing.T) *report.Data {
+		t.Helper()
+		once.Do(func() {
+			d, err = report.Compute(sampleSeries(t, graph.Institutions, graph.Period{From: 2019, To: 2020}), report.Options{Countings: []graph.Counting{graph.BiFrac}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+}()
 
 // sampleSeries counts the embedded sample over years at level.
 func sampleSeries(t testing.TB, level graph.Level, years graph.Period) *graph.Series {
@@ -77,11 +97,7 @@ func TestComputeCountryAtInstitutionLevel(t *testing.T) {
 // "not defined"), and the page says why instead of drawing them; they
 // were −0.5, 1 and 1, fixed by construction. Fiedler stays.
 func TestReportPolesOnly(t *testing.T) {
-	s := sampleSeries(t, graph.Institutions, graph.Period{From: 2019, To: 2020})
-	d, err := report.Compute(s, report.Options{Countings: []graph.Counting{graph.BiFrac}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := institutionReport(t)
 	for _, b := range d.Blocs.Map() {
 		if b == community.Partner || b == community.Competitor {
 			t.Fatalf("the sample's 2019-2020 institutions have a %s: not the case this test needs", b)
@@ -122,5 +138,63 @@ func TestReportPolesOnly(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bifurcation.svg")); err == nil {
 		t.Error("bifurcation.svg drawn without a defined index")
+	}
+}
+
+// TestReportWords: the page's prose and the plots' titles, labels and
+// captions speak of the report's level. At institution level they said
+// "the countries' size", "every country is a hedger", "international
+// papers"; now institutions and inter-institutional papers (papers with
+// another institution: the node weight intl). The leader is the one
+// counted (Options.Leader). At country level the words are those of
+// before.
+func TestReportWords(t *testing.T) {
+	script := regexp.MustCompile(`(?s)<script.*?</script>`)
+	texts := func(d *report.Data) string {
+		page, err := d.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := []string{script.ReplaceAllString(page, "")}
+		for _, p := range d.Plots {
+			all = append(all, p.Title, p.YLabel, p.Caption, p.Empty)
+		}
+		return strings.Join(all, "\n")
+	}
+	inst := texts(institutionReport(t))
+	for _, bad := range regexp.MustCompile(`(?i)\w*(countr|internation)\w*`).FindAllString(inst, -1) {
+		if bad != "country_policy" { // the provenance key
+			t.Errorf("institution report says %q", bad)
+		}
+	}
+	for _, want := range []string{
+		"Share of Univ China 1's inter-institutional papers with each partner",
+		"papers with the partner / inter-institutional papers",
+		"Intensity grows with the institutions' size",
+		"by the partner or by another institution (the first author's institution, split over a first author's affiliations)",
+		"every institution is a hedger",
+	} {
+		if !strings.Contains(inst, want) {
+			t.Errorf("institution report: no %q", want)
+		}
+	}
+	s := sampleSeries(t, graph.Countries, graph.Period{From: 2018, To: 2020})
+	d, err := report.Compute(s, report.Options{Countings: []graph.Counting{graph.BiFrac}, Leader: graph.CorrespondingAuthor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	country := texts(d)
+	for _, want := range []string{
+		"Share of China's international papers with each partner",
+		"papers with the partner / international papers",
+		"Intensity grows with the countries' size",
+		"by the partner or by another country (the corresponding author's country, split over a corresponding author's affiliations)",
+	} {
+		if !strings.Contains(country, want) {
+			t.Errorf("country report: no %q", want)
+		}
+	}
+	if strings.Contains(country, "institution") {
+		t.Error("country report speaks of institutions")
 	}
 }

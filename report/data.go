@@ -374,8 +374,8 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 		return m
 	}
-	// Who leads the focal country's international papers with each
-	// partner, early and late (first-author leadership).
+	// Who leads the focal node's papers with each partner, early and
+	// late (by o.Leader).
 	lt := &tables.Sheet{Columns: strings.Split("partner,label,period,papers,led_by_focal,led_by_partner,led_by_others,partner_paper_share", ",")}
 	for _, x := range partners {
 		for _, g := range []*graph.Graph{d.Early, d.Late} {
@@ -401,7 +401,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	d.Leadership = lt
 	base := o.BaseYear
 	baseG := s.At(base) // the base year may lie outside the years with papers
-	fn := d.Label(focal)
+	fn, wd := d.Label(focal), d.Words()
 	index := Plot{File: "partners-index", Title: fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", fn, base), YLabel: fmt.Sprintf("%s weight, %d = 100", c, base),
 		Lines: series(func(g *graph.Graph, x string) float64 {
 			return 100 * weightOf(g, focal, x, c) / weightOf(baseG, focal, x, c)
@@ -425,9 +425,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	d.Plots = []Plot{
 		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
 			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
-			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the countries' size: it is not a ratio to expected.", fn, d.PartnerWindow)},
+			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the %s' size: it is not a ratio to expected.", fn, d.PartnerWindow, wd.Nodes)},
 		index,
-		{File: "partners-share", Title: fmt.Sprintf("Share of %s's international papers with each partner", fn), YLabel: "papers with the partner / international papers",
+		{File: "partners-share", Title: fmt.Sprintf("Share of %s's %s papers with each partner", fn, wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
 			Lines: series(func(g *graph.Graph, x string) float64 {
 				u, ok1 := g.Index(focal)
 				v, ok2 := g.Index(x)
@@ -437,7 +437,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				w, _ := g.Between(u, v)
 				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
 			}),
-			Caption: fmt.Sprintf("Share of %s's international papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn)},
+			Caption: fmt.Sprintf("Share of %s's %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn, wd.Intl)},
 	}
 	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
 	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
@@ -455,7 +455,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}
 		}
 		if np+nc == 0 {
-			blocs.Empty = fmt.Sprintf("No country moved significantly towards %s or %s across the split year %d: every country is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each country's lean.", fn, d.Label(rival), d.Blocs.Split)
+			blocs.Empty = fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: every %s is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, d.Label(rival), d.Blocs.Split, wd.Node, wd.Node)
 		} else {
 			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
 			blocs.Order = blocKeys[1:]
@@ -531,6 +531,23 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Words are the nouns of the page's prose at the report's level:
+// country, countries, international (papers with another country) at
+// level graph.Countries; institution, institutions, inter-institutional
+// (papers with another institution: the node weight intl) at
+// graph.Institutions.
+type Words struct {
+	Node, Nodes, Intl string
+}
+
+// Words returns the nouns of the page's prose at d's level.
+func (d *Data) Words() Words {
+	if d.Whole.Level() == graph.Institutions {
+		return Words{Node: "institution", Nodes: "institutions", Intl: "inter-institutional"}
+	}
+	return Words{Node: "country", Nodes: "countries", Intl: "international"}
 }
 
 // nameCode is "China (CN)" at country level, the label otherwise.
