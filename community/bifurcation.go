@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"gonum.org/v1/gonum/stat"
@@ -21,6 +22,12 @@ import (
 // shows as rising Modularity and falling CrossShare and EI over the
 // years, a falling Fiedler value (the graph is closer to falling apart),
 // and hedgers' leans spreading out.
+//
+// Modularity, CrossShare and EI describe the partition, so they are not
+// defined (NaN) in a year where the two sides are the poles alone (no
+// partner or competitor in the year's graph): the one edge between two
+// nodes gives Q = −1/2, CrossShare 1 and EI 1 whatever the data. Fiedler
+// and the hedgers' leans do not depend on the sides and stay defined.
 type Indices struct {
 	Year int
 	// Modularity is Q (bifrac, resolution 1) of the partition {A, B} on
@@ -64,9 +71,14 @@ type Trend struct {
 	Before, After  float64 // means of the yearly values
 	Change         float64 // After − Before
 	Low, High      float64 // Welch interval of Change (see BifurcationCI)
-	Verdict        string  // "rising", "falling" or "flat within noise" (the interval holds 0)
+	Verdict        string  // "rising", "falling", "flat within noise" (the interval holds 0) or NotDefined (no year has a value)
 	YearsB, YearsA int     // years on each side with a value
 }
+
+// NotDefined is the [Trend] verdict of an index without a value in any
+// year (Before, After and Change are NaN), such as the partition indices
+// when the blocs are the poles alone (see [Indices]).
+const NotDefined = "not defined"
 
 // BifurcationOptions configure [BifurcationCI].
 type BifurcationOptions struct {
@@ -95,6 +107,9 @@ type yearData struct {
 	side         []int // 0 neither, 1 A, 2 B
 	hedger       []bool
 	focal, rival int
+	// polesOnly: no node but the poles is on a side (the partition
+	// indices are not defined).
+	polesOnly bool
 	// fiedlerStart is the Fiedler vector of the year's own graph (nil
 	// when it came from the dense path): the bootstrap replicates, small
 	// perturbations of that graph, start Lanczos from it.
@@ -113,18 +128,22 @@ func prepare(g *graph.Graph, focal, rival string, bloc map[string]string) (*year
 	}
 	d := &yearData{year: g.Period().From, n: g.Len(), focal: p, rival: q,
 		side: make([]int, g.Len()), hedger: make([]bool, g.Len()), output: make([]float64, g.Len()), papers: make([]float64, g.Len())}
+	members := 0
 	for v := 0; v < g.Len(); v++ {
 		d.output[v] = g.Node(v).Output
 		d.papers[v] = float64(g.Node(v).Papers)
 		switch k := g.Label(v); {
 		case k == focal || bloc[k] == Partner:
 			d.side[v] = 1
+			members++
 		case k == rival || bloc[k] == Competitor:
 			d.side[v] = 2
+			members++
 		default:
 			d.hedger[v] = true
 		}
 	}
+	d.polesOnly = members == 2
 	var cross bool
 	for e := range g.Edges() {
 		d.from = append(d.from, e.From)
@@ -171,7 +190,7 @@ func (d *yearData) indices(scale []float64) Indices {
 		}
 	}
 	ix := Indices{Year: d.year, Modularity: math.NaN(), CrossShare: math.NaN(), EI: math.NaN()}
-	if w > 0 {
+	if w > 0 && !d.polesOnly {
 		ix.CrossShare = between / w
 		ix.EI = (between - within) / w
 		ix.Modularity = 0
@@ -223,15 +242,36 @@ func (d *yearData) indices(scale []float64) Indices {
 func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) ([]Indices, []string) {
 	var out []Indices
 	var notes []string
+	var data []*yearData
 	for _, g := range s.All() {
 		d, note := prepare(g, focal, rival, bloc)
 		if d == nil {
 			notes = append(notes, note)
 			continue
 		}
+		data = append(data, d)
 		out = append(out, d.indices(nil))
 	}
-	return out, notes
+	return out, append(notes, polesOnlyNote(data)...)
+}
+
+// polesOnlyNote says in which years the partition indices are not
+// defined because the sides are the poles alone (none: no note).
+func polesOnlyNote(data []*yearData) []string {
+	var years []string
+	for _, d := range data {
+		if d.polesOnly {
+			years = append(years, fmt.Sprint(d.year))
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	when := "in " + strings.Join(years, ", ")
+	if len(years) == len(data) {
+		when = "in every year"
+	}
+	return []string{fmt.Sprintf("modularity, cross_share and ei are not defined %s: no partner or competitor, so the two blocs are the two poles alone, whose one edge gives Q = -1/2, cross share 1 and E-I 1 whatever the data (fiedler and the hedgers' leans are defined)", when)}
 }
 
 // BifurcationCI is [Bifurcation] with a bootstrap interval for every
@@ -280,6 +320,7 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 	if len(data) == 0 {
 		return res
 	}
+	res.Notes = append(res.Notes, polesOnlyNote(data)...)
 	res.Split = o.Split
 	if res.Split == 0 {
 		res.Split = data[max(0, len(data)/2-1)].year
@@ -359,6 +400,8 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 		t.Change = t.After - t.Before
 		t.Low, t.High = welch(data, res.Split, func(yi int) float64 { return res.Years[yi].Value(k) }, o.Level)
 		switch {
+		case t.YearsB+t.YearsA == 0:
+			t.Verdict = NotDefined
 		case math.IsNaN(t.Low) || math.IsNaN(t.High) || (t.Low <= 0 && t.High >= 0):
 			t.Verdict = "flat within noise"
 		case t.Low > 0:

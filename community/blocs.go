@@ -445,7 +445,11 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		}
 	}
 	if n > 0 {
-		warn("%d of %d countries have fewer than %d papers with a pole on one side of %d: insufficient data", n, len(res.Assignments), o.MinPapers, res.Split)
+		nodes := "countries"
+		if s.Level() == graph.Institutions {
+			nodes = "institutions"
+		}
+		warn("%d of %d %s have fewer than %d papers with a pole on one side of %d: insufficient data", n, len(res.Assignments), nodes, o.MinPapers, res.Split)
 	}
 	return res, nil
 }

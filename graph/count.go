@@ -227,8 +227,13 @@ func (c *Counter) key(af *coauthnet.Affiliation) string {
 // InstitutionKey returns the node key of an institution without an
 // identifier: its country, a colon and its name folded to lower case with
 // runs of spaces and punctuation other than '&' and '-' made one space,
-// e.g. "CN:tsinghua univ" for ("Tsinghua Univ.", "CN").
+// e.g. "CN:tsinghua univ" for ("Tsinghua Univ.", "CN"). An institution
+// without a country gets [coauthnet.Unknown], the code of --unknown
+// node: "ZZ:mit" for ("MIT", ""), so that every such key is COUNTRY:name.
 func InstitutionKey(name, country string) string {
+	if country == "" {
+		country = coauthnet.Unknown
+	}
 	var b strings.Builder
 	b.Grow(len(country) + 1 + len(name))
 	b.WriteString(country)

@@ -306,13 +306,18 @@ func TestInstitutions(t *testing.T) {
 	}
 }
 
+// TestInstitutionKey: keys of institutions without an identifier are
+// COUNTRY:folded name, ZZ:name without a country.
 func TestInstitutionKey(t *testing.T) {
 	tests := []struct{ name, country, want string }{
 		{"Tsinghua Univ.", "CN", "CN:tsinghua univ"},
 		{"  Univ   of  Oxford, ", "GB", "GB:univ of oxford"},
 		{"Texas A&M Univ", "US", "US:texas a&m univ"},
 		{"Université Paris-Saclay", "FR", "FR:université paris-saclay"},
-		{"MIT", "", ":mit"},
+		// No country: ZZ, the code of the unknown node (the key began
+		// with ":" before).
+		{"MIT", "", "ZZ:mit"},
+		{" Univ. Finland 2", "", "ZZ:univ finland 2"},
 	}
 	for _, tt := range tests {
 		if got := InstitutionKey(tt.name, tt.country); got != tt.want {

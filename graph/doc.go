@@ -57,7 +57,9 @@
 // At level [Countries] a node's key is its ISO 3166-1 alpha-2 code. At
 // level [Institutions] it is the affiliation's institution identifier
 // (ROR or source id) when present, else [InstitutionKey] of its name and
-// country. An affiliation with neither is unknown at that level.
+// country, "CN:tsinghua univ" ("ZZ:mit" when the country is unknown: ZZ
+// is [coauthnet.Unknown]). An affiliation with neither is unknown at
+// that level.
 //
 // # Cost
 //

@@ -292,8 +292,12 @@ func ParsePeriodPair(s string) ([2]Period, error) {
 	return two, nil
 }
 
-// String returns "2019" for one year and "2013-2017" for a range.
+// String returns "2019" for one year, "2013-2017" for a range and ""
+// for the zero Period (every year), as [Period.MarshalText] does.
 func (p Period) String() string {
+	if p == (Period{}) {
+		return ""
+	}
 	if p.From == p.To {
 		return fmt.Sprint(p.From)
 	}

@@ -75,9 +75,6 @@ func (l *Leader) UnmarshalText(b []byte) error {
 // MarshalText returns "2019" for one year, "2013-2017" for a range, and
 // "" for the zero Period (every year, as in [Options].Years).
 func (p Period) MarshalText() ([]byte, error) {
-	if p == (Period{}) {
-		return nil, nil
-	}
 	return []byte(p.String()), nil
 }
 
@@ -212,16 +209,18 @@ func (p *PeriodPair) Pair() *[2]Period {
 // [Countries] a country in any form [coauthnet.ParseCountry] takes ("us",
 // "China", "Peoples R China", "USA"), the name of one of o.Groups (in any
 // case), or [coauthnet.Unknown] with o.KeepUnknown; at level
-// [Institutions] the key as given. White space around it is trimmed. An
-// unknown country is an error that names near matches; an empty name is
-// an error.
+// [Institutions] the name of a group or ZZ likewise, else the key as
+// given, but a country is an error there ("CN is a country; at
+// institution level a node is an institution key …"): institution keys
+// are ids or COUNTRY:name ([InstitutionKey]), never a bare country. Three
+// letters are taken as a key at that level, not as an ISO alpha-3 code:
+// acronyms of institutions coincide with them (ETH is Ethiopia's). White
+// space around the name is trimmed. An unknown country is an error that
+// names near matches; an empty name is an error.
 func (o *Options) Node(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return "", fmt.Errorf("empty node name")
-	}
-	if o.Level != Countries {
-		return name, nil
 	}
 	for _, g := range o.Groups {
 		if strings.EqualFold(g.Name, name) {
@@ -230,6 +229,15 @@ func (o *Options) Node(name string) (string, error) {
 	}
 	if strings.EqualFold(name, coauthnet.Unknown) && o.KeepUnknown {
 		return coauthnet.Unknown, nil
+	}
+	if o.Level != Countries {
+		if code, err := coauthnet.ParseCountry(name); err == nil && len(name) != 3 {
+			if !strings.EqualFold(name, code) {
+				name += " (" + code + ")"
+			}
+			return "", fmt.Errorf("%s is a country; at institution level a node is an institution key: an institution id such as https://ror.org/03cve4549, or COUNTRY:name such as CN:tsinghua univ", name)
+		}
+		return name, nil
 	}
 	return coauthnet.ParseCountry(name)
 }

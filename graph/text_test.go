@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -135,6 +136,34 @@ func TestNodeNames(t *testing.T) {
 	if got, _ := (&Options{Level: Institutions}).Node(" CN:tsinghua "); got != "CN:tsinghua" {
 		t.Errorf("institution key %q", got)
 	}
+	// At institution level a country is not a node: an error that says
+	// so (CN was taken as a key before, and the report then said "CN has
+	// no papers"). Groups and ZZ (with KeepUnknown) are nodes at either
+	// level; three letters are a key (ETH: an acronym, and Ethiopia's
+	// alpha-3 code).
+	inst := Options{Level: Institutions, KeepUnknown: true, Groups: []Group{{Name: "CN", Members: []string{"CN:univ a", "CN:univ b"}}}}
+	for in, want := range map[string]string{
+		"US":                  "US is a country; at institution level a node is an institution key: an institution id such as https://ror.org/03cve4549, or COUNTRY:name such as CN:tsinghua univ",
+		"China":               "China (CN) is a country; at institution level a node is an institution key: an institution id such as https://ror.org/03cve4549, or COUNTRY:name such as CN:tsinghua univ",
+		"cn":                  "", // the group
+		"zz":                  "", // the unknown node
+		"ETH":                 "",
+		"Tsinghua University": "",
+	} {
+		got, err := inst.Node(in)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("institution level: Node(%q): %v", in, err)
+		case want != "" && (err == nil || err.Error() != want):
+			t.Errorf("institution level: Node(%q) = %q, %v; want the error %q", in, got, err, want)
+		}
+	}
+	if got, _ := inst.Node("cn"); got != "CN" {
+		t.Errorf("institution level: Node(cn) = %q, want the group CN", got)
+	}
+	if _, _, err := inst.Poles("US,https://ror.org/0CN0001"); err == nil || !strings.HasPrefix(err.Error(), `poles "US,https://ror.org/0CN0001": US is a country;`) {
+		t.Errorf("institution level: Poles(US,…): %v", err)
+	}
 	if p, q, err := o.Poles("China,usa"); p != "CN" || q != "US" || err != nil {
 		t.Errorf("Poles(China,usa) = %s, %s, %v", p, q, err)
 	}
@@ -164,6 +193,26 @@ func TestLevelCaseAndSpace(t *testing.T) {
 		var l Level
 		if err := l.UnmarshalText([]byte(in)); err != nil || l != want {
 			t.Errorf("UnmarshalText(%q) = %v, %v; want %v", in, l, err, want)
+		}
+	}
+}
+
+// TestPeriodStringMarshalText: String and MarshalText give the same text
+// for every Period, "" for the zero Period (every year), as the type's
+// doc says; before, String gave "0" for it.
+func TestPeriodStringMarshalText(t *testing.T) {
+	for _, c := range []struct {
+		p    Period
+		want string
+	}{
+		{Period{}, ""},
+		{Year(2019), "2019"},
+		{Period{2013, 2017}, "2013-2017"},
+		{Year(0), ""}, // the year 0 is the zero Period
+	} {
+		b, err := c.p.MarshalText()
+		if s := c.p.String(); s != c.want || err != nil || string(b) != c.want {
+			t.Errorf("%#v: String() = %q, MarshalText() = %q, %v; want %q for both", c.p, s, b, err, c.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -89,4 +90,20 @@ func walk(dir string) ([]file, error) {
 		return nil, fmt.Errorf("%s: directory without files", dir)
 	}
 	return out, nil
+}
+
+// documentation reports whether the file name is that of documentation
+// kept beside bibliographic exports rather than an export: an extension
+// of a document format (.md, .markdown, .rst, .adoc, .html, .htm, .pdf,
+// .cff), or a base name, before its first dot and in any case, of
+// README, LICENSE, LICENCE, COPYING, NOTICE, AUTHORS, CHANGELOG, SOURCES
+// or CITATION. It is asked only of files whose format [Detect] cannot
+// tell, so an export named sources.txt is still read.
+func documentation(name string) bool {
+	base := strings.ToLower(filepath.Base(name))
+	if slices.Contains([]string{".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".pdf", ".cff"}, filepath.Ext(base)) {
+		return true
+	}
+	stem, _, _ := strings.Cut(base, ".")
+	return slices.Contains([]string{"readme", "license", "licence", "copying", "notice", "authors", "changelog", "sources", "citation"}, stem)
 }

@@ -122,9 +122,14 @@ type Sink func(p *coauthnet.Paper) error
 // A record that a reader skips (a *coauthnet.ParseError) is counted in
 // the summary with its reason and loading goes on; any other error (an
 // unreadable file, an undetectable format, a sink error, ctx cancelled)
-// ends loading. In a directory, files whose format cannot be detected
-// are skipped and named in Summary.NotRead, so that a snapshot's manifest
-// or README does not stop the run.
+// ends loading. In a directory (or among a glob pattern's matches),
+// files whose format cannot be detected are skipped, so that a
+// snapshot's manifest or a README does not stop the run: documentation
+// by its name (README, LICENSE, SOURCES.md, any Markdown; see
+// documentation) in Summary.Documentation, which is no warning, others
+// in Summary.NotRead, which is. A file whose format is detected is read
+// whatever its name. Documentation named as an input is an error that
+// says it is not a bibliographic export.
 //
 // Memory: one 128-bit hash per distinct key of each duplicate rule
 // (about 70 bytes per paper and rule, BENCHMARKS.md), plus the chunks
@@ -357,9 +362,16 @@ func (l *loader) readFile(f file) error {
 	info.Format = l.opts.Format
 	if info.Format == "auto" || info.Format == "" {
 		if info.Format, err = Detect(input.Sniff(br, 1<<16)); err != nil {
-			if f.inDir {
+			doc := name != "-" && documentation(name)
+			switch {
+			case f.inDir && doc:
+				l.s.Documentation = append(l.s.Documentation, info.Name)
+				return nil
+			case f.inDir:
 				l.s.NotRead = append(l.s.NotRead, fmt.Sprintf("%s: %v", info.Name, err))
 				return nil
+			case doc:
+				return fmt.Errorf("%s: not a bibliographic export but documentation (a README, licence or Markdown file, by its name); give the exports, or their directory, where such files are left out", info.Name)
 			}
 			return fmt.Errorf("%s: %w", info.Name, err)
 		}

@@ -157,6 +157,59 @@ func TestDirectoriesAndGlobs(t *testing.T) {
 	}
 }
 
+// TestDocumentationInDirectory: documentation kept beside exports
+// (SOURCES.md, README, LICENSE, any Markdown) is left out of a directory
+// and named in Summary.Documentation, which is no warning (so --strict
+// passes); a file of another name whose format cannot be told is still
+// a warning; a file whose format is detected is read whatever its name;
+// documentation named as an input is an error that says what it is,
+// without the "(give --from)" of an unknown format. Before, SOURCES.md
+// was a warning "cannot tell the format … (give --from)".
+func TestDocumentationInDirectory(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.jsonl"), rec("A", "", "CN"))
+	write(t, filepath.Join(dir, "SOURCES.md"), "# Sources: wos-wosfile\n\nFiles from …\n")
+	write(t, filepath.Join(dir, "LICENSE"), "                                 Apache License\n")
+	write(t, filepath.Join(dir, "sub", "README.txt"), "These files were exported on …\n")
+	write(t, filepath.Join(dir, "sub", "notes.markdown"), "Notes\n=====\n")
+	write(t, filepath.Join(dir, "sources.jsonl"), rec("S", "", "US")) // data, by its content
+	write(t, filepath.Join(dir, "manifest"), "not a bibliographic file\n")
+	got, s := ids(t, []string{dir}, Options{})
+	if want := []string{"A", "S"}; !slices.Equal(got, want) {
+		t.Errorf("ids %v, want %v", got, want)
+	}
+	wantDoc := []string{filepath.Join(dir, "LICENSE"), filepath.Join(dir, "SOURCES.md"), filepath.Join(dir, "sub", "README.txt"), filepath.Join(dir, "sub", "notes.markdown")}
+	if !slices.Equal(s.Documentation, wantDoc) {
+		t.Errorf("Documentation %q, want %q", s.Documentation, wantDoc)
+	}
+	if w := s.Warnings(); len(w) != 1 || !strings.HasPrefix(w[0], "not read: "+filepath.Join(dir, "manifest")+": cannot tell the format") {
+		t.Errorf("warnings %q, want only the manifest's", w)
+	}
+	// By a glob pattern, as in a directory (sub is walked).
+	if _, s := ids(t, []string{filepath.Join(dir, "*")}, Options{}); !slices.Equal(s.Documentation, wantDoc) || len(s.Warnings()) != 1 {
+		t.Errorf("glob: Documentation %q, warnings %q", s.Documentation, s.Warnings())
+	}
+	_, err := Papers(context.Background(), []string{filepath.Join(dir, "SOURCES.md")}, Options{}, func(*coauthnet.Paper) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "SOURCES.md: not a bibliographic export but documentation") || strings.Contains(err.Error(), "--from") {
+		t.Errorf("named SOURCES.md: %v", err)
+	}
+}
+
+// TestDocumentationRealDirectory: the real case, a directory of two WoS
+// exports (plain text and tab-delimited UTF-16, 50 records each, the same
+// papers: SOURCES.md there) with its SOURCES.md, reads without a
+// warning. Skips when ../shared/testdata-real is absent.
+func TestDocumentationRealDirectory(t *testing.T) {
+	dir := "../../shared/testdata-real/wos-wosfile"
+	if _, err := os.Stat(filepath.Join(dir, "SOURCES.md")); err != nil {
+		t.Skipf("real test data not available: %v", err)
+	}
+	_, s := ids(t, []string{dir}, Options{})
+	if s.Read != 100 || len(s.Inputs) != 2 || !slices.Equal(s.Documentation, []string{filepath.Join(dir, "SOURCES.md")}) || len(s.Warnings()) != 0 {
+		t.Errorf("read %d from %d inputs, documentation %q, warnings %q", s.Read, len(s.Inputs), s.Documentation, s.Warnings())
+	}
+}
+
 // Every sentinel of every reader has a named reason, and an unknown error
 // is named by its innermost text, never "other".
 func TestReasonNamed(t *testing.T) {

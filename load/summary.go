@@ -52,6 +52,11 @@ type Summary struct {
 	// that were not read because their format could not be detected,
 	// with the reason.
 	NotRead []string
+	// Documentation names the files found in a directory or by a glob
+	// pattern that were not read because they are documentation (README,
+	// LICENSE, SOURCES.md, any Markdown: by their name, when their
+	// format could not be detected). They are not warnings.
+	Documentation []string
 	// Bytes is the raw (compressed) size of the inputs read; Elapsed the
 	// wall time of Papers.
 	Bytes   int64

@@ -177,6 +177,9 @@ func largest(g *graph.Graph, c graph.Counting) []string {
 func Compute(s *graph.Series, o Options) (*Data, error) {
 	years := s.Years()
 	if len(years) < 2 {
+		if len(years) == 0 {
+			return nil, fmt.Errorf("report needs at least two years with papers; the input has none")
+		}
 		return nil, fmt.Errorf("report needs at least two years with papers; the input has %v", s.Span())
 	}
 	if len(o.Countings) == 0 {
@@ -250,6 +253,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	for _, k := range []string{o.Focal, o.Rival} {
 		if v, ok := whole.Index(k); !ok || whole.Node(v).Output == 0 {
+			if err := notInstitution(whole, k, big); err != nil {
+				return nil, err
+			}
 			return nil, fmt.Errorf("report: %s has no papers in %s (the nodes with the most collaboration are %s)", k, whole.Period(), strings.Join(big[:min(5, len(big))], ", "))
 		}
 	}
@@ -368,8 +374,8 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 		return m
 	}
-	// Who leads the focal country's international papers with each
-	// partner, early and late (first-author leadership).
+	// Who leads the focal node's papers with each partner, early and
+	// late (by o.Leader).
 	lt := &tables.Sheet{Columns: strings.Split("partner,label,period,papers,led_by_focal,led_by_partner,led_by_others,partner_paper_share", ",")}
 	for _, x := range partners {
 		for _, g := range []*graph.Graph{d.Early, d.Late} {
@@ -395,7 +401,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	d.Leadership = lt
 	base := o.BaseYear
 	baseG := s.At(base) // the base year may lie outside the years with papers
-	fn := d.Label(focal)
+	fn, wd := d.Label(focal), d.Words()
 	index := Plot{File: "partners-index", Title: fmt.Sprintf("Collaboration of %s with its main partners, indexed to %d", fn, base), YLabel: fmt.Sprintf("%s weight, %d = 100", c, base),
 		Lines: series(func(g *graph.Graph, x string) float64 {
 			return 100 * weightOf(g, focal, x, c) / weightOf(baseG, focal, x, c)
@@ -419,9 +425,9 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	d.Plots = []Plot{
 		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
 			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
-			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the countries' size: it is not a ratio to expected.", fn, d.PartnerWindow)},
+			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the %s' size: it is not a ratio to expected.", fn, d.PartnerWindow, wd.Nodes)},
 		index,
-		{File: "partners-share", Title: fmt.Sprintf("Share of %s's international papers with each partner", fn), YLabel: "papers with the partner / international papers",
+		{File: "partners-share", Title: fmt.Sprintf("Share of %s's %s papers with each partner", fn, wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
 			Lines: series(func(g *graph.Graph, x string) float64 {
 				u, ok1 := g.Index(focal)
 				v, ok2 := g.Index(x)
@@ -431,7 +437,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				w, _ := g.Between(u, v)
 				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
 			}),
-			Caption: fmt.Sprintf("Share of %s's international papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn)},
+			Caption: fmt.Sprintf("Share of %s's %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn, wd.Intl)},
 	}
 	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
 	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
@@ -449,7 +455,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}
 		}
 		if np+nc == 0 {
-			blocs.Empty = fmt.Sprintf("No country moved significantly towards %s or %s across the split year %d: every country is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each country's lean.", fn, d.Label(rival), d.Blocs.Split)
+			blocs.Empty = fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: every %s is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, d.Label(rival), d.Blocs.Split, wd.Node, wd.Node)
 		} else {
 			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
 			blocs.Order = blocKeys[1:]
@@ -462,10 +468,12 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				n, year = len(l), l[0].X
 			}
 		}
-		switch n {
-		case 0:
+		switch {
+		case n == 0 && np+nc == 0:
+			bif.Empty = "With no partner or competitor, the two blocs are the two poles alone, so modularity, cross-bloc share and E–I index are not defined (the one edge between two nodes gives Q = −1/2 and cross-bloc share 1 whatever the data); indices.csv and trends.csv leave them empty and keep the indices that do not depend on the blocs (Fiedler value, hedgers' leans)."
+		case n == 0:
 			bif.Empty = "No year has collaboration between the two sides, so the bifurcation indices are undefined."
-		case 1:
+		case n == 1:
 			bif.Empty = fmt.Sprintf("The bifurcation indices are defined in only one year, %.0f (the only year with collaboration among the two sides), too few for a timeline; indices.csv has it.", year)
 		}
 		var verdicts []string
@@ -488,12 +496,58 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	return d, nil
 }
 
+// notInstitution is the error for a pole key that names a country at
+// institution level (not a node there: institution keys are ids or
+// COUNTRY:name), with the country's institutions of most collaboration
+// (big, strongest first) as examples; nil when key is no country or g
+// is at country level.
+func notInstitution(g *graph.Graph, key string, big []string) error {
+	if g.Level() != graph.Institutions {
+		return nil
+	}
+	code, err := coauthnet.ParseCountry(key)
+	if err != nil {
+		return nil
+	}
+	var in []string
+	for _, k := range big {
+		if v, _ := g.Index(k); g.Country(v) == code {
+			in = append(in, k)
+			if len(in) == 3 {
+				break
+			}
+		}
+	}
+	such := "such as https://ror.org/03cve4549 or CN:tsinghua univ"
+	if len(in) > 0 {
+		such = fmt.Sprintf("such as %s (the institutions of %s with the most collaboration in %s)", strings.Join(in, ", "), coauthnet.CountryName(code), g.Period())
+	}
+	return fmt.Errorf("report: %s is a country; at institution level the poles are institution keys, %s", key, such)
+}
+
 // plural is "1 paper", "2 papers".
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Words are the nouns of the page's prose at the report's level:
+// country, countries, international (papers with another country) at
+// level graph.Countries; institution, institutions, inter-institutional
+// (papers with another institution: the node weight intl) at
+// graph.Institutions.
+type Words struct {
+	Node, Nodes, Intl string
+}
+
+// Words returns the nouns of the page's prose at d's level.
+func (d *Data) Words() Words {
+	if d.Whole.Level() == graph.Institutions {
+		return Words{Node: "institution", Nodes: "institutions", Intl: "inter-institutional"}
+	}
+	return Words{Node: "country", Nodes: "countries", Intl: "international"}
 }
 
 // nameCode is "China (CN)" at country level, the label otherwise.

@@ -166,9 +166,10 @@ func (d *Data) HTML() (string, error) {
 	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners over %s, and %s.</p>\n", esc(fn), d.PartnerWindow, esc(rn))
 	figure("partners-intensity")
 	figure("partners-index")
-	fmt.Fprintf(&sb, "<h2>Share of %s's international papers with each partner</h2>\n", esc(fn))
+	wd := d.Words()
+	fmt.Fprintf(&sb, "<h2>Share of %s's %s papers with each partner</h2>\n", esc(fn), wd.Intl)
 	figure("partners-share")
-	fmt.Fprintf(&sb, "<h2>Who leads %s's papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another country (the first author's country, split over a first author's affiliations).</p>\n", esc(fn), early.Period(), late.Period(), esc(fn))
+	fmt.Fprintf(&sb, "<h2>Who leads %s's papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another %s (the %s author's %s, split over a %s author's affiliations).</p>\n", esc(fn), early.Period(), late.Period(), esc(fn), wd.Node, d.Leader, wd.Node, d.Leader)
 	d.htmlTable(&sb, lt, nil, fmt.Sprintf("%s has no paper with any of these partners in %v or %v.", fn, early.Period(), late.Period()))
 	sb.WriteString("<h2>Blocs</h2>\n")
 	if b := d.Blocs; b == nil {

@@ -9,7 +9,8 @@ import (
 // Blocs returns the lines of `coauthnet blocs` on its result: the
 // warnings of b, the notes of bi, the poles and the split, the rule of
 // the lean test, the blocs inferred by kind, and each bifurcation index's
-// trend with its interval and verdict.
+// trend with its interval and verdict ("not defined in any year" for an
+// index without a value).
 func Blocs(b *community.Blocs, bi *community.BifurcationResult) []string {
 	var lines []string
 	for _, w := range b.Warnings {
@@ -27,6 +28,10 @@ func Blocs(b *community.Blocs, bi *community.BifurcationResult) []string {
 	lines = append(lines, fmt.Sprintf("inferred %d partners, %d competitors, %d hedgers, %d with insufficient data",
 		counts[community.Partner], counts[community.Competitor], counts[community.Hedger], counts[community.Insufficient]))
 	for _, tr := range bi.Trends {
+		if tr.Verdict == community.NotDefined {
+			lines = append(lines, fmt.Sprintf("%s: not defined in any year", tr.Index))
+			continue
+		}
 		lines = append(lines, fmt.Sprintf("%s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict))
 	}
 	return lines

@@ -38,6 +38,9 @@ func Converted(w io.Writer, s *load.Summary, written int, format string, verbose
 		}
 	}
 	Warnings(w, s, verbose)
+	if verbose {
+		Documentation(w, s)
+	}
 }
 
 // Aggregate describes an aggregate of size bytes:

@@ -143,6 +143,7 @@ func Write(w io.Writer, r *load.Summary, st graph.Stats, s *graph.Series, o Opti
 			}
 			fmt.Fprintf(w, ", %d records, %d skipped\n", in.Read, in.Skipped)
 		}
+		Documentation(w, r)
 		for _, msg := range r.Skips {
 			fmt.Fprintf(w, "coauthnet: skipped: %s\n", msg)
 		}
@@ -162,6 +163,14 @@ func Warnings(w io.Writer, s *load.Summary, verbose bool) {
 			fmt.Fprint(w, "; -v lists every input and skipped record")
 		}
 		fmt.Fprintln(w)
+	}
+}
+
+// Documentation writes, one a line, the files of directories left out
+// as documentation (load.Summary.Documentation), as -v lists them.
+func Documentation(w io.Writer, s *load.Summary) {
+	for _, name := range s.Documentation {
+		fmt.Fprintf(w, "coauthnet: not read: %s: documentation, not a bibliographic export\n", name)
 	}
 }
 

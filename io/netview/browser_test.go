@@ -189,7 +189,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	st4 := waitPainted(t, b, "netview", st3.Signature)
-	if !strings.HasPrefix(st4.Info, "China (CN)") || !strings.Contains(st4.Info, "Strongest partners") {
+	if !strings.HasPrefix(st4.Info, "China (CN)") || !strings.Contains(st4.Info, "Strongest partners") || !strings.Contains(st4.Info, "international") {
 		t.Errorf("after searching China, the details say %q", st4.Info)
 	}
 	shot(t, b, "netview-sample-search.png")
@@ -332,6 +332,14 @@ func TestBrowserInstitutions(t *testing.T) {
 		t.Errorf("institution view: %+v; want at most 80 nodes drawn and 80 names to search", st)
 	}
 	shot(t, b, "netview-sample-institutions.png")
+	// The details of an institution say inter-institutional papers (they
+	// said international, the country level's word).
+	if err := chromedp.Do(b.Ctx, chromedp.SendKeys(".nv-search", "Univ China 1"+kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	if st2 := waitPainted(t, b, "netview", st.Signature); !strings.HasPrefix(st2.Info, "Univ China 1") || !strings.Contains(st2.Info, "inter-institutional") || strings.Contains(st2.Info, "international") {
+		t.Errorf("after searching Univ China 1, the details say %q; want inter-institutional papers", st2.Info)
+	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}

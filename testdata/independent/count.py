@@ -26,7 +26,7 @@ def inst_key(a):
     name = a.get("institution", "")
     if not name:
         return None
-    country = a.get("country", "")
+    country = a.get("country", "") or "ZZ"  # graph.InstitutionKey: ZZ when unknown
     out, space = [], False
     for ch in name:
         if ch.isalpha() or ch.isdigit() or ch in "&-":

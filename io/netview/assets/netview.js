@@ -122,7 +122,7 @@
       var lines = [
         [f.label, ''],
         ['papers', fmt(d.papers)],
-        ['international', fmt(d.intl)],
+        [isCountry ? 'international' : 'inter-institutional', fmt(d.intl)],
         ['output (fractional)', fmt(d.output)]
       ];
       if (!isCountry && d.country) { lines.splice(1, 0, ['country', d.country]); }
