@@ -3,10 +3,9 @@ package main
 import (
 	"fmt"
 
-	"github.com/coauthnet/coauthnet/tables"
-
-	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/summary"
+	"github.com/coauthnet/coauthnet/tables"
 )
 
 func runDrift(args []string, e *env) error {
@@ -47,7 +46,7 @@ func runDrift(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "coauthnet: %d periods from %v to %v; change points need F ≥ %d (see package drift)\n", len(d.Periods), d.Periods[0], d.Periods[len(d.Periods)-1], drift.Significant)
+	fmt.Fprintf(e.stderr, "coauthnet: %s\n", summary.Drift(d))
 	t := map[string]*tables.Sheet{"steps": d.Steps, "edges": d.Edges, "edge-steps": d.EdgeSteps, "nodes": d.Nodes}[*tableName]
 	return out.write(e, t, d.JSON)
 }

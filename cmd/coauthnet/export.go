@@ -8,7 +8,6 @@ import (
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/export"
-	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/table"
 )
 
@@ -18,6 +17,8 @@ type exportFlags struct {
 
 	withBlocs, dynamic bool
 	attach             export.Attach
+	focal, rival       string            // --poles, with --attach blocs
+	user               map[string]string // --blocs FILE
 }
 
 func (x *exportFlags) register(fs *flag.FlagSet) {
@@ -31,8 +32,9 @@ func (x *exportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&x.blocs, "blocs", "", "with --attach blocs: a bloc `file` instead of inferred blocs")
 }
 
-// check validates the flags and resolves the format and the dynamic
-// GEXF file from the output name (export.ResolveOutput).
+// check validates the flags, resolves the format and the dynamic GEXF
+// file from the output name (export.ResolveOutput), and the poles and
+// bloc file of --attach blocs.
 func (x *exportFlags) check(out string, f *inputFlags) error {
 	o, err := export.ResolveOutput(out, x.to, f.byYear, f.byField)
 	if err != nil {
@@ -51,23 +53,15 @@ func (x *exportFlags) check(out string, f *inputFlags) error {
 	if x.layout != "" && x.layout != "eades" {
 		return usagef("--layout %q: want eades", x.layout)
 	}
-	return nil
-}
-
-// blocsOf classifies every node of s for --attach blocs
-// (export.PoleBlocs).
-func (x *exportFlags) blocsOf(f *inputFlags, s *graph.Series) error {
-	p, q, err := f.poles(x.poles)
-	if err != nil {
+	if !x.withBlocs {
+		return nil
+	}
+	if x.focal, x.rival, err = f.poles(x.poles); err != nil {
 		return err
 	}
-	var user map[string]string
 	if x.blocs != "" {
-		if user, err = community.ReadBlocFile(x.blocs); err != nil {
-			return err
-		}
+		x.user, err = community.ReadBlocFile(x.blocs)
 	}
-	x.attach.Bloc, err = export.PoleBlocs(s, p, q, user)
 	return err
 }
 

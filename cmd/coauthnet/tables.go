@@ -8,7 +8,6 @@ import (
 
 	"github.com/coauthnet/coauthnet/community"
 	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/metrics"
 )
 
 // tableFlags are the flags of nodes and edges beyond the input flags.
@@ -84,12 +83,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 		return err
 	}
 	if name == "nodes" {
-		c, ms := f.countings[0], f.measures.Measures
-		if ms.Has(metrics.MeasureBetweenness) || ms.Has(metrics.MeasureCloseness) || ms.Has(metrics.MeasureHarmonic) {
-			fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s; betweenness, closeness and harmonic use distance 1/%s\n", c, c)
-		} else {
-			fmt.Fprintf(e.stderr, "coauthnet: measures use weight %s\n", c)
-		}
+		fmt.Fprintf(e.stderr, "coauthnet: %s\n", summary.Weights(f.countings[0], f.measures.Measures))
 		printLines(e.stderr, f.measures.costs.Lines())
 	}
 	return out.write(e, t, nil)
