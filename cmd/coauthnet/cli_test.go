@@ -138,6 +138,12 @@ func TestFlagVocabulary(t *testing.T) {
 		{[]string{"build", "--sample", "--group", "FOO=XX"}, "unknown country"},
 		{[]string{"report", "--sample", "--poles", "CN,US", "--focal", "CN", "-o", dir + "/r"}, "one or the other"},
 		{[]string{"blocs", "--sample", "--rival", "US"}, "--rival goes with --focal"},
+		// community.BlocOptions.Validate: a negative minimum effect is
+		// named (no longer "< 0 means 0"); 0 is a value (harness case
+		// blocs --min-effect 0).
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--min-effect", "-0.5"}, "min effect -0.5: want 0 or more"},
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--bootstrap", "0"}, "--bootstrap ≥ 1"},
+		{[]string{"nodes", "--sample", "--precision", "18"}, "--precision 18: want 1 to 17 significant digits"},
 	} {
 		code, _, stderr := runCmd(t, "", c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {

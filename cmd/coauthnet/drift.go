@@ -21,11 +21,8 @@ func runDrift(args []string, e *env) error {
 	tableName := fs.String("table", "edges", "CSV table: steps, edges, edge-steps or nodes")
 	var out sheetFlags
 	out.register(fs)
-	files, err := f.parseCommand(fs, args)
+	files, err := out.parse(&f, fs, args)
 	if err != nil {
-		return err
-	}
-	if err := out.check(fs); err != nil {
 		return err
 	}
 	if *tableName != "steps" && *tableName != "edges" && *tableName != "edge-steps" && *tableName != "nodes" {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"github.com/coauthnet/coauthnet/atomicfile"
-	"io"
 	"path/filepath"
 
 	"github.com/coauthnet/coauthnet/metrics"
@@ -60,7 +59,7 @@ func runReport(args []string, e *env) error {
 	// A new directory appears only when complete (atomicfile.WriteDir).
 	atomicfile.Track(*dir)
 	err = atomicfile.WriteDir(*dir, func(into string) error {
-		return report.WriteWith(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) }, report.WriteOptions{CSV: csvOpts})
+		return report.WriteWith(into, d, e.create, report.WriteOptions{CSV: csvOpts})
 	})
 	if err != nil {
 		return err

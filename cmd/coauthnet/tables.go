@@ -53,11 +53,8 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	var out sheetFlags
 	out.register(fs)
-	files, err := f.parseCommand(fs, args)
+	files, err := out.parse(&f, fs, args)
 	if err != nil {
-		return err
-	}
-	if err := out.check(fs); err != nil {
 		return err
 	}
 	if tf.baseYear != 0 && !f.byYear {
