@@ -67,7 +67,7 @@ func (x *exportFlags) check(out string, f *inputFlags) error {
 
 // options are the export options of the flags, with provenance meta.
 func (x *exportFlags) options(f *inputFlags, meta []table.Meta, e *env) export.Options {
-	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.opts.Impact, Attach: x.attach, Measure: f.measures.options(), Layout: x.layout != "", Meta: meta,
+	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.opts.Impact, Attach: x.attach, Measure: f.measures.MeasureOptions, Layout: x.layout != "", Meta: meta,
 		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 }
 
