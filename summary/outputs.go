@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/coauthnet/coauthnet/drift"
@@ -10,21 +11,34 @@ import (
 	"github.com/coauthnet/coauthnet/tables"
 )
 
-// Written is the line of `coauthnet build` on one output of
-// export.WriteSeries (its SeriesOptions.Wrote): the graph and where it
-// went, "country graph 2019: 38 nodes, 699 edges → g.graphml", or, for
-// the yearly graphs of one dynamic GEXF file, "20 yearly graphs
-// 2005-2024 → g.gexf (dynamic GEXF)". Files are joined by ", "; the one
-// file "-" is "standard output". gs must not be empty.
-func Written(gs []*graph.Graph, files []string, dynamic bool) string {
-	where := strings.Join(files, ", ")
-	if len(files) == 1 && files[0] == "-" {
-		where = "standard output"
+// Wrote returns an export.SeriesOptions.Wrote function that writes the
+// line of `coauthnet build` on each output to w: the graph and where it
+// went, "coauthnet: country graph 2019: 38 nodes, 699 edges →
+// g.graphml", or, with dynamic, for the yearly graphs of one dynamic
+// GEXF file, "coauthnet: 20 yearly graphs 2005-2024 → g.gexf (dynamic
+// GEXF)". Files are joined by ", "; the one file "-" is "standard
+// output". It is never called with no graph.
+func Wrote(w io.Writer, dynamic bool) func(gs []*graph.Graph, files []string) {
+	return func(gs []*graph.Graph, files []string) {
+		where := strings.Join(files, ", ")
+		if len(files) == 1 && files[0] == "-" {
+			where = "standard output"
+		}
+		if dynamic {
+			fmt.Fprintf(w, "coauthnet: %d yearly graphs %d-%d → %s (dynamic GEXF)\n", len(gs), gs[0].Period().From, gs[len(gs)-1].Period().To, where)
+		} else {
+			fmt.Fprintf(w, "coauthnet: %s → %s\n", gs[0], where)
+		}
 	}
-	if dynamic {
-		return fmt.Sprintf("%d yearly graphs %d-%d → %s (dynamic GEXF)", len(gs), gs[0].Period().From, gs[len(gs)-1].Period().To, where)
+}
+
+// LeftOut returns a tables.ByField skip function that writes the line
+// of the commands on a field left out of a table to w: "coauthnet:
+// field Physics: <err> (left out)".
+func LeftOut(w io.Writer) func(field string, err error) {
+	return func(field string, err error) {
+		fmt.Fprintf(w, "coauthnet: field %s: %v (left out)\n", field, err)
 	}
-	return fmt.Sprintf("%s → %s", gs[0], where)
 }
 
 // Drift is the line of `coauthnet drift` on its tables: how many

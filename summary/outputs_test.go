@@ -1,6 +1,8 @@
 package summary
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -18,10 +20,10 @@ func twoAuthors(id string, year int, a, b string) *coauthnet.Paper {
 	return p
 }
 
-// TestWritten: the build line names the graph (graph.Graph.String) and
+// TestWrote: the build line names the graph (graph.Graph.String) and
 // its files, "-" as standard output; the dynamic line counts the yearly
 // graphs and spans the first to the last.
-func TestWritten(t *testing.T) {
+func TestWrote(t *testing.T) {
 	c := graph.NewCounter(graph.Options{})
 	c.Add(twoAuthors("1", 2019, "CN", "US"))
 	c.Add(twoAuthors("2", 2020, "CN", "DE"))
@@ -41,9 +43,20 @@ func TestWritten(t *testing.T) {
 		// One year, still a dynamic file: the span is that year twice.
 		{[]*graph.Graph{g21}, []string{"-"}, true, "1 yearly graphs 2021-2021 → standard output (dynamic GEXF)"},
 	} {
-		if got := Written(tc.gs, tc.files, tc.dynamic); got != tc.want {
-			t.Errorf("Written(%v, %v):\n got %s\nwant %s", tc.files, tc.dynamic, got, tc.want)
+		var b strings.Builder
+		Wrote(&b, tc.dynamic)(tc.gs, tc.files)
+		if got, want := b.String(), "coauthnet: "+tc.want+"\n"; got != want {
+			t.Errorf("Wrote(%v)(%v):\n got %q\nwant %q", tc.dynamic, tc.files, got, want)
 		}
+	}
+}
+
+// TestLeftOut: the field and the error, on one line.
+func TestLeftOut(t *testing.T) {
+	var b strings.Builder
+	LeftOut(&b)("Plant Sciences", errors.New("--focal CN: no edges in any period"))
+	if got, want := b.String(), "coauthnet: field Plant Sciences: --focal CN: no edges in any period (left out)\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -56,9 +56,7 @@ func runBuild(args []string, e *env) error {
 	// The graphs of each period (export.WriteSeries): one, one per year,
 	// or one dynamic GEXF; with --by-field, of each field.
 	so.MinWeight, so.Dynamic = f.minWeight, x.dynamic
-	so.Wrote = func(gs []*graph.Graph, files []string) {
-		fmt.Fprintf(e.stderr, "coauthnet: %s\n", summary.Written(gs, files, x.dynamic))
-	}
+	so.Wrote = summary.Wrote(e.stderr, x.dynamic)
 	o := x.options(&f, provenance(&f, rep), e)
 	parts := []graph.FieldSeries{{Series: s}}
 	if f.byField {

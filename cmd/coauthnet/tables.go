@@ -55,10 +55,7 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	}
 	var t *tables.Sheet
 	if f.byField {
-		t, err = tables.ByField(rep.ByField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) },
-			func(field string, err error) {
-				fmt.Fprintf(e.stderr, "coauthnet: field %s: %v (left out)\n", field, err)
-			})
+		t, err = tables.ByField(rep.ByField.Series(), func(s *graph.Series) (*tables.Sheet, error) { return build(&f, &tf, s) }, summary.LeftOut(e.stderr))
 	} else {
 		t, err = build(&f, &tf, s)
 	}
