@@ -59,7 +59,9 @@ func runBuild(args []string, e *env) error {
 	// or one dynamic GEXF; with --by-field, of each field.
 	so.MinWeight, so.Dynamic = f.minWeight, x.dynamic
 	so.Wrote = summary.Wrote(e.stderr, x.dynamic)
-	o := x.options(&f, provenance(&f, rep), e)
+	// The export options of the flags, with the provenance of the count.
+	o := export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.opts.Impact, Attach: x.attach, Measure: f.measures.MeasureOptions, Layout: x.layout != "", Meta: provenance(&f, rep),
+		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 	parts := []graph.FieldSeries{{Series: s}}
 	if f.byField {
 		parts = rep.ByField.Series()
@@ -127,12 +129,6 @@ func (x *exportFlags) check(out string, f *inputFlags) error {
 		x.user, err = community.ReadBlocFile(x.blocs)
 	}
 	return err
-}
-
-// options are the export options of the flags, with provenance meta.
-func (x *exportFlags) options(f *inputFlags, meta []table.Meta, e *env) export.Options {
-	return export.Options{Countings: f.countings, Leader: f.opts.Leader, Impact: f.opts.Impact, Attach: x.attach, Measure: f.measures.MeasureOptions, Layout: x.layout != "", Meta: meta,
-		Warn: func(msg string) { fmt.Fprintf(e.stderr, "coauthnet: warning: %s\n", msg) }}
 }
 
 // create is writeFile as an export.Create: "-" is e.stdout.
