@@ -144,6 +144,9 @@ func TestFlagVocabulary(t *testing.T) {
 		{[]string{"blocs", "--sample", "--poles", "CN,US", "--min-effect", "-0.5"}, "min effect -0.5: want 0 or more"},
 		{[]string{"blocs", "--sample", "--poles", "CN,US", "--bootstrap", "0"}, "--bootstrap ≥ 1"},
 		{[]string{"nodes", "--sample", "--precision", "18"}, "--precision 18: want 1 to 17 significant digits"},
+		// export.SeriesOptions.Validate: NaN is out of range (before, a
+		// NaN level passed the check and built a graph).
+		{[]string{"build", "--sample", "--alpha", "NaN"}, "--alpha NaN: want a level between 0 and 1"},
 	} {
 		code, _, stderr := runCmd(t, "", c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
