@@ -51,7 +51,8 @@ func Drift(d *tables.DriftTables) string {
 
 // Weights is the line of `coauthnet nodes` on the weight of its
 // measures ms: weight c, and distance 1/c for the shortest-path measures
-// (betweenness, closeness, harmonic) when ms has one of them.
+// (betweenness, closeness, harmonic) when ms has one of them (0, the
+// tables' default metrics.DefaultMeasures, has none).
 func Weights(c graph.Counting, ms metrics.Measures) string {
 	if ms.Has(metrics.MeasureBetweenness) || ms.Has(metrics.MeasureCloseness) || ms.Has(metrics.MeasureHarmonic) {
 		return fmt.Sprintf("measures use weight %s; betweenness, closeness and harmonic use distance 1/%s", c, c)

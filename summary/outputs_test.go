@@ -77,6 +77,7 @@ func TestWeights(t *testing.T) {
 		want string
 	}{
 		{metrics.DefaultMeasures, "measures use weight bifrac"},
+		{0, "measures use weight bifrac"}, // the default, as DefaultMeasures
 		{metrics.AllMeasures, "measures use weight bifrac; betweenness, closeness and harmonic use distance 1/bifrac"},
 		{1 << metrics.MeasureHarmonic, "measures use weight bifrac; betweenness, closeness and harmonic use distance 1/bifrac"},
 		{1<<metrics.MeasureDegree | 1<<metrics.MeasurePageRank, "measures use weight bifrac"},

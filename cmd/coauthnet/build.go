@@ -14,7 +14,6 @@ import (
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/io/table"
-	"github.com/coauthnet/coauthnet/metrics"
 )
 
 func runBuild(args []string, e *env) error {
@@ -38,9 +37,6 @@ func runBuild(args []string, e *env) error {
 	}
 	if f, _ := export.Lookup(x.to); isSet(fs, "measures") && !x.attach.Centrality && !f.Tables {
 		return usagef("--measures chooses the measures of --attach centrality or of a table (--to csv|parquet); %s without --attach centrality has none", x.to)
-	}
-	if x.attach.Centrality && !isSet(fs, "measures") {
-		f.measures.Measures = metrics.AllMeasures // --attach centrality: every measure, unless --measures says which
 	}
 	if err := so.Validate(); err != nil {
 		return usagef("--%s", userMessage(err)) // "backbone ..." or "alpha ...": the flag's name
