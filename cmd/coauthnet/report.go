@@ -22,6 +22,7 @@ func runReport(args []string, e *env) error {
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	var measures metrics.Measures
 	fs.TextVar(&measures, "measures", metrics.Measures(metrics.AllMeasures), "node measures of nodes.csv, a comma `list` (see nodes -h); default all at country level, the cheap ones (default) at institution level")
+	measures = 0 // not given: report.Options chooses by level, as the help says
 	var cf csvFlags
 	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
@@ -46,9 +47,6 @@ func runReport(args []string, e *env) error {
 	s, rep, err := count(&f, files, e)
 	if err != nil {
 		return err
-	}
-	if !isSet(fs, "measures") {
-		measures = 0 // report.Options: chosen by level
 	}
 	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
