@@ -166,6 +166,16 @@ func TestFlagVocabulary(t *testing.T) {
 	if a == "" || a != b {
 		t.Errorf("blocs --focal --rival differs from --poles")
 	}
+	// blocs --since (deprecated) is --split, bound to the same option:
+	// given both, the last one given counts, as with edges --periods
+	// and --between.
+	_, a, _ = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--split", "2016", "--bootstrap", "5")
+	for _, args := range [][]string{{"--since", "2016"}, {"--split", "2015", "--since", "2016"}, {"--since", "2015", "--split", "2016"}} {
+		_, b, _ = runCmd(t, "", append([]string{"blocs", "--sample", "--poles", "CN,US", "--bootstrap", "5"}, args...)...)
+		if a == "" || a != b {
+			t.Errorf("blocs %q differs from --split 2016", args)
+		}
+	}
 }
 
 // TestREADMEFlagTable: every flag a command lists in -h, unless it is
