@@ -26,22 +26,28 @@ const (
 	Insufficient = "insufficient data"
 )
 
-// BlocOptions configure [InferBlocs]. Zero values take the defaults.
+// BlocOptions configure [InferBlocs]. Zero values take the defaults,
+// which none of them can mean otherwise (a level or a cell count of 0,
+// a split in year 0); MinEffect, for which 0 is a value, is a pointer:
+// nil is the default.
 type BlocOptions struct {
 	Focal, Rival string  // pole keys
 	Split        int     // the split year S; 0: the change point of PeakSeries
 	PeakSeries   string  // "count" (default) or "intensity"
 	Window       int     // years on each side of S; 0: all
 	Alpha        float64 // level of the adjusted test; default DefaultAlpha
-	MinEffect    float64 // |Δ| a bloc needs; default DefaultMinEffect; < 0 means 0
-	MinPapers    int     // papers in each of the four cells; default DefaultMinPapers
-	Correction   string  // "bh" (default) or "holm"
+	// MinEffect is the |Δ| a bloc needs; nil means DefaultMinEffect,
+	// new(float64) no minimum (the test alone decides).
+	MinEffect  *float64
+	MinPapers  int    // papers in each of the four cells; default DefaultMinPapers
+	Correction string // "bh" (default) or "holm"
 }
 
 // Validate reports options out of range, a zero value standing for its
 // default: the poles must differ; PeakSeries is "", count or intensity;
 // Correction "", bh or holm; Alpha 0 or strictly between 0 and 1;
-// MinEffect not NaN; MinPapers and Window not negative.
+// MinEffect nil or at least 0 (not NaN); MinPapers and Window not
+// negative.
 func (o BlocOptions) Validate() error {
 	switch {
 	case o.Focal == o.Rival:
@@ -52,8 +58,8 @@ func (o BlocOptions) Validate() error {
 		return fmt.Errorf("community: correction %q: want bh or holm", o.Correction)
 	case o.Alpha != 0 && !(o.Alpha > 0 && o.Alpha < 1):
 		return fmt.Errorf("community: alpha %v: want 0 < alpha < 1", o.Alpha)
-	case math.IsNaN(o.MinEffect):
-		return fmt.Errorf("community: min effect NaN")
+	case o.MinEffect != nil && !(*o.MinEffect >= 0):
+		return fmt.Errorf("community: min effect %v: want 0 or more", *o.MinEffect)
 	case o.MinPapers < 0 || o.Window < 0:
 		return fmt.Errorf("community: min papers %d, window %d: want 0 or more", o.MinPapers, o.Window)
 	}
@@ -267,10 +273,11 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	if o.Alpha == 0 {
 		o.Alpha = DefaultAlpha
 	}
-	if o.MinEffect == 0 {
-		o.MinEffect = DefaultMinEffect
+	minEffect := DefaultMinEffect
+	if o.MinEffect != nil {
+		minEffect = *o.MinEffect
 	}
-	o.MinEffect = max(o.MinEffect, 0)
+	o.MinEffect = &minEffect
 	if o.MinPapers == 0 {
 		o.MinPapers = DefaultMinPapers
 	}
@@ -294,7 +301,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
 	}
 	res := &Blocs{Focal: o.Focal, Rival: o.Rival, Series: o.PeakSeries, Years: years, Values: values,
-		Alpha: o.Alpha, MinEffect: o.MinEffect, MinPapers: o.MinPapers, Correction: o.Correction}
+		Alpha: o.Alpha, MinEffect: minEffect, MinPapers: o.MinPapers, Correction: o.Correction}
 	res.ChangePoint = drift.ChangePoint(values)
 	warn := func(format string, a ...any) { res.Warnings = append(res.Warnings, fmt.Sprintf(format, a...)) }
 
@@ -455,7 +462,8 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 }
 
 // classify sets Bloc and PAdj of every assignment from Delta, P and
-// MinCell under o (the rule of the InferBlocs doc comment).
+// MinCell under o, whose defaults are set (the rule of the InferBlocs
+// doc comment).
 func classify(as []Assignment, o BlocOptions) {
 	var tested []int
 	for i := range as {
@@ -478,9 +486,9 @@ func classify(as []Assignment, o BlocOptions) {
 		a.PAdj = adj[i]
 		a.Bloc = Hedger
 		switch {
-		case a.PAdj < o.Alpha && a.Delta >= o.MinEffect:
+		case a.PAdj < o.Alpha && a.Delta >= *o.MinEffect:
 			a.Bloc = Partner
-		case a.PAdj < o.Alpha && a.Delta <= -o.MinEffect:
+		case a.PAdj < o.Alpha && a.Delta <= -*o.MinEffect:
 			a.Bloc = Competitor
 		}
 	}

@@ -352,14 +352,14 @@ func TestBifurcationCI(t *testing.T) {
 	}
 }
 
-// TestBlocOptionsValidate: zero values are the defaults; each option
-// out of its range is an error.
+// TestBlocOptionsValidate: zero values are the defaults, an explicit
+// MinEffect of 0 is allowed; each option out of its range is an error.
 func TestBlocOptionsValidate(t *testing.T) {
 	ok := BlocOptions{Focal: "CN", Rival: "US"}
 	if err := ok.Validate(); err != nil {
 		t.Errorf("defaults: %v", err)
 	}
-	full := BlocOptions{Focal: "CN", Rival: "US", PeakSeries: "intensity", Correction: "holm", Alpha: 0.05, MinEffect: -1, MinPapers: 3, Window: 4}
+	full := BlocOptions{Focal: "CN", Rival: "US", PeakSeries: "intensity", Correction: "holm", Alpha: 0.05, MinEffect: new(float64), MinPapers: 3, Window: 4}
 	if err := full.Validate(); err != nil {
 		t.Errorf("%+v: %v", full, err)
 	}
@@ -370,7 +370,8 @@ func TestBlocOptionsValidate(t *testing.T) {
 		"alpha 1":        func(o *BlocOptions) { o.Alpha = 1 },
 		"alpha -0.1":     func(o *BlocOptions) { o.Alpha = -0.1 },
 		"alpha NaN":      func(o *BlocOptions) { o.Alpha = math.NaN() },
-		"min effect NaN": func(o *BlocOptions) { o.MinEffect = math.NaN() },
+		"min effect NaN": func(o *BlocOptions) { o.MinEffect = ptr(math.NaN()) },
+		"min effect -1":  func(o *BlocOptions) { o.MinEffect = ptr(-1.0) },
 		"min papers -1":  func(o *BlocOptions) { o.MinPapers = -1 },
 		"window -1":      func(o *BlocOptions) { o.Window = -1 },
 	} {
@@ -379,5 +380,59 @@ func TestBlocOptionsValidate(t *testing.T) {
 		if o.Validate() == nil {
 			t.Errorf("%s: no error", name)
 		}
+	}
+}
+
+func ptr(x float64) *float64 { return &x }
+
+// TestMinEffectZero: an explicit MinEffect of 0 (new(float64)) is 0, not
+// the default: a country whose lean moves a little, with a p-value below
+// Alpha, is a bloc with it and a hedger with the default 0.3. Corpus
+// (two-author papers; P = CN, Q = US, X = PK, split 2010), by hand as in
+// TestLeanHand: 2010 as there, L_before = ln(4/2) − ln(10/6) = ln 1.2 ≈
+// 0.18232; 2011: CN–PK ×4, US–PK ×2, CN–US ×1, CN alone ×4, US alone ×2,
+// N(P) = 9, N(Q) = 5, L_after = ln 2 − ln(9/5) = ln(10/9) ≈ 0.10536;
+// Δ = ln((10/9)/1.2) ≈ −0.07696, |Δ| < 0.3. SE² = 1/4 + 1/2 + 1/10 + 1/6
+// + 1/4 + 1/2 + 1/9 + 1/5 ≈ 2.07778, z ≈ −0.0534, p ≈ 0.957, below
+// Alpha 0.99 (a level chosen for the test).
+func TestMinEffectZero(t *testing.T) {
+	var ps []coauthnet.Paper
+	add := func(y, k int, cs ...string) {
+		for i := 0; i < k; i++ {
+			p := coauthnet.Paper{ID: fmt.Sprint(y, cs, i), Year: y}
+			for _, c := range cs {
+				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}})
+			}
+			ps = append(ps, p)
+		}
+	}
+	for _, y := range []struct{ year, xp, xq, pq, p, q int }{{2010, 4, 2, 1, 5, 3}, {2011, 4, 2, 1, 4, 2}} {
+		add(y.year, y.xp, "CN", "PK")
+		add(y.year, y.xq, "US", "PK")
+		add(y.year, y.pq, "CN", "US")
+		add(y.year, y.p, "CN")
+		add(y.year, y.q, "US")
+	}
+	s := graph.Yearly(ps, graph.Options{})
+	o := BlocOptions{Focal: "CN", Rival: "US", Split: 2010, MinPapers: 2, Alpha: 0.99}
+	def, err := InferBlocs(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.MinEffect = new(float64)
+	zero, err := InferBlocs(s, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := zero.Assignments[0]
+	t.Logf("Δ %.5f, SE %.5f, p %.4f", a.Delta, a.SE, a.P)
+	if math.Abs(a.Delta-(-0.07696)) > 5e-5 || !(a.PAdj < 0.99) {
+		t.Fatalf("Δ %.5f, p_adj %.4f; want Δ −0.07696 and p_adj below 0.99", a.Delta, a.PAdj)
+	}
+	if def.MinEffect != DefaultMinEffect || def.Assignments[0].Bloc != Hedger {
+		t.Errorf("default: min effect %v, bloc %s; want %v and hedger", def.MinEffect, def.Assignments[0].Bloc, DefaultMinEffect)
+	}
+	if zero.MinEffect != 0 || a.Bloc != Competitor {
+		t.Errorf("min effect 0: reported %v, bloc %s; want 0 and competitor (Δ < 0)", zero.MinEffect, a.Bloc)
 	}
 }

@@ -197,7 +197,8 @@ type params struct {
 }
 
 func (p params) opts() BlocOptions {
-	return BlocOptions{Alpha: p.alpha, MinEffect: max(p.minEffect, 0), MinPapers: p.minPapers, Correction: p.correction}
+	minEffect := max(p.minEffect, 0)
+	return BlocOptions{Alpha: p.alpha, MinEffect: &minEffect, MinPapers: p.minPapers, Correction: p.correction}
 }
 
 // rescore reclassifies a run's countries under p and scores them.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -17,7 +18,8 @@ type SeriesOptions struct {
 	// below it (graph.Graph.Prune); 0 keeps every edge.
 	MinWeight float64
 	// Backbone and Alpha keep a backbone of each graph ([Backbone]:
-	// "", "mst" or "disparity" at level Alpha), after the pruning.
+	// "", "mst" or "disparity" at level Alpha, which has no default:
+	// coauthnet build's is 0.05), after the pruning.
 	Backbone string
 	Alpha    float64
 	// Dynamic writes the graphs as one dynamic GEXF file at the path
@@ -29,13 +31,33 @@ type SeriesOptions struct {
 	Wrote func(gs []*graph.Graph, files []string)
 }
 
+// Validate reports the options [WriteSeries] cannot use, its messages
+// naming the option: a Backbone other than "", "mst" or "disparity"; an
+// Alpha outside (0, 1) with "disparity", or when set (not 0) at all, so
+// that a level out of range is never silently unused; a MinWeight that
+// is negative, NaN or infinite. Periods and Wrote are not checked.
+func (so SeriesOptions) Validate() error {
+	switch {
+	case so.Backbone != "" && so.Backbone != "mst" && so.Backbone != "disparity":
+		return fmt.Errorf("export: backbone %q: want mst or disparity", so.Backbone)
+	case (so.Alpha != 0 || so.Backbone == "disparity") && !(so.Alpha > 0 && so.Alpha < 1):
+		return fmt.Errorf("export: alpha %v: want a level between 0 and 1", so.Alpha)
+	case !(so.MinWeight >= 0) || math.IsInf(so.MinWeight, 1):
+		return fmt.Errorf("export: min weight %v: want a weight of 0 or more", so.MinWeight)
+	}
+	return nil
+}
+
 // WriteSeries writes the graphs of s that so chooses in the named
 // format, as coauthnet build does: each graph pruned, reduced to its
 // backbone (whose provenance row is added to o.Meta) and written with
-// [WriteGraph], or all of them as one dynamic file. No period, a nil
-// create, or a series that counted no paper is an error: never a
-// silently empty output.
+// [WriteGraph], or all of them as one dynamic file. Options that do not
+// pass [SeriesOptions.Validate], no period, a nil create, or a series
+// that counted no paper is an error: never a silently empty output.
 func WriteSeries(format string, s *graph.Series, path string, so SeriesOptions, o Options, create Create) error {
+	if err := so.Validate(); err != nil {
+		return err
+	}
 	switch {
 	case len(so.Periods) == 0:
 		return fmt.Errorf("export: no periods to write (SeriesOptions.Periods: graph.Series.Periods gives them)")

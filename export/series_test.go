@@ -2,7 +2,9 @@ package export_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -86,6 +88,8 @@ func TestWriteSeriesRefusesNothing(t *testing.T) {
 		"no periods": {s, export.SeriesOptions{}, create, "no periods"},
 		"no create":  {s, export.SeriesOptions{Periods: s.Periods(false, graph.Period{})}, nil, "no Create"},
 		"no paper":   {empty, export.SeriesOptions{Periods: []graph.Period{graph.Year(2018)}}, create, "counted no paper"},
+		// Disparity at level 0 would keep no edge (no p-value is below 0).
+		"no alpha": {s, export.SeriesOptions{Periods: s.Periods(false, graph.Period{}), Backbone: "disparity"}, create, "alpha 0: want a level between 0 and 1"},
 	} {
 		if err := export.WriteSeries("graphml", c.s, "g.graphml", c.so, o, c.create); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want one saying %q", name, err, c.want)
@@ -93,5 +97,33 @@ func TestWriteSeriesRefusesNothing(t *testing.T) {
 	}
 	if wrote != 0 {
 		t.Errorf("%d files written, want none", wrote)
+	}
+}
+
+// TestSeriesOptionsValidate: each option out of range is named with its
+// value, as coauthnet build's flags print it after "--"; an Alpha given
+// without the disparity backbone is checked too (never silently unused),
+// the zero Alpha only with it.
+func TestSeriesOptionsValidate(t *testing.T) {
+	for _, c := range []struct {
+		so   export.SeriesOptions
+		want string // "" for valid
+	}{
+		{export.SeriesOptions{}, ""},
+		{export.SeriesOptions{Backbone: "mst"}, ""},
+		{export.SeriesOptions{Backbone: "disparity", Alpha: 0.05}, ""},
+		{export.SeriesOptions{Alpha: 0.05, MinWeight: 3}, ""},
+		{export.SeriesOptions{Backbone: "foo"}, `export: backbone "foo": want mst or disparity`},
+		{export.SeriesOptions{Backbone: "disparity"}, "export: alpha 0: want a level between 0 and 1"},
+		{export.SeriesOptions{Backbone: "disparity", Alpha: 1}, "export: alpha 1: want a level between 0 and 1"},
+		{export.SeriesOptions{Alpha: 2}, "export: alpha 2: want a level between 0 and 1"},
+		{export.SeriesOptions{Alpha: math.NaN()}, "export: alpha NaN: want a level between 0 and 1"},
+		{export.SeriesOptions{MinWeight: -1}, "export: min weight -1: want a weight of 0 or more"},
+		{export.SeriesOptions{MinWeight: math.Inf(1)}, "export: min weight +Inf: want a weight of 0 or more"},
+	} {
+		err := c.so.Validate()
+		if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && got != c.want {
+			t.Errorf("%+v: error %v, want %q", c.so, err, c.want)
+		}
 	}
 }

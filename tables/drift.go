@@ -221,10 +221,11 @@ type DriftOptions struct {
 	// Counting is the weight compared (graph.Full is the zero value:
 	// callers set it; the command uses the first --counting).
 	Counting graph.Counting
-	// Periods to compare: Between when set, else sliding windows of
-	// Window years every Step years (Series.Windows) when Window > 0,
-	// else every counted year.
-	Between      *[2]graph.Period
+	// Periods to compare: Between when set (not the zero pair; its
+	// text form is "P1,P2"), else sliding windows of Window years every
+	// Step years (Series.Windows) when Window > 0, else every counted
+	// year.
+	Between      graph.PeriodPair
 	Window, Step int
 	// Focal, when not "", keeps the edges of this node only (with it as
 	// source) and ranks the nodes as its partners.
@@ -250,7 +251,7 @@ type DriftTables struct {
 func Drift(s *graph.Series, o DriftOptions) (*DriftTables, error) {
 	var periods []graph.Period
 	switch {
-	case o.Between != nil:
+	case o.Between.Pair() != nil:
 		periods = o.Between[:]
 	case o.Window > 0:
 		if periods = s.Windows(o.Window, o.Step); len(periods) < 2 {

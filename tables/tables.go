@@ -203,9 +203,10 @@ type SeriesOptions struct {
 	// weight and intensity as a percentage of their values in that year
 	// (NaN when the edge was absent then).
 	BaseYear int
-	// Between, when set, adds growth: the weight in Between[1] over the
-	// weight in Between[0].
-	Between *[2]graph.Period
+	// Between, when set (not the zero pair), adds growth: the weight in
+	// Between[1] over the weight in Between[0]. Its text form is "P1,P2"
+	// (graph.PeriodPair).
+	Between graph.PeriodPair
 }
 
 // EdgeSeries returns the edge table of s over several periods: the rows
@@ -246,7 +247,7 @@ func EdgeSeries(s *graph.Series, o Options, so SeriesOptions) (*Sheet, error) {
 		}
 	}
 	var first, second map[key]float64 // weights in the two periods of Between
-	if so.Between != nil {
+	if so.Between.Pair() != nil {
 		t.Columns = append(t.Columns, "growth")
 		weights := func(p graph.Period) map[key]float64 {
 			m := map[key]float64{}

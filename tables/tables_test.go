@@ -55,3 +55,56 @@ func TestWriteNaN(t *testing.T) {
 		t.Error("format xml: no error")
 	}
 }
+
+// TestBetweenText: EdgeSeries's and Drift's Between is a
+// graph.PeriodPair, set from its text form "P1,P2" as the commands'
+// --between does; the zero pair is none. Papers (one author each side):
+// 2018 CN–US ×1; 2019 CN–US ×3 and CN–DE ×1. Full weights: CN–US 1 in
+// 2018, 3 in 2019, so growth = 3/1 = 3; CN–DE is absent in 2018, so its
+// growth is 1/0 = +Inf, written empty (NaN and ±Inf are).
+func TestBetweenText(t *testing.T) {
+	a := func(c string) coauthnet.Author {
+		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
+	}
+	ps := []coauthnet.Paper{{ID: "1", Year: 2018, Authors: []coauthnet.Author{a("CN"), a("US")}}}
+	for i, other := range []string{"US", "US", "US", "DE"} {
+		ps = append(ps, coauthnet.Paper{ID: string(rune('a' + i)), Year: 2019, Authors: []coauthnet.Author{a("CN"), a(other)}})
+	}
+	s := graph.Yearly(ps, graph.Options{})
+	var so SeriesOptions
+	if err := so.Between.UnmarshalText([]byte("2018,2019")); err != nil {
+		t.Fatal(err)
+	}
+	so.Periods = so.Between[:]
+	tb, err := EdgeSeries(s, Options{Counting: graph.Full}, so)
+	if err != nil {
+		t.Fatal(err)
+	}
+	growth := slices.Index(tb.Columns, "growth")
+	if growth < 0 {
+		t.Fatalf("no growth column in %v", tb.Columns)
+	}
+	got := map[string]string{}
+	for _, r := range tb.Rows {
+		got[Cell(r[0])+" "+Cell(r[1])+"-"+Cell(r[2])] = Cell(r[growth])
+	}
+	want := map[string]string{"2018 CN-US": "3", "2019 CN-US": "3", "2019 CN-DE": ""}
+	if len(got) != len(want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: growth %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if tb, _ := EdgeSeries(s, Options{Counting: graph.Full}, SeriesOptions{Periods: so.Periods}); slices.Contains(tb.Columns, "growth") {
+		t.Errorf("zero Between: columns %v, want no growth", tb.Columns)
+	}
+	d, err := Drift(s, DriftOptions{Counting: graph.Full, Between: so.Between})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Periods) != 2 || d.Periods[0] != graph.Year(2018) || d.Periods[1] != graph.Year(2019) {
+		t.Errorf("drift periods %v, want [2018 2019]", d.Periods)
+	}
+}

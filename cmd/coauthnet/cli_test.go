@@ -138,6 +138,15 @@ func TestFlagVocabulary(t *testing.T) {
 		{[]string{"build", "--sample", "--group", "FOO=XX"}, "unknown country"},
 		{[]string{"report", "--sample", "--poles", "CN,US", "--focal", "CN", "-o", dir + "/r"}, "one or the other"},
 		{[]string{"blocs", "--sample", "--rival", "US"}, "--rival goes with --focal"},
+		// community.BlocOptions.Validate: a negative minimum effect is
+		// named (no longer "< 0 means 0"); 0 is a value (harness case
+		// blocs --min-effect 0).
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--min-effect", "-0.5"}, "min effect -0.5: want 0 or more"},
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--bootstrap", "0"}, "--bootstrap ≥ 1"},
+		{[]string{"nodes", "--sample", "--precision", "18"}, "--precision 18: want 1 to 17 significant digits"},
+		// export.SeriesOptions.Validate: NaN is out of range (before, a
+		// NaN level passed the check and built a graph).
+		{[]string{"build", "--sample", "--alpha", "NaN"}, "--alpha NaN: want a level between 0 and 1"},
 	} {
 		code, _, stderr := runCmd(t, "", c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
@@ -156,6 +165,16 @@ func TestFlagVocabulary(t *testing.T) {
 	_, b, _ = runCmd(t, "", "blocs", "--sample", "--focal", "China", "--rival", "USA", "--bootstrap", "5")
 	if a == "" || a != b {
 		t.Errorf("blocs --focal --rival differs from --poles")
+	}
+	// blocs --since (deprecated) is --split, bound to the same option:
+	// given both, the last one given counts, as with edges --periods
+	// and --between.
+	_, a, _ = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--split", "2016", "--bootstrap", "5")
+	for _, args := range [][]string{{"--since", "2016"}, {"--split", "2015", "--since", "2016"}, {"--since", "2015", "--split", "2016"}} {
+		_, b, _ = runCmd(t, "", append([]string{"blocs", "--sample", "--poles", "CN,US", "--bootstrap", "5"}, args...)...)
+		if a == "" || a != b {
+			t.Errorf("blocs %q differs from --split 2016", args)
+		}
 	}
 }
 

@@ -23,14 +23,11 @@ func (c *csvFlags) register(fs *flag.FlagSet) {
 
 // options checks the flags and returns the CSV options.
 func (c *csvFlags) options() (table.CSVOptions, error) {
-	if c.precision < 0 || c.precision > 17 {
-		return table.CSVOptions{}, usagef("--precision %d: want 1 to 17 significant digits, or 0 for every digit", c.precision)
+	o, err := table.Precision(c.precision)
+	if err != nil {
+		return o, usagef("--%s", userMessage(err)) // "precision ...": the flag's name
 	}
-	o := table.CSVOptions{BOM: c.excel, Digits: c.precision}
-	if c.precision == 0 {
-		o = table.Exact
-		o.BOM = c.excel
-	}
+	o.BOM = c.excel
 	return o, nil
 }
 
@@ -47,18 +44,22 @@ func (s *sheetFlags) register(fs *flag.FlagSet) {
 	s.csvFlags.register(fs)
 }
 
-// check checks the CSV flags and -o against --format
-// (tables.OutputFormat): -o x.json alone means JSON, -o x.xlsx is an
-// error.
-func (s *sheetFlags) check(fs *flag.FlagSet) error {
+// parse parses the command line of a command that writes one sheet
+// (inputFlags.parseCommand), then checks the CSV flags and -o against
+// --format (tables.OutputFormat): -o x.json alone means JSON, -o x.xlsx
+// is an error. It returns the input files.
+func (s *sheetFlags) parse(f *inputFlags, fs *flag.FlagSet, args []string) ([]string, error) {
+	files, err := f.parseCommand(fs, args)
+	if err != nil {
+		return nil, err
+	}
 	if _, err := s.options(); err != nil {
-		return err
+		return nil, err
 	}
-	var err error
 	if s.format, err = tables.OutputFormat(s.out, s.format, isSet(fs, "format")); err != nil {
-		return usageError{err.Error()}
+		return nil, usageError{err.Error()}
 	}
-	return nil
+	return files, nil
 }
 
 // write writes t to -o as --format, or what json writes when --format

@@ -287,3 +287,26 @@ func TestAttachCentralityMeasures(t *testing.T) {
 		}
 	}
 }
+
+// TestAttachBlocsChecksFirst: build --attach blocs checks its poles and
+// reads its bloc file before reading the inputs, as blocs does: a bad
+// --poles or an unreadable --blocs file is the one line of stderr, with
+// no summary of a corpus read for nothing.
+func TestAttachBlocsChecksFirst(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "b.graphml")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--poles", "CN"}, 2, `--poles "CN": want two nodes`},
+		{[]string{"--poles", "CN,CN"}, 2, "the two poles are the same node CN"},
+		{[]string{"--poles", "CN,US", "--blocs", "nonexistent.json"}, 1, "nonexistent.json"},
+	} {
+		args := append([]string{"build", "--sample", "--attach", "blocs", "-o", out}, c.args...)
+		code, _, stderr := runCmd(t, "", args...)
+		if code != c.code || !strings.Contains(stderr, c.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%q: exit %d, stderr %q; want exit %d and one line with %q", c.args, code, stderr, c.code, c.want)
+		}
+	}
+}

@@ -9,34 +9,28 @@ import (
 )
 
 // measureFlags are --measures, --betweenness-samples and --workers of
-// the commands that write node tables (nodes, build --to csv|parquet).
-// Unregistered, they mean the default (cheap) measures.
+// the commands that write node tables (nodes, build --to csv|parquet),
+// bound to tables.MeasureOptions, whose Measured notes what each measure
+// cost. Measures is 0 unless --measures is given: the library's default
+// (tables.MeasureOptions, export.Attach), the cheap measures, or every
+// measure with build --attach centrality, as the help says.
 type measureFlags struct {
 	tables.MeasureOptions
 	costs summary.MeasureCosts // summed over the graphs tabulated
 }
 
 func (m *measureFlags) register(fs *flag.FlagSet) {
+	m.Measured = m.costs.Note
 	fs.TextVar(&m.Measures, "measures", metrics.Measures(metrics.DefaultMeasures), "node measures to compute, a comma `list` of degree, strength, betweenness, closeness, harmonic, eigenvector, pagerank, or default or all (build --attach centrality: all unless given)")
+	m.Measures = 0 // not given: the library's default, which the help names
 	fs.IntVar(&m.Samples, "betweenness-samples", 0, "estimate betweenness from `K` seeded pivot sources (Brandes & Pich 2007) instead of all; 0 is exact")
 	fs.IntVar(&m.Workers, "workers", 0, "goroutines for betweenness, closeness and harmonic; 0 is one per CPU (the output does not depend on it)")
 }
 
 // parse checks the flags; inputFlags.parse calls it.
 func (m *measureFlags) parse() error {
-	if m.Measures == 0 {
-		m.Measures = metrics.DefaultMeasures // not registered
-	}
 	if m.Samples < 0 || m.Workers < 0 {
 		return usagef("--betweenness-samples and --workers: want 0 or a positive number")
 	}
 	return nil
-}
-
-// options are the tables' measure options of the flags; Measured notes
-// what each measure cost.
-func (m *measureFlags) options() tables.MeasureOptions {
-	o := m.MeasureOptions
-	o.Measured = m.costs.Note
-	return o
 }

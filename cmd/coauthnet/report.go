@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"github.com/coauthnet/coauthnet/atomicfile"
-	"io"
 	"path/filepath"
 
 	"github.com/coauthnet/coauthnet/metrics"
@@ -23,6 +22,7 @@ func runReport(args []string, e *env) error {
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	var measures metrics.Measures
 	fs.TextVar(&measures, "measures", metrics.Measures(metrics.AllMeasures), "node measures of nodes.csv, a comma `list` (see nodes -h); default all at country level, the cheap ones (default) at institution level")
+	measures = 0 // not given: report.Options chooses by level, as the help says
 	var cf csvFlags
 	cf.register(fs)
 	files, err := f.parseCommand(fs, args)
@@ -48,9 +48,6 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if !isSet(fs, "measures") {
-		measures = 0 // report.Options: chosen by level
-	}
 	setDoing("computing the report")
 	d, err := report.Compute(s, report.Options{Focal: *focal, Rival: *rival, BaseYear: *base, Countings: f.countings,
 		Leader: f.opts.Leader, Impact: f.opts.Impact, MinWeight: f.minWeight, Meta: provenance(&f, rep), Measures: measures})
@@ -60,7 +57,7 @@ func runReport(args []string, e *env) error {
 	// A new directory appears only when complete (atomicfile.WriteDir).
 	atomicfile.Track(*dir)
 	err = atomicfile.WriteDir(*dir, func(into string) error {
-		return report.WriteWith(into, d, func(path string, write func(io.Writer) error) error { return writeFile(path, nil, write) }, report.WriteOptions{CSV: csvOpts})
+		return report.WriteWith(into, d, e.create, report.WriteOptions{CSV: csvOpts})
 	})
 	if err != nil {
 		return err

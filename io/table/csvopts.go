@@ -2,6 +2,7 @@ package table
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -50,6 +51,22 @@ var (
 	// Excel is the readable default with a byte order mark.
 	Excel = CSVOptions{BOM: true}
 )
+
+// Precision returns the options that write n significant digits, as
+// coauthnet's --precision takes them: n from 1 to 17 (17 digits read
+// back as the same float64) with values below [DefaultZero] of their
+// column's largest written 0, or n = 0 for every digit, exactly
+// ([Exact]: unlike CSVOptions.Digits, whose 0 means [DefaultDigits]).
+// Another n is an error naming it. BOM is false: set it after.
+func Precision(n int) (CSVOptions, error) {
+	switch {
+	case n == 0:
+		return Exact, nil
+	case n < 0 || n > 17:
+		return CSVOptions{}, fmt.Errorf("table: precision %d: want 1 to 17 significant digits, or 0 for every digit", n)
+	}
+	return CSVOptions{Digits: n}, nil
+}
 
 // BOM is the UTF-8 byte order mark.
 const BOM = "\ufeff"

@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -68,5 +69,45 @@ func TestWriteCSVWith(t *testing.T) {
 	want = "node,papers,output,fiedler\nCI,3,0.3333333333333333,-2.2e-16\nTR,0,7.6e-32,0.125\nCN,1234567,2.5,\n"
 	if b.String() != want {
 		t.Errorf("WriteCSV (exact) got\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
+// TestPrecision: 0 is Exact (every digit, no zeroing); 1 to 17 digits
+// round as CSVOptions.Digits does, small values still zeroed; outside
+// 0–17 is an error naming the value. 2/3 to 3 digits is 0.667 and to 17
+// is 0.66666666666666663 (the float64 nearest 2/3, printed to 17
+// significant digits by strconv 'g' 17), which 'f' -1 writes shortest,
+// 0.6666666666666666.
+func TestPrecision(t *testing.T) {
+	for _, tt := range []struct {
+		n       int
+		x, want string // x formatted at scale 1: 2/3 and 7.6e-32
+	}{
+		{0, "0.6666666666666666", "7.6e-32"},
+		{3, "0.667", "0"},
+		{17, "0.6666666666666666", "0"},
+	} {
+		o, err := Precision(tt.n)
+		if err != nil {
+			t.Fatalf("Precision(%d): %v", tt.n, err)
+		}
+		if got := o.FormatFloat(2.0/3, 1); got != tt.x {
+			t.Errorf("Precision(%d): 2/3 written %q, want %q", tt.n, got, tt.x)
+		}
+		if got := o.FormatFloat(7.6e-32, 1); got != tt.want {
+			t.Errorf("Precision(%d): 7.6e-32 written %q, want %q", tt.n, got, tt.want)
+		}
+		if o.BOM {
+			t.Errorf("Precision(%d) sets BOM", tt.n)
+		}
+	}
+	if o, _ := Precision(0); o != Exact {
+		t.Errorf("Precision(0) = %+v, want Exact %+v", o, Exact)
+	}
+	for _, n := range []int{-1, 18} {
+		want := "table: precision " + strconv.Itoa(n) + ": want 1 to 17 significant digits, or 0 for every digit"
+		if _, err := Precision(n); err == nil || err.Error() != want {
+			t.Errorf("Precision(%d): error %v, want %q", n, err, want)
+		}
 	}
 }
