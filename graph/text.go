@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -257,6 +258,51 @@ func (o *Options) Poles(s string) (p, q string, err error) {
 	}
 	if p == q {
 		return "", "", fmt.Errorf("poles %q: the two poles are the same node %s", s, p)
+	}
+	return p, q, nil
+}
+
+// PolePair resolves the two poles of a comparison (blocs, a report's
+// timelines) given in any of the three ways a command line gives them:
+// poles "P,Q" ([Options.Poles]); focal and rival one by one (each as
+// [Options.Node] takes it); or poles with focal naming which of the two
+// is focal. It returns the focal pole first. An empty string is an
+// option not given, and so is an empty result: focal alone gives an
+// empty rival, rival alone an empty focal, nothing two empty strings
+// (the caller's defaults, or its error when it needs both). A rival
+// given with poles, a focal that is not one of the poles, and a focal
+// equal to the rival are errors.
+func (o *Options) PolePair(poles, focal, rival string) (p, q string, err error) {
+	switch {
+	case rival != "" && poles != "":
+		return "", "", errors.New("rival goes with focal, instead of poles")
+	case poles != "":
+		if p, q, err = o.Poles(poles); err != nil || focal == "" {
+			return p, q, err
+		}
+		if focal, err = o.Node(focal); err == nil && focal != p && focal != q {
+			err = fmt.Errorf("focal %s is not one of the poles %s", focal, poles)
+		}
+		if err != nil {
+			return "", "", err
+		}
+		if focal == q {
+			p, q = q, p
+		}
+		return p, q, nil
+	}
+	if focal != "" {
+		if p, err = o.Node(focal); err != nil {
+			return "", "", fmt.Errorf("focal: %w", err)
+		}
+	}
+	if rival != "" {
+		if q, err = o.Node(rival); err != nil {
+			return "", "", fmt.Errorf("rival: %w", err)
+		}
+	}
+	if p != "" && p == q {
+		return "", "", fmt.Errorf("focal and rival are the same node %s", p)
 	}
 	return p, q, nil
 }

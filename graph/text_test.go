@@ -3,6 +3,7 @@ package graph
 import (
 	"encoding"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -213,6 +214,37 @@ func TestPeriodStringMarshalText(t *testing.T) {
 		b, err := c.p.MarshalText()
 		if s := c.p.String(); s != c.want || err != nil || string(b) != c.want {
 			t.Errorf("%#v: String() = %q, MarshalText() = %q, %v; want %q for both", c.p, s, b, err, c.want)
+		}
+	}
+}
+
+// TestPolePair: the three ways of giving two poles, and their errors;
+// the focal pole comes first. Expected pairs follow the doc comment of
+// PolePair: poles alone keep their order, focal picks one of them,
+// focal and rival are taken one by one, what is not given stays "".
+func TestPolePair(t *testing.T) {
+	o := &Options{}
+	for _, c := range []struct {
+		poles, focal, rival string
+		p, q, err           string
+	}{
+		{"CN,US", "", "", "CN", "US", ""},
+		{"China,usa", "US", "", "US", "CN", ""},
+		{"CN,US", "china", "", "CN", "US", ""},
+		{"", "China", "USA", "CN", "US", ""},
+		{"", "CN", "", "CN", "", ""},
+		{"", "", "US", "", "US", ""},
+		{"", "", "", "", "", ""},
+		{"CN,US", "DE", "", "", "", "focal DE is not one of the poles CN,US"},
+		{"CN,US", "", "DE", "", "", "rival goes with focal, instead of poles"},
+		{"CN,US", "CN", "US", "", "", "rival goes with focal, instead of poles"},
+		{"", "CN", "China", "", "", "focal and rival are the same node CN"},
+		{"", "XX", "", "", "", `focal: unknown country "XX" (want an ISO code such as CN or a name such as China)`},
+		{"CN", "", "", "", "", `poles "CN": want two nodes, e.g. CN,US or China,USA`},
+	} {
+		p, q, err := o.PolePair(c.poles, c.focal, c.rival)
+		if msg := fmt.Sprint(err); err != nil && msg != c.err || err == nil && c.err != "" || p != c.p || q != c.q {
+			t.Errorf("PolePair(%q, %q, %q) = %q, %q, %v; want %q, %q, %q", c.poles, c.focal, c.rival, p, q, err, c.p, c.q, c.err)
 		}
 	}
 }

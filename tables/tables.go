@@ -8,6 +8,7 @@
 package tables
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -56,6 +57,17 @@ type MeasureOptions struct {
 	// Measured, when not nil, is given each graph's measures with what
 	// each cost.
 	Measured func(g *graph.Graph, v *metrics.NodeValues)
+}
+
+// Validate reports a negative Samples or Workers: 0 means exact
+// betweenness and one goroutine per CPU, a negative count is a mistake
+// rather than a default. The message names the command's flags, as this
+// package's other messages do.
+func (o MeasureOptions) Validate() error {
+	if o.Samples < 0 || o.Workers < 0 {
+		return errors.New("tables: --betweenness-samples and --workers: want 0 or a positive number")
+	}
+	return nil
 }
 
 // measures are the measures of o's node table.

@@ -108,3 +108,21 @@ func TestBetweenText(t *testing.T) {
 		t.Errorf("drift periods %v, want [2018 2019]", d.Periods)
 	}
 }
+
+// TestMeasureOptionsValidate: 0 pivots and 0 workers are the defaults
+// (exact, one per CPU); a negative count of either is an error.
+func TestMeasureOptionsValidate(t *testing.T) {
+	for _, c := range []struct {
+		o  MeasureOptions
+		ok bool
+	}{
+		{MeasureOptions{}, true},
+		{MeasureOptions{Samples: 5, Workers: 2}, true},
+		{MeasureOptions{Samples: -1}, false},
+		{MeasureOptions{Workers: -1}, false},
+	} {
+		if err := c.o.Validate(); (err == nil) != c.ok {
+			t.Errorf("%+v: Validate() = %v, want ok %v", c.o, err, c.ok)
+		}
+	}
+}

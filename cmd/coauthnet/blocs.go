@@ -33,19 +33,11 @@ func runBlocs(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *poles == "" && *focal != "" && *rival != "" {
-		*poles = *focal + "," + *rival
-	} else if *rival != "" {
-		return usagef("--rival goes with --focal, instead of --poles")
+	if o.Focal, o.Rival, err = f.opts.PolePair(*poles, *focal, *rival); err != nil {
+		return usagef("--%s", userMessage(err)) // "poles ...", "focal ...", "rival ...": the flag's name
 	}
-	if o.Focal, o.Rival, err = f.poles(*poles); err != nil {
-		return err
-	}
-	if *focal != "" && *focal != o.Focal {
-		if *focal != o.Rival {
-			return usagef("--focal %s is not one of --poles %s", *focal, *poles)
-		}
-		o.Focal, o.Rival = o.Rival, o.Focal
+	if o.Focal == "" || o.Rival == "" {
+		return usagef("--poles P,Q or --focal P --rival Q is required")
 	}
 	if err := o.Validate(); err != nil {
 		return usageError{err.Error()}

@@ -22,7 +22,6 @@ func runBuild(args []string, e *env) error {
 	var so export.SeriesOptions
 	fs := newFlagSet("build", "coauthnet build [input flags] [--to FORMAT] [--attach centrality,communities,blocs] [-o out.graphml | -o 'out-{year}.graphml'] FILE...", e.stderr)
 	f.register(fs)
-	f.allowByField = true
 	x.register(fs)
 	f.measures.register(fs)
 	out := fs.String("o", "-", "output `file`; with --by-year it must contain {year} (except --to gexf: one dynamic file), with --by-field {field}; - is standard output")
@@ -118,8 +117,8 @@ func (x *exportFlags) check(out string, f *inputFlags) error {
 	if !x.withBlocs {
 		return nil
 	}
-	if x.focal, x.rival, err = f.poles(x.poles); err != nil {
-		return err
+	if x.focal, x.rival, err = f.opts.Poles(x.poles); err != nil {
+		return usagef("--%s", userMessage(err)) // "poles ...": the flag's name
 	}
 	if x.blocs != "" {
 		x.user, err = community.ReadBlocFile(x.blocs)

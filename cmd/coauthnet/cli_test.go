@@ -136,8 +136,10 @@ func TestFlagVocabulary(t *testing.T) {
 		{[]string{"communities", "--sample", "--impact"}, "does not apply to communities"},
 		{[]string{"convert", "--sample", "--years", "2019", "-o", dir + "/x.jsonl"}, "does not apply to convert"},
 		{[]string{"build", "--sample", "--group", "FOO=XX"}, "unknown country"},
-		{[]string{"report", "--sample", "--poles", "CN,US", "--focal", "CN", "-o", dir + "/r"}, "one or the other"},
-		{[]string{"blocs", "--sample", "--rival", "US"}, "--rival goes with --focal"},
+		{[]string{"report", "--sample", "--poles", "CN,US", "--rival", "DE", "-o", dir + "/r"}, "--rival goes with focal, instead of poles"},
+		{[]string{"report", "--sample", "--poles", "CN,US", "--focal", "DE", "-o", dir + "/r"}, "--focal DE is not one of the poles CN,US"},
+		{[]string{"blocs", "--sample", "--rival", "US"}, "--poles P,Q or --focal P --rival Q is required"},
+		{[]string{"blocs", "--sample", "--poles", "CN,US", "--rival", "DE"}, "--rival goes with focal, instead of poles"},
 		// community.BlocOptions.Validate: a negative minimum effect is
 		// named (no longer "< 0 means 0"); 0 is a value (harness case
 		// blocs --min-effect 0).

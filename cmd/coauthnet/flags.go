@@ -28,7 +28,6 @@ type inputFlags struct {
 	strict                    bool
 	minWeight                 float64
 	keepCounter               bool         // count keeps the Counter (coauthnet aggregate)
-	allowByField              bool         // no longer read (notFor decides); remove with its assignments
 	measures                  measureFlags // registered by the commands that write node tables
 }
 
@@ -87,8 +86,8 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 	if err := (aggregate.CountOptions{Load: f.load, Graph: f.opts, ByField: f.byField}).Validate(); err != nil {
 		return usageError{strings.TrimPrefix(userMessage(err), "aggregate: ")}
 	}
-	if err := f.measures.parse(); err != nil {
-		return err
+	if err := f.measures.Validate(); err != nil {
+		return usageError{userMessage(err)}
 	}
 	if f.load.FieldMap, err = load.ReadFieldMap(f.fieldMapFile); err != nil {
 		return err
@@ -100,14 +99,6 @@ func (f *inputFlags) parse(fs *flag.FlagSet, files []string) error {
 		return usagef("no input files (give FILE..., - for standard input, or --sample)")
 	}
 	return nil
-}
-
-// poles parses --poles P,Q (graph.Options.Poles).
-func (f *inputFlags) poles(s string) (p, q string, err error) {
-	if p, q, err = f.opts.Poles(s); err != nil {
-		return "", "", usagef("--%s", userMessage(err)) // "poles ...": the flag's name
-	}
-	return p, q, nil
 }
 
 // notFor lists, for input flags, the commands they do not apply to:

@@ -26,11 +26,3 @@ func (m *measureFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&m.Samples, "betweenness-samples", 0, "estimate betweenness from `K` seeded pivot sources (Brandes & Pich 2007) instead of all; 0 is exact")
 	fs.IntVar(&m.Workers, "workers", 0, "goroutines for betweenness, closeness and harmonic; 0 is one per CPU (the output does not depend on it)")
 }
-
-// parse checks the flags; inputFlags.parse calls it.
-func (m *measureFlags) parse() error {
-	if m.Samples < 0 || m.Workers < 0 {
-		return usagef("--betweenness-samples and --workers: want 0 or a positive number")
-	}
-	return nil
-}

@@ -18,7 +18,7 @@ func runReport(args []string, e *env) error {
 	dir := fs.String("o", "", "output `directory` (created)")
 	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the node with the most collaboration)")
 	rival := fs.String("rival", "", "the other pole, a `country` (default: the node with the most collaboration besides the focal one)")
-	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q")
+	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q (with --focal Q, Q is the focal one)")
 	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
 	var measures metrics.Measures
 	fs.TextVar(&measures, "measures", metrics.Measures(metrics.AllMeasures), "node measures of nodes.csv, a comma `list` (see nodes -h); default all at country level, the cheap ones (default) at institution level")
@@ -33,13 +33,8 @@ func runReport(args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *poles != "" {
-		if *focal != "" || *rival != "" {
-			return usagef("--poles and --focal/--rival: give one or the other")
-		}
-		if *focal, *rival, err = f.poles(*poles); err != nil {
-			return err
-		}
+	if *focal, *rival, err = f.opts.PolePair(*poles, *focal, *rival); err != nil {
+		return usagef("--%s", userMessage(err)) // "poles ...", "focal ...", "rival ...": the flag's name
 	}
 	if *dir == "" {
 		return usagef("-o DIR is required")

@@ -22,7 +22,6 @@ func tableCommand(name, usage string, args []string, e *env, build func(f *input
 	var tf tableFlags
 	fs := newFlagSet(name, usage, e.stderr)
 	f.register(fs)
-	f.allowByField = name != "communities"
 	if name == "communities" {
 		fs.Float64Var(&tf.comm.Resolution, "resolution", 1, "resolution γ of the modularity (larger: more, smaller communities)")
 		fs.Uint64Var(&tf.comm.Seed, "seed", 1, "random seed of the community detection; the same seed gives the same partition")
