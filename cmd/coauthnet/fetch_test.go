@@ -177,24 +177,39 @@ func TestFetchThenBuild(t *testing.T) {
 	}
 }
 
-// TestFetchResume: a fetch that stops on page 3 (a 400) resumes with
-// --resume into the same bytes as an uninterrupted fetch.
-func TestFetchResume(t *testing.T) {
+// resumePages serves the real works (openalexPages) in pages of 70.
+func resumePages(t *testing.T) ([]string, *pageServer) {
 	cursors, pages, _ := openalexPages(t, 70)
 	ps := &pageServer{pages: map[string][]byte{}, fail: map[string][]int{}}
 	for i, c := range cursors {
 		ps.pages[c] = pages[i]
 	}
-	srv := httptest.NewServer(ps)
-	defer srv.Close()
-	dir := t.TempDir()
-	args := func(out string, more ...string) []string {
-		return append([]string{"fetch", "openalex", "--filter", "publication_year:2000", "--api", srv.URL, "--rate", "100", "-o", out}, more...)
+	return cursors, ps
+}
+
+// fetchWhole fetches every page from the API at url into
+// dir/whole.jsonl.gz (dir a new temporary directory); args is the
+// command line of a fetch into out.
+func fetchWhole(t *testing.T, url string) (args func(out string, more ...string) []string, dir, whole string) {
+	t.Helper()
+	dir = t.TempDir()
+	args = func(out string, more ...string) []string {
+		return append([]string{"fetch", "openalex", "--filter", "publication_year:2000", "--api", url, "--rate", "100", "-o", out}, more...)
 	}
-	whole := filepath.Join(dir, "whole.jsonl.gz")
+	whole = filepath.Join(dir, "whole.jsonl.gz")
 	if code, _, stderr := runCmd(t, "", args(whole)...); code != 0 {
 		t.Fatal(stderr)
 	}
+	return args, dir, whole
+}
+
+// TestFetchResume: a fetch that stops on page 3 (a 400) resumes with
+// --resume into the same bytes as an uninterrupted fetch.
+func TestFetchResume(t *testing.T) {
+	cursors, ps := resumePages(t)
+	srv := httptest.NewServer(ps)
+	defer srv.Close()
+	args, dir, whole := fetchWhole(t, srv.URL)
 	ps.fail[cursors[2]] = []int{400}
 	cut := filepath.Join(dir, "cut.jsonl.gz")
 	code, _, stderr := runCmd(t, "", args(cut)...)
@@ -263,22 +278,11 @@ func (h *holdServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // gives the bytes of an uninterrupted one.
 func TestFetchInterrupt(t *testing.T) {
 	bin := buildBinary(t)
-	cursors, pages, _ := openalexPages(t, 70)
-	ps := &pageServer{pages: map[string][]byte{}, fail: map[string][]int{}}
-	for i, c := range cursors {
-		ps.pages[c] = pages[i]
-	}
+	cursors, ps := resumePages(t)
 	hs := &holdServer{pageServer: ps, arrived: make(chan struct{})}
 	srv := httptest.NewServer(hs)
 	defer srv.Close()
-	dir := t.TempDir()
-	args := func(out string, more ...string) []string {
-		return append([]string{"fetch", "openalex", "--filter", "publication_year:2000", "--api", srv.URL, "--rate", "100", "-o", out}, more...)
-	}
-	whole := filepath.Join(dir, "whole.jsonl.gz")
-	if code, _, stderr := runCmd(t, "", args(whole)...); code != 0 {
-		t.Fatal(stderr)
-	}
+	args, dir, whole := fetchWhole(t, srv.URL)
 	hs.hold.Store(cursors[1])
 	cut := filepath.Join(dir, "cut.jsonl.gz")
 	cmd := exec.Command(bin, args(cut)...)
