@@ -1,14 +1,11 @@
 package report_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/graph"
-	"github.com/coauthnet/coauthnet/load"
 	"github.com/coauthnet/coauthnet/metrics"
 	"github.com/coauthnet/coauthnet/report"
 )
@@ -18,18 +15,7 @@ import (
 // level, where the page says so; Measures set decides at either level.
 // Five years of the sample keep the institution case short.
 func TestReportMeasuresByLevel(t *testing.T) {
-	series := func(level graph.Level) *graph.Series {
-		c := graph.NewCounter(graph.Options{Level: level, Years: graph.Period{From: 2016, To: 2020}})
-		need := load.Countries
-		if level == graph.Institutions {
-			need = load.Institutions
-		}
-		if _, err := load.Papers(context.Background(), nil, load.Options{Sample: true, Need: need},
-			func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
-			t.Fatal(err)
-		}
-		return c.Series()
-	}
+	series := func(level graph.Level) *graph.Series { return sampleSeries(t, level, graph.Period{From: 2016, To: 2020}) }
 	for _, c := range []struct {
 		level    graph.Level
 		measures metrics.Measures
