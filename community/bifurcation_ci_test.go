@@ -70,18 +70,18 @@ func (d *yearData) draw(src rand.Source) *yearData {
 // corpora are drawn from them (every edge's papers Poisson, the model
 // the bootstrap resamples), and each corpus's interval (100 replicates,
 // level 0.95) is checked against the index's mean over 1000 other
-// corpora (the value it takes on average at this size). Over 600
-// corpora (go test -run TestBifurcationCoverage with corpora = 600) the
-// standard interval covered that mean in 0.94 (modularity, cross share,
-// E–I), 0.90 and 0.99 (Fiedler, 2005 and 2015), 0.96–0.97 (hedgers'
-// mean lean) and 0.98 (their spread) of them; the test asks for 0.85 of
-// 150 (a coverage of 0.90 falls below it with probability about 1%).
-// The percentile interval it replaced, from the same replicates,
-// covered the Fiedler value's mean in 0.79 and 0.12 of the corpora and
-// the spread's in 0.83 and 0.46, and missed its own estimate in 0.49
-// and 0.91 (Fiedler) and 0.19 and 0.69 (spread) of them: its
-// replicates carry the counting noise twice (the corpus's and the
-// replicate's), which moves both statistics (see BifurcationCI).
+// corpora (the value it takes on average at this size). With corpora
+// = 600 the standard interval covered that mean (2005, 2015) in 0.95
+// and 0.95 of them for modularity, cross share and E–I, 0.93 and 0.99
+// for the Fiedler value, 0.97 and 0.96 for the hedgers' mean lean and
+// 0.97 and 0.98 for their spread; the test asks for 0.85 of 150 (a
+// coverage of 0.90 falls below it with probability about 1%). The
+// percentile interval it replaced, from the same replicates, covered
+// the Fiedler value's mean in 0.75 and 0.07 of the corpora and the
+// spread's in 0.85 and 0.47, and missed its own estimate in 0.51 and
+// 0.89 (Fiedler) and 0.25 and 0.67 (spread) of them: its replicates
+// carry the counting noise twice (the corpus's and the replicate's),
+// which moves both statistics (see BifurcationCI).
 func TestBifurcationCoverage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("coverage simulation (seconds)")
