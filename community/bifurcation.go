@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -52,7 +51,9 @@ type Indices struct {
 	// deviation).
 	HedgerLeanMean, HedgerLeanSD float64
 	// CI holds the bootstrap interval of each index (by [IndexNames]
-	// order), filled by [BifurcationCI]; zero from [Bifurcation].
+	// order): the standard interval of [BifurcationCI], which holds the
+	// index's value; NaN where the index is not defined. Zero from
+	// [Bifurcation].
 	CI [6][2]float64
 }
 
@@ -281,7 +282,50 @@ func polesOnlyNote(data []*yearData) []string {
 // replicate, an edge counted on n papers (whole counting) is counted on
 // n* ~ Poisson(n) papers, each weighing the edge's mean (its bifrac and
 // whole weights scaled by n*/n), independently per edge and year; node
-// outputs are kept. Intervals are percentile intervals at Level.
+// outputs, the poles' papers and the blocs are kept (an index is the
+// same function of the replicate as of the year: the hedgers with
+// papers with both poles, the nodes with an edge).
+//
+// The interval is the standard bootstrap interval at Level,
+//
+//	θ̂ ± z·se
+//
+// with θ̂ the year's index, se the standard deviation of its values in
+// the replicates (those where it is defined; NaN with fewer than two)
+// and z the normal quantile at (1+Level)/2 (Efron & Tibshirani 1986,
+// doi:10.1214/ss/1177013815), clipped to the index's range.
+// It measures the counting noise of the year's value and holds it: it
+// covers the value the index takes on average over corpora like this
+// one, of the same size. The percentile interval (the replicates'
+// quantiles) used before did not: the Fiedler value of a sparse graph
+// is pulled down, and the spread of noisy leans pushed up, by the
+// counting noise itself, and a replicate carries that noise twice (the
+// corpus's and its own), so the replicates sat beside the estimate (on
+// the sample at country level the interval missed the Fiedler value in
+// 7 of 20 years and the hedgers' spread in 15). A bias-corrected
+// interval does not help: the bias is against the value without
+// counting noise, which the bootstrap cannot see (a pair without papers
+// has none in every replicate). On 30 corpora of the sample's generator
+// and size, the Fiedler value is 0.34 below, and the hedgers' spread
+// 0.44 above, their values in a 2,000,000-paper corpus of the same
+// generator, which the basic interval (2θ̂ minus the percentile
+// interval) covers in 12% and 68% of the years. These two indices
+// therefore compare between years and corpora of similar size only.
+//
+// Coverage at Level 0.95 (TestBifurcationCoverage: corpora drawn from
+// known expected counts, the model the bootstrap resamples): 0.93–0.99
+// for every index. On the sample's generator (TestBifurcationCorpora,
+// 30 corpora, country level): 0.96 for the Fiedler value and the
+// hedgers' spread, 0.99 for their mean lean, and 0.88 for modularity,
+// cross share and E–I, whose noise the bootstrap understates by a fifth
+// (replicate standard error 0.023, spread over the corpora 0.029): the
+// edges of one paper with three countries are resampled independently.
+// At institution level, where a paper joins several institutions of
+// one country, the understatement is larger (standard error 0.6 of the
+// spread over 10 corpora for modularity and the Fiedler value, 0.35 for
+// the hedgers' spread) and the intervals are too narrow. Resampling
+// papers instead of edges would need the papers, which a
+// [graph.Series] does not keep.
 //
 // A trend compares the mean of the yearly values up to Split with the
 // mean after, with Welch's interval at Level (see welch): the spread of
@@ -326,57 +370,8 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 		res.Split = data[max(0, len(data)/2-1)].year
 	}
 	src := rand.NewPCG(o.Seed, o.Seed^0x2545f4914f6cdd1d)
-	// reps[y][r] are the replicate indices of year y.
-	reps := make([][]Indices, len(data))
-	lo, hi := (1-o.Level)/2, 1-(1-o.Level)/2
-	for yi, d := range data {
-		ix := d.indices(nil)
-		reps[yi] = make([]Indices, o.Bootstrap)
-		// The replicates' weights are drawn in order from one source,
-		// a batch at a time; their indices are computed in parallel
-		// (each into its own slot: the result does not depend on the
-		// number of goroutines).
-		batch := 4 * runtime.GOMAXPROCS(0)
-		scales := make([][]float64, batch)
-		for r0 := 0; r0 < o.Bootstrap; r0 += batch {
-			nr := min(batch, o.Bootstrap-r0)
-			for j := range nr {
-				if scales[j] == nil {
-					scales[j] = make([]float64, len(d.from))
-				}
-				scale := scales[j]
-				for i := range scale {
-					scale[i] = 1
-					if d.full[i] > 0 {
-						scale[i] = distuv.Poisson{Lambda: d.full[i], Src: src}.Rand() / d.full[i]
-					}
-				}
-			}
-			var wg sync.WaitGroup
-			next := make(chan int)
-			for range min(nr, runtime.GOMAXPROCS(0)) {
-				wg.Go(func() {
-					for j := range next {
-						reps[yi][r0+j] = d.indices(scales[j])
-					}
-				})
-			}
-			for j := range nr {
-				next <- j
-			}
-			close(next)
-			wg.Wait()
-		}
-		for k := range IndexNames {
-			v := make([]float64, 0, o.Bootstrap)
-			for _, x := range reps[yi] {
-				if f := x.Value(k); !math.IsNaN(f) {
-					v = append(v, f)
-				}
-			}
-			ix.CI[k] = [2]float64{quantile(v, lo), quantile(v, hi)}
-		}
-		res.Years = append(res.Years, ix)
+	for _, d := range data {
+		res.Years = append(res.Years, d.bootstrap(o.Bootstrap, o.Level, src))
 	}
 	for k, name := range IndexNames {
 		t := Trend{Index: name}
@@ -414,6 +409,90 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 	return res
 }
 
+// bootstrap returns the year's indices with their intervals at level
+// from b replicates drawn from src (see [BifurcationCI]).
+func (d *yearData) bootstrap(b int, level float64, src rand.Source) Indices {
+	ix := d.indices(nil) // first: it records the replicates' Fiedler start
+	reps := d.replicates(b, src)
+	for k := range IndexNames {
+		ix.CI[k] = standardInterval(k, ix.Value(k), values(reps, k), level)
+	}
+	return ix
+}
+
+// replicates returns the indices of b bootstrap replicates of the year,
+// their edges' papers drawn from src. The replicates' weights are drawn
+// in order from src, a batch at a time; their indices are computed in
+// parallel, each into its own slot, so the result does not depend on
+// the number of goroutines.
+func (d *yearData) replicates(b int, src rand.Source) []Indices {
+	reps := make([]Indices, b)
+	batch := 4 * runtime.GOMAXPROCS(0)
+	scales := make([][]float64, batch)
+	for r0 := 0; r0 < b; r0 += batch {
+		nr := min(batch, b-r0)
+		for j := range nr {
+			if scales[j] == nil {
+				scales[j] = make([]float64, len(d.from))
+			}
+			scale := scales[j]
+			for i := range scale {
+				scale[i] = 1
+				if d.full[i] > 0 {
+					scale[i] = distuv.Poisson{Lambda: d.full[i], Src: src}.Rand() / d.full[i]
+				}
+			}
+		}
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(nr, runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for j := range next {
+					reps[r0+j] = d.indices(scales[j])
+				}
+			})
+		}
+		for j := range nr {
+			next <- j
+		}
+		close(next)
+		wg.Wait()
+	}
+	return reps
+}
+
+// values returns index k of the replicates that have it (not NaN).
+func values(reps []Indices, k int) []float64 {
+	v := make([]float64, 0, len(reps))
+	for _, x := range reps {
+		if f := x.Value(k); !math.IsNaN(f) {
+			v = append(v, f)
+		}
+	}
+	return v
+}
+
+// indexRange is the range of each index of [IndexNames]: the two-side
+// modularity lies in [−1/2, 1/2], the cross share in [0, 1], E–I in
+// [−1, 1], the Fiedler value of a normalised Laplacian in [0, 2], a
+// standard deviation in [0, ∞).
+var indexRange = [6][2]float64{{-0.5, 0.5}, {0, 1}, {-1, 1}, {0, 2}, {math.Inf(-1), math.Inf(1)}, {0, math.Inf(1)}}
+
+// standardInterval is the standard bootstrap interval of index k at
+// level: est ± z·se, with z the normal quantile at (1+level)/2 and se
+// the standard deviation of the replicates' values reps (n−1
+// denominator), clipped to the index's range (the index cannot leave
+// it, so clipping changes no coverage). NaN when est is NaN or fewer
+// than two replicates have a value.
+func standardInterval(k int, est float64, reps []float64, level float64) [2]float64 {
+	if math.IsNaN(est) || len(reps) < 2 {
+		return [2]float64{math.NaN(), math.NaN()}
+	}
+	se := stat.StdDev(reps, nil)
+	z := distuv.UnitNormal.Quantile(1 - (1-level)/2)
+	return [2]float64{max(est-z*se, indexRange[k][0]), min(est+z*se, indexRange[k][1])}
+}
+
 // welch returns the Welch interval at level for the change of the mean
 // of the yearly values v (years ≤ split against later ones): Δ ±
 // t_{ν}·√(s_b²/n_b + s_a²/n_a) with the Welch–Satterthwaite ν (Welch
@@ -446,22 +525,6 @@ func welch(data []*yearData, split int, v func(yi int) float64, level float64) (
 	nu := (q[0] + q[1]) * (q[0] + q[1]) / (q[0]*q[0]/float64(len(xs[0])-1) + q[1]*q[1]/float64(len(xs[1])-1))
 	tq := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: nu}.Quantile(1 - (1-level)/2)
 	return d - tq*se, d + tq*se
-}
-
-// quantile is the q-quantile of v by linear interpolation between order
-// statistics (type 7 of Hyndman & Fan 1996); NaN for an empty v.
-func quantile(v []float64, q float64) float64 {
-	if len(v) == 0 {
-		return math.NaN()
-	}
-	s := slices.Clone(v)
-	slices.Sort(s)
-	h := q * float64(len(s)-1)
-	i := int(math.Floor(h))
-	if i+1 >= len(s) {
-		return s[len(s)-1]
-	}
-	return s[i] + (h-float64(i))*(s[i+1]-s[i])
 }
 
 func meanSD(xs []float64) (mean, sd float64) {

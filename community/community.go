@@ -12,6 +12,14 @@
 // It lies in [−1/2, 1]. It is computed here in O(n + m); the tests check
 // it against gonum's community.Q, whose cost grows with the square of the
 // community sizes. This package imports graph, not metrics.
+//
+// The bifurcation indices of a two-bloc partition ([BifurcationCI])
+// carry standard bootstrap intervals θ̂ ± z·se, with se the standard
+// deviation of the index over replicates that redraw the papers behind
+// each edge as Poisson counts (Efron & Tibshirani 1986,
+// doi:10.1214/ss/1177013815). The interval holds the estimate and
+// measures its counting noise; BifurcationCI says why it is not the
+// percentile interval and what coverage it was measured to have.
 package community
 
 import (
