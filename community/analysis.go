@@ -14,6 +14,11 @@ func InferBifurcation(s *graph.Series, o BlocOptions, bo BifurcationOptions, use
 		return nil, nil, err
 	}
 	bloc := b.Map()
+	for _, a := range b.Assignments {
+		if a.Bloc == Insufficient {
+			bloc[a.Node] = Insufficient // not a hedger (Bifurcation)
+		}
+	}
 	if user != nil {
 		bloc = user
 	}

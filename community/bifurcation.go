@@ -48,7 +48,8 @@ type Indices struct {
 	// HedgerLeanMean and HedgerLeanSD summarise the leans
 	// ln(F(X,P)/F(X,Q)) − ln(N_P/N_Q) of [InferBlocs] of the hedgers
 	// that collaborate with both poles that year (population standard
-	// deviation).
+	// deviation); nodes with insufficient data are not hedgers. NaN
+	// without such a hedger.
 	HedgerLeanMean, HedgerLeanSD float64
 	// CI holds the bootstrap interval of each index (by [IndexNames]
 	// order): the standard interval of [BifurcationCI], which holds the
@@ -72,7 +73,7 @@ type Trend struct {
 	Before, After  float64 // means of the yearly values
 	Change         float64 // After − Before
 	Low, High      float64 // Welch interval of Change (see BifurcationCI)
-	Verdict        string  // "rising", "falling", "flat within noise" (the interval holds 0) or NotDefined (no year has a value)
+	Verdict        string  // "rising", "falling", "flat within noise" (the interval holds 0), TooFewYears or NotDefined (no year has a value)
 	YearsB, YearsA int     // years on each side with a value
 }
 
@@ -80,6 +81,12 @@ type Trend struct {
 // year (Before, After and Change are NaN), such as the partition indices
 // when the blocs are the poles alone (see [Indices]).
 const NotDefined = "not defined"
+
+// TooFewYears is the [Trend] verdict of an index with values in fewer
+// than two years on a side of the split: Welch's interval needs two on
+// each side to see the year-to-year noise, so neither "flat" nor a
+// trend can be said (Low and High are NaN).
+const TooFewYears = "too few years"
 
 // BifurcationOptions configure [BifurcationCI].
 type BifurcationOptions struct {
@@ -141,7 +148,7 @@ func prepare(g *graph.Graph, focal, rival string, bloc map[string]string) (*year
 			d.side[v] = 2
 			members++
 		default:
-			d.hedger[v] = true
+			d.hedger[v] = bloc[k] != Insufficient
 		}
 	}
 	d.polesOnly = members == 2
@@ -238,8 +245,9 @@ func (d *yearData) indices(scale []float64) Indices {
 
 // Bifurcation returns the indices of every year of s in which both poles
 // are present and the blocs collaborate, and a note for each year left
-// out. bloc gives Partner or Competitor for node keys; every other node
-// but the poles is a hedger. Intervals: [BifurcationCI].
+// out. bloc gives Partner, Competitor or Insufficient for node keys;
+// a node with Insufficient is on neither side and not a hedger, every
+// other node but the poles is a hedger. Intervals: [BifurcationCI].
 func Bifurcation(s *graph.Series, focal, rival string, bloc map[string]string) ([]Indices, []string) {
 	var out []Indices
 	var notes []string
@@ -332,8 +340,8 @@ func polesOnlyNote(data []*yearData) []string {
 // the yearly values carries both the counting noise and year-to-year
 // shocks, which a bootstrap of papers alone would miss, and the t
 // quantile keeps the interval honest with few years on a side. It is
-// "flat within noise" when the interval holds 0 (or a side has fewer
-// than two years). A trend inside one side widens the interval: the
+// "flat within noise" when the interval holds 0, [TooFewYears] when a
+// side has fewer than two years with a value. A trend inside one side widens the interval: the
 // verdict compares the sides, it does not fit a slope.
 //
 // Cost: O(B · years · (m + F)) for B replicates and m edges, where F is
@@ -397,6 +405,8 @@ func BifurcationCI(s *graph.Series, focal, rival string, bloc map[string]string,
 		switch {
 		case t.YearsB+t.YearsA == 0:
 			t.Verdict = NotDefined
+		case t.YearsB < 2 || t.YearsA < 2:
+			t.Verdict = TooFewYears
 		case math.IsNaN(t.Low) || math.IsNaN(t.High) || (t.Low <= 0 && t.High >= 0):
 			t.Verdict = "flat within noise"
 		case t.Low > 0:

@@ -28,8 +28,13 @@ func Blocs(b *community.Blocs, bi *community.BifurcationResult) []string {
 	lines = append(lines, fmt.Sprintf("inferred %d partners, %d competitors, %d hedgers, %d with insufficient data",
 		counts[community.Partner], counts[community.Competitor], counts[community.Hedger], counts[community.Insufficient]))
 	for _, tr := range bi.Trends {
-		if tr.Verdict == community.NotDefined {
+		switch tr.Verdict {
+		case community.NotDefined:
 			lines = append(lines, fmt.Sprintf("%s: not defined in any year", tr.Index))
+			continue
+		case community.TooFewYears:
+			lines = append(lines, fmt.Sprintf("%s: %.3g (≤ %d) → %.3g (after): too few years for a verdict (%d before the split, %d after; Welch's interval needs 2 on each side)",
+				tr.Index, tr.Before, bi.Split, tr.After, tr.YearsB, tr.YearsA))
 			continue
 		}
 		lines = append(lines, fmt.Sprintf("%s: %.3g (≤ %d) → %.3g (after), change %+.3g [%+.3g, %+.3g]: %s", tr.Index, tr.Before, bi.Split, tr.After, tr.Change, tr.Low, tr.High, tr.Verdict))
