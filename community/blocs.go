@@ -324,8 +324,12 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	case o.Split != 0:
 		warn("split %d leaves no year on one side of %v", o.Split, s.Span())
 		halves(fmt.Sprintf("split %d given but outside the years", o.Split))
+	case cp.Why == drift.Short:
+		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (%d)", o.PeakSeries, o.Focal, o.Rival, len(years), drift.MinPeriods))
+	case cp.Why == drift.Zero:
+		halves(fmt.Sprintf("%s and %s have no paper together in %d–%d: no change point can be fitted", o.Focal, o.Rival, years[0], years[len(years)-1]))
 	case !cp.OK:
-		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (6)", o.PeakSeries, o.Focal, o.Rival, len(years)))
+		halves(fmt.Sprintf("the %s series of %s–%s is %s: no change point can be fitted", o.PeakSeries, o.Focal, o.Rival, cp.Why))
 	case !cp.Significant:
 		halves(fmt.Sprintf("no significant change point in the %s series of %s–%s (hinge fit, best %d, F = %.1f < %d)",
 			o.PeakSeries, o.Focal, o.Rival, years[cp.Index], cp.F, drift.Significant))

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
@@ -435,4 +436,41 @@ func TestMinEffectZero(t *testing.T) {
 	if zero.MinEffect != 0 || a.Bloc != Competitor {
 		t.Errorf("min effect 0: reported %v, bloc %s; want 0 and competitor (Δ < 0)", zero.MinEffect, a.Bloc)
 	}
+}
+
+// TestInferBlocsFlatSeries: when the poles' series is all zero (no paper
+// together) or constant, F is undefined (drift.Why) and the split method
+// says so instead of a number: before, an all-zero series of 8 years
+// printed "F = -5.0" ((0 − 1e-300)/(1e-300/(8 − 3))), a statistic that
+// cannot be negative.
+func TestInferBlocsFlatSeries(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		joint  int // CN–US papers a year
+		want   drift.Why
+		phrase string
+	}{
+		{"no paper together", 0, drift.Zero, "CN and US have no paper together in 2010–2017: no change point can be fitted; first half (2010–2013)"},
+		{"constant", 2, drift.Constant, "the count series of CN–US is constant: no change point can be fitted; first half (2010–2013)"},
+	} {
+		var ps []coauthnet.Paper
+		for y := 2010; y <= 2017; y++ {
+			ps = append(ps, yearPair(fmt.Sprint(y, "a"), y, "CN", "PK"), yearPair(fmt.Sprint(y, "b"), y, "US", "PK"))
+			for i := 0; i < c.joint; i++ {
+				ps = append(ps, yearPair(fmt.Sprint(y, "c", i), y, "CN", "US"))
+			}
+		}
+		b, err := InferBlocs(graph.Yearly(ps, graph.Options{}), BlocOptions{Focal: "CN", Rival: "US", PeakSeries: "count"})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if b.ChangePoint.Why != c.want || b.Split != 2013 || b.Significant || !strings.Contains(b.SplitMethod, c.phrase) || strings.Contains(b.SplitMethod, "F =") {
+			t.Errorf("%s: why %v, split %d, %q", c.name, b.ChangePoint.Why, b.Split, b.SplitMethod)
+		}
+	}
+}
+
+func yearPair(id string, y int, a, b string) coauthnet.Paper {
+	return coauthnet.Paper{ID: id, Year: y, Authors: []coauthnet.Author{
+		{Affiliations: []coauthnet.Affiliation{{Country: a}}}, {Affiliations: []coauthnet.Affiliation{{Country: b}}}}}
 }
