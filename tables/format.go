@@ -29,3 +29,10 @@ func OutputFormat(path, format string, named bool) (string, error) {
 	}
 	return format, nil
 }
+
+// Probability reports whether a sheet column holds probabilities, whose
+// small values are results rather than rounding noise: the p-values of
+// the blocs table, p and p_adj. [Sheet.WriteCSV] never writes them 0
+// under the CSV zero rule (table.CSVOptions.Zero, for noise in sums of
+// weights), and [Sheet.Typed] makes them [table.Probabilities].
+func Probability(column string) bool { return column == "p" || column == "p_adj" }
