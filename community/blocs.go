@@ -44,12 +44,19 @@ type BlocOptions struct {
 }
 
 // Validate reports options out of range, a zero value standing for its
-// default: the poles must differ; PeakSeries is "", count or intensity;
+// default: both poles are required (they have no default) and must
+// differ; PeakSeries is "", count or intensity;
 // Correction "", bh or holm; Alpha 0 or strictly between 0 and 1;
 // MinEffect nil or at least 0 (not NaN); MinPapers and Window not
 // negative.
 func (o BlocOptions) Validate() error {
 	switch {
+	case o.Focal == "" && o.Rival == "":
+		return fmt.Errorf("community: BlocOptions.Focal and Rival are required: the two poles, node keys such as CN and US")
+	case o.Focal == "":
+		return fmt.Errorf("community: BlocOptions.Focal is required: the focal pole, a node key such as CN (Rival is %s)", o.Rival)
+	case o.Rival == "":
+		return fmt.Errorf("community: BlocOptions.Rival is required: the other pole, a node key such as US (Focal is %s)", o.Focal)
 	case o.Focal == o.Rival:
 		return fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
 	case o.PeakSeries != "" && o.PeakSeries != "count" && o.PeakSeries != "intensity":
@@ -298,7 +305,12 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		if nP > 0 {
 			missing = o.Rival
 		}
-		return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
+		for _, g := range s.All() {
+			if _, ok := g.Index(missing); ok {
+				return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
+			}
+		}
+		return nil, fmt.Errorf("community: pole %s is not a node in %v (nodes are keys such as CN; graph.Options.Node turns a name into its key)", missing, s.Span())
 	}
 	res := &Blocs{Focal: o.Focal, Rival: o.Rival, Series: o.PeakSeries, Years: years, Values: values,
 		Alpha: o.Alpha, MinEffect: minEffect, MinPapers: o.MinPapers, Correction: o.Correction}

@@ -145,6 +145,21 @@ func TestInferBlocsDegenerate(t *testing.T) {
 	if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "CN"}); err == nil {
 		t.Error("same poles: no error")
 	}
+	// Errors that say what to do: a name where a key is wanted, and a
+	// missing Rival (it used to be "pole  has no papers").
+	for _, c := range []struct {
+		o    BlocOptions
+		want string
+	}{
+		{BlocOptions{Focal: "China", Rival: "US"}, "community: pole China is not a node in 2020 (nodes are keys such as CN; graph.Options.Node turns a name into its key)"},
+		{BlocOptions{Focal: "CN"}, "community: BlocOptions.Rival is required: the other pole, a node key such as US (Focal is CN)"},
+		{BlocOptions{Rival: "US"}, "community: BlocOptions.Focal is required: the focal pole, a node key such as CN (Rival is US)"},
+		{BlocOptions{}, "community: BlocOptions.Focal and Rival are required: the two poles, node keys such as CN and US"},
+	} {
+		if _, err := InferBlocs(s, c.o); err == nil || err.Error() != c.want {
+			t.Errorf("%+v: %v, want %q", c.o, err, c.want)
+		}
+	}
 	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
 	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2024})
 	if err != nil || b.Split != 2014 || len(b.Warnings) == 0 || !strings.Contains(b.SplitMethod, "first half (2005–2014)") {
@@ -366,6 +381,9 @@ func TestBlocOptionsValidate(t *testing.T) {
 	}
 	for name, change := range map[string]func(*BlocOptions){
 		"same poles":     func(o *BlocOptions) { o.Rival = "CN" },
+		"no rival":       func(o *BlocOptions) { o.Rival = "" },
+		"no focal":       func(o *BlocOptions) { o.Focal = "" },
+		"no poles":       func(o *BlocOptions) { o.Focal, o.Rival = "", "" },
 		"peak foo":       func(o *BlocOptions) { o.PeakSeries = "foo" },
 		"correction x":   func(o *BlocOptions) { o.Correction = "x" },
 		"alpha 1":        func(o *BlocOptions) { o.Alpha = 1 },
