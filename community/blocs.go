@@ -310,7 +310,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 				return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
 			}
 		}
-		return nil, fmt.Errorf("community: pole %s is not a node in %v (nodes are keys such as CN; graph.Options.Node turns a name into its key)", missing, s.Span())
+		return nil, fmt.Errorf("community: pole %s has no papers in %v (no node has that key: nodes are keys such as CN; graph.Options.Node turns a name into its key)", missing, s.Span())
 	}
 	res := &Blocs{Focal: o.Focal, Rival: o.Rival, Series: o.PeakSeries, Years: years, Values: values,
 		Alpha: o.Alpha, MinEffect: minEffect, MinPapers: o.MinPapers, Correction: o.Correction}

@@ -151,7 +151,7 @@ func TestInferBlocsDegenerate(t *testing.T) {
 		o    BlocOptions
 		want string
 	}{
-		{BlocOptions{Focal: "China", Rival: "US"}, "community: pole China is not a node in 2020 (nodes are keys such as CN; graph.Options.Node turns a name into its key)"},
+		{BlocOptions{Focal: "China", Rival: "US"}, "community: pole China has no papers in 2020 (no node has that key: nodes are keys such as CN; graph.Options.Node turns a name into its key)"},
 		{BlocOptions{Focal: "CN"}, "community: BlocOptions.Rival is required: the other pole, a node key such as US (Focal is CN)"},
 		{BlocOptions{Rival: "US"}, "community: BlocOptions.Focal is required: the focal pole, a node key such as CN (Rival is US)"},
 		{BlocOptions{}, "community: BlocOptions.Focal and Rival are required: the two poles, node keys such as CN and US"},
