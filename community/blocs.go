@@ -183,8 +183,9 @@ func PoleSeries(s *graph.Series, focal, rival, series string) (years []int, valu
 // o.Focal (P) and o.Rival (Q) as a partner, a competitor, a hedger or
 // "insufficient data", by the change of its lean between the years
 // before and after a split year, as follows. It returns an error only for
-// invalid options or when a pole never appears; short series give
-// warnings and "insufficient data", not errors.
+// invalid options, a Split with no year counted on one side of it, or
+// when a pole never appears; short series give warnings and
+// "insufficient data", not errors.
 //
 // # Lean
 //
@@ -314,6 +315,16 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	}
 	res := &Blocs{Focal: o.Focal, Rival: o.Rival, Series: o.PeakSeries, Years: years, Values: values,
 		Alpha: o.Alpha, MinEffect: minEffect, MinPapers: o.MinPapers, Correction: o.Correction}
+	if o.Split != 0 && (len(years) < 2 || o.Split < years[0] || o.Split >= years[len(years)-1]) {
+		if len(years) < 2 {
+			return nil, fmt.Errorf("community: split %d: the years counted are %v, one year: a split needs years on both sides; leave Split 0", o.Split, s.Span())
+		}
+		side := "after"
+		if o.Split < years[0] {
+			side = "up to"
+		}
+		return nil, fmt.Errorf("community: split %d leaves no year %s it: the years counted are %d–%d, so the split (the last year before the change) must be %d to %d", o.Split, side, years[0], years[len(years)-1], years[0], years[len(years)-1]-1)
+	}
 	res.ChangePoint = drift.ChangePoint(values)
 	warn := func(format string, a ...any) { res.Warnings = append(res.Warnings, fmt.Sprintf(format, a...)) }
 
@@ -333,9 +344,6 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	case o.Split != 0 && len(years) > 0 && o.Split >= years[0] && o.Split < years[len(years)-1]:
 		res.Split = o.Split
 		res.SplitMethod = fmt.Sprintf("split %d given", o.Split)
-	case o.Split != 0:
-		warn("split %d leaves no year on one side of %v", o.Split, s.Span())
-		halves(fmt.Sprintf("split %d given but outside the years", o.Split))
 	case cp.Why == drift.Short:
 		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (%d)", o.PeakSeries, o.Focal, o.Rival, len(years), drift.MinPeriods))
 	case cp.Why == drift.Zero:

@@ -134,8 +134,8 @@ func TestAdjust(t *testing.T) {
 	}
 }
 
-// TestInferBlocsDegenerate: invalid poles are errors; short or
-// misplaced windows are warnings, never errors.
+// TestInferBlocsDegenerate: invalid poles and a split outside the years
+// are errors; short windows are warnings, never errors.
 func TestInferBlocsDegenerate(t *testing.T) {
 	one := coauthnet.Paper{ID: "a", Year: 2020, Authors: []coauthnet.Author{{Affiliations: []coauthnet.Affiliation{{Country: "CN"}}}}}
 	s := graph.Yearly([]coauthnet.Paper{one}, graph.Options{})
@@ -161,11 +161,24 @@ func TestInferBlocsDegenerate(t *testing.T) {
 		}
 	}
 	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
-	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2024})
-	if err != nil || b.Split != 2014 || len(b.Warnings) == 0 || !strings.Contains(b.SplitMethod, "first half (2005–2014)") {
-		t.Errorf("split in the last year: err %v, split %d, %q, warnings %q", err, b.Split, b.SplitMethod, b.Warnings)
+	// A split with no year on one side is the caller's mistake: an error
+	// naming the span of the sample (2005–2024) and the splits it allows
+	// (it used to fall back to the halves with a warning).
+	for split, want := range map[int]string{
+		2024: "community: split 2024 leaves no year after it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+		2030: "community: split 2030 leaves no year after it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+		2004: "community: split 2004 leaves no year up to it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+	} {
+		if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: split}); err == nil || err.Error() != want {
+			t.Errorf("split %d: %v, want %q", split, err, want)
+		}
 	}
-	b, err = InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2022, Window: 4})
+	for _, split := range []int{2005, 2023} {
+		if b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: split}); err != nil || b.Split != split {
+			t.Errorf("split %d: %v", split, err)
+		}
+	}
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2022, Window: 4})
 	if err != nil || len(b.After) != 2 || len(b.Before) != 4 || len(b.Warnings) == 0 || !strings.Contains(b.Warnings[0], "2 year(s) after 2022, fewer than the window of 4") {
 		t.Errorf("short window: err %v, before %v, after %v, warnings %q", err, b.Before, b.After, b.Warnings)
 	}
