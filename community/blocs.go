@@ -44,12 +44,19 @@ type BlocOptions struct {
 }
 
 // Validate reports options out of range, a zero value standing for its
-// default: the poles must differ; PeakSeries is "", count or intensity;
+// default: both poles are required (they have no default) and must
+// differ; PeakSeries is "", count or intensity;
 // Correction "", bh or holm; Alpha 0 or strictly between 0 and 1;
 // MinEffect nil or at least 0 (not NaN); MinPapers and Window not
 // negative.
 func (o BlocOptions) Validate() error {
 	switch {
+	case o.Focal == "" && o.Rival == "":
+		return fmt.Errorf("community: BlocOptions.Focal and Rival are required: the two poles, node keys such as CN and US")
+	case o.Focal == "":
+		return fmt.Errorf("community: BlocOptions.Focal is required: the focal pole, a node key such as CN (Rival is %s)", o.Rival)
+	case o.Rival == "":
+		return fmt.Errorf("community: BlocOptions.Rival is required: the other pole, a node key such as US (Focal is %s)", o.Focal)
 	case o.Focal == o.Rival:
 		return fmt.Errorf("community: the poles must differ (both %s)", o.Focal)
 	case o.PeakSeries != "" && o.PeakSeries != "count" && o.PeakSeries != "intensity":
@@ -176,8 +183,9 @@ func PoleSeries(s *graph.Series, focal, rival, series string) (years []int, valu
 // o.Focal (P) and o.Rival (Q) as a partner, a competitor, a hedger or
 // "insufficient data", by the change of its lean between the years
 // before and after a split year, as follows. It returns an error only for
-// invalid options or when a pole never appears; short series give
-// warnings and "insufficient data", not errors.
+// invalid options, a Split with no year counted on one side of it, or
+// when a pole never appears; short series give warnings and
+// "insufficient data", not errors.
 //
 // # Lean
 //
@@ -298,10 +306,25 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		if nP > 0 {
 			missing = o.Rival
 		}
-		return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
+		for _, g := range s.All() {
+			if _, ok := g.Index(missing); ok {
+				return nil, fmt.Errorf("community: pole %s has no papers in %v", missing, s.Span())
+			}
+		}
+		return nil, fmt.Errorf("community: pole %s has no papers in %v (no node has that key: nodes are keys such as CN; graph.Options.Node turns a name into its key)", missing, s.Span())
 	}
 	res := &Blocs{Focal: o.Focal, Rival: o.Rival, Series: o.PeakSeries, Years: years, Values: values,
 		Alpha: o.Alpha, MinEffect: minEffect, MinPapers: o.MinPapers, Correction: o.Correction}
+	if o.Split != 0 && (len(years) < 2 || o.Split < years[0] || o.Split >= years[len(years)-1]) {
+		if len(years) < 2 {
+			return nil, fmt.Errorf("community: split %d: the years counted are %v, one year: a split needs years on both sides; leave Split 0", o.Split, s.Span())
+		}
+		side := "after"
+		if o.Split < years[0] {
+			side = "up to"
+		}
+		return nil, fmt.Errorf("community: split %d leaves no year %s it: the years counted are %d–%d, so the split (the last year before the change) must be %d to %d", o.Split, side, years[0], years[len(years)-1], years[0], years[len(years)-1]-1)
+	}
 	res.ChangePoint = drift.ChangePoint(values)
 	warn := func(format string, a ...any) { res.Warnings = append(res.Warnings, fmt.Sprintf(format, a...)) }
 
@@ -321,11 +344,12 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 	case o.Split != 0 && len(years) > 0 && o.Split >= years[0] && o.Split < years[len(years)-1]:
 		res.Split = o.Split
 		res.SplitMethod = fmt.Sprintf("split %d given", o.Split)
-	case o.Split != 0:
-		warn("split %d leaves no year on one side of %v", o.Split, s.Span())
-		halves(fmt.Sprintf("split %d given but outside the years", o.Split))
+	case cp.Why == drift.Short:
+		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (%d)", o.PeakSeries, o.Focal, o.Rival, len(years), drift.MinPeriods))
+	case cp.Why == drift.Zero:
+		halves(fmt.Sprintf("%s and %s have no paper together in %d–%d: no change point can be fitted", o.Focal, o.Rival, years[0], years[len(years)-1]))
 	case !cp.OK:
-		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (6)", o.PeakSeries, o.Focal, o.Rival, len(years)))
+		halves(fmt.Sprintf("the %s series of %s–%s is %s: no change point can be fitted", o.PeakSeries, o.Focal, o.Rival, cp.Why))
 	case !cp.Significant:
 		halves(fmt.Sprintf("no significant change point in the %s series of %s–%s (hinge fit, best %d, F = %.1f < %d)",
 			o.PeakSeries, o.Focal, o.Rival, years[cp.Index], cp.F, drift.Significant))

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/graph"
 	"github.com/coauthnet/coauthnet/internal/sample"
 )
@@ -133,8 +134,8 @@ func TestAdjust(t *testing.T) {
 	}
 }
 
-// TestInferBlocsDegenerate: invalid poles are errors; short or
-// misplaced windows are warnings, never errors.
+// TestInferBlocsDegenerate: invalid poles and a split outside the years
+// are errors; short windows are warnings, never errors.
 func TestInferBlocsDegenerate(t *testing.T) {
 	one := coauthnet.Paper{ID: "a", Year: 2020, Authors: []coauthnet.Author{{Affiliations: []coauthnet.Affiliation{{Country: "CN"}}}}}
 	s := graph.Yearly([]coauthnet.Paper{one}, graph.Options{})
@@ -144,12 +145,40 @@ func TestInferBlocsDegenerate(t *testing.T) {
 	if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "CN"}); err == nil {
 		t.Error("same poles: no error")
 	}
-	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
-	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2024})
-	if err != nil || b.Split != 2014 || len(b.Warnings) == 0 || !strings.Contains(b.SplitMethod, "first half (2005–2014)") {
-		t.Errorf("split in the last year: err %v, split %d, %q, warnings %q", err, b.Split, b.SplitMethod, b.Warnings)
+	// Errors that say what to do: a name where a key is wanted, and a
+	// missing Rival (it used to be "pole  has no papers").
+	for _, c := range []struct {
+		o    BlocOptions
+		want string
+	}{
+		{BlocOptions{Focal: "China", Rival: "US"}, "community: pole China has no papers in 2020 (no node has that key: nodes are keys such as CN; graph.Options.Node turns a name into its key)"},
+		{BlocOptions{Focal: "CN"}, "community: BlocOptions.Rival is required: the other pole, a node key such as US (Focal is CN)"},
+		{BlocOptions{Rival: "US"}, "community: BlocOptions.Focal is required: the focal pole, a node key such as CN (Rival is US)"},
+		{BlocOptions{}, "community: BlocOptions.Focal and Rival are required: the two poles, node keys such as CN and US"},
+	} {
+		if _, err := InferBlocs(s, c.o); err == nil || err.Error() != c.want {
+			t.Errorf("%+v: %v, want %q", c.o, err, c.want)
+		}
 	}
-	b, err = InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2022, Window: 4})
+	s = graph.Yearly(sample.Generate(sample.Config{Papers: 3000}), graph.Options{})
+	// A split with no year on one side is the caller's mistake: an error
+	// naming the span of the sample (2005–2024) and the splits it allows
+	// (it used to fall back to the halves with a warning).
+	for split, want := range map[int]string{
+		2024: "community: split 2024 leaves no year after it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+		2030: "community: split 2030 leaves no year after it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+		2004: "community: split 2004 leaves no year up to it: the years counted are 2005–2024, so the split (the last year before the change) must be 2005 to 2023",
+	} {
+		if _, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: split}); err == nil || err.Error() != want {
+			t.Errorf("split %d: %v, want %q", split, err, want)
+		}
+	}
+	for _, split := range []int{2005, 2023} {
+		if b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: split}); err != nil || b.Split != split {
+			t.Errorf("split %d: %v", split, err)
+		}
+	}
+	b, err := InferBlocs(s, BlocOptions{Focal: "CN", Rival: "US", Split: 2022, Window: 4})
 	if err != nil || len(b.After) != 2 || len(b.Before) != 4 || len(b.Warnings) == 0 || !strings.Contains(b.Warnings[0], "2 year(s) after 2022, fewer than the window of 4") {
 		t.Errorf("short window: err %v, before %v, after %v, warnings %q", err, b.Before, b.After, b.Warnings)
 	}
@@ -365,6 +394,9 @@ func TestBlocOptionsValidate(t *testing.T) {
 	}
 	for name, change := range map[string]func(*BlocOptions){
 		"same poles":     func(o *BlocOptions) { o.Rival = "CN" },
+		"no rival":       func(o *BlocOptions) { o.Rival = "" },
+		"no focal":       func(o *BlocOptions) { o.Focal = "" },
+		"no poles":       func(o *BlocOptions) { o.Focal, o.Rival = "", "" },
 		"peak foo":       func(o *BlocOptions) { o.PeakSeries = "foo" },
 		"correction x":   func(o *BlocOptions) { o.Correction = "x" },
 		"alpha 1":        func(o *BlocOptions) { o.Alpha = 1 },
@@ -435,4 +467,41 @@ func TestMinEffectZero(t *testing.T) {
 	if zero.MinEffect != 0 || a.Bloc != Competitor {
 		t.Errorf("min effect 0: reported %v, bloc %s; want 0 and competitor (Δ < 0)", zero.MinEffect, a.Bloc)
 	}
+}
+
+// TestInferBlocsFlatSeries: when the poles' series is all zero (no paper
+// together) or constant, F is undefined (drift.Why) and the split method
+// says so instead of a number: before, an all-zero series of 8 years
+// printed "F = -5.0" ((0 − 1e-300)/(1e-300/(8 − 3))), a statistic that
+// cannot be negative.
+func TestInferBlocsFlatSeries(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		joint  int // CN–US papers a year
+		want   drift.Why
+		phrase string
+	}{
+		{"no paper together", 0, drift.Zero, "CN and US have no paper together in 2010–2017: no change point can be fitted; first half (2010–2013)"},
+		{"constant", 2, drift.Constant, "the count series of CN–US is constant: no change point can be fitted; first half (2010–2013)"},
+	} {
+		var ps []coauthnet.Paper
+		for y := 2010; y <= 2017; y++ {
+			ps = append(ps, yearPair(fmt.Sprint(y, "a"), y, "CN", "PK"), yearPair(fmt.Sprint(y, "b"), y, "US", "PK"))
+			for i := 0; i < c.joint; i++ {
+				ps = append(ps, yearPair(fmt.Sprint(y, "c", i), y, "CN", "US"))
+			}
+		}
+		b, err := InferBlocs(graph.Yearly(ps, graph.Options{}), BlocOptions{Focal: "CN", Rival: "US", PeakSeries: "count"})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if b.ChangePoint.Why != c.want || b.Split != 2013 || b.Significant || !strings.Contains(b.SplitMethod, c.phrase) || strings.Contains(b.SplitMethod, "F =") {
+			t.Errorf("%s: why %v, split %d, %q", c.name, b.ChangePoint.Why, b.Split, b.SplitMethod)
+		}
+	}
+}
+
+func yearPair(id string, y int, a, b string) coauthnet.Paper {
+	return coauthnet.Paper{ID: id, Year: y, Authors: []coauthnet.Author{
+		{Affiliations: []coauthnet.Affiliation{{Country: a}}}, {Affiliations: []coauthnet.Affiliation{{Country: b}}}}}
 }

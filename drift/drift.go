@@ -25,7 +25,11 @@
 //     years, 4000 papers a year among 15 countries) the 99th percentile
 //     of F was 13.4 and the largest 32.3, so 40 lets no edge of a corpus
 //     without change pass, while the planted CN–US peak of the sample
-//     gives F ≈ 60. Series shorter than 6 periods get no change point.
+//     gives F ≈ 60. Series shorter than 6 periods get no change point,
+//     nor do series where F is undefined: all zero (for an edge: no
+//     paper together), constant, or exactly one straight line (both
+//     residual sums are 0). F is never negative: the hinge contains the
+//     line, so SSE_hinge ≤ SSE_line.
 //
 // # Nodes
 //
@@ -71,7 +75,7 @@ type EdgeTrend struct {
 	PeakPeriod, ChangePeriod graph.Period
 	SlopeBefore              float64 // per period; NaN without a change point
 	SlopeAfter               float64
-	F                        float64 // the statistic of the package doc; NaN for short series
+	F                        float64 // the statistic of the package doc; NaN without a fit (Break.Why)
 }
 
 // Change is the last weight minus the first.
@@ -144,7 +148,7 @@ func Edges(gs []*graph.Graph, c graph.Counting) []EdgeTrend {
 				e.Peak = j
 			}
 		}
-		if tau, b, c, f, ok := hinge(ws); ok {
+		if tau, b, c, f, why := hinge(ws); why == Fitted {
 			e.F = f
 			if f >= Significant {
 				e.ChangePoint, e.SlopeBefore, e.SlopeAfter = tau, b, b+c
@@ -157,19 +161,51 @@ func Edges(gs []*graph.Graph, c graph.Counting) []EdgeTrend {
 	return out
 }
 
+// MinPeriods is the shortest series that gets a change point (package
+// doc): 2 margin points on either side of an interior τ.
+const MinPeriods = 6
+
+// exact is the share of Σ(y − ȳ)² under which a residual sum of squares
+// counts as 0: far above the rounding error of the sums (about
+// (n·2⁻⁵²)² of it for n periods), far below any residual of real counts.
+const exact = 1e-12
+
 // hinge fits y = α + β·t + γ·max(0, t − τ) for τ at least 15% of the
 // series (and 2 points) from either end, and returns the best τ, β, γ
-// and the F statistic against a straight line.
-func hinge(y []float64) (tau int, beta, gamma, f float64, ok bool) {
+// and the F statistic against a straight line, the usual F test of a
+// nested linear model with one more coefficient (γ) and n − 3 residual
+// degrees of freedom at the chosen τ (the per-τ statistic whose supremum
+// is Andrews' sup-F, doi:10.2307/2951764). Series that no line-or-hinge
+// statistic can describe get no fit: too short, all zero, constant, or
+// exactly a straight line (F = 0/0). The hinge nests the line, so
+// SSE_hinge ≤ SSE_line and F ≥ 0 (rounding is clamped); an exact hinge
+// (SSE_hinge = 0 < SSE_line) gives F = +Inf.
+func hinge(y []float64) (tau int, beta, gamma, f float64, why Why) {
 	n := len(y)
-	if n < 6 {
-		return 0, 0, 0, 0, false
+	if n < MinPeriods {
+		return 0, 0, 0, 0, Short
+	}
+	if !slices.ContainsFunc(y, func(v float64) bool { return v != y[0] }) {
+		if y[0] == 0 {
+			return 0, 0, 0, 0, Zero
+		}
+		return 0, 0, 0, 0, Constant
 	}
 	t := make([]float64, n)
+	var my float64
 	for i := range t {
 		t[i] = float64(i)
+		my += y[i]
+	}
+	my /= float64(n)
+	var tss float64
+	for _, v := range y {
+		tss += (v - my) * (v - my)
 	}
 	sseLine := sse(t, y)
+	if sseLine <= exact*tss {
+		return 0, 0, 0, 0, Linear
+	}
 	best := math.Inf(1)
 	lo := max(2, int(math.Ceil(0.15*float64(n))))
 	for k := lo; k <= n-1-lo; k++ {
@@ -182,11 +218,15 @@ func hinge(y []float64) (tau int, beta, gamma, f float64, ok bool) {
 			best, tau, beta, gamma = s, k, b, g
 		}
 	}
-	if best <= 0 {
-		best = 1e-300
+	switch {
+	case best <= exact*tss:
+		f = math.Inf(1)
+	case best >= sseLine:
+		f = 0
+	default:
+		f = (sseLine - best) / (best / float64(n-3))
 	}
-	f = (sseLine - best) / (best / float64(n-3))
-	return tau, beta, gamma, f, true
+	return tau, beta, gamma, f, Fitted
 }
 
 // sse returns the residual sum of squares of the least-squares line.

@@ -13,7 +13,7 @@ import (
 
 func TestHinge(t *testing.T) {
 	// y = t up to 10, then falls by 2 a period: break at 10, slopes 1 and
-	// −2, exact fit (SSE 0, F huge).
+	// −2, exact fit (SSE_hinge 0 < SSE_line: F = +Inf).
 	var y []float64
 	for i := 0; i < 20; i++ {
 		if i <= 10 {
@@ -22,12 +22,12 @@ func TestHinge(t *testing.T) {
 			y = append(y, 10-2*float64(i-10))
 		}
 	}
-	tau, b, g, f, ok := hinge(y)
-	if !ok || tau != 10 || math.Abs(b-1) > 1e-9 || math.Abs(b+g+2) > 1e-9 || f < 1e6 {
-		t.Errorf("hinge: τ %d β %v β+γ %v F %v", tau, b, b+g, f)
+	tau, b, g, f, why := hinge(y)
+	if why != Fitted || tau != 10 || math.Abs(b-1) > 1e-9 || math.Abs(b+g+2) > 1e-9 || !math.IsInf(f, 1) {
+		t.Errorf("hinge: τ %d β %v β+γ %v F %v (%v)", tau, b, b+g, f, why)
 	}
-	if _, _, _, _, ok := hinge(y[:5]); ok {
-		t.Error("5 points: a change point")
+	if _, _, _, _, why := hinge(y[:5]); why != Short {
+		t.Errorf("5 points: %v, want Short", why)
 	}
 }
 

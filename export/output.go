@@ -22,11 +22,14 @@ type Output struct {
 // --by-field do, so that a path never silently gets another format
 // than its extension says:
 //
+//   - an extension of path must be one of a format's, with or without
+//     a name, so that -o x.xlsx is an error rather than GraphML in a
+//     file named .xlsx;
 //   - without a name, the extension of path names the format (ByPath);
-//     no extension, or "-" (standard output), is graphml; an extension
-//     that no format has is an error;
+//     no extension, or "-" (standard output), is graphml;
 //   - with a name, the format must exist, and an extension of path that
-//     another format has is an error (-o x.graphml --to gexf);
+//     another format has is an error (-o x.graphml --to gexf); a path
+//     without extension, or "-", takes the named format;
 //   - "-" needs a format that writes to standard output (Format.Stdout);
 //   - byYear needs {year} in path (one file per year), except for gexf,
 //     which writes every year into one dynamic file without it; {year}
@@ -41,7 +44,7 @@ func ResolveOutput(path, name string, byYear, byField bool) (Output, error) {
 	known := path == "-" || ext == "" || slices.Contains(byExt.Exts, ext)
 	if name == "" {
 		if !known {
-			return Output{}, fmt.Errorf("export: -o %s: %s is not the extension of a graph format (%s); give --to FORMAT", path, ext, extList())
+			return Output{}, fmt.Errorf("export: -o %s: %s is not the extension of a graph format (%s): end -o with one of them", path, ext, extList())
 		}
 		name = byExt.Name
 	}
@@ -49,7 +52,10 @@ func ResolveOutput(path, name string, byYear, byField bool) (Output, error) {
 	if !ok {
 		return Output{}, fmt.Errorf("export: --to %q: want %s", name, strings.Join(Names(), ", "))
 	}
-	if known && path != "-" && ext != "" && byExt.Name != f.Name {
+	if !known {
+		return Output{}, fmt.Errorf("export: -o %s with --to %s: %s is not the extension of a graph format; use %s", path, name, ext, strings.Join(f.Exts, " or "))
+	}
+	if path != "-" && ext != "" && byExt.Name != f.Name {
 		return Output{}, fmt.Errorf("export: -o %s with --to %s: the extension %s is %s's; use %s or leave --to out", path, name, ext, byExt.Name, strings.Join(f.Exts, " or "))
 	}
 	if path == "-" && !f.Stdout {

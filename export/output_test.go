@@ -22,8 +22,18 @@ func TestResolveOutput(t *testing.T) {
 		{path: "x-{year}.graphml", byYear: true, format: "graphml"},
 		{path: "x-{field}-{year}.gexf", byYear: true, byField: true, format: "gexf"},
 		{path: "x.gexf", byYear: true, format: "gexf", dynamic: true},
-		{path: "x.xlsx", err: "extension of a graph format"},
-		{path: "x.xlsx", name: "graphml", format: "graphml"}, // an extension no format has, with --to: as named
+		{path: "x.xlsx", err: ".xlsx is not the extension of a graph format (graphml .graphml, gexf .gexf, pajek .net, vosviewer .txt, dot .dot .gv, csv .csv, parquet .parquet): end -o with one of them"},
+		// An extension no format has is an error with --to too: the
+		// README's "-o x.xlsx is an error" (it used to write GraphML
+		// into x.xlsx, exit 0).
+		{path: "x.xlsx", name: "graphml", err: "-o x.xlsx with --to graphml: .xlsx is not the extension of a graph format; use .graphml"},
+		{path: "x.tsv", name: "dot", err: "use .dot or .gv"},
+		{path: "x.csv", name: "parquet", err: "the extension .csv is csv's; use .parquet"},
+		// No extension or "-" takes the named format.
+		{path: "out", name: "gexf", format: "gexf"},
+		{path: "out", name: "csv", format: "csv"},
+		{path: "-", name: "dot", format: "dot"},
+		{path: "x.GV", name: "dot", format: "dot"},
 		{path: "x.graphml", name: "gexf", err: "extension .graphml is graphml's"},
 		{path: "x", name: "xlsx", err: `--to "xlsx": want graphml`},
 		{path: "-", name: "csv", err: "writes two files"},

@@ -21,6 +21,12 @@ type Stats struct {
 	Papers int
 	// OutOfYears is the number of papers outside Options.Years.
 	OutOfYears int
+	// Read is the span of the years of the papers given to Add, in
+	// Options.Years or not (papers of year 0, without a year, left out):
+	// the zero Period before any. With OutOfYears it tells a user whose
+	// Years miss the corpus where the corpus is. Package aggregate does
+	// not store it: a Series assembled from aggregates has the zero one.
+	Read Period
 	// NoKnownNode is the number of papers in Options.Years none of whose
 	// authors has a known node; they add nothing.
 	NoKnownNode int
@@ -320,6 +326,14 @@ func (c *Counter) year(y int) *yearAcc {
 // paper, so hyper-authored papers at level Institutions dominate.
 func (c *Counter) Add(p *coauthnet.Paper) {
 	c.stats.Papers++
+	if r := &c.stats.Read; p.Year != 0 && (*r == (Period{}) || !r.Contains(p.Year)) {
+		if *r == (Period{}) || p.Year < r.From {
+			r.From = p.Year
+		}
+		if p.Year > r.To {
+			r.To = p.Year
+		}
+	}
 	if c.opts.Years != (Period{}) && !c.opts.Years.Contains(p.Year) {
 		c.stats.OutOfYears++
 		return

@@ -333,3 +333,23 @@ func TestPapersPerPeriod(t *testing.T) {
 		t.Errorf("papers %d %d %d", s.At(2019).Papers(), s.At(2020).Papers(), s.Range(s.Span()).Papers())
 	}
 }
+
+// TestStatsRead: Stats.Read spans the years of every paper given, in
+// Options.Years or not, leaving out year 0. The worked example has
+// papers of 2019 and 2020; with Years 2030 all four are out of years
+// and Read is still 2019–2020; a paper without a year changes nothing;
+// nothing given leaves the zero Period.
+func TestStatsRead(t *testing.T) {
+	ps := append(workedExample(), paper("P5", 0, one("CN"), one("US")))
+	for _, o := range []Options{{}, {Years: Year(2030)}} {
+		if st := Yearly(ps, o).Stats(); st.Read != (Period{2019, 2020}) {
+			t.Errorf("Years %v: Read %v, want 2019-2020", o.Years, st.Read)
+		}
+	}
+	if st := Yearly(nil, Options{}).Stats(); st.Read != (Period{}) {
+		t.Errorf("no papers: Read %v, want the zero Period", st.Read)
+	}
+	if st := Yearly([]coauthnet.Paper{paper("a", 2021, one("CN"), one("US")), paper("b", 2003, one("CN"), one("US"))}, Options{}).Stats(); st.Read != (Period{2003, 2021}) {
+		t.Errorf("2021 then 2003: Read %v, want 2003-2021", st.Read)
+	}
+}

@@ -26,7 +26,7 @@ func Example() {
 	summary.Write(os.Stdout, sum, s.Stats(), s, summary.Options{Counting: o})
 	// Output:
 	// coauthnet: read 20000 records from sample: 1186 papers used, 0 skipped
-	// coauthnet: 18811 papers outside --years 2019 (not counted)
+	// coauthnet: 18811 papers outside --years 2019 (not counted); the papers read span 2005-2024
 	// coauthnet: 3 papers without any author with a known country (not counted)
 	// coauthnet: 296 of 9440 authors without a known country (left out of the author counts n_p; --unknown node keeps them as ZZ)
 	// coauthnet: 7 papers hyper-authored (more than 100 authors), counted (--max-authors N leaves them out)

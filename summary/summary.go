@@ -57,7 +57,11 @@ func Write(w io.Writer, r *load.Summary, st graph.Stats, s *graph.Series, o Opti
 		}
 	}
 	if st.OutOfYears > 0 {
-		fmt.Fprintf(w, "coauthnet: %s outside --years %s (not counted)\n", Plural(st.OutOfYears, "paper"), o.Counting.Years)
+		fmt.Fprintf(w, "coauthnet: %s outside --years %s (not counted)", Plural(st.OutOfYears, "paper"), o.Counting.Years)
+		if st.Read != (graph.Period{}) {
+			fmt.Fprintf(w, "; the papers read span %s", st.Read)
+		}
+		fmt.Fprintln(w)
 	}
 	node := "country"
 	if o.Counting.Level == graph.Institutions {

@@ -10,9 +10,11 @@ import (
 // table commands' -o and --format choose it: format, "csv" or "json";
 // when the format was not named (named false) a path ending in .json
 // means "json". A path with an extension other than the format's is an
-// error, so that x.xlsx does not silently get CSV; "-" (standard
-// output) and a path without extension take the format as it is. The
-// messages name the command's flags (-o, --format).
+// error, so that x.xlsx does not silently get CSV: an extension of no
+// table format, named or not, or the other format's extension with a
+// named format (-o x.json --format csv); "-" (standard output) and a
+// path without extension take the format as it is. The messages name
+// the command's flags (-o, --format) and what to do.
 func OutputFormat(path, format string, named bool) (string, error) {
 	if format != "csv" && format != "json" {
 		return "", fmt.Errorf("tables: --format %q: want csv or json", format)
@@ -24,8 +26,19 @@ func OutputFormat(path, format string, named bool) (string, error) {
 	if ext == ".json" && !named {
 		format = "json"
 	}
-	if ext != "" && ext != "."+format {
-		return "", fmt.Errorf("tables: -o %s: a %s table is written as .%s (--format csv or json)", path, format, format)
+	switch {
+	case ext == "" || ext == "."+format:
+	case ext != ".csv" && ext != ".json":
+		return "", fmt.Errorf("tables: -o %s: %s is not the extension of a table format (csv .csv, json .json): end -o with one of them", path, ext)
+	default:
+		return "", fmt.Errorf("tables: -o %s with --format %s: the extension %s is %s's; use .%s or leave --format out", path, format, ext, ext[1:], format)
 	}
 	return format, nil
 }
+
+// Probability reports whether a sheet column holds probabilities, whose
+// small values are results rather than rounding noise: the p-values of
+// the blocs table, p and p_adj. [Sheet.WriteCSV] never writes them 0
+// under the CSV zero rule (table.CSVOptions.Zero, for noise in sums of
+// weights), and [Sheet.Typed] makes them [table.Probabilities].
+func Probability(column string) bool { return column == "p" || column == "p_adj" }

@@ -17,8 +17,13 @@ func TestOutputFormat(t *testing.T) {
 		{"nodes", "csv", false, "csv", ""},
 		{"nodes.CSV", "csv", false, "csv", ""},
 		{"nodes.json", "csv", false, "json", ""}, // the default csv gives way to the extension
-		{"nodes.json", "csv", true, "", "a csv table is written as .csv"},
-		{"nodes.xlsx", "csv", false, "", "-o nodes.xlsx"},
+		{"nodes.json", "csv", true, "", "-o nodes.json with --format csv: the extension .json is json's; use .csv or leave --format out"},
+		{"nodes.CSV", "json", true, "", "the extension .csv is csv's; use .json"},
+		// An extension of no table format is an error whatever --format
+		// says, and --format cannot mend it: the message says what can.
+		{"nodes.xlsx", "csv", false, "", "-o nodes.xlsx: .xlsx is not the extension of a table format (csv .csv, json .json): end -o with one of them"},
+		{"nodes.xlsx", "json", true, "", ".xlsx is not the extension of a table format"},
+		{"nodes", "json", true, "json", ""},
 		{"-", "xml", true, "", `--format "xml": want csv or json`},
 	} {
 		got, err := OutputFormat(c.path, c.format, c.named)

@@ -65,7 +65,7 @@ func (t *Sheet) Write(w io.Writer, format string) error {
 // WriteCSV writes t as CSV for people: floats formatted by
 // o.FormatFloat against the largest |value| of their column (6
 // significant digits and noise below 1e-12 of the column's scale as 0
-// by default), the UTF-8 byte order mark first when o.BOM; ints and
+// by default; never 0 in a [Probability] column), the UTF-8 byte order mark first when o.BOM; ints and
 // strings as Write writes them. table.Exact gives Write's exact form.
 func (t *Sheet) WriteCSV(w io.Writer, o table.CSVOptions) error {
 	bw := bufio.NewWriter(w)
@@ -75,7 +75,7 @@ func (t *Sheet) WriteCSV(w io.Writer, o table.CSVOptions) error {
 	scale := make([]float64, len(t.Columns))
 	for _, r := range t.Rows {
 		for j, v := range r {
-			if x, ok := v.(float64); ok && !math.IsNaN(x) && !math.IsInf(x, 0) && j < len(scale) {
+			if x, ok := v.(float64); ok && !math.IsNaN(x) && !math.IsInf(x, 0) && j < len(scale) && !Probability(t.Columns[j]) {
 				scale[j] = max(scale[j], math.Abs(x))
 			}
 		}
@@ -131,7 +131,8 @@ func JSONValue(v any) string {
 }
 
 // Typed returns the sheet as a table of typed columns: a column of ints
-// is Int, of numbers Float, otherwise String.
+// is Int, of numbers Float ([table.Probabilities] when [Probability]),
+// otherwise String.
 func (t *Sheet) Typed() *table.Table {
 	tb := &table.Table{}
 	for j, name := range t.Columns {
@@ -164,7 +165,11 @@ func (t *Sheet) Typed() *table.Table {
 					v[i] = x
 				}
 			}
-			tb.Columns = append(tb.Columns, table.Floats(name, v))
+			if Probability(name) {
+				tb.Columns = append(tb.Columns, table.Probabilities(name, v))
+			} else {
+				tb.Columns = append(tb.Columns, table.Floats(name, v))
+			}
 		default:
 			v := make([]string, len(t.Rows))
 			for i, r := range t.Rows {

@@ -213,7 +213,9 @@ type SeriesOptions struct {
 	Focal string
 	// BaseYear, when not 0, adds index and intensity_index: the edge's
 	// weight and intensity as a percentage of their values in that year
-	// (NaN when the edge was absent then).
+	// (NaN when the edge was absent then). It indexes yearly values:
+	// every period must be one year (graph.Series.Periods(true, …)),
+	// else EdgeSeries fails, as the command's --base-year needs --by-year.
 	BaseYear int
 	// Between, when set (not the zero pair), adds growth: the weight in
 	// Between[1] over the weight in Between[0]. Its text form is "P1,P2"
@@ -245,6 +247,11 @@ func EdgeSeries(s *graph.Series, o Options, so SeriesOptions) (*Sheet, error) {
 	}
 	var base map[key][2]float64 // weight, intensity in the base year
 	if so.BaseYear != 0 {
+		for _, p := range so.Periods {
+			if p.From != p.To {
+				return nil, fmt.Errorf("tables: base year %d indexes yearly values, and period %v is several years: give one period per year (SeriesOptions.Periods from graph.Series.Periods(true, …)), or BaseYear 0", so.BaseYear, p)
+			}
+		}
 		t.Columns = append(t.Columns, "index", "intensity_index")
 		t.Meta = append(t.Meta, [2]string{"base_year", strconv.Itoa(so.BaseYear)})
 		base = map[key][2]float64{}

@@ -126,3 +126,39 @@ func TestMeasureOptionsValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseYearNeedsYears: BaseYear indexes yearly values, so a period of
+// several years is an error (it used to give NaN index cells for every
+// edge absent in the base year and a meaningless ratio of a multi-year
+// weight to a one-year one for the others). Papers as in
+// TestBetweenText: full CN–US weight 1 in 2018, 3 in 2019, so with
+// yearly periods and base 2018 the CN–US index is 100 in 2018 and 300 in
+// 2019.
+func TestBaseYearNeedsYears(t *testing.T) {
+	a := func(c string) coauthnet.Author {
+		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
+	}
+	ps := []coauthnet.Paper{{ID: "1", Year: 2018, Authors: []coauthnet.Author{a("CN"), a("US")}}}
+	for i, other := range []string{"US", "US", "US", "DE"} {
+		ps = append(ps, coauthnet.Paper{ID: string(rune('a' + i)), Year: 2019, Authors: []coauthnet.Author{a("CN"), a(other)}})
+	}
+	s := graph.Yearly(ps, graph.Options{})
+	o := Options{Counting: graph.Full}
+	_, err := EdgeSeries(s, o, SeriesOptions{Periods: []graph.Period{s.Span()}, BaseYear: 2018})
+	want := "tables: base year 2018 indexes yearly values, and period 2018-2019 is several years: give one period per year (SeriesOptions.Periods from graph.Series.Periods(true, …)), or BaseYear 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("multi-year period: %v, want %q", err, want)
+	}
+	tb, err := EdgeSeries(s, o, SeriesOptions{Periods: s.Periods(true, graph.Period{}), BaseYear: 2018})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := slices.Index(tb.Columns, "index")
+	got := map[string]string{}
+	for _, r := range tb.Rows {
+		got[Cell(r[0])+" "+Cell(r[1])+"-"+Cell(r[2])] = Cell(r[index])
+	}
+	if got["2018 CN-US"] != "100" || got["2019 CN-US"] != "300" || got["2019 CN-DE"] != "" {
+		t.Errorf("yearly index: %v, want CN-US 100 then 300, CN-DE empty (absent in 2018)", got)
+	}
+}

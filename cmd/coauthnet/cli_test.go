@@ -123,9 +123,13 @@ func TestFlagVocabulary(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"build", "--sample", "-o", dir + "/x.xlsx"}, "give --to"},
+		{[]string{"build", "--sample", "-o", dir + "/x.xlsx"}, "end -o with one of them"},
+		// --to does not make x.xlsx a GraphML file name (it used to write
+		// GraphML into x.xlsx and exit 0).
+		{[]string{"build", "--sample", "--to", "graphml", "-o", dir + "/x.xlsx"}, ".xlsx is not the extension of a graph format; use .graphml"},
 		{[]string{"build", "--sample", "--to", "gexf", "-o", dir + "/x.graphml"}, "extension .graphml"},
-		{[]string{"nodes", "--sample", "-o", dir + "/x.xlsx"}, "written as .csv"},
+		{[]string{"nodes", "--sample", "-o", dir + "/x.xlsx"}, "not the extension of a table format (csv .csv, json .json)"},
+		{[]string{"nodes", "--sample", "--format", "json", "-o", dir + "/x.xlsx"}, "not the extension of a table format"},
 		{[]string{"build", "--sample", "--max-authors", "0"}, "at least 1"},
 		{[]string{"build", "--sample", "--min-weight", "-1"}, "0 or more"},
 		{[]string{"drift", "--sample", "--window", "0"}, "--window ≥ 1"},

@@ -18,7 +18,7 @@ type csvFlags struct {
 
 func (c *csvFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.excel, "excel", false, "CSV for Excel: start with the UTF-8 byte order mark, so that names such as Côte d'Ivoire are not garbled")
-	fs.IntVar(&c.precision, "precision", table.DefaultDigits, "significant `digits` of numbers in CSV (values below 1e-12 of their column's largest are written 0); 0 writes every digit, exactly")
+	fs.IntVar(&c.precision, "precision", table.DefaultDigits, "significant `digits` of numbers in CSV (values below 1e-12 of their column's largest are written 0, p-values never); 0 writes every digit, exactly")
 }
 
 // options checks the flags and returns the CSV options.

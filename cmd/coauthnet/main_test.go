@@ -699,10 +699,10 @@ func TestBlocsCommand(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "year,modularity,modularity_low,modularity_high,cross_share,") || !strings.Contains(out, "\n2005,") {
 		t.Errorf("--indices: %.120s", out)
 	}
-	// A split in the last year leaves nothing after it: a warning and
-	// the halves, exit 0.
+	// A split in the last year leaves nothing after it: an error naming
+	// the span (it used to fall back to the halves with a warning, exit 0).
 	code, _, stderr = runCmd(t, "", "blocs", "--sample", "--poles", "CN,US", "--split", "2024", "--bootstrap", "20")
-	if code != 0 || !strings.Contains(stderr, "warning: split 2024 leaves no year") || !strings.Contains(stderr, "first half (2005–2014)") {
+	if code != 1 || !strings.Contains(stderr, "split 2024 leaves no year after it: the years counted are 2005–2024") {
 		t.Errorf("--split 2024: exit %d\n%s", code, stderr)
 	}
 }

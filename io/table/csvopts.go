@@ -27,7 +27,9 @@ type CSVOptions struct {
 	// largest |value| of its column: sums of fractions leave noise such
 	// as 7.6e-32 where the exact answer is 0, and an eigenvalue solver a
 	// Fiedler value of -2.2e-16 for a disconnected graph. 0 means
-	// DefaultZero; a negative value turns the rule off.
+	// DefaultZero; a negative value turns the rule off. The rule is for
+	// rounding noise only: columns of [Probabilities] (p-values, whose
+	// 1e-15 is a result, not noise) are never zeroed — their scale is 0.
 	Zero float64
 }
 
@@ -55,7 +57,7 @@ var (
 // Precision returns the options that write n significant digits, as
 // coauthnet's --precision takes them: n from 1 to 17 (17 digits read
 // back as the same float64) with values below [DefaultZero] of their
-// column's largest written 0, or n = 0 for every digit, exactly
+// column's largest written 0 (never in [Probabilities] columns), or n = 0 for every digit, exactly
 // ([Exact]: unlike CSVOptions.Digits, whose 0 means [DefaultDigits]).
 // Another n is an error naming it. BOM is false: set it after.
 func Precision(n int) (CSVOptions, error) {
@@ -115,7 +117,8 @@ func (o CSVOptions) FormatFloat(x, scale float64) string {
 }
 
 // Scale returns the largest |x| over the finite values, 0 when there
-// are none.
+// are none. A scale of 0 turns the zero rule off for the column, as
+// [Table.WriteCSVWith] does for [Probabilities].
 func Scale(xs []float64) float64 {
 	var s float64
 	for _, x := range xs {
@@ -127,8 +130,8 @@ func Scale(xs []float64) float64 {
 }
 
 // WriteCSVWith writes the table as [Table.WriteCSV] does, with floats
-// formatted by o.FormatFloat against their column's [Scale], and the
-// byte order mark first when o.BOM.
+// formatted by o.FormatFloat against their column's [Scale] (0, so never
+// zeroed, for [Probabilities]), and the byte order mark first when o.BOM.
 func (t *Table) WriteCSVWith(w io.Writer, o CSVOptions) error {
 	if err := t.Check(); err != nil {
 		return err
@@ -140,7 +143,7 @@ func (t *Table) WriteCSVWith(w io.Writer, o CSVOptions) error {
 	}
 	scales := make([]float64, len(t.Columns))
 	for j, c := range t.Columns {
-		if c.kind == Float {
+		if c.kind == Float && !c.prob {
 			scales[j] = Scale(c.f)
 		}
 	}

@@ -72,6 +72,36 @@ func TestWriteCSVWith(t *testing.T) {
 	}
 }
 
+// TestWriteCSVWithProbabilities: the zero rule is for rounding noise in
+// sums; a p-value of 1.7e-15 next to one of 0.5 is a result (KR's
+// two-sided p in blocs --sample --poles CN,US is Erfc(|Δ/SE|/√2) ≈
+// 1.70791e-15, written 0 before this column kind), so a Probabilities
+// column keeps it at any precision, while a Floats column with the same
+// values zeroes it (1.7e-15 < 1e-12 · 0.5).
+func TestWriteCSVWithProbabilities(t *testing.T) {
+	v := []float64{1.7079123e-15, 0.5, math.NaN()}
+	tb := &Table{Columns: []Column{Probabilities("p", v), Floats("f", v)}}
+	if !tb.Columns[0].Probability() || tb.Columns[1].Probability() || tb.Columns[0].Kind() != Float {
+		t.Fatalf("kinds: %v %v %v", tb.Columns[0].Probability(), tb.Columns[1].Probability(), tb.Columns[0].Kind())
+	}
+	for _, c := range []struct {
+		o    CSVOptions
+		want string
+	}{
+		{CSVOptions{}, "p,f\n1.70791e-15,0\n0.5,0.5\n,\n"},
+		{CSVOptions{Digits: 3}, "p,f\n1.71e-15,0\n0.5,0.5\n,\n"},
+		{Exact, "p,f\n1.7079123e-15,1.7079123e-15\n0.5,0.5\n,\n"},
+	} {
+		var b bytes.Buffer
+		if err := tb.WriteCSVWith(&b, c.o); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("%+v: got %q, want %q", c.o, b.String(), c.want)
+		}
+	}
+}
+
 // TestPrecision: 0 is Exact (every digit, no zeroing); 1 to 17 digits
 // round as CSVOptions.Digits does, small values still zeroed; outside
 // 0–17 is an error naming the value. 2/3 to 3 digits is 0.667 and to 17

@@ -45,6 +45,7 @@ func (k Kind) String() string {
 type Column struct {
 	Name string
 	kind Kind
+	prob bool // Probabilities: small values mean something
 	f    []float64
 	i    []int
 	s    []string
@@ -52,6 +53,18 @@ type Column struct {
 
 // Floats returns a column of floats. It keeps v.
 func Floats(name string, v []float64) Column { return Column{Name: name, kind: Float, f: v} }
+
+// Probabilities returns a column of floats whose small values mean
+// something — p-values, probabilities, likelihoods — rather than being
+// the rounding noise of a sum: [CSVOptions] never writes them 0 (Digits
+// still apply: 1.70791e-15 stays 1.70791e-15, not 0). Everywhere else it
+// is a Float column. It keeps v.
+func Probabilities(name string, v []float64) Column {
+	return Column{Name: name, kind: Float, prob: true, f: v}
+}
+
+// Probability reports whether the column was made by [Probabilities].
+func (c Column) Probability() bool { return c.prob }
 
 // Ints returns a column of integers. It keeps v.
 func Ints(name string, v []int) Column { return Column{Name: name, kind: Int, i: v} }
