@@ -62,6 +62,11 @@ type Options struct {
 	Measures metrics.Measures
 }
 
+// MainPartners is the number of the focal node's strongest partners
+// the timelines follow (with the rival): six lines and the rival's
+// stay readable in one plot.
+const MainPartners = 6
+
 // PartnerYears is the number of complete years, the last ones, over
 // which the focal node's main partners are chosen: one year is noisy
 // (a partner with two papers that year can rank high), three pool
@@ -94,11 +99,19 @@ type Data struct {
 	// blocs with their bootstrap intervals and trend verdicts (nil
 	// without blocs).
 	Bifurcation *community.BifurcationResult
-	// Partners are the focal node's six strongest partners over
-	// PartnerWindow (the last PartnerYears complete years), and the
-	// rival.
+	// Partners are the focal node's MainPartners strongest partners
+	// over PartnerWindow (the last PartnerYears complete years), or all
+	// it has there when it has fewer, and the rival (last, when not
+	// among them). The Partners sentence of Choices gives their number;
+	// a focal node with fewer than 2 × community.DefaultMinPapers
+	// international papers gets a "Few papers" sentence (no node can
+	// then be placed in a bloc).
 	Partners      []string
 	PartnerWindow graph.Period
+	// strongest is how many of Partners are the focal node's strongest
+	// partners (at most MainPartners; fewer when it has fewer): the
+	// rival, when not among them, follows.
+	strongest int
 	// Choices are the sentences stating what the report chose for this
 	// corpus (poles, partial years, partner window, base year), shown
 	// at the top of the page.
@@ -260,15 +273,36 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 	}
 	focal, rival, c := o.Focal, o.Rival, o.Countings[0]
+	d.Options = o
 	// Partners over the last PartnerYears complete years.
 	pk := min(PartnerYears, len(d.Complete))
 	d.PartnerWindow = graph.Period{From: d.Complete[len(d.Complete)-pk], To: last}
-	partners := topPartners(s.Range(d.PartnerWindow), focal, c, 6)
+	pw := s.Range(d.PartnerWindow)
+	partners := topPartners(pw, focal, c, MainPartners)
+	d.strongest = len(partners)
 	if !slices.Contains(partners, rival) {
 		partners = append(partners, rival)
 	}
 	d.Partners = partners
-	d.Choices = append(d.Choices, fmt.Sprintf("Partners: the six strongest partners of %s by %s weight over %s (the last %d years with papers, partial years left out), and %s.", d.Label(focal), c, d.PartnerWindow, pk, d.Label(rival)))
+	var inWindow int
+	if v, ok := pw.Index(focal); ok {
+		inWindow = pw.Node(v).Papers
+	}
+	why := ""
+	if d.strongest < MainPartners {
+		why = fmt.Sprintf("; %s has %s there", d.Label(focal), plural(inWindow, "paper"))
+		if inWindow == 0 {
+			why = fmt.Sprintf("; %s has no paper there", d.Label(focal))
+		}
+	}
+	d.Choices = append(d.Choices, fmt.Sprintf("Partners: %s (by %s weight; the last %d years with papers, partial years left out%s).", d.partnersText(), c, pk, why))
+	// A focal node with fewer international papers than two bloc cells
+	// (a country needs MinPapers papers with it on each side of the
+	// split) can have no partner or competitor: say so first.
+	if v, ok := whole.Index(focal); ok && whole.Node(v).Intl < 2*community.DefaultMinPapers {
+		d.Choices = append(d.Choices, fmt.Sprintf("Few papers: %s has %s over %s; a %s needs at least %d papers with it on each side of the split year to be placed in a bloc (community.DefaultMinPapers), so none can be, and every timeline rests on a handful of papers.",
+			d.Label(focal), plural(whole.Node(v).Intl, d.Words().Intl+" paper"), whole.Period(), d.Words().Node, community.DefaultMinPapers))
+	}
 	// Base year of the indexed timeline: by default the first complete
 	// year in which at least half the partners have one paper's weight
 	// with the focal node (an index needs a base), else the year in
@@ -548,6 +582,39 @@ func (d *Data) Words() Words {
 		return Words{Node: "institution", Nodes: "institutions", Intl: "inter-institutional"}
 	}
 	return Words{Node: "country", Nodes: "countries", Intl: "international"}
+}
+
+// partnersText names the partners the timelines follow, with their
+// real number and the window they were chosen over: "the six strongest
+// partners of China over 2022-2024, and United States", "the two
+// partners China has over 2011-2013 (fewer than six), and Netherlands",
+// "only Netherlands, as China has no partner over 2011-2013".
+func (d *Data) partnersText() string {
+	fn, rn, w := d.Label(d.Focal), d.Label(d.Rival), d.PartnerWindow
+	and := ", and " + rn
+	if slices.Index(d.Partners, d.Rival) < d.strongest {
+		and = ", " + rn + " among them"
+	}
+	n := d.strongest
+	switch {
+	case n == 0:
+		return fmt.Sprintf("only %s, as %s has no partner over %s", rn, fn, w)
+	case n < MainPartners:
+		noun := "partners"
+		if n == 1 {
+			noun = "partner"
+		}
+		return fmt.Sprintf("the %s %s %s has over %s (fewer than %s)%s", number(n), noun, fn, w, number(MainPartners), and)
+	}
+	return fmt.Sprintf("the %s strongest partners of %s over %s%s", number(n), fn, w, and)
+}
+
+// number is n in words up to ten ("six"), in digits above.
+func number(n int) string {
+	if n >= 0 && n <= 10 {
+		return strings.Fields("zero one two three four five six seven eight nine ten")[n]
+	}
+	return fmt.Sprint(n)
 }
 
 // nameCode is "China (CN)" at country level, the label otherwise.

@@ -163,7 +163,8 @@ func (d *Data) HTML() (string, error) {
 		}
 		fmt.Fprintf(&sb, "<figure><img src=\"%s.svg\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n", name, esc(p.Title), esc(p.Caption))
 	}
-	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners over %s, and %s.</p>\n", esc(fn), d.PartnerWindow, esc(rn))
+	pt := d.partnersText()
+	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>%s.</p>\n", esc(fn), esc(strings.ToUpper(pt[:1])+pt[1:]))
 	figure("partners-intensity")
 	figure("partners-index")
 	wd := d.Words()

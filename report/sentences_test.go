@@ -1,0 +1,110 @@
+package report_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/coauthnet/coauthnet"
+	"github.com/coauthnet/coauthnet/graph"
+	"github.com/coauthnet/coauthnet/load"
+	"github.com/coauthnet/coauthnet/report"
+)
+
+// wosfileReport is the report of testdata/real/wos-plain-wosfile (50
+// WoS records of 2000-2013, BSD; the same records as
+// ../shared/testdata-real/wos-wosfile) at country level with the given
+// focal node, rival and partners chosen by Compute.
+func wosfileReport(t *testing.T, focal string) *report.Data {
+	t.Helper()
+	in := filepath.Join("..", "testdata", "real", "wos-plain-wosfile")
+	if _, err := os.Stat(in); err != nil {
+		t.Skipf("%s: %v", in, err)
+	}
+	c := graph.NewCounter(graph.Options{Level: graph.Countries})
+	if _, err := load.Papers(context.Background(), []string{in}, load.Options{Need: load.Countries},
+		func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.Compute(c.Series(), report.Options{Focal: focal, Countings: []graph.Counting{graph.BiFrac}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// choice is the choice sentence of d that starts with prefix, or "".
+func choice(d *report.Data, prefix string) string {
+	for _, c := range d.Choices {
+		if strings.HasPrefix(c, prefix) {
+			return c
+		}
+	}
+	return ""
+}
+
+// TestReportPartnersCount: the Partners sentence gives the real number
+// of partners. It said "the six strongest partners of China … and
+// Netherlands" whatever the count. In the wosfile export China has one
+// paper (2007, with Singapore: `coauthnet nodes --by-year` and `edges`
+// on it), so no paper and no partner in the partner window 2011-2013,
+// and one international paper in all: fewer than the 2 ×
+// community.DefaultMinPapers a country needs with it to be placed in a
+// bloc (10 on each side of the split), which the page says. The
+// Netherlands have two partners over 2011-2013 (United States not
+// among them) and 5 international papers. On the sample, China's six
+// strongest partners over 2022-2024 include the rival United States.
+func TestReportPartnersCount(t *testing.T) {
+	for _, c := range []struct {
+		focal string
+		want  []string
+	}{
+		{"CN", []string{
+			"Partners: only Netherlands, as China has no partner over 2011-2013 (by bifrac weight; the last 3 years with papers, partial years left out; China has no paper there).",
+			"Few papers: China has 1 international paper over 2000-2013; a country needs at least 10 papers with it on each side of the split year to be placed in a bloc",
+		}},
+		{"NL", []string{
+			"Partners: the two partners Netherlands has over 2011-2013 (fewer than six), and United States (by bifrac weight; the last 3 years with papers, partial years left out; Netherlands has 2 papers there).",
+			"Few papers: Netherlands has 5 international papers over 2000-2013;",
+		}},
+	} {
+		d := wosfileReport(t, c.focal)
+		all := strings.Join(d.Choices, "\n")
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("--focal %s: no %q in\n%s", c.focal, w, all)
+			}
+		}
+		if strings.Contains(all, "six strongest") {
+			t.Errorf("--focal %s: says six strongest partners:\n%s", c.focal, all)
+		}
+	}
+	d := sampleReport(t)
+	if p := choice(d, "Partners:"); !strings.HasPrefix(p, "Partners: the six strongest partners of China over 2022-2024, United States among them (") {
+		t.Errorf("sample: %q", p)
+	}
+	if p := choice(d, "Few papers"); p != "" {
+		t.Errorf("sample: %q", p)
+	}
+}
+
+// sampleReport is the report of the whole sample at country level with
+// the command's defaults (harness case 130), computed once.
+var sampleReport = func() func(t *testing.T) *report.Data {
+	var once sync.Once
+	var d *report.Data
+	var err error
+	return func(t *testing.T) *report.Data {
+		t.Helper()
+		once.Do(func() {
+			d, err = report.Compute(sampleSeries(t, graph.Countries, graph.Period{}), report.Options{Countings: []graph.Counting{graph.BiFrac}})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+}()
