@@ -143,7 +143,7 @@ func TestReportPolesOnly(t *testing.T) {
 
 // TestReportWords: the page's prose and the plots' titles, labels and
 // captions speak of the report's level. At institution level they said
-// "the countries' size", "every country is a hedger", "international
+// "the countries' size", "No country moved significantly", "international
 // papers"; now institutions and inter-institutional papers (papers with
 // another institution: the node weight intl). The leader is the one
 // counted (Options.Leader). At country level the words are those of
@@ -172,7 +172,7 @@ func TestReportWords(t *testing.T) {
 		"papers with the partner / inter-institutional papers",
 		"Intensity grows with the institutions' size",
 		"by the partner or by another institution (the first author's institution, split over a first author's affiliations)",
-		"every institution is a hedger",
+		"No institution moved significantly towards Univ China 1",
 	} {
 		if !strings.Contains(inst, want) {
 			t.Errorf("institution report: no %q", want)

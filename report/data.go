@@ -489,7 +489,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}
 		}
 		if np+nc == 0 {
-			blocs.Empty = fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: every %s is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, d.Label(rival), d.Blocs.Split, wd.Node, wd.Node)
+			blocs.Empty = d.noBlocs()
 		} else {
 			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
 			blocs.Order = blocKeys[1:]
@@ -528,6 +528,31 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil
+}
+
+// noBlocs is the sentence for blocs without a partner or competitor:
+// what is true of the other nodes, hedgers (tested, no significant
+// move) and nodes with insufficient data (a cell below MinPapers).
+func (d *Data) noBlocs() string {
+	b, wd := d.Blocs, d.Words()
+	nh, ni := 0, 0
+	for _, a := range b.Assignments {
+		switch a.Bloc {
+		case community.Hedger:
+			nh++
+		case community.Insufficient:
+			ni++
+		}
+	}
+	few := fmt.Sprintf("fewer than %d papers with a pole on one side of the split year %d", b.MinPapers, b.Split)
+	fn, rn := d.Label(d.Focal), d.Label(d.Rival)
+	switch {
+	case nh == 0:
+		return fmt.Sprintf("No %s has enough papers with both poles to be classified: %d with insufficient data (%s), so there are no blocs to draw; blocs.csv has each %s's papers.", wd.Node, ni, few, wd.Node)
+	case ni == 0:
+		return fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: all %d are hedgers, so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, rn, b.Split, nh, wd.Node)
+	}
+	return fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: %s, and %d with insufficient data (%s), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, rn, b.Split, plural(nh, "hedger"), ni, few, wd.Node)
 }
 
 // notInstitution is the error for a pole key that names a country at

@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -108,3 +109,41 @@ var sampleReport = func() func(t *testing.T) *report.Data {
 		return d
 	}
 }()
+
+// blocsEmpty is the sentence of d's bloc plot, "" when it is drawn.
+func blocsEmpty(d *report.Data) string {
+	for _, p := range d.Plots {
+		if p.File == "blocs" {
+			return p.Empty
+		}
+	}
+	return ""
+}
+
+// TestReportNoBlocsSentence: when no node is a partner or competitor,
+// the page says what the others are. It said "every country is a
+// hedger (or has too few papers)" when none was a hedger. In the
+// wosfile export with China focal, the 22 countries less the two poles
+// are 20, every one with insufficient data (China has one paper:
+// TestReportPartnersCount). On the sample's institutions in 2019-2020
+// some are hedgers and the rest have insufficient data; the counts are
+// those of blocs.csv's bloc column.
+func TestReportNoBlocsSentence(t *testing.T) {
+	d := wosfileReport(t, "CN")
+	want := "No country has enough papers with both poles to be classified: 20 with insufficient data (fewer than 10 papers with a pole on one side of the split year 2006), so there are no blocs to draw"
+	if e := blocsEmpty(d); !strings.HasPrefix(e, want) || strings.Contains(e, "hedger") {
+		t.Errorf("wosfile CN: %q; want %q…", e, want)
+	}
+	d = institutionReport(t)
+	count := map[any]int{}
+	for _, r := range d.Tables["blocs.csv"].Rows {
+		count[r[2]]++
+	}
+	if count["hedger"] == 0 || count["insufficient data"] == 0 || len(count) != 2 {
+		t.Fatalf("the sample's 2019-2020 institutions: blocs %v; the test needs hedgers and insufficient data only", count)
+	}
+	want = fmt.Sprintf("across the split year 2019: %d hedgers, and %d with insufficient data (fewer than 10 papers with a pole on one side of the split year 2019), so there are no blocs to draw", count["hedger"], count["insufficient data"])
+	if e := blocsEmpty(d); !strings.Contains(e, want) {
+		t.Errorf("institutions: %q; want …%q…", e, want)
+	}
+}
