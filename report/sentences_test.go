@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -145,5 +146,51 @@ func TestReportNoBlocsSentence(t *testing.T) {
 	want = fmt.Sprintf("across the split year 2019: %d hedgers, and %d with insufficient data (fewer than 10 papers with a pole on one side of the split year 2019), so there are no blocs to draw", count["hedger"], count["insufficient data"])
 	if e := blocsEmpty(d); !strings.Contains(e, want) {
 		t.Errorf("institutions: %q; want …%q…", e, want)
+	}
+}
+
+// section is the HTML of page from the heading that contains title to
+// the next heading.
+func section(t *testing.T, page, title string) string {
+	t.Helper()
+	i := strings.Index(page, title)
+	if i < 0 {
+		t.Fatalf("the page has no %q", title)
+	}
+	s := page[i:]
+	if j := strings.Index(s[1:], "<h2>"); j >= 0 {
+		s = s[:j+1]
+	}
+	return s
+}
+
+// firstCells are the first two cells of every row of the first table
+// of html, joined by "–".
+func firstCells(html string) []string {
+	var out []string
+	for _, r := range regexp.MustCompile(`<tr><td>([^<]*)</td><td>([^<]*)</td>`).FindAllStringSubmatch(html, -1) {
+		out = append(out, r[1]+"–"+r[2])
+	}
+	return out
+}
+
+// TestReportChangePointOrder: the partnerships with a change point are
+// listed "the largest change of slope first", and are. They were sorted
+// by change (last − first weight): CN–US, IR, PK, EG, NL on the sample.
+// From the slopes of the sample's drift-edges.csv, |after − before| is
+// US |−13.235 − 7.047| = 20.28, IR |5.243 − 0.556| = 4.69,
+// EG |5.251 − 0.647| = 4.60, PK |4.411 − 0.634| = 3.78,
+// NL |−1.431 − 0.602| = 2.03.
+func TestReportChangePointOrder(t *testing.T) {
+	page, err := sampleReport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := section(t, page, "How China's partnerships changed")
+	if !strings.Contains(s, "the largest change of slope first (|slope after − slope before|, in bifrac weight a year;") {
+		t.Errorf("the sentence does not say the order:\n%s", s)
+	}
+	if got, want := strings.Join(firstCells(s), " "), "CN–US CN–IR CN–EG CN–PK CN–NL"; got != want {
+		t.Errorf("order %s; want %s", got, want)
 	}
 }

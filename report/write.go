@@ -198,8 +198,10 @@ func (d *Data) HTML() (string, error) {
 		sb.WriteString("<p>Largest falls:</p>\n")
 		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[len(mt.Rows)-5:]}, nil, empty)
 	}
-	// Only partnerships with a significant change point, the largest
-	// changes first (sorted for the page only: the CSV keeps its order).
+	// Only partnerships with a significant change point, the sharpest
+	// turn first: the size of the break |slope_after − slope_before|,
+	// what the change point tests (sorted for the page only: the CSV
+	// keeps its order; change, last − first weight, is a column).
 	src := d.Tables["drift-edges.csv"]
 	dt := &tables.Sheet{Columns: src.Columns}
 	for _, r := range src.Rows {
@@ -207,9 +209,10 @@ func (d *Data) HTML() (string, error) {
 			dt.Rows = append(dt.Rows, r)
 		}
 	}
-	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(math.Abs(num(b[7])), math.Abs(num(a[7]))) })
+	turn := func(r []any) float64 { return math.Abs(num(r[5]) - num(r[4])) }
+	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(turn(b), turn(a)) })
 	dt.Rows = dt.Rows[:min(15, len(dt.Rows))]
-	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first; the peak year and the test of every partnership are in drift-edges.csv.</p>\n", esc(fn))
+	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first (|slope after − slope before|, in %s weight a year; change is the last year's weight minus the first's); the peak year and the test of every partnership are in drift-edges.csv.</p>\n", esc(fn), c)
 	d.htmlTable(&sb, dt, nil, fmt.Sprintf("None of %s's %d partnerships has a significant change point over %d–%d: their yearly weights are consistent with one straight trend.", fn, len(src.Rows), d.Complete[0], d.Complete[len(d.Complete)-1]))
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
 	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(d.Tables))...) {
