@@ -194,3 +194,36 @@ func TestReportChangePointOrder(t *testing.T) {
 		t.Errorf("order %s; want %s", got, want)
 	}
 }
+
+// TestReportRankMoversFalls: "Largest falls" lists the largest fall
+// first, as "Largest rises" the largest rise. They were the last five
+// rows of drift-nodes.csv (sorted by rise), so the smallest fall came
+// first (TH 15→29 … KR 2→33 last). From the ranks of the sample's
+// drift-nodes.csv: KR 2→33 falls 31, CA 4→26 22, AU 5→21 16, then five
+// fall 14: JP 3→17, NL 18→32, SE 9→23, TH 15→29, TW 11→25 (by key;
+// all shown: a cut inside a tie would choose by name); the rises end
+// with IR 12→3 and PL 22→13, both 9.
+func TestReportRankMoversFalls(t *testing.T) {
+	page, err := sampleReport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := section(t, page, "Rank movers among China's partners")
+	i := strings.Index(s, "Largest falls")
+	if i < 0 {
+		t.Fatalf("no Largest falls:\n%s", s)
+	}
+	cells := func(h string) string {
+		var out []string
+		for _, r := range regexp.MustCompile(`<tr><td>([A-Z]+)</td>`).FindAllStringSubmatch(h, -1) {
+			out = append(out, r[1])
+		}
+		return strings.Join(out, " ")
+	}
+	if got, want := cells(s[:i]), "RU EG PK CH PT MX SA IR PL"; got != want {
+		t.Errorf("rises %s; want %s", got, want)
+	}
+	if got, want := cells(s[i:]), "KR CA AU JP NL SE TH TW"; got != want {
+		t.Errorf("falls %s; want %s", got, want)
+	}
+}

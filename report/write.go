@@ -192,11 +192,14 @@ func (d *Data) HTML() (string, error) {
 	fmt.Fprintf(&sb, "<h2>Rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(fn), early.Period(), late.Period())
 	empty := fmt.Sprintf("No partner of %s has papers with it in both %v and %v, so no rank can be compared.", fn, early.Period(), late.Period())
 	if len(mt.Rows) <= 13 {
+		sb.WriteString("<p>By rise in rank, the largest first.</p>\n")
 		d.htmlTable(&sb, mt, nil, empty)
 	} else {
-		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[:8]}, nil, empty)
-		sb.WriteString("<p>Largest falls:</p>\n")
-		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[len(mt.Rows)-5:]}, nil, empty)
+		rises, falls := movers(mt, 8, 5)
+		sb.WriteString("<p>Largest rises (ties at the cut included):</p>\n")
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: rises}, nil, fmt.Sprintf("No partner rose in rank from %v to %v.", early.Period(), late.Period()))
+		sb.WriteString("<p>Largest falls (ties at the cut included):</p>\n")
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: falls}, nil, fmt.Sprintf("No partner fell in rank from %v to %v.", early.Period(), late.Period()))
 	}
 	// Only partnerships with a significant change point, the sharpest
 	// turn first: the size of the break |slope_after − slope_before|,
@@ -220,6 +223,32 @@ func (d *Data) HTML() (string, error) {
 	}
 	fmt.Fprintf(&sb, "<li>GraphML per year: graph-%d.graphml … graph-%d.graphml</li>\n</ul>\n</body></html>\n", years[0], years[len(years)-1])
 	return sb.String(), nil
+}
+
+// movers returns the largest nr rises and nf falls of the rank-movers
+// table (sorted by rise, largest first: tables.RankMovers), each the
+// largest first, ties by key as in the table, with every row tied with
+// the last one kept (a cut inside a tie would choose by name); rows
+// whose rank did not change are in neither.
+func movers(mt *tables.Sheet, nr, nf int) (rises, falls [][]any) {
+	from, to := slices.Index(mt.Columns, "rank_from"), slices.Index(mt.Columns, "rank_to")
+	rise := func(r []any) int { return r[from].(int) - r[to].(int) }
+	for _, r := range mt.Rows {
+		switch {
+		case rise(r) > 0:
+			rises = append(rises, r)
+		case rise(r) < 0:
+			falls = append(falls, r)
+		}
+	}
+	slices.SortStableFunc(falls, func(a, b []any) int { return cmp.Compare(rise(a), rise(b)) })
+	cut := func(rows [][]any, k int) [][]any {
+		for k > 0 && k < len(rows) && rise(rows[k]) == rise(rows[k-1]) {
+			k++
+		}
+		return rows[:min(k, len(rows))]
+	}
+	return cut(rises, nr), cut(falls, nf)
 }
 
 func num(v any) float64 {
