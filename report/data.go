@@ -316,28 +316,36 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 		return n
 	}
-	if o.BaseYear == 0 {
-		best := -1
-		for _, y := range d.Complete {
-			n := indexable(y)
-			if 2*n >= len(partners) {
-				o.BaseYear = y
-				break
-			}
-			if n > best {
-				best, o.BaseYear = n, y
-			}
+	// auto is the default rule's year, autoN its number of indexable
+	// partners (0: no complete year has one, so no base year would do).
+	auto, autoN := 0, -1
+	for _, y := range d.Complete {
+		n := indexable(y)
+		if 2*n >= len(partners) {
+			auto, autoN = y, n
+			break
 		}
-		switch n := indexable(o.BaseYear); {
+		if n > autoN {
+			auto, autoN = y, n
+		}
+	}
+	cyears := fmt.Sprintf("%d–%d", d.Complete[0], last)
+	if o.BaseYear == 0 {
+		o.BaseYear = auto
+		switch n := autoN; {
 		case n == 0:
-			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year does a partner have one paper's %s weight with %s (an index needs a base).", c, d.Label(focal)))
+			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year of %s does a partner have one paper's %s weight with %s (an index needs a base).", cyears, c, d.Label(focal)))
 		case 2*n >= len(partners):
 			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the first year in which at least half the partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
 		default:
 			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the year in which most partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
 		}
 	} else if indexable(o.BaseYear) == 0 {
-		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; choose another --base-year.", o.BaseYear, d.Label(focal)))
+		other := fmt.Sprintf("in %d, %d of %d have (--base-year %d)", auto, autoN, len(partners), auto)
+		if autoN == 0 {
+			other = fmt.Sprintf("nor in any year of %s, so no base year would do", cyears)
+		}
+		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; %s.", o.BaseYear, d.Label(focal), other))
 	}
 	d.Options = o
 	to := tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Measure: tables.MeasureOptions{Measures: o.Measures}}
@@ -453,15 +461,19 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	if len(left) > 0 {
 		index.Caption += fmt.Sprintf(" Left out, with less than one paper's weight with %s in %d: %s.", fn, base, strings.Join(left, ", "))
 	}
-	if len(index.Lines) == 0 {
-		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; a later --base-year may have.", fn, base)
+	switch {
+	case len(index.Lines) > 0:
+	case autoN == 0:
+		index.Empty = fmt.Sprintf("No partner of %s has one paper's %s weight with it in any year of %s, so there is nothing to index.", fn, c, cyears)
+	default:
+		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; in %d, %d of %d have (--base-year %d).", fn, base, auto, autoN, len(partners), auto)
 	}
 	d.Plots = []Plot{
 		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
 			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
 			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the %s' size: it is not a ratio to expected.", fn, d.PartnerWindow, wd.Nodes)},
 		index,
-		{File: "partners-share", Title: fmt.Sprintf("Share of %s's %s papers with each partner", fn, wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
+		{File: "partners-share", Title: fmt.Sprintf("Share of %s %s papers with each partner", possessive(fn), wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
 			Lines: series(func(g *graph.Graph, x string) float64 {
 				u, ok1 := g.Index(focal)
 				v, ok2 := g.Index(x)
@@ -471,7 +483,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				w, _ := g.Between(u, v)
 				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
 			}),
-			Caption: fmt.Sprintf("Share of %s's %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn, wd.Intl)},
+			Caption: fmt.Sprintf("Share of %s %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", possessive(fn), wd.Intl)},
 	}
 	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
 	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
@@ -632,6 +644,16 @@ func (d *Data) partnersText() string {
 		return fmt.Sprintf("the %s %s %s has over %s (fewer than %s)%s", number(n), noun, fn, w, number(MainPartners), and)
 	}
 	return fmt.Sprintf("the %s strongest partners of %s over %s%s", number(n), fn, w, and)
+}
+
+// possessive is name's possessive: "China's", and for a name ending in
+// s only the apostrophe, "Netherlands'", "United States'" (AP style,
+// which gives singular names such as Cyprus the same rule).
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
 }
 
 // number is n in words up to ten ("six"), in digits above.

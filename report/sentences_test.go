@@ -18,9 +18,9 @@ import (
 
 // wosfileReport is the report of testdata/real/wos-plain-wosfile (50
 // WoS records of 2000-2013, BSD; the same records as
-// ../shared/testdata-real/wos-wosfile) at country level with the given
-// focal node, rival and partners chosen by Compute.
-func wosfileReport(t *testing.T, focal string) *report.Data {
+// ../shared/testdata-real/wos-wosfile) at country level with the
+// options o (bifrac counting), the rest chosen by Compute.
+func wosfileReport(t *testing.T, o report.Options) *report.Data {
 	t.Helper()
 	in := filepath.Join("..", "testdata", "real", "wos-plain-wosfile")
 	if _, err := os.Stat(in); err != nil {
@@ -31,7 +31,8 @@ func wosfileReport(t *testing.T, focal string) *report.Data {
 		func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	d, err := report.Compute(c.Series(), report.Options{Focal: focal, Countings: []graph.Counting{graph.BiFrac}})
+	o.Countings = []graph.Counting{graph.BiFrac}
+	d, err := report.Compute(c.Series(), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func TestReportPartnersCount(t *testing.T) {
 			"Few papers: Netherlands has 5 international papers over 2000-2013;",
 		}},
 	} {
-		d := wosfileReport(t, c.focal)
+		d := wosfileReport(t, report.Options{Focal: c.focal})
 		all := strings.Join(d.Choices, "\n")
 		for _, w := range c.want {
 			if !strings.Contains(all, w) {
@@ -130,7 +131,7 @@ func blocsEmpty(d *report.Data) string {
 // some are hedgers and the rest have insufficient data; the counts are
 // those of blocs.csv's bloc column.
 func TestReportNoBlocsSentence(t *testing.T) {
-	d := wosfileReport(t, "CN")
+	d := wosfileReport(t, report.Options{Focal: "CN"})
 	want := "No country has enough papers with both poles to be classified: 20 with insufficient data (fewer than 10 papers with a pole on one side of the split year 2006), so there are no blocs to draw"
 	if e := blocsEmpty(d); !strings.HasPrefix(e, want) || strings.Contains(e, "hedger") {
 		t.Errorf("wosfile CN: %q; want %q…", e, want)
@@ -186,7 +187,7 @@ func TestReportChangePointOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := section(t, page, "How China's partnerships changed")
+	s := section(t, page, "How China&#39;s partnerships changed")
 	if !strings.Contains(s, "the largest change of slope first (|slope after − slope before|, in bifrac weight a year;") {
 		t.Errorf("the sentence does not say the order:\n%s", s)
 	}
@@ -208,7 +209,7 @@ func TestReportRankMoversFalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := section(t, page, "Rank movers among China's partners")
+	s := section(t, page, "Rank movers among China&#39;s partners")
 	i := strings.Index(s, "Largest falls")
 	if i < 0 {
 		t.Fatalf("no Largest falls:\n%s", s)
@@ -225,5 +226,75 @@ func TestReportRankMoversFalls(t *testing.T) {
 	}
 	if got, want := cells(s[i:]), "KR CA AU JP NL SE TH TW"; got != want {
 		t.Errorf("falls %s; want %s", got, want)
+	}
+}
+
+// plot is d's plot of file name.
+func plot(t *testing.T, d *report.Data, file string) report.Plot {
+	t.Helper()
+	for _, p := range d.Plots {
+		if p.File == file {
+			return p
+		}
+	}
+	t.Fatalf("no plot %s", file)
+	return report.Plot{}
+}
+
+// TestReportFewPapersSentences: on small corpora the page's sentences
+// agree with each other and with the counts.
+//   - wosfile, China focal: no partner has one paper's weight with China
+//     in any year (its one paper, with Singapore in 2007, gives bifrac
+//     0.71), so the index plot does not suggest "a later --base-year"
+//     as it did; China's one partnership is one ("None of China's 1
+//     partnerships" before).
+//   - wosfile, Netherlands focal with --base-year 2000: the plot
+//     names the year the default rule finds, 2011 (the report without
+//     --base-year chooses it); "Netherlands'" is the possessive (it was
+//     "Netherlands's").
+//   - the sample's institutions over 2019-2020: two years are too few
+//     for a change point (drift.Edges needs 6), which the page says
+//     instead of "consistent with one straight trend".
+func TestReportFewPapersSentences(t *testing.T) {
+	d := wosfileReport(t, report.Options{Focal: "CN"})
+	if c := choice(d, "No indexed timeline"); c != "No indexed timeline: in no year of 2000–2013 does a partner have one paper's bifrac weight with China (an index needs a base)." {
+		t.Errorf("choice %q", c)
+	}
+	if e := plot(t, d, "partners-index").Empty; e != "No partner of China has one paper's bifrac weight with it in any year of 2000–2013, so there is nothing to index." {
+		t.Errorf("index plot: %q", e)
+	}
+	page, err := d.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page, "China&#39;s one partnership has no significant change point over 2000–2013: its yearly weights") || strings.Contains(page, "1 partnerships") {
+		t.Errorf("the change-point sentence of China's one partnership:\n%s", section(t, page, "How China&#39;s partnerships"))
+	}
+	if auto := wosfileReport(t, report.Options{Focal: "NL"}).BaseYear; auto != 2011 {
+		t.Errorf("NL: base year %d; the test expects 2011", auto)
+	}
+	d = wosfileReport(t, report.Options{Focal: "NL", BaseYear: 2000})
+	if e := plot(t, d, "partners-index").Empty; !strings.HasSuffix(e, "in the base year 2000, so there is nothing to index; in 2011, 2 of 3 have (--base-year 2011).") {
+		t.Errorf("index plot: %q", e)
+	}
+	if c := choice(d, "Warning: in the base year 2000"); !strings.HasSuffix(c, "; in 2011, 2 of 3 have (--base-year 2011).") {
+		t.Errorf("choice %q", c)
+	}
+	if page, err = d.HTML(); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h2>Share of Netherlands&#39; international papers", "<h2>Who leads Netherlands&#39; papers", "<h2>Rank movers among Netherlands&#39; partners", "<h2>How Netherlands&#39; partnerships changed", "None of Netherlands&#39; 5 partnerships"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q", want)
+		}
+	}
+	if strings.Contains(page, "Netherlands&#39;s") || strings.Contains(plot(t, d, "partners-share").Title, "Netherlands's") {
+		t.Error("Netherlands's")
+	}
+	if page, err = institutionReport(t).HTML(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page, "No change point is tested: too few years (2, 2019–2020) for a change point (at least 6 years with papers)") || strings.Contains(page, "consistent with one straight trend") {
+		t.Errorf("institutions over two years:\n%s", section(t, page, "partnerships changed"))
 	}
 }
