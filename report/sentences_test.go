@@ -187,7 +187,7 @@ func TestReportChangePointOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := section(t, page, "How China&#39;s partnerships changed")
+	s := section(t, page, "How China's partnerships changed")
 	if !strings.Contains(s, "the largest change of slope first (|slope after − slope before|, in bifrac weight a year;") {
 		t.Errorf("the sentence does not say the order:\n%s", s)
 	}
@@ -209,7 +209,7 @@ func TestReportRankMoversFalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := section(t, page, "Rank movers among China&#39;s partners")
+	s := section(t, page, "Rank movers among China's partners")
 	i := strings.Index(s, "Largest falls")
 	if i < 0 {
 		t.Fatalf("no Largest falls:\n%s", s)
@@ -268,7 +268,7 @@ func TestReportFewPapersSentences(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(page, "China&#39;s one partnership has no significant change point over 2000–2013: its yearly weights") || strings.Contains(page, "1 partnerships") {
-		t.Errorf("the change-point sentence of China's one partnership:\n%s", section(t, page, "How China&#39;s partnerships"))
+		t.Errorf("the change-point sentence of China's one partnership:\n%s", section(t, page, "How China's partnerships"))
 	}
 	if auto := wosfileReport(t, report.Options{Focal: "NL"}).BaseYear; auto != 2011 {
 		t.Errorf("NL: base year %d; the test expects 2011", auto)
@@ -283,12 +283,12 @@ func TestReportFewPapersSentences(t *testing.T) {
 	if page, err = d.HTML(); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<h2>Share of Netherlands&#39; international papers", "<h2>Who leads Netherlands&#39; papers", "<h2>Rank movers among Netherlands&#39; partners", "<h2>How Netherlands&#39; partnerships changed", "None of Netherlands&#39; 5 partnerships"} {
+	for _, want := range []string{"<h2>Share of Netherlands' international papers", "<h2>Who leads Netherlands' papers", "<h2>Rank movers among Netherlands' partners", "<h2>How Netherlands' partnerships changed", "None of Netherlands&#39; 5 partnerships"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("no %q", want)
 		}
 	}
-	if strings.Contains(page, "Netherlands&#39;s") || strings.Contains(plot(t, d, "partners-share").Title, "Netherlands's") {
+	if strings.Contains(page, "Netherlands's") || strings.Contains(plot(t, d, "partners-share").Title, "Netherlands's") {
 		t.Error("Netherlands's")
 	}
 	if page, err = institutionReport(t).HTML(); err != nil {

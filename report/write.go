@@ -168,9 +168,9 @@ func (d *Data) HTML() (string, error) {
 	figure("partners-intensity")
 	figure("partners-index")
 	wd := d.Words()
-	fmt.Fprintf(&sb, "<h2>Share of %s %s papers with each partner</h2>\n", esc(possessive(fn)), wd.Intl)
+	fmt.Fprintf(&sb, "<h2>Share of %s %s papers with each partner</h2>\n", possessive(esc(fn)), wd.Intl)
 	figure("partners-share")
-	fmt.Fprintf(&sb, "<h2>Who leads %s papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another %s (the %s author's %s, split over a %s author's affiliations).</p>\n", esc(possessive(fn)), early.Period(), late.Period(), esc(fn), wd.Node, d.Leader, wd.Node, d.Leader)
+	fmt.Fprintf(&sb, "<h2>Who leads %s papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another %s (the %s author's %s, split over a %s author's affiliations).</p>\n", possessive(esc(fn)), early.Period(), late.Period(), esc(fn), wd.Node, d.Leader, wd.Node, d.Leader)
 	d.htmlTable(&sb, lt, nil, fmt.Sprintf("%s has no paper with any of these partners in %v or %v.", fn, early.Period(), late.Period()))
 	sb.WriteString("<h2>Blocs</h2>\n")
 	if b := d.Blocs; b == nil {
@@ -189,7 +189,7 @@ func (d *Data) HTML() (string, error) {
 		d.htmlTable(&sb, tt, nil, "No index has values on both sides of the split.")
 	}
 	mt := d.Tables["drift-nodes.csv"]
-	fmt.Fprintf(&sb, "<h2>Rank movers among %s partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(possessive(fn)), early.Period(), late.Period())
+	fmt.Fprintf(&sb, "<h2>Rank movers among %s partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", possessive(esc(fn)), early.Period(), late.Period())
 	empty := fmt.Sprintf("No partner of %s has papers with it in both %v and %v, so no rank can be compared.", fn, early.Period(), late.Period())
 	if len(mt.Rows) <= 13 {
 		sb.WriteString("<p>By rise in rank, the largest first.</p>\n")
@@ -215,7 +215,7 @@ func (d *Data) HTML() (string, error) {
 	turn := func(r []any) float64 { return math.Abs(num(r[5]) - num(r[4])) }
 	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(turn(b), turn(a)) })
 	dt.Rows = dt.Rows[:min(15, len(dt.Rows))]
-	fmt.Fprintf(&sb, "<h2>How %s partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first (|slope after − slope before|, in %s weight a year; change is the last year's weight minus the first's); the peak year and the test of every partnership are in drift-edges.csv.</p>\n", esc(possessive(fn)), c)
+	fmt.Fprintf(&sb, "<h2>How %s partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first (|slope after − slope before|, in %s weight a year; change is the last year's weight minus the first's); the peak year and the test of every partnership are in drift-edges.csv.</p>\n", possessive(esc(fn)), c)
 	d.htmlTable(&sb, dt, nil, d.noChangePoint(len(src.Rows)))
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
 	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(d.Tables))...) {
