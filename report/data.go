@@ -33,16 +33,23 @@ import (
 // Options of [Compute].
 type Options struct {
 	// Focal and Rival are the two poles (node keys). Empty: chosen from
-	// the corpus, the nodes of largest fractional output over the
-	// complete years (the largest focal, the next rival; ZZ never), and
-	// the choice is stated at the top of the report.
+	// the corpus, the nodes with the most collaboration over the
+	// complete years, by strength (the sum of their edge weights under
+	// Countings[0]; the strongest focal, the next rival; ZZ never): a
+	// report on collaboration needs poles that collaborate, and the
+	// node of largest output may hardly do (a national corpus's own
+	// country). One empty: the strongest node besides the other. The
+	// choice is stated at the top of the report.
 	Focal, Rival string
-	// BaseYear of the indexed timelines; 0 (the default) means the first
-	// complete year in which the focal node has papers.
+	// BaseYear of the indexed timelines; 0 (the default) means the
+	// first complete year in which at least half the partners have one
+	// paper's weight (Countings[0] ≥ 1) with the focal node, an index
+	// needing a base; when no year has that many, the year in which
+	// most do (the earliest of ties). The choice is stated.
 	BaseYear int
 	// Countings are the weights written to GraphML; the first is the
-	// weight of every measure. Required: the command's default is
-	// bifrac, full, frac, share.
+	// weight of every measure. Required (Compute fails without one):
+	// the command's default is bifrac, full, frac, share.
 	Countings []graph.Counting
 	// Leader and Impact must be those the series was counted with
 	// (graph.Options); they name and add columns.
@@ -196,7 +203,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		return nil, fmt.Errorf("report needs at least two years with papers; the input has %v", s.Span())
 	}
 	if len(o.Countings) == 0 {
-		return nil, fmt.Errorf("report: no counting given")
+		return nil, fmt.Errorf("report: Options.Countings is empty: give at least one counting (the first is the weight of every measure)")
 	}
 	d := &Data{Years: years, Whole: s.Range(s.Span())}
 	for _, y := range years {
