@@ -14,8 +14,9 @@ import (
 )
 
 // DriftSteps is the table of drift.Steps between consecutive graphs,
-// with the stability (NMI, ARI) of their Louvain partitions (computed
-// with community.Options{Counting: c}: its defaults otherwise).
+// with the stability (NMI, ARI) of their Leiden partitions (computed
+// with community.Options{Counting: c}: its defaults otherwise, Leiden
+// at resolution 1 with seed 1).
 func DriftSteps(gs []*graph.Graph, c graph.Counting) *Sheet {
 	st := &Sheet{Columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
 	var prev *community.Partition
