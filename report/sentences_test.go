@@ -298,3 +298,21 @@ func TestReportFewPapersSentences(t *testing.T) {
 		t.Errorf("institutions over two years:\n%s", section(t, page, "partnerships changed"))
 	}
 }
+
+// TestReportHTMLEscaped: outside tags, scripts and styles the page's
+// text has no raw "<" (the blocs sentence wrote "bh-adjusted p < 0.1"
+// raw, which HTML parsers read as the start of a tag).
+func TestReportHTMLEscaped(t *testing.T) {
+	page, err := sampleReport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page = regexp.MustCompile(`(?s)<(script|style)\b.*?</(script|style)>`).ReplaceAllString(page, "")
+	// What is left: tags, text. A "<" that starts no tag is raw text.
+	for _, m := range regexp.MustCompile(`<[^a-zA-Z/!]`).FindAllStringIndex(page, -1) {
+		t.Errorf("raw < in %q", page[max(0, m[0]-40):min(len(page), m[1]+20)])
+	}
+	if !strings.Contains(page, "bh-adjusted p &lt; 0.1") {
+		t.Error("no escaped bh-adjusted p &lt; 0.1")
+	}
+}

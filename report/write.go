@@ -176,7 +176,7 @@ func (d *Data) HTML() (string, error) {
 	if b := d.Blocs; b == nil {
 		fmt.Fprintf(&sb, "<p class=\"empty\">%s</p>\n", esc(d.BlocsNote))
 	} else {
-		fmt.Fprintf(&sb, "<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p < %g), competitors away.</p>\n", b.Split, esc(b.SplitMethod), esc(fn), esc(rn), yearsText(b.Before), yearsText(b.After), esc(fn), b.MinEffect, b.Correction, b.Alpha)
+		fmt.Fprintf(&sb, "<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p &lt; %g), competitors away.</p>\n", b.Split, esc(b.SplitMethod), esc(fn), esc(rn), yearsText(b.Before), yearsText(b.After), esc(fn), b.MinEffect, esc(b.Correction), b.Alpha)
 		figure("blocs")
 		if plots["blocs"].Empty == "" {
 			d.htmlTable(&sb, d.Tables["blocs.csv"], func(r []any) bool { return r[2] == community.Partner || r[2] == community.Competitor }, "")
