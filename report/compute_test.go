@@ -143,7 +143,7 @@ func TestReportPolesOnly(t *testing.T) {
 
 // TestReportWords: the page's prose and the plots' titles, labels and
 // captions speak of the report's level. At institution level they said
-// "the countries' size", "every country is a hedger", "international
+// "the countries' size", "No country moved significantly", "international
 // papers"; now institutions and inter-institutional papers (papers with
 // another institution: the node weight intl). The leader is the one
 // counted (Options.Leader). At country level the words are those of
@@ -172,7 +172,7 @@ func TestReportWords(t *testing.T) {
 		"papers with the partner / inter-institutional papers",
 		"Intensity grows with the institutions' size",
 		"by the partner or by another institution (the first author's institution, split over a first author's affiliations)",
-		"every institution is a hedger",
+		"No institution moved significantly towards Univ China 1",
 	} {
 		if !strings.Contains(inst, want) {
 			t.Errorf("institution report: no %q", want)
@@ -196,5 +196,30 @@ func TestReportWords(t *testing.T) {
 	}
 	if strings.Contains(country, "institution") {
 		t.Error("country report speaks of institutions")
+	}
+}
+
+// TestComputeNoCountings: Options without Countings is an error naming
+// the field (it said "report: no counting given", which a library user
+// could not map to an option).
+func TestComputeNoCountings(t *testing.T) {
+	_, err := report.Compute(sampleSeries(t, graph.Countries, graph.Period{From: 2019, To: 2020}), report.Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "report: Options.Countings is empty") {
+		t.Errorf("Compute(Options{}) = %v; want an error naming Options.Countings", err)
+	}
+}
+
+// TestComputeDefaultPoles: the documented rules of Options.Focal,
+// Rival and BaseYear are the ones applied. In the wosfile export the
+// strongest node by bifrac strength is the Netherlands (4.1, then the
+// United States 3.85: the strength column of `coauthnet nodes` on it),
+// while the largest fractional output is the United States' (20.05
+// against NL 6.15: the doc said output); the Netherlands' partners over 2011-2013 are two plus the
+// United States, and 2011 is the first year in which 2 of the 3 have
+// one paper's weight with it (2000 has none: TestReportFewPapersSentences).
+func TestComputeDefaultPoles(t *testing.T) {
+	d := wosfileReport(t, report.Options{})
+	if d.Focal != "NL" || d.Rival != "US" || d.BaseYear != 2011 {
+		t.Errorf("poles %s, %s, base year %d; want NL, US by strength and 2011", d.Focal, d.Rival, d.BaseYear)
 	}
 }

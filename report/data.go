@@ -33,16 +33,23 @@ import (
 // Options of [Compute].
 type Options struct {
 	// Focal and Rival are the two poles (node keys). Empty: chosen from
-	// the corpus, the nodes of largest fractional output over the
-	// complete years (the largest focal, the next rival; ZZ never), and
-	// the choice is stated at the top of the report.
+	// the corpus, the nodes with the most collaboration over the
+	// complete years, by strength (the sum of their edge weights under
+	// Countings[0]; the strongest focal, the next rival; ZZ never): a
+	// report on collaboration needs poles that collaborate, and the
+	// node of largest output may hardly do (a national corpus's own
+	// country). One empty: the strongest node besides the other. The
+	// choice is stated at the top of the report.
 	Focal, Rival string
-	// BaseYear of the indexed timelines; 0 (the default) means the first
-	// complete year in which the focal node has papers.
+	// BaseYear of the indexed timelines; 0 (the default) means the
+	// first complete year in which at least half the partners have one
+	// paper's weight (Countings[0] ≥ 1) with the focal node, an index
+	// needing a base; when no year has that many, the year in which
+	// most do (the earliest of ties). The choice is stated.
 	BaseYear int
 	// Countings are the weights written to GraphML; the first is the
-	// weight of every measure. Required: the command's default is
-	// bifrac, full, frac, share.
+	// weight of every measure. Required (Compute fails without one):
+	// the command's default is bifrac, full, frac, share.
 	Countings []graph.Counting
 	// Leader and Impact must be those the series was counted with
 	// (graph.Options); they name and add columns.
@@ -61,6 +68,11 @@ type Options struct {
 	// sentence at the top of the page says so).
 	Measures metrics.Measures
 }
+
+// MainPartners is the number of the focal node's strongest partners
+// the timelines follow (with the rival): six lines and the rival's
+// stay readable in one plot.
+const MainPartners = 6
 
 // PartnerYears is the number of complete years, the last ones, over
 // which the focal node's main partners are chosen: one year is noisy
@@ -94,11 +106,19 @@ type Data struct {
 	// blocs with their bootstrap intervals and trend verdicts (nil
 	// without blocs).
 	Bifurcation *community.BifurcationResult
-	// Partners are the focal node's six strongest partners over
-	// PartnerWindow (the last PartnerYears complete years), and the
-	// rival.
+	// Partners are the focal node's MainPartners strongest partners
+	// over PartnerWindow (the last PartnerYears complete years), or all
+	// it has there when it has fewer, and the rival (last, when not
+	// among them). The Partners sentence of Choices gives their number;
+	// a focal node with fewer than 2 × community.DefaultMinPapers
+	// international papers gets a "Few papers" sentence (no node can
+	// then be placed in a bloc).
 	Partners      []string
 	PartnerWindow graph.Period
+	// strongest is how many of Partners are the focal node's strongest
+	// partners (at most MainPartners; fewer when it has fewer): the
+	// rival, when not among them, follows.
+	strongest int
 	// Choices are the sentences stating what the report chose for this
 	// corpus (poles, partial years, partner window, base year), shown
 	// at the top of the page.
@@ -183,7 +203,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		return nil, fmt.Errorf("report needs at least two years with papers; the input has %v", s.Span())
 	}
 	if len(o.Countings) == 0 {
-		return nil, fmt.Errorf("report: no counting given")
+		return nil, fmt.Errorf("report: Options.Countings is empty: give at least one counting (the first is the weight of every measure)")
 	}
 	d := &Data{Years: years, Whole: s.Range(s.Span())}
 	for _, y := range years {
@@ -260,15 +280,36 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 	}
 	focal, rival, c := o.Focal, o.Rival, o.Countings[0]
+	d.Options = o
 	// Partners over the last PartnerYears complete years.
 	pk := min(PartnerYears, len(d.Complete))
 	d.PartnerWindow = graph.Period{From: d.Complete[len(d.Complete)-pk], To: last}
-	partners := topPartners(s.Range(d.PartnerWindow), focal, c, 6)
+	pw := s.Range(d.PartnerWindow)
+	partners := topPartners(pw, focal, c, MainPartners)
+	d.strongest = len(partners)
 	if !slices.Contains(partners, rival) {
 		partners = append(partners, rival)
 	}
 	d.Partners = partners
-	d.Choices = append(d.Choices, fmt.Sprintf("Partners: the six strongest partners of %s by %s weight over %s (the last %d years with papers, partial years left out), and %s.", d.Label(focal), c, d.PartnerWindow, pk, d.Label(rival)))
+	var inWindow int
+	if v, ok := pw.Index(focal); ok {
+		inWindow = pw.Node(v).Papers
+	}
+	why := ""
+	if d.strongest < MainPartners {
+		why = fmt.Sprintf("; %s has %s there", d.Label(focal), plural(inWindow, "paper"))
+		if inWindow == 0 {
+			why = fmt.Sprintf("; %s has no paper there", d.Label(focal))
+		}
+	}
+	d.Choices = append(d.Choices, fmt.Sprintf("Partners: %s (by %s weight; the last %d years with papers, partial years left out%s).", d.partnersText(), c, pk, why))
+	// A focal node with fewer international papers than two bloc cells
+	// (a country needs MinPapers papers with it on each side of the
+	// split) can have no partner or competitor: say so first.
+	if v, ok := whole.Index(focal); ok && whole.Node(v).Intl < 2*community.DefaultMinPapers {
+		d.Choices = append(d.Choices, fmt.Sprintf("Few papers: %s has %s over %s; a %s needs at least %d papers with it on each side of the split year to be placed in a bloc (community.DefaultMinPapers), so none can be, and every timeline rests on a handful of papers.",
+			d.Label(focal), plural(whole.Node(v).Intl, d.Words().Intl+" paper"), whole.Period(), d.Words().Node, community.DefaultMinPapers))
+	}
 	// Base year of the indexed timeline: by default the first complete
 	// year in which at least half the partners have one paper's weight
 	// with the focal node (an index needs a base), else the year in
@@ -282,28 +323,36 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 		}
 		return n
 	}
-	if o.BaseYear == 0 {
-		best := -1
-		for _, y := range d.Complete {
-			n := indexable(y)
-			if 2*n >= len(partners) {
-				o.BaseYear = y
-				break
-			}
-			if n > best {
-				best, o.BaseYear = n, y
-			}
+	// auto is the default rule's year, autoN its number of indexable
+	// partners (0: no complete year has one, so no base year would do).
+	auto, autoN := 0, -1
+	for _, y := range d.Complete {
+		n := indexable(y)
+		if 2*n >= len(partners) {
+			auto, autoN = y, n
+			break
 		}
-		switch n := indexable(o.BaseYear); {
+		if n > autoN {
+			auto, autoN = y, n
+		}
+	}
+	cyears := fmt.Sprintf("%d–%d", d.Complete[0], last)
+	if o.BaseYear == 0 {
+		o.BaseYear = auto
+		switch n := autoN; {
 		case n == 0:
-			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year does a partner have one paper's %s weight with %s (an index needs a base).", c, d.Label(focal)))
+			d.Choices = append(d.Choices, fmt.Sprintf("No indexed timeline: in no year of %s does a partner have one paper's %s weight with %s (an index needs a base).", cyears, c, d.Label(focal)))
 		case 2*n >= len(partners):
 			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the first year in which at least half the partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
 		default:
 			d.Choices = append(d.Choices, fmt.Sprintf("Base year of the indexed timeline: %d, the year in which most partners (%d of %d) have one paper's weight with %s (--base-year chooses another).", o.BaseYear, n, len(partners), d.Label(focal)))
 		}
 	} else if indexable(o.BaseYear) == 0 {
-		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; choose another --base-year.", o.BaseYear, d.Label(focal)))
+		other := fmt.Sprintf("in %d, %d of %d have (--base-year %d)", auto, autoN, len(partners), auto)
+		if autoN == 0 {
+			other = fmt.Sprintf("nor in any year of %s, so no base year would do", cyears)
+		}
+		d.Choices = append(d.Choices, fmt.Sprintf("Warning: in the base year %d no partner has one paper's weight with %s, so none can be indexed to it; %s.", o.BaseYear, d.Label(focal), other))
 	}
 	d.Options = o
 	to := tables.Options{Counting: c, Leader: o.Leader, Impact: o.Impact, Measure: tables.MeasureOptions{Measures: o.Measures}}
@@ -419,15 +468,19 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	if len(left) > 0 {
 		index.Caption += fmt.Sprintf(" Left out, with less than one paper's weight with %s in %d: %s.", fn, base, strings.Join(left, ", "))
 	}
-	if len(index.Lines) == 0 {
-		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; a later --base-year may have.", fn, base)
+	switch {
+	case len(index.Lines) > 0:
+	case autoN == 0:
+		index.Empty = fmt.Sprintf("No partner of %s has one paper's %s weight with it in any year of %s, so there is nothing to index.", fn, c, cyears)
+	default:
+		index.Empty = fmt.Sprintf("No partner of %s has one paper's weight with it in the base year %d, so there is nothing to index; in %d, %d of %d have (--base-year %d).", fn, base, auto, autoN, len(partners), auto)
 	}
 	d.Plots = []Plot{
 		{File: "partners-intensity", Title: fmt.Sprintf("Collaboration intensity of %s with its main partners", fn), YLabel: "intensity: weight / √(output A · output B)",
 			Lines:   series(func(g *graph.Graph, x string) float64 { return community.Intensity(g, focal, x) }),
 			Caption: fmt.Sprintf("Intensity of %s with each of its main partners (chosen over %s), 0 in years without a paper together. Intensity grows with the %s' size: it is not a ratio to expected.", fn, d.PartnerWindow, wd.Nodes)},
 		index,
-		{File: "partners-share", Title: fmt.Sprintf("Share of %s's %s papers with each partner", fn, wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
+		{File: "partners-share", Title: fmt.Sprintf("Share of %s %s papers with each partner", possessive(fn), wd.Intl), YLabel: "papers with the partner / " + wd.Intl + " papers",
 			Lines: series(func(g *graph.Graph, x string) float64 {
 				u, ok1 := g.Index(focal)
 				v, ok2 := g.Index(x)
@@ -437,7 +490,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 				w, _ := g.Between(u, v)
 				return tables.Ratio(w[graph.Full], float64(g.Node(u).Intl))
 			}),
-			Caption: fmt.Sprintf("Share of %s's %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", fn, wd.Intl)},
+			Caption: fmt.Sprintf("Share of %s %s papers (whole counting) written with each partner, by year; a paper with several partners counts for each.", possessive(fn), wd.Intl)},
 	}
 	blocs := Plot{File: "blocs", Title: fmt.Sprintf("Intensity of %s with each bloc (inferred)", fn), YLabel: "intensity: weight / √(output A · output B)"}
 	bif := Plot{File: "bifurcation", Title: "Bifurcation indices of the two-bloc partition", YLabel: "index value"}
@@ -455,7 +508,7 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 			}
 		}
 		if np+nc == 0 {
-			blocs.Empty = fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: every %s is a hedger (or has too few papers), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, d.Label(rival), d.Blocs.Split, wd.Node, wd.Node)
+			blocs.Empty = d.noBlocs()
 		} else {
 			blocs.Lines = blocLines(sc, span, focal, rival, bloc)
 			blocs.Order = blocKeys[1:]
@@ -494,6 +547,31 @@ func Compute(s *graph.Series, o Options) (*Data, error) {
 	}
 	d.Plots = append(d.Plots, blocs, bif)
 	return d, nil
+}
+
+// noBlocs is the sentence for blocs without a partner or competitor:
+// what is true of the other nodes, hedgers (tested, no significant
+// move) and nodes with insufficient data (a cell below MinPapers).
+func (d *Data) noBlocs() string {
+	b, wd := d.Blocs, d.Words()
+	nh, ni := 0, 0
+	for _, a := range b.Assignments {
+		switch a.Bloc {
+		case community.Hedger:
+			nh++
+		case community.Insufficient:
+			ni++
+		}
+	}
+	few := fmt.Sprintf("fewer than %d papers with a pole on one side of the split year %d", b.MinPapers, b.Split)
+	fn, rn := d.Label(d.Focal), d.Label(d.Rival)
+	switch {
+	case nh == 0:
+		return fmt.Sprintf("No %s has enough papers with both poles to be classified: %d with insufficient data (%s), so there are no blocs to draw; blocs.csv has each %s's papers.", wd.Node, ni, few, wd.Node)
+	case ni == 0:
+		return fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: all %d are hedgers, so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, rn, b.Split, nh, wd.Node)
+	}
+	return fmt.Sprintf("No %s moved significantly towards %s or %s across the split year %d: %s, and %d with insufficient data (%s), so there are no blocs to draw; blocs.csv has each %s's lean.", wd.Node, fn, rn, b.Split, plural(nh, "hedger"), ni, few, wd.Node)
 }
 
 // notInstitution is the error for a pole key that names a country at
@@ -548,6 +626,49 @@ func (d *Data) Words() Words {
 		return Words{Node: "institution", Nodes: "institutions", Intl: "inter-institutional"}
 	}
 	return Words{Node: "country", Nodes: "countries", Intl: "international"}
+}
+
+// partnersText names the partners the timelines follow, with their
+// real number and the window they were chosen over: "the six strongest
+// partners of China over 2022-2024, and United States", "the two
+// partners China has over 2011-2013 (fewer than six), and Netherlands",
+// "only Netherlands, as China has no partner over 2011-2013".
+func (d *Data) partnersText() string {
+	fn, rn, w := d.Label(d.Focal), d.Label(d.Rival), d.PartnerWindow
+	and := ", and " + rn
+	if slices.Index(d.Partners, d.Rival) < d.strongest {
+		and = ", " + rn + " among them"
+	}
+	n := d.strongest
+	switch {
+	case n == 0:
+		return fmt.Sprintf("only %s, as %s has no partner over %s", rn, fn, w)
+	case n < MainPartners:
+		noun := "partners"
+		if n == 1 {
+			noun = "partner"
+		}
+		return fmt.Sprintf("the %s %s %s has over %s (fewer than %s)%s", number(n), noun, fn, w, number(MainPartners), and)
+	}
+	return fmt.Sprintf("the %s strongest partners of %s over %s%s", number(n), fn, w, and)
+}
+
+// possessive is name's possessive: "China's", and for a name ending in
+// s only the apostrophe, "Netherlands'", "United States'" (AP style,
+// which gives singular names such as Cyprus the same rule).
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// number is n in words up to ten ("six"), in digits above.
+func number(n int) string {
+	if n >= 0 && n <= 10 {
+		return strings.Fields("zero one two three four five six seven eight nine ten")[n]
+	}
+	return fmt.Sprint(n)
 }
 
 // nameCode is "China (CN)" at country level, the label otherwise.

@@ -163,19 +163,20 @@ func (d *Data) HTML() (string, error) {
 		}
 		fmt.Fprintf(&sb, "<figure><img src=\"%s.svg\" alt=\"%s\"><figcaption>%s</figcaption></figure>\n", name, esc(p.Title), esc(p.Caption))
 	}
-	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>Its six strongest partners over %s, and %s.</p>\n", esc(fn), d.PartnerWindow, esc(rn))
+	pt := d.partnersText()
+	fmt.Fprintf(&sb, "<h2>%s and its partners</h2>\n<p>%s.</p>\n", esc(fn), esc(strings.ToUpper(pt[:1])+pt[1:]))
 	figure("partners-intensity")
 	figure("partners-index")
 	wd := d.Words()
-	fmt.Fprintf(&sb, "<h2>Share of %s's %s papers with each partner</h2>\n", esc(fn), wd.Intl)
+	fmt.Fprintf(&sb, "<h2>Share of %s %s papers with each partner</h2>\n", possessive(esc(fn)), wd.Intl)
 	figure("partners-share")
-	fmt.Fprintf(&sb, "<h2>Who leads %s's papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another %s (the %s author's %s, split over a %s author's affiliations).</p>\n", esc(fn), early.Period(), late.Period(), esc(fn), wd.Node, d.Leader, wd.Node, d.Leader)
+	fmt.Fprintf(&sb, "<h2>Who leads %s papers with each partner</h2>\n<p>Papers of each pair in %v and %v, and the share led by %s, by the partner or by another %s (the %s author's %s, split over a %s author's affiliations).</p>\n", possessive(esc(fn)), early.Period(), late.Period(), esc(fn), wd.Node, d.Leader, wd.Node, d.Leader)
 	d.htmlTable(&sb, lt, nil, fmt.Sprintf("%s has no paper with any of these partners in %v or %v.", fn, early.Period(), late.Period()))
 	sb.WriteString("<h2>Blocs</h2>\n")
 	if b := d.Blocs; b == nil {
 		fmt.Fprintf(&sb, "<p class=\"empty\">%s</p>\n", esc(d.BlocsNote))
 	} else {
-		fmt.Fprintf(&sb, "<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p < %g), competitors away.</p>\n", b.Split, esc(b.SplitMethod), esc(fn), esc(rn), yearsText(b.Before), yearsText(b.After), esc(fn), b.MinEffect, b.Correction, b.Alpha)
+		fmt.Fprintf(&sb, "<p>Split year %d: %s. Lean = ln(association strength with %s / with %s), pooled over %s and over %s; partners move towards %s (Δ ≥ %g, %s-adjusted p &lt; %g), competitors away.</p>\n", b.Split, esc(b.SplitMethod), esc(fn), esc(rn), yearsText(b.Before), yearsText(b.After), esc(fn), b.MinEffect, esc(b.Correction), b.Alpha)
 		figure("blocs")
 		if plots["blocs"].Empty == "" {
 			d.htmlTable(&sb, d.Tables["blocs.csv"], func(r []any) bool { return r[2] == community.Partner || r[2] == community.Competitor }, "")
@@ -188,17 +189,22 @@ func (d *Data) HTML() (string, error) {
 		d.htmlTable(&sb, tt, nil, "No index has values on both sides of the split.")
 	}
 	mt := d.Tables["drift-nodes.csv"]
-	fmt.Fprintf(&sb, "<h2>Rank movers among %s's partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", esc(fn), early.Period(), late.Period())
+	fmt.Fprintf(&sb, "<h2>Rank movers among %s partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", possessive(esc(fn)), early.Period(), late.Period())
 	empty := fmt.Sprintf("No partner of %s has papers with it in both %v and %v, so no rank can be compared.", fn, early.Period(), late.Period())
 	if len(mt.Rows) <= 13 {
+		sb.WriteString("<p>By rise in rank, the largest first.</p>\n")
 		d.htmlTable(&sb, mt, nil, empty)
 	} else {
-		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[:8]}, nil, empty)
-		sb.WriteString("<p>Largest falls:</p>\n")
-		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: mt.Rows[len(mt.Rows)-5:]}, nil, empty)
+		rises, falls := movers(mt, 8, 5)
+		sb.WriteString("<p>Largest rises (ties at the cut included):</p>\n")
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: rises}, nil, fmt.Sprintf("No partner rose in rank from %v to %v.", early.Period(), late.Period()))
+		sb.WriteString("<p>Largest falls (ties at the cut included):</p>\n")
+		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: falls}, nil, fmt.Sprintf("No partner fell in rank from %v to %v.", early.Period(), late.Period()))
 	}
-	// Only partnerships with a significant change point, the largest
-	// changes first (sorted for the page only: the CSV keeps its order).
+	// Only partnerships with a significant change point, the sharpest
+	// turn first: the size of the break |slope_after − slope_before|,
+	// what the change point tests (sorted for the page only: the CSV
+	// keeps its order; change, last − first weight, is a column).
 	src := d.Tables["drift-edges.csv"]
 	dt := &tables.Sheet{Columns: src.Columns}
 	for _, r := range src.Rows {
@@ -206,16 +212,66 @@ func (d *Data) HTML() (string, error) {
 			dt.Rows = append(dt.Rows, r)
 		}
 	}
-	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(math.Abs(num(b[7])), math.Abs(num(a[7]))) })
+	turn := func(r []any) float64 { return math.Abs(num(r[5]) - num(r[4])) }
+	slices.SortStableFunc(dt.Rows, func(a, b []any) int { return cmp.Compare(turn(b), turn(a)) })
 	dt.Rows = dt.Rows[:min(15, len(dt.Rows))]
-	fmt.Fprintf(&sb, "<h2>How %s's partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first; the peak year and the test of every partnership are in drift-edges.csv.</p>\n", esc(fn))
-	d.htmlTable(&sb, dt, nil, fmt.Sprintf("None of %s's %d partnerships has a significant change point over %d–%d: their yearly weights are consistent with one straight trend.", fn, len(src.Rows), d.Complete[0], d.Complete[len(d.Complete)-1]))
+	fmt.Fprintf(&sb, "<h2>How %s partnerships changed</h2>\n<p>Partnerships with a significant one-break change point, the largest change of slope first (|slope after − slope before|, in %s weight a year; change is the last year's weight minus the first's); the peak year and the test of every partnership are in drift-edges.csv.</p>\n", possessive(esc(fn)), c)
+	d.htmlTable(&sb, dt, nil, d.noChangePoint(len(src.Rows)))
 	sb.WriteString("<h2>Files</h2>\n<ul>\n")
 	for _, name := range append([]string{"graph.graphml", "leadership.csv"}, slices.Sorted(maps.Keys(d.Tables))...) {
 		fmt.Fprintf(&sb, "<li><a href=\"%s\">%s</a></li>\n", name, name)
 	}
 	fmt.Fprintf(&sb, "<li>GraphML per year: graph-%d.graphml … graph-%d.graphml</li>\n</ul>\n</body></html>\n", years[0], years[len(years)-1])
 	return sb.String(), nil
+}
+
+// minChangePointYears is the fewest periods drift.Edges fits a change
+// point to (its package doc: "Series shorter than 6 periods get no
+// change point"; TestMinChangePointYears holds the two together).
+const minChangePointYears = 6
+
+// noChangePoint is the sentence for a change-point table without rows,
+// the focal node having n partnerships over the complete years: too few
+// years for the test, no partnership, or none with a significant change
+// point.
+func (d *Data) noChangePoint(n int) string {
+	fn, cy := d.Label(d.Focal), d.Complete
+	span := fmt.Sprintf("%d–%d", cy[0], cy[len(cy)-1])
+	switch {
+	case len(cy) < minChangePointYears:
+		return fmt.Sprintf("No change point is tested: too few years (%d, %s) for a change point (at least %d years with papers); drift-edges.csv has each partnership's peak year.", len(cy), span, minChangePointYears)
+	case n == 0:
+		return fmt.Sprintf("%s has no partnership over %s.", fn, span)
+	case n == 1:
+		return fmt.Sprintf("%s one partnership has no significant change point over %s: its yearly weights are consistent with one straight trend.", possessive(fn), span)
+	}
+	return fmt.Sprintf("None of %s %d partnerships has a significant change point over %s: their yearly weights are consistent with one straight trend.", possessive(fn), n, span)
+}
+
+// movers returns the largest nr rises and nf falls of the rank-movers
+// table (sorted by rise, largest first: tables.RankMovers), each the
+// largest first, ties by key as in the table, with every row tied with
+// the last one kept (a cut inside a tie would choose by name); rows
+// whose rank did not change are in neither.
+func movers(mt *tables.Sheet, nr, nf int) (rises, falls [][]any) {
+	from, to := slices.Index(mt.Columns, "rank_from"), slices.Index(mt.Columns, "rank_to")
+	rise := func(r []any) int { return r[from].(int) - r[to].(int) }
+	for _, r := range mt.Rows {
+		switch {
+		case rise(r) > 0:
+			rises = append(rises, r)
+		case rise(r) < 0:
+			falls = append(falls, r)
+		}
+	}
+	slices.SortStableFunc(falls, func(a, b []any) int { return cmp.Compare(rise(a), rise(b)) })
+	cut := func(rows [][]any, k int) [][]any {
+		for k > 0 && k < len(rows) && rise(rows[k]) == rise(rows[k-1]) {
+			k++
+		}
+		return rows[:min(k, len(rows))]
+	}
+	return cut(rises, nr), cut(falls, nf)
 }
 
 func num(v any) float64 {

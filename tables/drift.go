@@ -14,8 +14,9 @@ import (
 )
 
 // DriftSteps is the table of drift.Steps between consecutive graphs,
-// with the stability (NMI, ARI) of their Louvain partitions (computed
-// with community.Options{Counting: c}: its defaults otherwise).
+// with the stability (NMI, ARI) of their Leiden partitions (computed
+// with community.Options{Counting: c}: its defaults otherwise, Leiden
+// at resolution 1 with seed 1).
 func DriftSteps(gs []*graph.Graph, c graph.Counting) *Sheet {
 	st := &Sheet{Columns: strings.Split("from,to,jaccard,weight_change,edges_gained,edges_lost,nmi,ari", ",")}
 	var prev *community.Partition
@@ -31,12 +32,14 @@ func DriftSteps(gs []*graph.Graph, c graph.Counting) *Sheet {
 	return st
 }
 
-// A Mover is a node ranked in two graphs, with its profile drift
-// (drift.ProfileDrift) and its rank in each.
+// A Mover is a node ranked in two graphs, with its name (Label: the
+// country's name, the institution's most frequent name; as in the
+// node tables), its profile drift (drift.ProfileDrift) and its rank in
+// each.
 type Mover struct {
-	Node     string
-	Drift    float64
-	From, To int
+	Node, Label string
+	Drift       float64
+	From, To    int
 }
 
 // RankMovers returns every node ranked in both graphs, with its profile
@@ -79,7 +82,8 @@ func RankMovers(first, last *graph.Graph, focal string, c graph.Counting) []Move
 			continue
 		}
 		d, _ := drift.ProfileDrift(first, last, k, c)
-		nodes = append(nodes, Mover{k, d, rf[k], r})
+		v, _ := last.Index(k)
+		nodes = append(nodes, Mover{Node: k, Label: last.Name(v), Drift: d, From: rf[k], To: r})
 	}
 	slices.SortFunc(nodes, func(a, b Mover) int {
 		if x := cmp.Compare(b.From-b.To, a.From-a.To); x != 0 {
@@ -90,12 +94,13 @@ func RankMovers(first, last *graph.Graph, focal string, c graph.Counting) []Move
 	return nodes
 }
 
-// MoversTable is the table of rank movers: node, drift, rank_from,
-// rank_to.
+// MoversTable is the table of rank movers: node, label, drift,
+// rank_from, rank_to (label, as in the node tables, names the bare
+// keys of institutions such as https://ror.org/…).
 func MoversTable(nodes []Mover) *Sheet {
-	nt := &Sheet{Columns: strings.Split("node,drift,rank_from,rank_to", ",")}
+	nt := &Sheet{Columns: strings.Split("node,label,drift,rank_from,rank_to", ",")}
 	for _, n := range nodes {
-		nt.Rows = append(nt.Rows, []any{n.Node, n.Drift, n.From, n.To})
+		nt.Rows = append(nt.Rows, []any{n.Node, n.Label, n.Drift, n.From, n.To})
 	}
 	return nt
 }

@@ -19,7 +19,7 @@ func runReport(args []string, e *env) error {
 	focal := fs.String("focal", "", "focal `country` of the timelines and blocs (a code or a name; default: the node with the most collaboration)")
 	rival := fs.String("rival", "", "the other pole, a `country` (default: the node with the most collaboration besides the focal one)")
 	poles := fs.String("poles", "", "the two poles `P,Q`: the same as --focal P --rival Q (with --focal Q, Q is the focal one)")
-	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year with papers of the focal node)")
+	base := fs.Int("base-year", 0, "base `year` of the indexed timelines (default: the first year in which half the partners have one paper's weight with the focal node)")
 	var measures metrics.Measures
 	fs.TextVar(&measures, "measures", metrics.Measures(metrics.AllMeasures), "node measures of nodes.csv, a comma `list` (see nodes -h); default all at country level, the cheap ones (default) at institution level")
 	measures = 0 // not given: report.Options chooses by level, as the help says

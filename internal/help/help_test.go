@@ -412,3 +412,32 @@ func TestPolicyNumbers(t *testing.T) {
 		t.Errorf("%d papers with both CN and HK in 2019; the text says 10", both)
 	}
 }
+
+// TestDriftHelpAlgorithm: drift's nmi and ari compare the communities
+// of tables.DriftSteps, found with community.Options' default
+// algorithm; the help names that one (it said Louvain, the README
+// Leiden, the default).
+func TestDriftHelpAlgorithm(t *testing.T) {
+	s, err := Text("drift")
+	if err != nil {
+		t.Fatal(err)
+	}
+	alg, err := community.ParseAlgorithm(string(community.Options{}.Algorithm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[community.Algorithm]string{community.Leiden: "Leiden", community.LouvainMethod: "Louvain"}
+	i := strings.Index(s, "nmi, ari")
+	if i < 0 {
+		t.Fatal("help drift has no nmi, ari")
+	}
+	line := s[i : i+strings.Index(s[i:], "\n")]
+	if !strings.Contains(line, name[alg]+" communities") {
+		t.Errorf("help drift: %q; want %s, the default", line, name[alg])
+	}
+	for a, n := range name {
+		if a != alg && strings.Contains(line, n) {
+			t.Errorf("help drift: %q names %s", line, n)
+		}
+	}
+}
