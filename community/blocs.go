@@ -345,7 +345,7 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 		res.Split = o.Split
 		res.SplitMethod = fmt.Sprintf("split %d given", o.Split)
 	case cp.Why == drift.Short:
-		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (%d)", o.PeakSeries, o.Focal, o.Rival, len(years), drift.MinPeriods))
+		halves(fmt.Sprintf("the %s series of %s–%s has %d years, too few for a change point (at least %d)", o.PeakSeries, o.Focal, o.Rival, len(years), drift.MinPeriods))
 	case cp.Why == drift.Zero:
 		halves(fmt.Sprintf("%s and %s have no paper together in %d–%d: no change point can be fitted", o.Focal, o.Rival, years[0], years[len(years)-1]))
 	case !cp.OK:

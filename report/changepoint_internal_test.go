@@ -12,12 +12,12 @@ import (
 )
 
 // TestMinChangePointYears: the page's "too few years for a change
-// point (at least minChangePointYears)" is drift.Edges' own rule: on
-// minChangePointYears − 1 years of the sample no edge gets an F
-// statistic (the hinge is not fitted), on minChangePointYears years
+// point (at least drift.MinPeriods)" is drift.Edges' own rule: on
+// drift.MinPeriods − 1 years of the sample no edge gets an F
+// statistic (the hinge is not fitted), on drift.MinPeriods years
 // the CN–US edge does.
 func TestMinChangePointYears(t *testing.T) {
-	c := graph.NewCounter(graph.Options{Level: graph.Countries, Years: graph.Period{From: 2005, To: 2004 + minChangePointYears}})
+	c := graph.NewCounter(graph.Options{Level: graph.Countries, Years: graph.Period{From: 2005, To: 2004 + drift.MinPeriods}})
 	if _, err := load.Papers(context.Background(), nil, load.Options{Sample: true, Need: load.Countries},
 		func(p *coauthnet.Paper) error { c.Add(p); return nil }); err != nil {
 		t.Fatal(err)
@@ -27,7 +27,7 @@ func TestMinChangePointYears(t *testing.T) {
 	for _, y := range s.Years() {
 		gs = append(gs, s.At(y))
 	}
-	if len(gs) != minChangePointYears {
+	if len(gs) != drift.MinPeriods {
 		t.Fatalf("%d years", len(gs))
 	}
 	f := func(gs []*graph.Graph) float64 {

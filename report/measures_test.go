@@ -15,7 +15,9 @@ import (
 // level, where the page says so; Measures set decides at either level.
 // Five years of the sample keep the institution case short.
 func TestReportMeasuresByLevel(t *testing.T) {
-	series := func(level graph.Level) *graph.Series { return sampleSeries(t, level, graph.Period{From: 2016, To: 2020}) }
+	series := func(level graph.Level) *graph.Series {
+		return sampleSeries(t, level, graph.Period{From: 2016, To: 2020})
+	}
 	for _, c := range []struct {
 		level    graph.Level
 		measures metrics.Measures

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/coauthnet/coauthnet/community"
+	"github.com/coauthnet/coauthnet/drift"
 	"github.com/coauthnet/coauthnet/export"
 	"github.com/coauthnet/coauthnet/internal/plotstyle"
 	"github.com/coauthnet/coauthnet/io/netview"
@@ -225,11 +226,6 @@ func (d *Data) HTML() (string, error) {
 	return sb.String(), nil
 }
 
-// minChangePointYears is the fewest periods drift.Edges fits a change
-// point to (its package doc: "Series shorter than 6 periods get no
-// change point"; TestMinChangePointYears holds the two together).
-const minChangePointYears = 6
-
 // noChangePoint is the sentence for a change-point table without rows,
 // the focal node having n partnerships over the complete years: too few
 // years for the test, no partnership, or none with a significant change
@@ -238,8 +234,8 @@ func (d *Data) noChangePoint(n int) string {
 	fn, cy := d.Label(d.Focal), d.Complete
 	span := fmt.Sprintf("%d–%d", cy[0], cy[len(cy)-1])
 	switch {
-	case len(cy) < minChangePointYears:
-		return fmt.Sprintf("No change point is tested: too few years (%d, %s) for a change point (at least %d years with papers); drift-edges.csv has each partnership's peak year.", len(cy), span, minChangePointYears)
+	case len(cy) < drift.MinPeriods:
+		return fmt.Sprintf("No change point is tested: too few years (%d, %s) for a change point (at least %d years with papers); drift-edges.csv has each partnership's peak year.", len(cy), span, drift.MinPeriods)
 	case n == 0:
 		return fmt.Sprintf("%s has no partnership over %s.", fn, span)
 	case n == 1:
