@@ -221,6 +221,14 @@ func TestReasonNamed(t *testing.T) {
 			t.Errorf("Reason(%v) = %q", err, r)
 		}
 	}
+	// A cut-short line wraps bad JSON (or a CSV reason) too: it is named
+	// for the cut, counted apart from other bad JSON.
+	for _, err := range []error{jsonl.ErrCutShort, openalex.ErrCutShort, scopus.ErrCutShort} {
+		pe := &coauthnet.ParseError{Format: "x", Line: 3, Err: fmt.Errorf("%w: %w", err, jsonl.ErrSyntax)}
+		if r := Reason(pe); r != "file cut short" {
+			t.Errorf("Reason(%v) = %q, want file cut short", pe, r)
+		}
+	}
 	pe := &coauthnet.ParseError{Format: "csv", Line: 3, Err: fmt.Errorf("row 3: %w", errors.New("too many columns: 9"))}
 	if r := Reason(pe); r != "too many columns" {
 		t.Errorf("unknown error named %q, want its innermost text", r)
@@ -399,5 +407,22 @@ func TestInputSHA256(t *testing.T) {
 		if got, want := s.Inputs[i].SHA256, hex.EncodeToString(sum[:]); got != want || s.Inputs[i].Bytes != int64(len(data)) {
 			t.Errorf("%s: sha256 %s, %d bytes; want %s, %d bytes", f, got, s.Inputs[i].Bytes, want, len(data))
 		}
+	}
+}
+
+// A JSON Lines file cut mid-line (as a stopped download leaves it): its
+// last record is skipped as "file cut short", the others are read.
+func TestCutShortFile(t *testing.T) {
+	dir := t.TempDir()
+	whole := rec("a", "", "CN") + rec("b", "", "US")
+	cut := write(t, filepath.Join(dir, "cut.jsonl"), whole+rec("c", "", "DE")[:30])
+	got, s := ids(t, []string{cut}, Options{})
+	if !slices.Equal(got, []string{"a", "b"}) || s.Skipped != 1 || s.Reasons["file cut short"] != 1 {
+		t.Errorf("papers %v, skipped %d, reasons %v", got, s.Skipped, s.Reasons)
+	}
+	// Without the cut line, a whole last line without "\n" is read.
+	noEOL := write(t, filepath.Join(dir, "noeol.jsonl"), strings.TrimSuffix(whole, "\n"))
+	if got, s := ids(t, []string{noEOL}, Options{}); len(got) != 2 || s.Skipped != 0 {
+		t.Errorf("no line end: papers %v, skipped %d", got, s.Skipped)
 	}
 }

@@ -22,6 +22,19 @@ var (
 	ErrBinary = errors.New("file is binary, not text")
 )
 
+// ErrCutShort is wrapped by the error of a record skipped because the
+// file looks cut short (a download or copy that stopped mid-line): the
+// record is on the last line, that line has no line end, and it is not a
+// whole record (JSON that stops before its end; CSV with fewer fields
+// than the header or an open quote). Each line reader exports it under
+// its own name (jsonl.ErrCutShort, …). A last line without a line end
+// that is a whole record is read as usual: many tools end files so.
+var ErrCutShort = errors.New("file looks cut short: its last line has no line end and is not a whole record")
+
+// CutShort returns err wrapped with [ErrCutShort] (err stays visible to
+// errors.Is, and its text follows).
+func CutShort(err error) error { return fmt.Errorf("%w: %w", ErrCutShort, err) }
+
 // Compression names what [Open] undid.
 type Compression string
 

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -87,5 +88,37 @@ func TestOpenTextUTF16(t *testing.T) {
 	br, enc, _, err := OpenText(bytes.NewReader([]byte("\xef\xbb\xbfFN x\n")))
 	if got, _ := io.ReadAll(br); err != nil || enc != UTF8BOM || string(got) != "FN x\n" {
 		t.Errorf("UTF-8 BOM: %q %s %v", got, enc, err)
+	}
+}
+
+// Tail: a record ending at the last byte read, after io.EOF, with no line
+// end, is at the end; with "\n" last, before EOF, or earlier, it is not.
+func TestTail(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		off  int64
+		want bool
+	}{
+		{"a,b\nc,d", 7, true},
+		{"a,b\nc,d\n", 8, false},
+		{"a,b\nc,d", 3, false},
+		{"", 0, false},
+	} {
+		tl := NewTail(strings.NewReader(c.in))
+		if _, err := io.ReadAll(tl); err != nil {
+			t.Fatal(err)
+		}
+		if got := tl.EndsAt(c.off); got != c.want {
+			t.Errorf("%q at %d: %v, want %v", c.in, c.off, got, c.want)
+		}
+	}
+	tl := NewTail(strings.NewReader("a,b"))
+	buf := make([]byte, 3)
+	tl.Read(buf) // all bytes, but EOF not yet seen
+	if tl.EndsAt(3) {
+		t.Error("at the end before io.EOF")
+	}
+	if err := CutShort(ErrBinary); !errors.Is(err, ErrCutShort) || !errors.Is(err, ErrBinary) {
+		t.Errorf("CutShort: %v", err)
 	}
 }
