@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 func TestCheckUTF8(t *testing.T) {
@@ -53,8 +55,50 @@ func TestOpen(t *testing.T) {
 		}
 	}
 	// A gzip header cut short is an error at Open.
-	if _, _, err := Open(bytes.NewReader(gz.Bytes()[:5])); err == nil {
-		t.Error("truncated gzip header accepted")
+	if _, _, err := Open(bytes.NewReader(gz.Bytes()[:5])); !errors.Is(err, ErrCompressedCutShort) {
+		t.Errorf("truncated gzip header: %v", err)
+	}
+}
+
+// A gzip or zstd stream cut short ends in ErrCompressedCutShort (not the
+// bare "unexpected EOF"), after the bytes decoded before the cut; the
+// whole stream ends in io.EOF.
+func TestCompressedCutShort(t *testing.T) {
+	text := bytes.Repeat([]byte("a line of text that compresses\n"), 1000)
+	var gz, zs bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(text)
+	zw.Close()
+	ze, err := zstd.NewWriter(&zs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ze.Write(text)
+	ze.Close()
+	for _, c := range []struct {
+		comp Compression
+		b    []byte
+	}{{Gzip, gz.Bytes()}, {Zstd, zs.Bytes()}} {
+		for _, cut := range []bool{false, true} {
+			b := c.b
+			if cut {
+				b = b[:len(b)-8] // the gzip trailer; zstd's last block and checksum
+			}
+			br, comp, err := Open(bytes.NewReader(b))
+			if err != nil || comp != c.comp {
+				t.Fatalf("%s: Open: %v %q", c.comp, err, comp)
+			}
+			got, err := io.ReadAll(br)
+			if !cut {
+				if err != nil || !bytes.Equal(got, text) {
+					t.Errorf("%s whole: %d bytes, %v", c.comp, len(got), err)
+				}
+				continue
+			}
+			if !errors.Is(err, ErrCompressedCutShort) || !strings.Contains(err.Error(), string(c.comp)) {
+				t.Errorf("%s cut: %v", c.comp, err)
+			}
+		}
 	}
 }
 
