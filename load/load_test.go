@@ -426,3 +426,45 @@ func TestCutShortFile(t *testing.T) {
 		t.Errorf("no line end: papers %v, skipped %d", got, s.Skipped)
 	}
 }
+
+// A CSV file whose header is neither Scopus's nor the canonical one (here
+// refsplitr's table of authors, a real file) is not advised --from, which
+// would not read it: the error says it is such a CSV and lists its
+// columns. Prose with commas is not taken for a CSV header.
+func TestUnknownCSV(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want string // in the error; "" for ErrUnknownCSV not wrapped
+	}{
+		{"id,year,country\nW1,2019,CN\n", "its columns are id, year, country"},
+		{`"","authorID","groupID","match_name","matchID","similarity","confidence","flagged","AU","AF"` + "\n",
+			`its columns are "", authorID, groupID, match_name, matchID, similarity, confidence, flagged, … (10 columns)`},
+		{`Title,"Authors, in order",Year` + "\n", `its columns are Title, "Authors, in order", Year`},
+		{"Hello, this is a note about the data, which was exported.\n", ""},
+		{"a,b\n", ""}, // two cells: not enough to call it a table
+	} {
+		_, err := Detect([]byte(c.head))
+		if err == nil || errors.Is(err, ErrUnknownCSV) != (c.want != "") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v", c.head, err)
+		}
+		if c.want != "" && strings.Contains(err.Error(), "--from") {
+			t.Errorf("%q: %v advises --from", c.head, err)
+		}
+	}
+	path := "../../shared/testdata-real/wos-plain-refsplitr/example_a_clean_prelim.csv"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared/testdata-real absent")
+	}
+	dir := t.TempDir()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "refsplitr.csv"), string(b))
+	write(t, filepath.Join(dir, "a.jsonl"), rec("A", "", "CN"))
+	_, s := ids(t, []string{dir}, Options{})
+	if len(s.NotRead) != 1 || !strings.Contains(s.NotRead[0], `refsplitr.csv: not a format coauthnet reads: a CSV file whose columns are`) ||
+		!strings.Contains(s.NotRead[0], "(29 columns)") {
+		t.Errorf("NotRead %q", s.NotRead)
+	}
+}
