@@ -124,6 +124,54 @@ func writeInPlace(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// CheckParent reports whether [Write] could create a file at path,
+// without writing it: for a program to call before its work, so that an
+// output in a directory that does not exist (a typing mistake in -o) is
+// an error at once, not after reading every input. The error names path
+// and says what is wrong: the directory does not exist, is not a
+// directory, or does not let a file be created in it (checked by creating
+// and removing an empty temporary file there, under the lock that
+// [RemoveAll] takes, so that a signal handler never leaves it). A path that is a directory is an error; one that exists
+// and is not a regular file (/dev/null) is written in place by Write and
+// passes. It is a check, not a promise: the directory may change before
+// Write.
+func CheckParent(path string) error {
+	fi, err := os.Stat(path)
+	if err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a directory", path)
+		}
+		if !fi.Mode().IsRegular() {
+			return nil
+		}
+	}
+	dir := filepath.Dir(path)
+	di, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("cannot write %s: directory %s does not exist", path, dir)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	case !di.IsDir():
+		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
+	}
+	mu.Lock()
+	fh, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err == nil {
+		fh.Close()
+		os.Remove(fh.Name())
+	}
+	mu.Unlock()
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write %s: cannot create a file in %s: %w", path, dir, err)
+	}
+	return nil
+}
+
 // WriteDir calls write with a directory to fill for dir. When dir does
 // not exist, that is a new temporary directory beside it, renamed to dir
 // when write succeeds and removed when it fails, so that a failed or

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -117,5 +118,47 @@ func TestWriteDir(t *testing.T) {
 	WriteDir(dir, func(into string) error { got = into; return nil })
 	if got != dir {
 		t.Errorf("existing directory: wrote into %q", got)
+	}
+}
+
+// CheckParent: each way an output cannot be created is an error naming
+// the path and the cause, before anything is written; a writable
+// directory passes and is left as it was.
+func TestCheckParent(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		path, want string // want "" for no error
+	}{
+		{filepath.Join(dir, "out.graphml"), ""},
+		{file, ""}, // an existing file is replaced
+		{filepath.Join(dir, "nodir", "sub", "out.csv"), "cannot write " + filepath.Join(dir, "nodir", "sub", "out.csv") + ": directory " + filepath.Join(dir, "nodir", "sub") + " does not exist"},
+		{filepath.Join(file, "out.csv"), file + " is not a directory"},
+		{dir, "cannot write " + dir + ": it is a directory"},
+		{os.DevNull, ""}, // written in place
+	} {
+		err := CheckParent(c.path)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("CheckParent(%s) = %v, want %q", c.path, err, c.want)
+		}
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("CheckParent left %d entries, want the 1 file", len(ents))
+	}
+	// A directory that lets no file be created (not for root, whom
+	// permissions do not stop).
+	if os.Geteuid() == 0 {
+		t.Log("root: read-only directory not checked")
+		return
+	}
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckParent(filepath.Join(ro, "x.csv")); err == nil || !strings.Contains(err.Error(), "cannot create a file in "+ro) {
+		t.Errorf("read-only directory: %v", err)
 	}
 }

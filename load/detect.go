@@ -2,9 +2,12 @@ package load
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/coauthnet/coauthnet"
@@ -26,6 +29,8 @@ var Formats = []string{"jsonl", "csv", "parquet", "wos", "scopus", "openalex"}
 // authorships, an OpenAlex W id or API results), "jsonl" (other JSON),
 // or "empty" (only white space). UTF-16 with a byte order mark is
 // recognised; other non-UTF-8 text is an error naming the likely cause.
+// A CSV file with another header is an error wrapping [ErrUnknownCSV]
+// that lists its first columns; other text an error showing its start.
 func Detect(head []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PAR1")):
@@ -61,8 +66,61 @@ func Detect(head []byte) (string, error) {
 		}
 		return "jsonl", nil
 	}
+	if cols := csvHeader(line); cols != nil {
+		return "", fmt.Errorf("%w: a CSV file whose columns are neither a Scopus export's (EID, Authors, …) nor coauthnet's canonical CSV's (%s, …): its columns are %s",
+			ErrUnknownCSV, strings.Join(csvio.Header[:4], ", "), listColumns(cols))
+	}
 	n := min(len(line), 30)
 	return "", fmt.Errorf("cannot tell the format: the file starts %q (give --from)", line[:n])
+}
+
+// ErrUnknownCSV is wrapped by the error of [Detect] for a CSV file whose
+// header row is neither a Scopus export's nor the canonical CSV's (such as
+// a table another tool wrote from its own parse): no Options.Format reads
+// it, so the error lists its columns instead of advising one.
+var ErrUnknownCSV = errors.New("not a format coauthnet reads")
+
+// csvHeader returns the cells of line when it looks like a CSV header
+// row: at least three comma-separated cells, none longer than 100 bytes
+// nor starting or ending with a space (as prose with commas does), else
+// nil.
+func csvHeader(line []byte) []string {
+	if !bytes.Contains(line, []byte(",")) {
+		return nil
+	}
+	cr := csv.NewReader(bytes.NewReader(line))
+	cr.LazyQuotes = true
+	cells, err := cr.Read()
+	if err != nil || len(cells) < 3 {
+		return nil
+	}
+	for _, c := range cells {
+		if len(c) > 100 || strings.TrimSpace(c) != c {
+			return nil
+		}
+	}
+	return cells
+}
+
+// listColumns lists the first columns of a header, each as it reads
+// (an empty name as "", one with a comma or quote quoted), and how many
+// there are when not all are listed.
+func listColumns(cols []string) string {
+	const show = 8
+	var b strings.Builder
+	for i, c := range cols[:min(len(cols), show)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if c == "" || strings.ContainsAny(c, ",\"") {
+			c = strconv.Quote(c)
+		}
+		b.WriteString(c)
+	}
+	if len(cols) > show {
+		fmt.Fprintf(&b, ", … (%d columns)", len(cols))
+	}
+	return b.String()
 }
 
 func fromUTF16(b []byte) []byte {

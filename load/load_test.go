@@ -221,6 +221,14 @@ func TestReasonNamed(t *testing.T) {
 			t.Errorf("Reason(%v) = %q", err, r)
 		}
 	}
+	// A cut-short line wraps bad JSON (or a CSV reason) too: it is named
+	// for the cut, counted apart from other bad JSON.
+	for _, err := range []error{jsonl.ErrCutShort, openalex.ErrCutShort, scopus.ErrCutShort} {
+		pe := &coauthnet.ParseError{Format: "x", Line: 3, Err: fmt.Errorf("%w: %w", err, jsonl.ErrSyntax)}
+		if r := Reason(pe); r != "file cut short" {
+			t.Errorf("Reason(%v) = %q, want file cut short", pe, r)
+		}
+	}
 	pe := &coauthnet.ParseError{Format: "csv", Line: 3, Err: fmt.Errorf("row 3: %w", errors.New("too many columns: 9"))}
 	if r := Reason(pe); r != "too many columns" {
 		t.Errorf("unknown error named %q, want its innermost text", r)
@@ -399,5 +407,64 @@ func TestInputSHA256(t *testing.T) {
 		if got, want := s.Inputs[i].SHA256, hex.EncodeToString(sum[:]); got != want || s.Inputs[i].Bytes != int64(len(data)) {
 			t.Errorf("%s: sha256 %s, %d bytes; want %s, %d bytes", f, got, s.Inputs[i].Bytes, want, len(data))
 		}
+	}
+}
+
+// A JSON Lines file cut mid-line (as a stopped download leaves it): its
+// last record is skipped as "file cut short", the others are read.
+func TestCutShortFile(t *testing.T) {
+	dir := t.TempDir()
+	whole := rec("a", "", "CN") + rec("b", "", "US")
+	cut := write(t, filepath.Join(dir, "cut.jsonl"), whole+rec("c", "", "DE")[:30])
+	got, s := ids(t, []string{cut}, Options{})
+	if !slices.Equal(got, []string{"a", "b"}) || s.Skipped != 1 || s.Reasons["file cut short"] != 1 {
+		t.Errorf("papers %v, skipped %d, reasons %v", got, s.Skipped, s.Reasons)
+	}
+	// Without the cut line, a whole last line without "\n" is read.
+	noEOL := write(t, filepath.Join(dir, "noeol.jsonl"), strings.TrimSuffix(whole, "\n"))
+	if got, s := ids(t, []string{noEOL}, Options{}); len(got) != 2 || s.Skipped != 0 {
+		t.Errorf("no line end: papers %v, skipped %d", got, s.Skipped)
+	}
+}
+
+// A CSV file whose header is neither Scopus's nor the canonical one (here
+// refsplitr's table of authors, a real file) is not advised --from, which
+// would not read it: the error says it is such a CSV and lists its
+// columns. Prose with commas is not taken for a CSV header.
+func TestUnknownCSV(t *testing.T) {
+	for _, c := range []struct {
+		head string
+		want string // in the error; "" for ErrUnknownCSV not wrapped
+	}{
+		{"id,year,country\nW1,2019,CN\n", "its columns are id, year, country"},
+		{`"","authorID","groupID","match_name","matchID","similarity","confidence","flagged","AU","AF"` + "\n",
+			`its columns are "", authorID, groupID, match_name, matchID, similarity, confidence, flagged, … (10 columns)`},
+		{`Title,"Authors, in order",Year` + "\n", `its columns are Title, "Authors, in order", Year`},
+		{"Hello, this is a note about the data, which was exported.\n", ""},
+		{"a,b\n", ""}, // two cells: not enough to call it a table
+	} {
+		_, err := Detect([]byte(c.head))
+		if err == nil || errors.Is(err, ErrUnknownCSV) != (c.want != "") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v", c.head, err)
+		}
+		if c.want != "" && strings.Contains(err.Error(), "--from") {
+			t.Errorf("%q: %v advises --from", c.head, err)
+		}
+	}
+	path := "../../shared/testdata-real/wos-plain-refsplitr/example_a_clean_prelim.csv"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared/testdata-real absent")
+	}
+	dir := t.TempDir()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "refsplitr.csv"), string(b))
+	write(t, filepath.Join(dir, "a.jsonl"), rec("A", "", "CN"))
+	_, s := ids(t, []string{dir}, Options{})
+	if len(s.NotRead) != 1 || !strings.Contains(s.NotRead[0], `refsplitr.csv: not a format coauthnet reads: a CSV file whose columns are`) ||
+		!strings.Contains(s.NotRead[0], "(29 columns)") {
+		t.Errorf("NotRead %q", s.NotRead)
 	}
 }

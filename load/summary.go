@@ -162,11 +162,14 @@ func cause(format, what string) string {
 }
 
 // Reason names why a reader skipped a record, for the summary's counts:
-// a short phrase such as "bad JSON", "no year" or "record not closed by
-// ER". Errors of no known kind are named by their innermost error's
+// a short phrase such as "bad JSON", "no year", "record not closed by
+// ER" or "file cut short" (a last line without a line end that is not a
+// whole record, [jsonl.ErrCutShort]). Errors of no known kind are named by their innermost error's
 // text, never by a catch-all.
 func Reason(err error) string {
 	switch {
+	case errors.Is(err, jsonl.ErrCutShort): // before bad JSON, which it wraps too
+		return "file cut short"
 	case errors.Is(err, jsonl.ErrSyntax):
 		return "bad JSON"
 	case errors.Is(err, jsonl.ErrType):

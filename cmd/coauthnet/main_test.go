@@ -103,8 +103,8 @@ func TestFatalInputs(t *testing.T) {
 	tests := []struct{ name, path, want string }{
 		{"utf16", write("u16.jsonl", u16.Bytes()), "UTF-16"},
 		{"binary", write("bin.jsonl", []byte("\x7fELF\x02\x01\x01\x00\x00\x00")), "binary"},
-		{"csv", write("papers.csv", []byte("id,year,country\nW1,2019,CN\n")), "cannot tell the format"},
-		{"truncated-gzip", write("trunc.jsonl.gz", gz.Bytes()[:gz.Len()/2]), "unexpected EOF"},
+		{"csv", write("papers.csv", []byte("id,year,country\nW1,2019,CN\n")), "not a format coauthnet reads: a CSV file whose columns are neither"},
+		{"truncated-gzip", write("trunc.jsonl.gz", gz.Bytes()[:gz.Len()/2]), "compressed file cut short (the gzip data"},
 		{"missing", filepath.Join(dir, "nope.jsonl"), "no such file"},
 		{"empty", write("empty.jsonl", nil), "no paper could be counted"},
 		// A directory is read recursively (load.Papers); one without any

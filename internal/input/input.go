@@ -2,6 +2,11 @@
 // and zstd compression recognised by their magic bytes (not by file
 // name), skips a UTF-8 byte order mark, and recognises files that are not
 // UTF-8 text at all, so that every reader fails on them the same way.
+//
+// A compressed file cut short ([ErrCompressedCutShort]) ends the stream
+// with an error after the bytes decoded before the cut; readers pass it
+// on as the error that ends their stream, and coauthnet's loader (load)
+// stops the run on it: the records read before the cut are not used.
 package input
 
 import (
@@ -22,6 +27,49 @@ var (
 	ErrBinary = errors.New("file is binary, not text")
 )
 
+// ErrCutShort is wrapped by the error of a record skipped because the
+// file looks cut short (a download or copy that stopped mid-line): the
+// record is on the last line, that line has no line end, and it is not a
+// whole record (JSON that stops before its end; CSV with fewer fields
+// than the header or an open quote). Each line reader exports it under
+// its own name (jsonl.ErrCutShort, …). A last line without a line end
+// that is a whole record is read as usual: many tools end files so.
+var ErrCutShort = errors.New("file looks cut short: its last line has no line end and is not a whole record")
+
+// ErrCompressedCutShort is the error of a gzip or zstd file whose
+// compressed data stops before its end (an incomplete download or copy):
+// the decompressor's io.ErrUnexpectedEOF, said so that a user knows what
+// to do. It ends the stream like any error that is not a skipped record.
+var ErrCompressedCutShort = errors.New("compressed file cut short")
+
+// cutShort names a decompressor's io.ErrUnexpectedEOF as
+// [ErrCompressedCutShort]; other errors pass unchanged.
+func cutShort(comp Compression, err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w (the %s data stops before its end: an incomplete download or copy?)", ErrCompressedCutShort, comp)
+	}
+	return err
+}
+
+// decompressed passes on a decompressor's reads, naming a cut-short
+// stream ([ErrCompressedCutShort]).
+type decompressed struct {
+	r    io.Reader
+	comp Compression
+}
+
+func (d decompressed) Read(p []byte) (int, error) {
+	n, err := d.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = cutShort(d.comp, err)
+	}
+	return n, err
+}
+
+// CutShort returns err wrapped with [ErrCutShort] (err stays visible to
+// errors.Is, and its text follows).
+func CutShort(err error) error { return fmt.Errorf("%w: %w", ErrCutShort, err) }
+
 // Compression names what [Open] undid.
 type Compression string
 
@@ -37,8 +85,9 @@ var (
 )
 
 // Open returns a buffered reader of r's content, decompressed when r
-// starts with the gzip or zstd magic number. A truncated compressed
-// stream shows as an error from a later Read (io.ErrUnexpectedEOF).
+// starts with the gzip or zstd magic number. A compressed stream cut
+// short shows as an error wrapping [ErrCompressedCutShort], from Open
+// when the gzip header is cut, else from a later Read.
 func Open(r io.Reader) (*bufio.Reader, Compression, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	head, _ := br.Peek(4)
@@ -46,16 +95,19 @@ func Open(r io.Reader) (*bufio.Reader, Compression, error) {
 	case bytes.HasPrefix(head, gzipMagic):
 		zr, err := gzip.NewReader(br)
 		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				return nil, Gzip, cutShort(Gzip, err)
+			}
 			return nil, Gzip, fmt.Errorf("gzip: %w", err)
 		}
 		zr.Multistream(true)
-		return bufio.NewReaderSize(zr, 1<<20), Gzip, nil
+		return bufio.NewReaderSize(decompressed{zr, Gzip}, 1<<20), Gzip, nil
 	case bytes.HasPrefix(head, zstdMagic):
 		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
 		if err != nil {
 			return nil, Zstd, fmt.Errorf("zstd: %w", err)
 		}
-		return bufio.NewReaderSize(zr.IOReadCloser(), 1<<20), Zstd, nil
+		return bufio.NewReaderSize(decompressed{zr.IOReadCloser(), Zstd}, 1<<20), Zstd, nil
 	}
 	return br, None, nil
 }

@@ -98,3 +98,34 @@ func (u *utf16Reader) Read(p []byte) (int, error) {
 	}
 	return n, nil
 }
+
+// A Tail passes a stream on and remembers how it ends, so that a reader
+// that knows the byte offset where a record ends (encoding/csv's
+// InputOffset) can tell that the record is the last line of the stream,
+// without a line end ([ErrCutShort]).
+type Tail struct {
+	r    io.Reader
+	n    int64 // bytes passed on
+	last byte  // the last of them
+	eof  bool  // r has returned io.EOF
+}
+
+// NewTail returns a Tail reading r.
+func NewTail(r io.Reader) *Tail { return &Tail{r: r} }
+
+func (t *Tail) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		t.n += int64(n)
+		t.last = p[n-1]
+	}
+	if err == io.EOF {
+		t.eof = true
+	}
+	return n, err
+}
+
+// EndsAt reports whether a record that ends at byte offset off (counted
+// from the first byte read through t) is the end of the stream, with no
+// "\n" after it.
+func (t *Tail) EndsAt(off int64) bool { return t.eof && off == t.n && t.n > 0 && t.last != '\n' }

@@ -19,7 +19,10 @@
 //
 // Reading a row that does not fit (wrong number of columns, a year or
 // position that is not a number, rows of one paper out of order)
-// returns a *ParseError for the whole paper, which is skipped.
+// returns a *ParseError for the whole paper, which is skipped. When the
+// row at fault is the last line, has no line end and is not whole (fewer
+// columns than the header, or a quote left open), the error wraps
+// [ErrCutShort] too: the file looks cut short.
 package csv
 
 import (
@@ -69,6 +72,10 @@ const (
 var (
 	ErrHeader = errors.New("not a canonical CSV file (header differs)")
 	ErrRow    = errors.New("bad row")
+	// ErrCutShort is wrapped by the *ParseError of a paper whose last row
+	// is the file's last line, without a line end, and not whole: the
+	// file looks cut short ([input.ErrCutShort]).
+	ErrCutShort = input.ErrCutShort
 )
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
@@ -151,7 +158,11 @@ type Reader struct {
 	err     error
 	next    []string // first row of the next paper
 	nextAt  int
-	legacy  bool // the header is LegacyHeader: no title column
+	nextEnd bool // next ends the stream without a line end
+	end     bool // the row last returned by row ends the stream without a line end
+	tail    *input.Tail
+	pending error // the *ParseError of a row after the paper last read
+	legacy  bool  // the header is LegacyHeader: no title column
 }
 
 // NewReader returns a Reader of r.
@@ -171,7 +182,8 @@ func (r *Reader) start() error {
 	if err != nil {
 		return r.fail(err)
 	}
-	r.cr = stdcsv.NewReader(br)
+	r.tail = input.NewTail(br)
+	r.cr = stdcsv.NewReader(r.tail)
 	r.cr.FieldsPerRecord = -1
 	h, err := r.cr.Read()
 	if err != nil {
@@ -190,14 +202,20 @@ func (r *Reader) start() error {
 func (r *Reader) row() ([]string, int, error) {
 	if r.next != nil {
 		row, at := r.next, r.nextAt
-		r.next = nil
+		r.next, r.end = nil, r.nextEnd
 		return row, at, nil
 	}
 	row, err := r.cr.Read()
+	r.end = r.tail.EndsAt(r.cr.InputOffset())
 	if err != nil {
 		var pe *stdcsv.ParseError
 		if errors.As(err, &pe) {
-			return nil, pe.StartLine, &ParseError{Format: "csv", Name: r.Name, Line: pe.StartLine, Err: pe.Err}
+			err := pe.Err
+			if r.end && errors.Is(err, stdcsv.ErrQuote) {
+				err = input.CutShort(err) // a quoted field left open
+			}
+			// row holds the fields read before the error.
+			return row, pe.StartLine, &ParseError{Format: "csv", Name: r.Name, Line: pe.StartLine, Err: err}
 		}
 		return nil, 0, err
 	}
@@ -213,6 +231,11 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	if err := r.start(); err != nil {
 		return coauthnet.Paper{}, err
 	}
+	if r.pending != nil {
+		err := r.pending
+		r.pending = nil
+		return coauthnet.Paper{}, err
+	}
 	row, line, err := r.row()
 	if err != nil {
 		if err == io.EOF {
@@ -220,6 +243,9 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		}
 		var pe *ParseError
 		if errors.As(err, &pe) {
+			if len(row) > 0 {
+				pe.ID = row[0]
+			}
 			return coauthnet.Paper{}, err
 		}
 		return coauthnet.Paper{}, r.fail(err)
@@ -231,6 +257,9 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	for {
 		if bad == nil {
 			if err := add(&p, row, first, r.legacy); err != nil {
+				if r.end && len(row) < r.width() {
+					err = input.CutShort(err) // fewer columns, no line end, nothing after
+				}
 				bad, badLine = err, line
 			}
 		}
@@ -242,6 +271,12 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		if err != nil {
 			var pe *ParseError
 			if errors.As(err, &pe) {
+				if len(next) > 0 && next[0] != p.ID {
+					// A row of the next paper that could not be read: it
+					// is skipped on its own, p is not.
+					pe.ID, r.pending = next[0], pe
+					break
+				}
 				if bad == nil {
 					bad, badLine = pe.Err, nline
 				}
@@ -250,7 +285,7 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			return coauthnet.Paper{}, r.fail(err)
 		}
 		if len(next) == 0 || next[0] != p.ID {
-			r.next, r.nextAt = next, nline
+			r.next, r.nextAt, r.nextEnd = next, nline, r.end
 			break
 		}
 		row, line = next, nline
@@ -264,11 +299,22 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 	return p, nil
 }
 
+// width is the number of columns of the file's header.
+func (r *Reader) width() int {
+	if r.legacy {
+		return len(LegacyHeader)
+	}
+	return len(Header)
+}
+
 // add adds one row to p; legacy rows have no title column.
 func add(p *coauthnet.Paper, row []string, first, legacy bool) error {
 	want := len(Header)
 	if legacy {
 		want = len(LegacyHeader)
+	}
+	if first && len(row) > 0 {
+		p.ID = row[0] // for the error, and to keep the paper's rows together
 	}
 	if len(row) != want {
 		return fmt.Errorf("%w: %d columns, want %d", ErrRow, len(row), want)

@@ -148,3 +148,40 @@ func TestLegacyHeader(t *testing.T) {
 		t.Errorf("rewritten: %+v %v", again, pes)
 	}
 }
+
+// A last row without a line end that has fewer columns than the header,
+// or an open quote, is cut short; the paper before it is read whole.
+func TestCutShort(t *testing.T) {
+	h := strings.Join(Header, ",") + "\n"
+	a := "a,,T,2019,,,1,X,,,,1,,,CN\n"
+	for _, c := range []struct {
+		name, in string
+		skip     int // line skipped, 0 for none
+		id       string
+		cutShort bool
+		papers   int
+	}{
+		{"cut mid-row", h + a + "b,,T,2019,,,1,X", 3, "b", true, 1},
+		{"cut in a quoted title", h + a + `b,,"A title, cut`, 3, "b", true, 1},
+		// The rows of a belong to a: the cut row of b does not spoil it.
+		{"cut after two rows of one paper", h + a + "a,,T,2019,,,2,Y,,,,1,,,US\n" + `b,,"A ti`, 4, "b", true, 1},
+		{"cut in a second row of the same paper", h + a + "a,,T,2019,,,2,Y", 3, "a", true, 0},
+		{"whole last row without line end", h + a + "b,,T,2019,,,1,X,,,,1,,,US", 0, "", false, 2},
+		{"short row with a line end", h + a + "b,,T,2019,,,1,X\n", 3, "b", false, 1},
+		{"short row not last", h + "b,,T,2019,,,1,X\n" + a, 2, "b", false, 1},
+	} {
+		ps, skips := readAll(t, strings.NewReader(c.in))
+		if len(ps) != c.papers {
+			t.Errorf("%s: %d papers, want %d", c.name, len(ps), c.papers)
+		}
+		if c.skip == 0 {
+			if len(skips) != 0 {
+				t.Errorf("%s: skips %v", c.name, skips)
+			}
+			continue
+		}
+		if len(skips) != 1 || skips[0].Line != c.skip || skips[0].ID != c.id || errors.Is(skips[0], ErrCutShort) != c.cutShort {
+			t.Errorf("%s: skips %v, want line %d id %s cut short %v", c.name, skips, c.skip, c.id, c.cutShort)
+		}
+	}
+}

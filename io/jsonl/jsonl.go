@@ -5,7 +5,9 @@
 //
 // A line that is not a valid paper (bad JSON, a field of the wrong type,
 // a missing id or year) makes [Reader.Read] return a *[ParseError] naming
-// the file and line; the record is skipped and the next Read goes on. A
+// the file and line; the record is skipped and the next Read goes on.
+// When that line is the last, has no line end and is not valid JSON, the
+// error wraps [ErrCutShort] too: the file looks cut short. A
 // stream that is not JSON Lines at all (binary, UTF-16, a first record
 // that is not an object, a truncated gzip stream) makes Read return
 // another error, after which the stream is done.
@@ -40,6 +42,10 @@ var (
 	ErrNotJSONL    = errors.New("not JSON Lines")
 	ErrSyntax      = jsonscan.ErrSyntax
 	ErrType        = jsonscan.ErrType
+	// ErrCutShort is wrapped, with ErrSyntax, by the *ParseError of a
+	// last line without a line end that is not valid JSON: the file
+	// looks cut short ([input.ErrCutShort]).
+	ErrCutShort = input.ErrCutShort
 )
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
@@ -57,6 +63,7 @@ type Reader struct {
 	started bool
 	err     error // sticky fatal error
 	line    int   // lines consumed
+	noEOL   bool  // the line last read is the stream's last and has no line end
 	buf     []byte
 	dec     decoder
 	carry   []byte      // ReadChunk: read after the last line end of the previous chunk
@@ -124,6 +131,7 @@ func (r *Reader) readLine() ([]byte, error) {
 			if len(r.buf) == 0 && !tooLong {
 				return nil, io.EOF
 			}
+			r.noEOL = true
 		default:
 			return nil, r.fail(err)
 		}
@@ -161,6 +169,9 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 		r.dec.slabSize = 64
 		r.dec.setLine(line, string(line), 0)
 		if err := r.dec.decode(&p); err != nil {
+			if r.noEOL && errors.Is(err, ErrSyntax) {
+				err = input.CutShort(err)
+			}
 			return coauthnet.Paper{}, &ParseError{Format: "jsonl", Name: r.Name, Line: r.line, ID: p.ID, Err: err}
 		}
 		return p, nil
@@ -192,9 +203,12 @@ func (d *decoder) decode(p *coauthnet.Paper) error {
 // A Chunk is a run of whole lines of a JSON Lines stream.
 type Chunk struct {
 	Name      string
-	FirstLine int    // line number of the first line in Data
-	Data      []byte // whole lines; a line over MaxLine is left empty
-	TooLong   []int  // line numbers of lines over MaxLine, ascending
+	FirstLine int // line number of the first line in Data
+	// Data holds whole lines; a line over MaxLine is left empty. A last
+	// line without "\n" is the stream's last (Decode reports it as
+	// [ErrCutShort] when it is not valid JSON).
+	Data    []byte
+	TooLong []int // line numbers of lines over MaxLine, ascending
 
 	// Minimal, set before Decode, leaves out what counting does not use:
 	// the authors' names, ids and ORCIDs stay empty (their values are
@@ -360,7 +374,8 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 	for len(data) > 0 {
 		i := bytes.IndexByte(data, '\n')
 		var l []byte
-		if i < 0 {
+		last := i < 0 // the stream's last line, without a line end
+		if last {
 			l, data = data, nil
 		} else {
 			l, data = data[:i], data[i+1:]
@@ -379,6 +394,9 @@ func (c Chunk) Decode(dst []coauthnet.Paper) ([]coauthnet.Paper, []error) {
 		p := &dst[len(dst)-1]
 		d.setLine(l, "", 0)
 		if err := d.decode(p); err != nil {
+			if last && errors.Is(err, ErrSyntax) {
+				err = input.CutShort(err)
+			}
 			errs = append(errs, &ParseError{Format: "jsonl", Name: c.Name, Line: line, ID: p.ID, Err: err})
 			dst = dst[:len(dst)-1]
 		}

@@ -116,7 +116,7 @@ func TestFatal(t *testing.T) {
 		{"binary", "\x00\x01\x02\x03PK\x03\x04garbage", "binary"},
 		{"csv", "id,year\nW1,2019\n", "not JSON Lines"},
 		{"latin1", "{\"id\":\"caf\xe9\"}", "invalid UTF-8"},
-		{"truncated-gzip", string(truncated), "unexpected EOF"},
+		{"truncated-gzip", string(truncated), "compressed file cut short (the gzip data"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -422,5 +422,70 @@ func TestChunkReleaseKeepsPapers(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Error("papers decoded from released chunks differ from Read's")
+	}
+}
+
+// cutShortCases: a last line is reported as cut short only when it has no
+// line end and is not valid JSON; the comment says why for each.
+var cutShortCases = []struct {
+	in   string
+	bad  []int  // lines skipped
+	cut  []bool // whether each wraps ErrCutShort
+	name string
+}{
+	{strings.TrimSuffix(good, "\n") + "\n" + `{"id":"W2","year":2020,"authors":[{"na`, []int{2}, []bool{true}, "cut mid-line"},
+	{good + strings.TrimSuffix(good, "\n"), nil, nil, "whole last line without a line end"},
+	{good + `{"id":"W2","year":2020,"authors":[{"na` + "\n", []int{2}, []bool{false}, "bad JSON with a line end"},
+	{`{"id":"W2",` + "\n" + good, []int{1}, []bool{false}, "bad JSON not on the last line"},
+	{good + `{"id":"W2","authors":[]}`, []int{2}, []bool{false}, "whole JSON without year, no line end"},
+	{good + `{"id":"W2","year":2020,"authors":[]}` + "  \r", nil, nil, "whole, spaces and CR, no line end"},
+}
+
+func TestCutShort(t *testing.T) {
+	check := func(how, name string, errs []error, bad []int, cut []bool) {
+		t.Helper()
+		if len(errs) != len(bad) {
+			t.Fatalf("%s, %s: skips %v, want lines %v", how, name, errs, bad)
+		}
+		for i, err := range errs {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line != bad[i] || errors.Is(err, ErrCutShort) != cut[i] {
+				t.Errorf("%s, %s: skip %v, want line %d cut short %v", how, name, err, bad[i], cut[i])
+			}
+			if cut[i] && !errors.Is(err, ErrSyntax) {
+				t.Errorf("%s, %s: %v does not wrap ErrSyntax", how, name, err)
+			}
+		}
+	}
+	for _, c := range cutShortCases {
+		r := NewReader(strings.NewReader(c.in))
+		var errs []error
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		check("Read", c.name, errs, c.bad, c.cut)
+		// Chunks of 16 bytes: the cut line is alone in the last chunk.
+		for _, size := range []int{16, 1 << 20} {
+			r := NewReader(strings.NewReader(c.in))
+			errs = nil
+			for {
+				ch, err := r.ReadChunk(size)
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, es := ch.Decode(nil)
+				errs = append(errs, es...)
+			}
+			check(fmt.Sprintf("ReadChunk(%d)", size), c.name, errs, c.bad, c.cut)
+		}
 	}
 }

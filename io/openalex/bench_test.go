@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/coauthnet/coauthnet/internal/input"
 )
 
 // BenchmarkRead reads the 200 real works repeated 20 times (56 MB) as
@@ -78,7 +80,7 @@ func TestReadLines(t *testing.T) {
 }
 
 // TestTruncatedGzip: a gzip stream cut short ends the stream with an
-// error (not io.EOF), after the works read before the cut.
+// error (not io.EOF) that says so, after the works read before the cut.
 func TestTruncatedGzip(t *testing.T) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)
@@ -89,8 +91,9 @@ func TestTruncatedGzip(t *testing.T) {
 	b := buf.Bytes()[:buf.Len()/2]
 	r := NewReader(bytes.NewReader(b))
 	n := 0
+	var err error
 	for {
-		_, err := r.Read()
+		_, err = r.Read()
 		if err == io.EOF {
 			t.Fatalf("truncated gzip read as a whole stream (%d works)", n)
 		}
@@ -105,5 +108,8 @@ func TestTruncatedGzip(t *testing.T) {
 	}
 	if n == 0 || n >= 2000 {
 		t.Errorf("%d works before the error", n)
+	}
+	if !errors.Is(err, input.ErrCompressedCutShort) {
+		t.Errorf("error %v, want the compressed file cut short", err)
 	}
 }

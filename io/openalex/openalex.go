@@ -29,7 +29,8 @@
 // A line that is not a valid work (bad JSON, no id, no
 // publication_year) makes Read return a *ParseError with the file and
 // line (for a page: the position of the work in results); the next Read
-// goes on. Input that is not JSON, or is binary or UTF-16, makes Read
+// goes on. When that line is the last, has no line end and is not valid
+// JSON, the error wraps [ErrCutShort]: the file looks cut short. Input that is not JSON, or is binary or UTF-16, makes Read
 // return another error, which ends the stream.
 package openalex
 
@@ -46,6 +47,7 @@ import (
 
 	"github.com/coauthnet/coauthnet"
 	"github.com/coauthnet/coauthnet/internal/input"
+	"github.com/coauthnet/coauthnet/io/internal/jsonscan"
 )
 
 // Errors wrapped by *ParseError or returned by Read.
@@ -53,6 +55,13 @@ var (
 	ErrNotOpenAlex = errors.New("not OpenAlex works JSON")
 	ErrNoID        = errors.New("work without id")
 	ErrNoYear      = errors.New("work without publication_year")
+	// ErrSyntax is wrapped by the *ParseError of a line that is not
+	// valid JSON.
+	ErrSyntax = jsonscan.ErrSyntax
+	// ErrCutShort is wrapped, with ErrSyntax, by the *ParseError of a
+	// last line without a line end that is not valid JSON: the file
+	// looks cut short ([input.ErrCutShort]).
+	ErrCutShort = input.ErrCutShort
 )
 
 // ParseError is [coauthnet.ParseError], the error of a skipped record
@@ -337,10 +346,11 @@ func (r *Reader) decodeRun(data []byte, first int) ([]item, map[string]int) {
 	line := first - 1
 	for len(data) > 0 {
 		var l []byte
+		last := false // the stream's last line, without a line end
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
 			l, data = data[:i], data[i+1:]
 		} else {
-			l, data = data, nil
+			l, data, last = data, nil, true
 		}
 		line++
 		l = bytes.TrimSpace(l)
@@ -349,6 +359,9 @@ func (r *Reader) decodeRun(data []byte, first int) ([]item, map[string]int) {
 		}
 		var it item
 		if err := d.work(l, &it.p); err != nil {
+			if last && errors.Is(err, ErrSyntax) {
+				err = input.CutShort(err)
+			}
 			it = item{err: &ParseError{Format: "openalex", Name: r.Name, Line: line, ID: it.p.ID, Err: err}}
 		}
 		items = append(items, it)

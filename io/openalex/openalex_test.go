@@ -143,3 +143,33 @@ func FuzzReader(f *testing.F) {
 		readertest.Contract(t, NewReader(bytes.NewReader(data)))
 	})
 }
+
+// A last line without a line end that is not valid JSON is cut short; the
+// same line with a line end, or a whole last line without one, is not.
+func TestCutShort(t *testing.T) {
+	cut := `{"id":"https://openalex.org/W2","publication_year":2020,"authorships":[{"countries":["F`
+	for _, c := range []struct {
+		in       string
+		skip     int // line skipped, 0 for none
+		cutShort bool
+	}{
+		{work1 + "\n" + cut, 2, true},
+		{work1 + "\n" + cut + "\n", 2, false},
+		{work1 + "\n" + work1, 0, false},
+		{work1 + "\n" + cut + "\n" + work1, 2, false}, // not line 1: a first line that is not whole JSON is read as an API page
+	} {
+		ps, skips, _, err := read(t, c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.skip == 0 {
+			if len(skips) != 0 || len(ps) != 2 {
+				t.Errorf("%q: %d papers, skips %v", c.in, len(ps), skips)
+			}
+			continue
+		}
+		if len(skips) != 1 || skips[0].Line != c.skip || errors.Is(skips[0], ErrCutShort) != c.cutShort || !errors.Is(skips[0], ErrSyntax) {
+			t.Errorf("%q: skips %v, want line %d cut short %v", c.in, skips, c.skip, c.cutShort)
+		}
+	}
+}

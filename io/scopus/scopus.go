@@ -86,6 +86,10 @@ var (
 	ErrBadYear       = errors.New("Year is not a year")
 	ErrFieldCount    = errors.New("row has a number of fields the header does not explain")
 	ErrQuote         = errors.New("CSV quoting error")
+	// ErrCutShort is wrapped, with ErrFieldCount, by the *ParseError of
+	// a last row with fewer fields than the header and no line end: the
+	// file looks cut short ([input.ErrCutShort]).
+	ErrCutShort = input.ErrCutShort
 )
 
 // Reasons lists the errors that every *ParseError of this package wraps
@@ -114,6 +118,7 @@ type Reader struct {
 
 	src     io.Reader
 	cr      *csv.Reader
+	tail    *input.Tail
 	started bool
 	err     error
 	col     map[string]int
@@ -142,7 +147,8 @@ func (r *Reader) start() error {
 	if err != nil {
 		return r.fail(err)
 	}
-	r.cr = csv.NewReader(br)
+	r.tail = input.NewTail(br)
+	r.cr = csv.NewReader(r.tail)
 	r.cr.LazyQuotes = true
 	r.cr.FieldsPerRecord = -1
 	header, err := r.cr.Read()
@@ -291,8 +297,11 @@ func (r *Reader) Read() (coauthnet.Paper, error) {
 			if len(row) > r.ncol {
 				id = r.get(row[:r.ncol], "EID")
 			}
-			return coauthnet.Paper{}, &ParseError{Format: "scopus", Name: r.Name, Line: line, ID: id,
-				Err: fmt.Errorf("%w: %d fields for %d header columns", ErrFieldCount, len(row), r.ncol)}
+			err := fmt.Errorf("%w: %d fields for %d header columns", ErrFieldCount, len(row), r.ncol)
+			if len(row) < r.ncol && r.tail.EndsAt(r.cr.InputOffset()) {
+				err = input.CutShort(err)
+			}
+			return coauthnet.Paper{}, &ParseError{Format: "scopus", Name: r.Name, Line: line, ID: id, Err: err}
 		}
 		p, err := r.build(row)
 		if err != nil {

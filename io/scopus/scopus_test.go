@@ -111,3 +111,29 @@ func FuzzReader(f *testing.F) {
 		readertest.ContractReasons(t, NewReader(bytes.NewReader(data)), Reasons)
 	})
 }
+
+// The recent layout's row cut in its affiliations, without a line end, is
+// cut short; the same short row with a line end is not (the "Short R."
+// row of old).
+func TestCutShort(t *testing.T) {
+	row := strings.TrimSuffix(strings.SplitN(recent, "\n", 2)[1], "\n")
+	cut := recent + row[:len(row)/2]
+	_, skips, err := read(t, cut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skips) != 1 || skips[0].Line != 3 || !errors.Is(skips[0], ErrCutShort) || !errors.Is(skips[0], ErrFieldCount) {
+		t.Errorf("cut: skips %v, want line 3 cut short", skips)
+	}
+	_, skips, err = read(t, cut+"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skips) != 1 || errors.Is(skips[0], ErrCutShort) {
+		t.Errorf("with a line end: skips %v, want one, not cut short", skips)
+	}
+	ps, skips, err := read(t, strings.TrimSuffix(recent, "\n"))
+	if err != nil || len(ps) != 1 || len(skips) != 0 {
+		t.Errorf("whole row without a line end: %d papers, skips %v, %v", len(ps), skips, err)
+	}
+}
