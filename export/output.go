@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -34,7 +35,10 @@ type Output struct {
 //   - byYear needs {year} in path (one file per year), except for gexf,
 //     which writes every year into one dynamic file without it; {year}
 //     without byYear is an error; byField needs {field} and {field}
-//     needs byField.
+//     needs byField;
+//   - a file path must be one that [atomicfile.Write] can create: its
+//     directory exists and takes files (atomicfile.CheckParent), so that
+//     a mistyped directory is an error before any input is read.
 //
 // {year} and {field} do not count as part of the extension. The
 // messages name the command's flags (-o, --to, --by-year, --by-field).
@@ -71,6 +75,14 @@ func ResolveOutput(path, name string, byYear, byField bool) (Output, error) {
 	}
 	if !byYear && year {
 		return Output{}, fmt.Errorf("export: -o %s contains {year}: add --by-year", path)
+	}
+	// The directory must take files (atomicfile.CheckParent): said now,
+	// not after reading every input. A directory named by {year} or
+	// {field} is made by nobody, so it is checked too.
+	if path != "-" {
+		if err := atomicfile.CheckParent(strings.NewReplacer("{year}", "2000", "{field}", "field").Replace(path)); err != nil {
+			return Output{}, fmt.Errorf("export: -o: %w", err)
+		}
 	}
 	return o, nil
 }

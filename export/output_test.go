@@ -1,6 +1,7 @@
 package export
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -53,5 +54,32 @@ func TestResolveOutput(t *testing.T) {
 		case o.Format.Name != c.format || o.Dynamic != c.dynamic:
 			t.Errorf("ResolveOutput(%q, %q, %v, %v) = %s dynamic %v, want %s dynamic %v", c.path, c.name, c.byYear, c.byField, o.Format.Name, o.Dynamic, c.format, c.dynamic)
 		}
+	}
+}
+
+// TestResolveOutputDirectory: an -o in a directory that does not exist,
+// or naming a directory, is an error before any input is read
+// (atomicfile.CheckParent); {year} in the file name is checked with a
+// year put in.
+func TestResolveOutputDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		path   string
+		byYear bool
+		want   string // "" when it resolves
+	}{
+		{filepath.Join(dir, "x.graphml"), false, ""},
+		{filepath.Join(dir, "g-{year}.graphml"), true, ""},
+		{filepath.Join(dir, "no", "x.graphml"), false, "directory " + filepath.Join(dir, "no") + " does not exist"},
+		{filepath.Join(dir, "no", "g-{year}.graphml"), true, "directory " + filepath.Join(dir, "no") + " does not exist"},
+		{"-", false, ""},
+	} {
+		_, err := ResolveOutput(c.path, "", c.byYear, false)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("ResolveOutput(%q): %v; want %q", c.path, err, c.want)
+		}
+	}
+	if _, err := ResolveOutput(dir, "graphml", false, false); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("ResolveOutput(a directory): %v", err)
 	}
 }

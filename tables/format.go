@@ -2,6 +2,7 @@ package tables
 
 import (
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"path/filepath"
 	"strings"
 )
@@ -13,8 +14,10 @@ import (
 // error, so that x.xlsx does not silently get CSV: an extension of no
 // table format, named or not, or the other format's extension with a
 // named format (-o x.json --format csv); "-" (standard output) and a
-// path without extension take the format as it is. The messages name
-// the command's flags (-o, --format) and what to do.
+// path without extension take the format as it is. A file path must be
+// one atomicfile.Write can create (atomicfile.CheckParent: its directory
+// exists and takes files), checked before any input is read. The
+// messages name the command's flags (-o, --format) and what to do.
 func OutputFormat(path, format string, named bool) (string, error) {
 	if format != "csv" && format != "json" {
 		return "", fmt.Errorf("tables: --format %q: want csv or json", format)
@@ -32,6 +35,9 @@ func OutputFormat(path, format string, named bool) (string, error) {
 		return "", fmt.Errorf("tables: -o %s: %s is not the extension of a table format (csv .csv, json .json): end -o with one of them", path, ext)
 	default:
 		return "", fmt.Errorf("tables: -o %s with --format %s: the extension %s is %s's; use .%s or leave --format out", path, format, ext, ext[1:], format)
+	}
+	if err := atomicfile.CheckParent(path); err != nil {
+		return "", fmt.Errorf("tables: -o: %w", err)
 	}
 	return format, nil
 }

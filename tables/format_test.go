@@ -1,6 +1,7 @@
 package tables
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,5 +35,17 @@ func TestOutputFormat(t *testing.T) {
 		} else if got != c.want || err != nil {
 			t.Errorf("OutputFormat(%q, %q, %v) = %q, %v; want %q", c.path, c.format, c.named, got, err, c.want)
 		}
+	}
+}
+
+// TestOutputFormatDirectory: an -o in a directory that does not exist is
+// an error before any input is read (atomicfile.CheckParent).
+func TestOutputFormatDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := OutputFormat(filepath.Join(dir, "x.csv"), "csv", false); err != nil {
+		t.Errorf("existing directory: %v", err)
+	}
+	if _, err := OutputFormat(filepath.Join(dir, "no", "x.csv"), "csv", false); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing directory: %v", err)
 	}
 }
