@@ -51,6 +51,20 @@ func TestInferBlocsSample(t *testing.T) {
 	}
 }
 
+// paperAdder returns add(y, k, countries...), which appends to ps k
+// papers of year y with one author in each of countries.
+func paperAdder(ps *[]coauthnet.Paper) func(y, k int, cs ...string) {
+	return func(y, k int, cs ...string) {
+		for i := 0; i < k; i++ {
+			p := coauthnet.Paper{ID: fmt.Sprint(y, cs, i), Year: y}
+			for _, c := range cs {
+				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}})
+			}
+			*ps = append(*ps, p)
+		}
+	}
+}
+
 // TestLeanHand checks the lean, its interval and p-value on a corpus
 // small enough to count by hand. Poles P = CN, Q = US, X = PK; two-author
 // papers. 2010: CN–PK ×4, US–PK ×2, CN–US ×1, CN alone ×5, US alone ×3.
@@ -64,15 +78,7 @@ func TestInferBlocsSample(t *testing.T) {
 // −1.75057. The smallest cell is 2 papers.
 func TestLeanHand(t *testing.T) {
 	var ps []coauthnet.Paper
-	add := func(y, k int, cs ...string) {
-		for i := 0; i < k; i++ {
-			p := coauthnet.Paper{ID: fmt.Sprint(y, cs, i), Year: y}
-			for _, c := range cs {
-				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}})
-			}
-			ps = append(ps, p)
-		}
-	}
+	add := paperAdder(&ps)
 	add(2010, 4, "CN", "PK")
 	add(2010, 2, "US", "PK")
 	add(2010, 1, "CN", "US")
@@ -302,14 +308,7 @@ func TestBifurcationNotes(t *testing.T) {
 // two-side modularity against the package's general modularity
 // (FromLabels) on the sample's 2022 graph.
 func TestBifurcationModularity(t *testing.T) {
-	truth := sample.GetTruth()
-	bloc := map[string]string{}
-	for _, c := range truth.Partners {
-		bloc[c] = Partner
-	}
-	for _, c := range truth.Competitors {
-		bloc[c] = Competitor
-	}
+	bloc := truthBlocs()
 	s := graph.Yearly(sample.Generate(sample.Config{}), graph.Options{})
 	g := s.At(2022)
 	d, _ := prepare(g, "CN", "US", bloc)
@@ -332,14 +331,7 @@ func TestBifurcationModularity(t *testing.T) {
 // bootstrap noise; on a stationary corpus with nominal sides the same
 // indices are flat within noise; the same seed gives the same intervals.
 func TestBifurcationCI(t *testing.T) {
-	truth := sample.GetTruth()
-	bloc := map[string]string{}
-	for _, c := range truth.Partners {
-		bloc[c] = Partner
-	}
-	for _, c := range truth.Competitors {
-		bloc[c] = Competitor
-	}
+	truth, bloc := sample.GetTruth(), truthBlocs()
 	s := graph.Yearly(sample.Generate(sample.Config{}), graph.Options{})
 	r := BifurcationCI(s, "CN", "US", bloc, BifurcationOptions{Split: truth.Peak, Bootstrap: 100})
 	if len(r.Years) != 20 || r.Trends[0].Verdict != "rising" || r.Trends[1].Verdict != "falling" {
@@ -429,15 +421,7 @@ func ptr(x float64) *float64 { return &x }
 // Alpha 0.99 (a level chosen for the test).
 func TestMinEffectZero(t *testing.T) {
 	var ps []coauthnet.Paper
-	add := func(y, k int, cs ...string) {
-		for i := 0; i < k; i++ {
-			p := coauthnet.Paper{ID: fmt.Sprint(y, cs, i), Year: y}
-			for _, c := range cs {
-				p.Authors = append(p.Authors, coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}})
-			}
-			ps = append(ps, p)
-		}
-	}
+	add := paperAdder(&ps)
 	for _, y := range []struct{ year, xp, xq, pq, p, q int }{{2010, 4, 2, 1, 5, 3}, {2011, 4, 2, 1, 4, 2}} {
 		add(y.year, y.xp, "CN", "PK")
 		add(y.year, y.xq, "US", "PK")

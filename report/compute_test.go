@@ -29,21 +29,25 @@ func TestComputeNoYears(t *testing.T) {
 
 // institutionReport is the report of the sample's institutions over
 // 2019-2020 (harness case 136), computed once.
-var institutionReport = func() func(t *testing.T) *report.Data {
+var institutionReport = onceReport(graph.Institutions, graph.Period{From: 2019, To: 2020})
+
+// onceReport returns a function giving the report of the sample at
+// level over years with BiFrac, computed on its first call.
+func onceReport(level graph.Level, years graph.Period) func(t *testing.T) *report.Data {
 	var once sync.Once
 	var d *report.Data
 	var err error
 	return func(t *testing.T) *report.Data {
 		t.Helper()
 		once.Do(func() {
-			d, err = report.Compute(sampleSeries(t, graph.Institutions, graph.Period{From: 2019, To: 2020}), report.Options{Countings: []graph.Counting{graph.BiFrac}})
+			d, err = report.Compute(sampleSeries(t, level, years), report.Options{Countings: []graph.Counting{graph.BiFrac}})
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		return d
 	}
-}()
+}
 
 // sampleSeries counts the embedded sample over years at level.
 func sampleSeries(t testing.TB, level graph.Level, years graph.Period) *graph.Series {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/coauthnet/coauthnet"
@@ -96,21 +95,7 @@ func TestReportPartnersCount(t *testing.T) {
 
 // sampleReport is the report of the whole sample at country level with
 // the command's defaults (harness case 130), computed once.
-var sampleReport = func() func(t *testing.T) *report.Data {
-	var once sync.Once
-	var d *report.Data
-	var err error
-	return func(t *testing.T) *report.Data {
-		t.Helper()
-		once.Do(func() {
-			d, err = report.Compute(sampleSeries(t, graph.Countries, graph.Period{}), report.Options{Countings: []graph.Counting{graph.BiFrac}})
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-}()
+var sampleReport = onceReport(graph.Countries, graph.Period{})
 
 // blocsEmpty is the sentence of d's bloc plot, "" when it is drawn.
 func blocsEmpty(d *report.Data) string {

@@ -203,6 +203,20 @@ func fetchWhole(t *testing.T, url string) (args func(out string, more ...string)
 	return args, dir, whole
 }
 
+// resumeMatches resumes the fetch into cut (args(cut, "--resume")) and
+// checks that it gives the bytes of the uninterrupted fetch whole.
+func resumeMatches(t *testing.T, args func(out string, more ...string) []string, cut, whole string) {
+	t.Helper()
+	if code, _, stderr := runCmd(t, "", args(cut, "--resume")...); code != 0 {
+		t.Fatalf("resume: %s", stderr)
+	}
+	a, _ := os.ReadFile(whole)
+	b, _ := os.ReadFile(cut)
+	if !bytes.Equal(a, b) || len(a) == 0 {
+		t.Errorf("resumed fetch differs from the uninterrupted one (%d vs %d bytes)", len(b), len(a))
+	}
+}
+
 // TestFetchResume: a fetch that stops on page 3 (a 400) resumes with
 // --resume into the same bytes as an uninterrupted fetch.
 func TestFetchResume(t *testing.T) {
@@ -219,14 +233,7 @@ func TestFetchResume(t *testing.T) {
 	if code, _, stderr := runCmd(t, "", args(cut)...); code != 1 || !strings.Contains(stderr, "an interrupted download") {
 		t.Errorf("a second fetch without --resume: exit %d %s", code, stderr)
 	}
-	if code, _, stderr := runCmd(t, "", args(cut, "--resume")...); code != 0 {
-		t.Fatalf("resume: %s", stderr)
-	}
-	a, _ := os.ReadFile(whole)
-	b, _ := os.ReadFile(cut)
-	if !bytes.Equal(a, b) || len(a) == 0 {
-		t.Errorf("resumed fetch differs from the uninterrupted one (%d vs %d bytes)", len(b), len(a))
-	}
+	resumeMatches(t, args, cut, whole)
 }
 
 func TestFetchGroupByAndUsage(t *testing.T) {
@@ -309,12 +316,5 @@ func TestFetchInterrupt(t *testing.T) {
 		}
 	}
 	hs.hold.Store("")
-	if code, _, stderr := runCmd(t, "", args(cut, "--resume")...); code != 0 {
-		t.Fatalf("resume: %s", stderr)
-	}
-	a, _ := os.ReadFile(whole)
-	b, _ := os.ReadFile(cut)
-	if !bytes.Equal(a, b) || len(a) == 0 {
-		t.Errorf("resumed fetch differs from the uninterrupted one (%d vs %d bytes)", len(b), len(a))
-	}
+	resumeMatches(t, args, cut, whole)
 }
