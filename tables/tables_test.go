@@ -56,13 +56,9 @@ func TestWriteNaN(t *testing.T) {
 	}
 }
 
-// TestBetweenText: EdgeSeries's and Drift's Between is a
-// graph.PeriodPair, set from its text form "P1,P2" as the commands'
-// --between does; the zero pair is none. Papers (one author each side):
-// 2018 CN–US ×1; 2019 CN–US ×3 and CN–DE ×1. Full weights: CN–US 1 in
-// 2018, 3 in 2019, so growth = 3/1 = 3; CN–DE is absent in 2018, so its
-// growth is 1/0 = +Inf, written empty (NaN and ±Inf are).
-func TestBetweenText(t *testing.T) {
+// growthSeries is 2018 CN–US ×1; 2019 CN–US ×3 and CN–DE ×1 (two
+// authors each), the corpus of TestBetweenText and TestBaseYearNeedsYears.
+func growthSeries() *graph.Series {
 	a := func(c string) coauthnet.Author {
 		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
 	}
@@ -70,7 +66,17 @@ func TestBetweenText(t *testing.T) {
 	for i, other := range []string{"US", "US", "US", "DE"} {
 		ps = append(ps, coauthnet.Paper{ID: string(rune('a' + i)), Year: 2019, Authors: []coauthnet.Author{a("CN"), a(other)}})
 	}
-	s := graph.Yearly(ps, graph.Options{})
+	return graph.Yearly(ps, graph.Options{})
+}
+
+// TestBetweenText: EdgeSeries's and Drift's Between is a
+// graph.PeriodPair, set from its text form "P1,P2" as the commands'
+// --between does; the zero pair is none. Papers (one author each side):
+// 2018 CN–US ×1; 2019 CN–US ×3 and CN–DE ×1. Full weights: CN–US 1 in
+// 2018, 3 in 2019, so growth = 3/1 = 3; CN–DE is absent in 2018, so its
+// growth is 1/0 = +Inf, written empty (NaN and ±Inf are).
+func TestBetweenText(t *testing.T) {
+	s := growthSeries()
 	var so SeriesOptions
 	if err := so.Between.UnmarshalText([]byte("2018,2019")); err != nil {
 		t.Fatal(err)
@@ -135,14 +141,7 @@ func TestMeasureOptionsValidate(t *testing.T) {
 // yearly periods and base 2018 the CN–US index is 100 in 2018 and 300 in
 // 2019.
 func TestBaseYearNeedsYears(t *testing.T) {
-	a := func(c string) coauthnet.Author {
-		return coauthnet.Author{Affiliations: []coauthnet.Affiliation{{Country: c}}}
-	}
-	ps := []coauthnet.Paper{{ID: "1", Year: 2018, Authors: []coauthnet.Author{a("CN"), a("US")}}}
-	for i, other := range []string{"US", "US", "US", "DE"} {
-		ps = append(ps, coauthnet.Paper{ID: string(rune('a' + i)), Year: 2019, Authors: []coauthnet.Author{a("CN"), a(other)}})
-	}
-	s := graph.Yearly(ps, graph.Options{})
+	s := growthSeries()
 	o := Options{Counting: graph.Full}
 	_, err := EdgeSeries(s, o, SeriesOptions{Periods: []graph.Period{s.Span()}, BaseYear: 2018})
 	want := "tables: base year 2018 indexes yearly values, and period 2018-2019 is several years: give one period per year (SeriesOptions.Periods from graph.Series.Periods(true, …)), or BaseYear 0"
