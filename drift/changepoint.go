@@ -59,6 +59,9 @@ const (
 	// Linear: one straight line goes through every point, so SSE_line =
 	// SSE_hinge = 0 and F would be 0/0.
 	Linear
+	// Sparse: no break has two periods with a value on each side (a pair
+	// that starts or ends within the series with few papers).
+	Sparse
 )
 
 // String describes the series, to follow "the series is" ("" for
@@ -73,6 +76,8 @@ func (w Why) String() string {
 		return "constant"
 	case Linear:
 		return "a straight line"
+	case Sparse:
+		return "too sparse (no break has two periods with papers on each side)"
 	}
 	return ""
 }

@@ -38,8 +38,12 @@ func TestChangePoint(t *testing.T) {
 // wins and F = (254/105 − 35/114) / ((35/114)/3) = 25281/1225 ≈ 20.64,
 // below 40; slope after = β + γ = 49/38. (The same fractions come from
 // solving the normal equations with Python's fractions module.)
+//
+// The series is fitted as 1, 1, 1, 2, 3, 5: the same plus 1, which moves
+// α only (residuals, F and slopes are unchanged) and gives each side of
+// both candidate breaks two periods with a value (minSideValues).
 func TestChangePointHand(t *testing.T) {
-	b := ChangePoint([]float64{0, 0, 0, 1, 2, 4})
+	b := ChangePoint([]float64{1, 1, 1, 2, 3, 5})
 	near := func(got, want float64) bool { return math.Abs(got-want) < 1e-12*math.Max(1, math.Abs(want)) }
 	if !b.OK || b.Index != 2 || b.Significant || !near(b.F, 25281.0/1225) ||
 		!near(b.SlopeBefore, -2.0/19) || !near(b.SlopeAfter, 49.0/38) {
@@ -66,6 +70,12 @@ func TestChangePointDegenerate(t *testing.T) {
 		{"straight line", ramp, Linear},
 		{"three points, fewer than the hinge's coefficients and τ", []float64{1, 5, 2}, Short},
 		{"empty", nil, Short},
+		// A pair whose only papers are in the last two of 14 years (US–SA
+		// in a real Scopus export: F 139 before this rule) or in the
+		// last three: no break has two periods with a value on each side.
+		{"two papers at the end", append(make([]float64, 12), 0.033, 0.048), Sparse},
+		{"three periods at the end", append(make([]float64, 10), 1, 1, 2), Sparse},
+		{"three periods at the start", []float64{2, 1, 1, 0, 0, 0, 0, 0, 0, 0}, Sparse},
 	} {
 		b := ChangePoint(c.y)
 		if b.OK || b.Why != c.want || b.Significant || !math.IsNaN(b.F) || b.Index != -1 {

@@ -29,7 +29,12 @@
 //     nor do series where F is undefined: all zero (for an edge: no
 //     paper together), constant, or exactly one straight line (both
 //     residual sums are 0). F is never negative: the hinge contains the
-//     line, so SSE_hinge ≤ SSE_line.
+//     line, so SSE_hinge ≤ SSE_line. A break is tried only where each
+//     side has at least two periods with a value (a slope needs two
+//     points): the calibration above is of edges with papers every
+//     year, and a pair whose two or three papers fall in the last years
+//     made a "break" of zeros followed by a jump (F 139 for two papers
+//     of a real Scopus export); such series are too sparse (Why Sparse).
 //
 // # Nodes
 //
@@ -165,6 +170,11 @@ func Edges(gs []*graph.Graph, c graph.Counting) []EdgeTrend {
 // doc): 2 margin points on either side of an interior τ.
 const MinPeriods = 6
 
+// minSideValues is the fewest periods with a value (not 0) on each side
+// of a break: a slope needs two points, and a side of zeros is the
+// absence of the pair, not a trend.
+const minSideValues = 2
+
 // exact is the share of Σ(y − ȳ)² under which a residual sum of squares
 // counts as 0: far above the rounding error of the sums (about
 // (n·2⁻⁵²)² of it for n periods), far below any residual of real counts.
@@ -176,8 +186,12 @@ const exact = 1e-12
 // nested linear model with one more coefficient (γ) and n − 3 residual
 // degrees of freedom at the chosen τ (the per-τ statistic whose supremum
 // is Andrews' sup-F, doi:10.2307/2951764). Series that no line-or-hinge
-// statistic can describe get no fit: too short, all zero, constant, or
-// exactly a straight line (F = 0/0). The hinge nests the line, so
+// statistic can describe get no fit: too short, all zero, constant,
+// exactly a straight line (F = 0/0), or too sparse: a break is tried
+// only where each side has at least two periods with a value
+// (minSideValues), so a pair whose few papers fall in the last (or
+// first) years gets no change point, however large the F of zeros
+// followed by a jump would be. The hinge nests the line, so
 // SSE_hinge ≤ SSE_line and F ≥ 0 (rounding is clamped); an exact hinge
 // (SSE_hinge = 0 < SSE_line) gives F = +Inf.
 func hinge(y []float64) (tau int, beta, gamma, f float64, why Why) {
@@ -208,7 +222,22 @@ func hinge(y []float64) (tau int, beta, gamma, f float64, why Why) {
 	}
 	best := math.Inf(1)
 	lo := max(2, int(math.Ceil(0.15*float64(n))))
+	// nonzero[i] counts the periods with a value among y[:i].
+	nonzero := make([]int, n+1)
+	for i, v := range y {
+		nonzero[i+1] = nonzero[i]
+		if v != 0 {
+			nonzero[i+1]++
+		}
+	}
 	for k := lo; k <= n-1-lo; k++ {
+		// Each slope is estimated from at least two periods with a value
+		// (minSideValues) on its side, t ≤ k and t > k: with fewer, the
+		// "break" is a pair starting or ending, which the zeros around
+		// it make fit a hinge however few its papers.
+		if nonzero[k+1] < minSideValues || nonzero[n]-nonzero[k+1] < minSideValues {
+			continue
+		}
 		h := make([]float64, n)
 		for i := range h {
 			h[i] = math.Max(0, t[i]-float64(k))
@@ -219,6 +248,8 @@ func hinge(y []float64) (tau int, beta, gamma, f float64, why Why) {
 		}
 	}
 	switch {
+	case math.IsInf(best, 1):
+		return 0, 0, 0, 0, Sparse
 	case best <= exact*tss:
 		f = math.Inf(1)
 	case best >= sseLine:

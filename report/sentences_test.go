@@ -301,3 +301,18 @@ func TestReportHTMLEscaped(t *testing.T) {
 		t.Error("no escaped bh-adjusted p &lt; 0.1")
 	}
 }
+
+// TestReportHTMLPValues: the blocs table of the page shows p-values as
+// numbers, never 0: KR's p on the sample is about 1.7e-15 (blocs CSV,
+// table.Probabilities), which the page's "below 1e-12 is rounding noise"
+// rule used to print as 0.
+func TestReportHTMLPValues(t *testing.T) {
+	page, err := sampleReport(t).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<tr><td>KR</td>(<td>[^<]*</td>)*?<td>([^<]*e-1[0-9])</td>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Errorf("KR's row has no p-value below 1e-10 written as a number")
+	}
+}

@@ -381,13 +381,13 @@ func (d *Data) htmlTable(sb *strings.Builder, t *tables.Sheet, keep func([]any) 
 	sb.WriteString("</tr>\n")
 	for _, r := range rows {
 		sb.WriteString("<tr>")
-		for _, v := range r {
+		for j, v := range r {
 			c := tables.Cell(v)
 			if x, ok := v.(float64); ok {
 				switch {
 				case math.IsNaN(x) || math.IsInf(x, 0):
 					c = "–"
-				case math.Abs(x) < 1e-12:
+				case math.Abs(x) < 1e-12 && !tables.Probability(t.Columns[j]): // rounding noise, not a p-value
 					c = "0"
 				default:
 					c = fmt.Sprintf("%.3g", x)
