@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/coauthnet/coauthnet/atomicfile"
 	"io"
 	"slices"
 	"strings"
@@ -20,7 +21,9 @@ var ConvertFormats = []string{"jsonl", "csv", "parquet"}
 // ConvertFormat returns the format of a conversion to path, as coauthnet
 // convert's --to and -o choose it: format when not empty, else the one
 // of ConvertFormats that ends path ("x.parquet": parquet). A format not
-// in ConvertFormats, or none, is an error.
+// in ConvertFormats, or none, is an error, and so is a path that
+// atomicfile.Write could not create (atomicfile.CheckParent: a
+// directory that does not exist), before any input is read.
 func ConvertFormat(path, format string) (string, error) {
 	if format == "" {
 		for _, f := range ConvertFormats {
@@ -31,6 +34,11 @@ func ConvertFormat(path, format string) (string, error) {
 	}
 	if !slices.Contains(ConvertFormats, format) {
 		return "", fmt.Errorf("load: --to %q: want jsonl, csv or parquet (or an -o ending in one of them)", format)
+	}
+	if path != "-" {
+		if err := atomicfile.CheckParent(path); err != nil {
+			return "", fmt.Errorf("load: -o: %w", err)
+		}
 	}
 	return format, nil
 }

@@ -1,6 +1,10 @@
 package load
 
-import "testing"
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // TestConvertFormat: a named format wins; else the path's ending names
 // it; anything else is an error.
@@ -19,5 +23,18 @@ func TestConvertFormat(t *testing.T) {
 		if got != c.want || (err != nil) != (c.want == "") {
 			t.Errorf("ConvertFormat(%q, %q) = %q, %v; want %q", c.path, c.format, got, err, c.want)
 		}
+	}
+}
+
+// TestConvertFormatDirectory: an -o in a directory that does not exist
+// is an error before any input is read (atomicfile.CheckParent; convert
+// used to read everything and then fail with open's raw message).
+func TestConvertFormatDirectory(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := ConvertFormat(filepath.Join(dir, "x.jsonl"), ""); err != nil {
+		t.Errorf("existing directory: %v", err)
+	}
+	if _, err := ConvertFormat(filepath.Join(dir, "no", "x.jsonl"), ""); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing directory: %v", err)
 	}
 }
