@@ -336,8 +336,8 @@ func InferBlocs(s *graph.Series, o BlocOptions) (*Blocs, error) {
 			return
 		}
 		res.Split = years[len(years)/2-1]
-		res.SplitMethod = fmt.Sprintf("%s; first half (%d–%d) against second half (%d–%d)", why,
-			years[0], res.Split, years[len(years)/2], years[len(years)-1])
+		res.SplitMethod = fmt.Sprintf("%s; first half (%s) against second half (%s)", why,
+			yearSpan(years[0], res.Split), yearSpan(years[len(years)/2], years[len(years)-1]))
 	}
 	cp := res.ChangePoint
 	switch {
@@ -635,3 +635,11 @@ func order(p []float64) []int {
 
 // normalQuantile is the standard normal quantile, Φ⁻¹(q) = −√2·erfcinv(2q).
 func normalQuantile(q float64) float64 { return -math.Sqrt2 * math.Erfcinv(2*q) }
+
+// yearSpan is "2005–2019", or "2019" for one year.
+func yearSpan(from, to int) string {
+	if from == to {
+		return fmt.Sprint(from)
+	}
+	return fmt.Sprintf("%d–%d", from, to)
+}

@@ -638,6 +638,8 @@ func (d *Data) partnersText() string {
 	and := ", and " + rn
 	if slices.Index(d.Partners, d.Rival) < d.strongest {
 		and = ", " + rn + " among them"
+	} else if !d.coauthored(d.Focal, d.Rival) {
+		and = ", and " + rn + " (the rival pole, with no paper with " + fn + ")"
 	}
 	n := d.strongest
 	switch {
@@ -651,6 +653,18 @@ func (d *Data) partnersText() string {
 		return fmt.Sprintf("the %s %s %s has over %s (fewer than %s)%s", number(n), noun, fn, w, number(MainPartners), and)
 	}
 	return fmt.Sprintf("the %s strongest partners of %s over %s%s", number(n), fn, w, and)
+}
+
+// coauthored reports whether a and b have a paper together in the
+// whole span.
+func (d *Data) coauthored(a, b string) bool {
+	u, ok1 := d.Whole.Index(a)
+	v, ok2 := d.Whole.Index(b)
+	if !ok1 || !ok2 {
+		return false
+	}
+	_, ok := d.Whole.Between(u, v)
+	return ok
 }
 
 // possessive is name's possessive: "China's", and for a name ending in

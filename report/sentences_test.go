@@ -57,7 +57,9 @@ func choice(d *report.Data, prefix string) string {
 // community.DefaultMinPapers a country needs with it to be placed in a
 // bloc (10 on each side of the split), which the page says. The
 // Netherlands have two partners over 2011-2013 (United States not
-// among them) and 5 international papers. On the sample, China's six
+// among them, and with no paper with the Netherlands in the whole
+// export, which the sentence now says instead of listing it as if a
+// partner) and 5 international papers. On the sample, China's six
 // strongest partners over 2022-2024 include the rival United States.
 func TestReportPartnersCount(t *testing.T) {
 	for _, c := range []struct {
@@ -69,7 +71,7 @@ func TestReportPartnersCount(t *testing.T) {
 			"Few papers: China has 1 international paper over 2000-2013; a country needs at least 10 papers with it on each side of the split year to be placed in a bloc",
 		}},
 		{"NL", []string{
-			"Partners: the two partners Netherlands has over 2011-2013 (fewer than six), and United States (by bifrac weight; the last 3 years with papers, partial years left out; Netherlands has 2 papers there).",
+			"Partners: the two partners Netherlands has over 2011-2013 (fewer than six), and United States (the rival pole, with no paper with Netherlands) (by bifrac weight; the last 3 years with papers, partial years left out; Netherlands has 2 papers there).",
 			"Few papers: Netherlands has 5 international papers over 2000-2013;",
 		}},
 	} {

@@ -192,10 +192,13 @@ func (d *Data) HTML() (string, error) {
 	mt := d.Tables["drift-nodes.csv"]
 	fmt.Fprintf(&sb, "<h2>Rank movers among %s partners</h2>\n<p>Rank of each partner by collaboration weight in %v and in %v; drift is 1 − cosine of the partner's own partner shares between the two.</p>\n", possessive(esc(fn)), early.Period(), late.Period())
 	empty := fmt.Sprintf("No partner of %s has papers with it in both %v and %v, so no rank can be compared.", fn, early.Period(), late.Period())
-	if len(mt.Rows) <= 13 {
+	switch {
+	case len(mt.Rows) == 0:
+		d.htmlTable(&sb, mt, nil, empty) // the sentence, without a heading for no table
+	case len(mt.Rows) <= 13:
 		sb.WriteString("<p>By rise in rank, the largest first.</p>\n")
 		d.htmlTable(&sb, mt, nil, empty)
-	} else {
+	default:
 		rises, falls := movers(mt, 8, 5)
 		sb.WriteString("<p>Largest rises (ties at the cut included):</p>\n")
 		d.htmlTable(&sb, &tables.Sheet{Columns: mt.Columns, Rows: rises}, nil, fmt.Sprintf("No partner rose in rank from %v to %v.", early.Period(), late.Period()))
