@@ -11,10 +11,14 @@ import (
 )
 
 // benchData is 20000 generated papers as JSON Lines (about 20 MB).
-func benchData(b *testing.B) []byte {
+func benchData(b *testing.B) []byte { return generated(20000, 7) }
+
+// generated is n papers of the sample generator with seed, written as
+// JSON Lines.
+func generated(n int, seed uint64) []byte {
 	var buf bytes.Buffer
 	w := NewWriter(&buf)
-	g := sample.New(sample.Config{Papers: 20000, Seed: 7})
+	g := sample.New(sample.Config{Papers: n, Seed: seed})
 	for {
 		p, ok := g.Next()
 		if !ok {

@@ -375,22 +375,12 @@ func FuzzChunkMatchesRead(f *testing.F) {
 // as soon as it is decoded: the papers must equal Read's, so none of
 // their strings points into a chunk.
 func TestChunkReleaseKeepsPapers(t *testing.T) {
-	var buf bytes.Buffer
-	w := NewWriter(&buf)
-	g := sample.New(sample.Config{Papers: 3000, Seed: 3})
-	for {
-		p, ok := g.Next()
-		if !ok {
-			break
-		}
-		w.Write(&p)
-	}
-	w.Flush()
-	want, err := NewReader(bytes.NewReader(buf.Bytes())).ReadAll()
+	data := generated(3000, 3)
+	want, err := NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil || len(want) != 3000 {
 		t.Fatalf("Read: %d papers, %v", len(want), err)
 	}
-	r := NewReader(bytes.NewReader(buf.Bytes()))
+	r := NewReader(bytes.NewReader(data))
 	var got []coauthnet.Paper
 	reused := 0
 	seen := map[*byte]bool{}
